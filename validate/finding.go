@@ -1,0 +1,134 @@
+package validate
+
+import (
+	"encoding/json"
+	"fmt"
+)
+
+// Severity ranks a finding. Higher is worse, so that "at or above" is a
+// plain comparison.
+type Severity uint8
+
+const (
+	SeverityInfo Severity = iota + 1
+	SeverityWarning
+	SeverityError
+)
+
+var severityNames = map[Severity]string{SeverityInfo: "info", SeverityWarning: "warning", SeverityError: "error"}
+
+// String returns "error", "warning" or "info".
+func (s Severity) String() string {
+	if n, ok := severityNames[s]; ok {
+		return n
+	}
+	return fmt.Sprintf("Severity(%d)", uint8(s))
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (s Severity) MarshalText() ([]byte, error) {
+	if _, ok := severityNames[s]; !ok {
+		return nil, fmt.Errorf("validate: invalid severity %d", uint8(s))
+	}
+	return []byte(s.String()), nil
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (s *Severity) UnmarshalText(b []byte) error {
+	v, err := ParseSeverity(string(b))
+	if err == nil {
+		*s = v
+	}
+	return err
+}
+
+// ParseSeverity parses "error", "warning" or "info".
+func ParseSeverity(name string) (Severity, error) {
+	for s, n := range severityNames {
+		if n == name {
+			return s, nil
+		}
+	}
+	return 0, fmt.Errorf("validate: unknown severity %q (want error, warning or info)", name)
+}
+
+// Pos is a position in the input: a 1-based line, a 1-based column counted
+// in Unicode code points, and a 0-based byte offset.
+type Pos struct {
+	Line   int
+	Column int
+	Offset int
+}
+
+// String returns "line:column".
+func (p Pos) String() string { return fmt.Sprintf("%d:%d", p.Line, p.Column) }
+
+// Fix is one RFC 6902 operation ("replace", "move" or "remove") that the
+// normalizer applies for a finding. Value is the JSON text of the new value
+// for "replace".
+type Fix struct {
+	Op    string          `json:"op"`
+	From  string          `json:"from,omitempty"`
+	Path  string          `json:"path"`
+	Value json.RawMessage `json:"value,omitempty"`
+}
+
+// Finding is one problem in the input, with the span it concerns.
+// Property-level findings span the key token, value-level findings the value
+// token, and findings about part of a string the offending part.
+type Finding struct {
+	Rule     string
+	Severity Severity
+	Message  string
+	Pointer  string // RFC 6901 JSON Pointer to the property or value
+	Start    Pos
+	End      Pos // exclusive
+	Fixable  bool
+	Fix      *Fix // set when Fixable and the fix has a JSON Patch form
+}
+
+// findingJSON is the flat wire shape of a Finding (SPEC §8).
+type findingJSON struct {
+	Rule      string   `json:"rule"`
+	Severity  Severity `json:"severity"`
+	Message   string   `json:"message"`
+	Pointer   string   `json:"pointer"`
+	Line      int      `json:"line"`
+	Column    int      `json:"column"`
+	Offset    int      `json:"offset"`
+	EndLine   int      `json:"endLine"`
+	EndColumn int      `json:"endColumn"`
+	EndOffset int      `json:"endOffset"`
+	Fixable   bool     `json:"fixable"`
+	Fix       *Fix     `json:"fix,omitempty"`
+}
+
+// MarshalJSON writes the flat shape used by the CLI and the page.
+func (f Finding) MarshalJSON() ([]byte, error) {
+	return json.Marshal(findingJSON{
+		Rule: f.Rule, Severity: f.Severity, Message: f.Message, Pointer: f.Pointer,
+		Line: f.Start.Line, Column: f.Start.Column, Offset: f.Start.Offset,
+		EndLine: f.End.Line, EndColumn: f.End.Column, EndOffset: f.End.Offset,
+		Fixable: f.Fixable, Fix: f.Fix,
+	})
+}
+
+// UnmarshalJSON reads the flat shape written by MarshalJSON.
+func (f *Finding) UnmarshalJSON(b []byte) error {
+	var j findingJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	*f = Finding{
+		Rule: j.Rule, Severity: j.Severity, Message: j.Message, Pointer: j.Pointer,
+		Start:   Pos{j.Line, j.Column, j.Offset},
+		End:     Pos{j.EndLine, j.EndColumn, j.EndOffset},
+		Fixable: j.Fixable, Fix: j.Fix,
+	}
+	return nil
+}
+
+// String returns "line:col: severity: message [rule]".
+func (f Finding) String() string {
+	return fmt.Sprintf("%s: %s: %s [%s]", f.Start, f.Severity, f.Message, f.Rule)
+}
