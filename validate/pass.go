@@ -1,0 +1,341 @@
+package validate
+
+import (
+	"sort"
+	"strings"
+)
+
+// pass is the state of one Lint call that rules read and report into.
+type pass struct {
+	src      []byte
+	opts     Options
+	m        *targetModel
+	root     *node
+	bom      int
+	lines    *lineIndex
+	ignore   map[string]bool
+	findings []*Finding
+	blocked  bool     // a blocking finding forbids any change
+	secrets  []string // secret string values, never to be quoted
+
+	claimed   map[*node]bool          // values that already carry a value-level finding
+	keyDone   map[memberRef]bool      // keys that already carry a key-level finding
+	valueFix  map[*node]*valueFix     // fixes of a value, composed
+	keyFix    map[memberRef]*keyFix   // renames and removals of a member
+	fixOwners map[*Finding]*fixTarget // which fix a finding shares
+}
+
+// memberRef names member i of object obj.
+type memberRef struct {
+	obj *node
+	i   int
+}
+
+// valueFix gathers every fix of one value: either a replacement JSON text
+// or string transforms applied in order, so that several findings on one
+// string (whitespace, case, spacing) compose into one final value.
+type valueFix struct {
+	raw        string // replacement JSON text; wins over transforms
+	transforms []transform
+}
+
+type transform struct {
+	order int
+	fn    func(string) string
+}
+
+// keyFix is a rename or a removal of a member.
+type keyFix struct {
+	rename string
+	remove bool
+}
+
+type fixTarget struct {
+	value *node
+	key   memberRef
+	isKey bool
+}
+
+func (p *pass) pos(off int) Pos {
+	if p.lines == nil {
+		p.lines = newLineIndex(p.src, p.bom)
+	}
+	return p.lines.pos(off)
+}
+
+// report records a finding over [start, end) of the input. It returns nil
+// when the rule is ignored; the fix helpers accept nil.
+func (p *pass) report(rule string, sev Severity, start, end int, ptr, msg string) *Finding {
+	if p.ignore[rule] {
+		return nil
+	}
+	if _, ok := catalogue[rule]; !ok {
+		panic("validate: finding for unregistered rule " + rule)
+	}
+	f := &Finding{Rule: rule, Severity: sev, Message: msg, Pointer: ptr, Start: p.pos(start), End: p.pos(end)}
+	p.findings = append(p.findings, f)
+	return f
+}
+
+// atKey reports on the key token of member i of obj.
+func (p *pass) atKey(rule string, sev Severity, obj *node, i int, msg string) *Finding {
+	m := &obj.members[i]
+	p.keyDone[memberRef{obj, i}] = true
+	return p.report(rule, sev, m.keyStart, m.keyEnd, p.pointer(m.val), msg)
+}
+
+// atValue reports on the token(s) of value n.
+func (p *pass) atValue(rule string, sev Severity, n *node, msg string) *Finding {
+	return p.report(rule, sev, n.start, n.end, p.pointer(n), msg)
+}
+
+// atPart reports on bytes [from, to) of string n's content, or on the whole
+// string when escapes make inner positions unreliable.
+func (p *pass) atPart(rule string, sev Severity, n *node, from, to int, msg string) *Finding {
+	if n.kind != kindString || n.escaped || from < 0 || to > len(n.str) || from > to {
+		return p.atValue(rule, sev, n, msg)
+	}
+	if from == to && to < len(n.str) {
+		to++
+	}
+	return p.report(rule, sev, n.start+1+from, n.start+1+to, p.pointer(n), msg)
+}
+
+// atOpen reports on the opening bracket of a container.
+func (p *pass) atOpen(rule string, sev Severity, n *node, msg string) *Finding {
+	return p.report(rule, sev, n.start, n.start+1, p.pointer(n), msg)
+}
+
+func (p *pass) claim(n *node)                     { p.claimed[n] = true }
+func (p *pass) isClaimed(n *node) bool            { return p.claimed[n] }
+func (p *pass) keyReported(obj *node, i int) bool { return p.keyDone[memberRef{obj, i}] }
+
+// pointer returns the RFC 6901 pointer of n.
+func (p *pass) pointer(n *node) string {
+	var segs []string
+	for ; n != nil && n.parent != nil; n = n.parent {
+		if n.parent.kind == kindObject {
+			segs = append(segs, escapePointer(n.key))
+		} else {
+			segs = append(segs, itoa(n.index))
+		}
+	}
+	var b strings.Builder
+	for i := len(segs) - 1; i >= 0; i-- {
+		b.WriteByte('/')
+		b.WriteString(segs[i])
+	}
+	return b.String()
+}
+
+func escapePointer(s string) string {
+	if !strings.ContainsAny(s, "~/") {
+		return s
+	}
+	return strings.NewReplacer("~", "~0", "/", "~1").Replace(s)
+}
+
+func itoa(i int) string {
+	if i == 0 {
+		return "0"
+	}
+	var b [20]byte
+	n := len(b)
+	for ; i > 0; i /= 10 {
+		n--
+		b[n] = byte('0' + i%10)
+	}
+	return string(b[n:])
+}
+
+// show returns the value for a message: quoted, shortened when long, and
+// never for a secret.
+func (p *pass) show(n *node) string {
+	if n.secret {
+		return "the value"
+	}
+	switch n.kind {
+	case kindString:
+		for _, s := range p.secrets {
+			if n.str == s {
+				return "the value"
+			}
+		}
+		s := n.str
+		if r := []rune(s); len(r) > 60 {
+			s = string(r[:57]) + "…"
+		}
+		return quoteJSON(s)
+	case kindObject:
+		return "an object"
+	case kindArray:
+		return "an array"
+	}
+	return string(p.src[n.start:n.end])
+}
+
+// name returns how messages call the property holding n: its canonical
+// name when known, else its key.
+func name(n *node) string {
+	if n.prop != nil {
+		return n.prop.name
+	}
+	if n.parent != nil && n.parent.kind == kindArray {
+		return name(n.parent) + "[" + itoa(n.index) + "]"
+	}
+	if n.key != "" {
+		return n.key
+	}
+	return "the body"
+}
+
+// member returns the top-level member whose canonical name is one of
+// names, as the object and its member index, or nil.
+func (p *pass) member(names ...string) (*node, int) {
+	if p.root == nil || p.root.kind != kindObject {
+		return nil, -1
+	}
+	for _, nm := range names {
+		if i, ok := p.root.canon[nm]; ok {
+			return p.root, i
+		}
+	}
+	return nil, -1
+}
+
+// prop returns the top-level value whose canonical name is one of names.
+func (p *pass) prop(names ...string) *node {
+	obj, i := p.member(names...)
+	if obj == nil {
+		return nil
+	}
+	return obj.members[i].val
+}
+
+// stringProp returns the top-level string value whose canonical name is one
+// of names, unless another finding already claimed it.
+func (p *pass) stringProp(names ...string) *node {
+	n := p.prop(names...)
+	if n == nil || n.kind != kindString || p.claimed[n] {
+		return nil
+	}
+	return n
+}
+
+// walk calls fn for every node in document order, without recursion.
+func (p *pass) walk(fn func(n *node)) {
+	if p.root == nil {
+		return
+	}
+	stack := []*node{p.root}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		fn(n)
+		for i := len(n.elems) - 1; i >= 0; i-- {
+			stack = append(stack, n.elems[i])
+		}
+		for i := len(n.members) - 1; i >= 0; i-- {
+			stack = append(stack, n.members[i].val)
+		}
+	}
+}
+
+// --- fixes ---------------------------------------------------------------
+
+func (p *pass) own(f *Finding, t fixTarget) {
+	f.Fixable = true
+	p.fixOwners[f] = &t
+}
+
+func (p *pass) vfix(n *node) *valueFix {
+	v := p.valueFix[n]
+	if v == nil {
+		v = &valueFix{}
+		p.valueFix[n] = v
+	}
+	return v
+}
+
+// fixTransform attaches a string rewrite of value n to f. Transforms of one
+// value run in ascending order; each must be idempotent and leave a valid
+// value unchanged.
+func (p *pass) fixTransform(f *Finding, n *node, order int, fn func(string) string) {
+	if f == nil || n.kind != kindString || n.secret {
+		return
+	}
+	v := p.vfix(n)
+	v.transforms = append(v.transforms, transform{order, fn})
+	p.own(f, fixTarget{value: n})
+}
+
+// fixReplace attaches the replacement of value n by the JSON text raw.
+func (p *pass) fixReplace(f *Finding, n *node, raw string) {
+	if f == nil || n.secret {
+		return
+	}
+	p.vfix(n).raw = raw
+	p.own(f, fixTarget{value: n})
+}
+
+// fixRename attaches renaming member i of obj to newKey.
+func (p *pass) fixRename(f *Finding, obj *node, i int, newKey string) {
+	if f == nil {
+		return
+	}
+	r := memberRef{obj, i}
+	k := p.keyFix[r]
+	if k == nil {
+		k = &keyFix{}
+		p.keyFix[r] = k
+	}
+	k.rename = newKey
+	p.own(f, fixTarget{key: r, isKey: true})
+}
+
+// fixRemove attaches removing member i of obj.
+func (p *pass) fixRemove(f *Finding, obj *node, i int) {
+	if f == nil {
+		return
+	}
+	r := memberRef{obj, i}
+	k := p.keyFix[r]
+	if k == nil {
+		k = &keyFix{}
+		p.keyFix[r] = k
+	}
+	k.remove = true
+	p.own(f, fixTarget{key: r, isKey: true})
+}
+
+// finalValue returns the JSON text value n ends with after its fixes, and
+// whether that differs from the input.
+func (p *pass) finalValue(n *node, v *valueFix) (string, bool) {
+	if v.raw != "" {
+		return v.raw, v.raw != string(p.src[n.start:n.end])
+	}
+	ts := append([]transform(nil), v.transforms...)
+	sort.SliceStable(ts, func(i, j int) bool { return ts[i].order < ts[j].order })
+	s := n.str
+	for _, t := range ts {
+		s = t.fn(s)
+	}
+	if s == n.str {
+		return "", false
+	}
+	return quoteJSON(s), true
+}
+
+// sortFindings orders findings by position, then rule.
+func sortFindings(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if a.Start.Offset != b.Start.Offset {
+			return a.Start.Offset < b.Start.Offset
+		}
+		if a.End.Offset != b.End.Offset {
+			return a.End.Offset < b.End.Offset
+		}
+		return a.Rule < b.Rule
+	})
+}

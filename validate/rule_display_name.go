@@ -1,0 +1,26 @@
+package validate
+
+import "strings"
+
+func init() {
+	register(&rule{
+		Rule: Rule{ID: "display-name", Severity: SeverityError,
+			Summary: "displayName is empty or blank.",
+			Help:    "displayName is required and non-nullable, and must be unique in the tenant: give the connection a name."},
+		order: orderValue,
+		check: checkDisplayName,
+	})
+}
+
+func checkDisplayName(p *pass) {
+	n := p.stringProp("displayName")
+	if n == nil || strings.TrimSpace(n.str) != "" {
+		return
+	}
+	p.claim(n)
+	msg := "displayName is empty: give the connection a name that is unique in the tenant, or leave displayName out to keep the current one"
+	if n.str != "" {
+		msg = "displayName is blank (only whitespace): give the connection a name that is unique in the tenant, or leave displayName out to keep the current one"
+	}
+	p.atValue("display-name", SeverityError, n, msg)
+}

@@ -1,0 +1,26 @@
+package validate
+
+func init() {
+	register(&rule{
+		Rule: Rule{ID: "empty-patch", Severity: SeverityWarning,
+			Summary: "The body sets no settable property.",
+			Help:    "After read-only properties, @odata.type, unknown properties and unknownFutureValue (which means \"no change\") are set aside, nothing is left to update."},
+		order: orderWhole,
+		check: checkEmptyPatch,
+	})
+}
+
+func checkEmptyPatch(p *pass) {
+	for name, i := range p.root.canon {
+		pm := p.m.root.props[name]
+		if pm == nil || pm.readOnly || name == "@odata.type" {
+			continue
+		}
+		v := p.root.members[i].val
+		if v.kind == kindString && len(pm.enum) > 0 && v.str == "unknownFutureValue" {
+			continue
+		}
+		return
+	}
+	p.atOpen("empty-patch", SeverityWarning, p.root, "the body sets no settable property, so the PATCH changes nothing: add the properties to update")
+}

@@ -1,0 +1,27 @@
+package validate
+
+import (
+	"regexp"
+	"strings"
+)
+
+func init() {
+	register(&rule{
+		Rule: Rule{ID: "plaintext-secret", Severity: SeverityWarning,
+			Summary: "adDomainPassword holds a literal password.",
+			Help:    "Keep passwords out of files in git: use a template reference filled in at deploy time (${VAR}, {{ var }}, $(var), $VAR, %VAR%). The value is never shown in any message or report."},
+		order: orderValue,
+		check: checkPlaintextSecret,
+	})
+}
+
+// templateRef matches values that a deployment tool substitutes.
+var templateRef = regexp.MustCompile(`^(\$\{[^{}]+\}|\{\{[^{}]+\}\}|\$\([^()]+\)|\$[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z_][A-Za-z0-9_]*%|#\{[^{}]+\}#?)$`)
+
+func checkPlaintextSecret(p *pass) {
+	n := p.stringProp(p.m.table.Secret)
+	if n == nil || n.str == "" || templateRef.MatchString(strings.TrimSpace(n.str)) {
+		return
+	}
+	p.atValue("plaintext-secret", SeverityWarning, n, p.m.table.Secret+" holds a literal password: keep secrets out of files, and use a template reference such as ${AD_DOMAIN_PASSWORD} filled in at deploy time")
+}

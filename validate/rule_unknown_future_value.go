@@ -1,0 +1,28 @@
+package validate
+
+import (
+	"fmt"
+	"strings"
+)
+
+func init() {
+	register(&rule{
+		Rule: Rule{ID: "unknown-future-value", Severity: SeverityWarning,
+			Summary: "unknownFutureValue in a PATCH body.",
+			Help:    "Graph treats unknownFutureValue in a PATCH as if the property were absent: it changes nothing. Set a real member or leave the property out."},
+		order: orderValue,
+		check: checkUnknownFutureValue,
+	})
+}
+
+func checkUnknownFutureValue(p *pass) {
+	p.walk(func(n *node) {
+		if n.kind != kindString || n.prop == nil || p.claimed[n] {
+			return
+		}
+		if len(n.prop.enum) == 0 || !strings.EqualFold(strings.TrimSpace(n.str), "unknownFutureValue") {
+			return
+		}
+		p.atValue("unknown-future-value", SeverityWarning, n, fmt.Sprintf("%s is unknownFutureValue, which a PATCH treats as \"no change\": set a real member or leave the property out", name(n)))
+	})
+}

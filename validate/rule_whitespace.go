@@ -1,0 +1,30 @@
+package validate
+
+import (
+	"fmt"
+	"strings"
+)
+
+func init() {
+	register(&rule{
+		Rule: Rule{ID: "whitespace", Severity: SeverityInfo, Fixable: true,
+			Summary: "Leading or trailing spaces in a string value.",
+			Help:    "The fix trims them. adDomainPassword is never touched: spaces may be part of a password."},
+		order: orderValue,
+		check: checkWhitespace,
+	})
+}
+
+func checkWhitespace(p *pass) {
+	p.walk(func(n *node) {
+		if n.kind != kindString || n.secret || p.claimed[n] || n.prop == nil {
+			return
+		}
+		t := strings.TrimSpace(n.str)
+		if t == n.str || t == "" {
+			return // blank values are display-name's (or harmless)
+		}
+		f := p.atValue("whitespace", SeverityInfo, n, fmt.Sprintf("%s has leading or trailing whitespace: the fix trims it", name(n)))
+		p.fixTransform(f, n, 0, strings.TrimSpace)
+	})
+}
