@@ -1,0 +1,327 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"runtime/debug"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/azconn/azconn/validate"
+)
+
+// config is the parsed command line.
+type config struct {
+	target  validate.Target
+	format  string
+	fix     bool
+	diff    bool
+	dropRO  bool
+	failOn  validate.Severity
+	ignore  []string
+	maxSize int
+	color   string // auto, always, never
+	paths   []string
+}
+
+func (c *config) options() validate.Options {
+	return validate.Options{
+		Target:       c.target,
+		DropReadOnly: c.dropRO,
+		MaxSize:      c.maxSize,
+		Ignore:       c.ignore,
+	}
+}
+
+var formats = []string{"text", "compact", "json", "sarif", "github"}
+
+const usageHead = `usage: azconnlint [flags] [path ...]
+
+Lints and normalizes the JSON body of a Microsoft Graph AzureConnection PATCH
+request. Paths are files or directories (walked for *.json, skipping .git and
+node_modules); none or "-" reads standard input.
+
+Exit codes: 0 clean (nothing at or above --fail-on), 1 findings at or above
+--fail-on, 2 usage error, 3 a path could not be read or written.
+
+flags:
+`
+
+// listFlag collects a repeatable flag; commas separate values too.
+type listFlag struct{ vals *[]string }
+
+func (l listFlag) String() string {
+	if l.vals == nil {
+		return ""
+	}
+	return strings.Join(*l.vals, ",")
+}
+
+func (l listFlag) Set(s string) error {
+	for _, v := range strings.Split(s, ",") {
+		if v = strings.TrimSpace(v); v != "" {
+			*l.vals = append(*l.vals, v)
+		}
+	}
+	return nil
+}
+
+// sizeFlag is a byte count: a plain integer or one with a K, KiB, M or MiB
+// suffix (binary multiples).
+type sizeFlag struct{ n *int }
+
+func (s sizeFlag) String() string {
+	if s.n == nil {
+		return ""
+	}
+	return strconv.Itoa(*s.n)
+}
+
+func (s sizeFlag) Set(v string) error {
+	n, err := parseSize(v)
+	if err != nil {
+		return err
+	}
+	*s.n = n
+	return nil
+}
+
+func parseSize(v string) (int, error) {
+	t := strings.TrimSpace(v)
+	mult := 1
+	lower := strings.ToLower(t)
+	for _, suf := range []struct {
+		s string
+		m int
+	}{{"kib", 1 << 10}, {"mib", 1 << 20}, {"k", 1 << 10}, {"m", 1 << 20}, {"b", 1}} {
+		if strings.HasSuffix(lower, suf.s) {
+			t, mult = t[:len(t)-len(suf.s)], suf.m
+			break
+		}
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(t))
+	if err != nil || n <= 0 || n > (1<<40)/mult {
+		return 0, fmt.Errorf("want a positive number of bytes (e.g. 4194304, 512KiB, 4MiB), got %q", v)
+	}
+	return n * mult, nil
+}
+
+// parseArgs parses the command line. done reports that nothing is left to
+// do (help, version, list-rules, print-schema, usage error) and code is the
+// exit code then.
+func parseArgs(args []string, stdout, stderr io.Writer) (cfg *config, code int, done bool) {
+	cfg = &config{maxSize: validate.DefaultMaxSize}
+	fs := flag.NewFlagSet("azconnlint", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	var (
+		target, format, failOn, color       string
+		listRules, printSchema, showVersion bool
+	)
+	fs.StringVar(&target, "target", string(validate.AzureConnection), "API whose PATCH body is linted: "+targetNames())
+	fs.StringVar(&format, "format", "text", "output format: "+strings.Join(formats, ", "))
+	fs.BoolVar(&cfg.fix, "fix", false, "write the normalized payload back (files) or to stdout (stdin; findings go to stderr)")
+	fs.BoolVar(&cfg.diff, "diff", false, "print a unified diff of what --fix would change; write nothing (findings go to stderr)")
+	fs.BoolVar(&cfg.dropRO, "drop-read-only", false, "let the fix remove read-only properties")
+	fs.StringVar(&failOn, "fail-on", "error", "lowest severity that fails the run: error, warning or info")
+	fs.Var(listFlag{&cfg.ignore}, "ignore", "rule `ID` to neither report nor fix (repeatable, or comma-separated)")
+	fs.Var(sizeFlag{&cfg.maxSize}, "max-size", "largest input in `bytes` (suffixes KiB, MiB accepted)")
+	fs.StringVar(&color, "color", "auto", "colour the text format: auto (honours NO_COLOR and a non-terminal output), always, never")
+	fs.BoolVar(&listRules, "list-rules", false, "print the rule catalogue (as JSON with --format json) and exit")
+	fs.BoolVar(&printSchema, "print-schema", false, "print the JSON Schema of --target and exit")
+	fs.BoolVar(&showVersion, "version", false, "print the version and exit")
+
+	usage := func(w io.Writer) {
+		fmt.Fprint(w, usageHead)
+		fs.SetOutput(w)
+		fs.PrintDefaults()
+		fs.SetOutput(io.Discard)
+	}
+	fail := func(format string, a ...any) (*config, int, bool) {
+		fmt.Fprintf(stderr, "azconnlint: "+format+"\n", a...)
+		fmt.Fprintln(stderr, "run 'azconnlint --help' for usage")
+		return nil, exitUsage, true
+	}
+
+	// Flags may follow paths (pre-commit and shells append file names);
+	// "--" ends the flags.
+	rest := args
+	for {
+		if err := fs.Parse(rest); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				usage(stdout)
+				return nil, exitOK, true
+			}
+			return fail("%v", err)
+		}
+		left := fs.Args()
+		if len(left) == 0 {
+			break
+		}
+		if consumed := len(rest) - len(left); consumed > 0 && rest[consumed-1] == "--" {
+			cfg.paths = append(cfg.paths, left...)
+			break
+		}
+		cfg.paths = append(cfg.paths, left[0])
+		rest = left[1:]
+	}
+
+	t, err := validate.ParseTarget(target)
+	if err != nil {
+		return fail("--target: unknown target %q (want %s)", target, targetNames())
+	}
+	cfg.target = t
+	if !contains(formats, format) {
+		return fail("--format: unknown format %q (want %s)", format, strings.Join(formats, ", "))
+	}
+	cfg.format = format
+	if cfg.failOn, err = validate.ParseSeverity(failOn); err != nil {
+		return fail("--fail-on: unknown severity %q (want error, warning or info)", failOn)
+	}
+	switch color {
+	case "auto", "always", "never":
+		cfg.color = color
+	default:
+		return fail("--color: want auto, always or never, got %q", color)
+	}
+	for _, id := range cfg.ignore {
+		if _, ok := validate.LookupRule(id); !ok {
+			msg := fmt.Sprintf("--ignore: unknown rule %q", id)
+			if s := nearestRule(id); s != "" {
+				msg += fmt.Sprintf(" (did you mean %q?)", s)
+			}
+			return fail("%s; 'azconnlint --list-rules' lists them", msg)
+		}
+	}
+
+	switch {
+	case showVersion:
+		fmt.Fprintf(stdout, "azconnlint %s\n", version())
+		return nil, exitOK, true
+	case listRules:
+		return nil, printRules(stdout, format), true
+	case printSchema:
+		src, err := t.Schema()
+		if err != nil {
+			fmt.Fprintf(stderr, "azconnlint: %v\n", err)
+			return nil, exitIO, true
+		}
+		stdout.Write(src)
+		if len(src) > 0 && src[len(src)-1] != '\n' {
+			io.WriteString(stdout, "\n")
+		}
+		return nil, exitOK, true
+	}
+	return cfg, 0, false
+}
+
+func targetNames() string {
+	var names []string
+	for _, t := range validate.Targets() {
+		names = append(names, string(t))
+	}
+	return strings.Join(names, " or ")
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// nearestRule returns the catalogue ID closest to id by edit distance, if
+// it is close enough to be a likely typo.
+func nearestRule(id string) string {
+	best, bestD := "", 4
+	for _, r := range validate.Rules() {
+		if d := editDistance(strings.ToLower(id), r.ID); d < bestD {
+			best, bestD = r.ID, d
+		}
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// printRules prints the catalogue: a table, or JSON with --format json.
+func printRules(w io.Writer, format string) int {
+	rules := validate.Rules()
+	if format == "json" {
+		if rules == nil {
+			rules = []validate.Rule{}
+		}
+		b, err := json.MarshalIndent(rules, "", "  ")
+		if err != nil {
+			return exitIO
+		}
+		w.Write(append(b, '\n'))
+		return exitOK
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "RULE\tSEVERITY\tFIXABLE\tSUMMARY")
+	for _, r := range rules {
+		fix := "no"
+		if r.Fixable {
+			fix = "yes"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, r.Severity, fix, r.Summary)
+	}
+	tw.Flush()
+	return exitOK
+}
+
+// version is the module version from the build info: the tag for
+// `go install …@vX`, a pseudo-version or VCS revision for local builds.
+func version() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "(unknown)"
+	}
+	v := bi.Main.Version
+	if v != "" && v != "(devel)" {
+		return v
+	}
+	var rev, modified string
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				modified = "+dirty"
+			}
+		}
+	}
+	if rev != "" {
+		if len(rev) > 12 {
+			rev = rev[:12]
+		}
+		return "(devel) " + rev + modified
+	}
+	return "(devel)"
+}

@@ -1,0 +1,346 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/azconn/azconn/validate"
+)
+
+// report prints the findings of every linted file in one format.
+type report struct {
+	cfg   *config
+	files []*fileResult
+	color bool
+}
+
+func (r *report) write(w io.Writer) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	var err error
+	switch r.cfg.format {
+	case "json":
+		err = r.writeJSON(bw)
+	case "sarif":
+		err = r.writeSARIF(bw)
+	case "github":
+		r.writeGitHub(bw)
+	case "compact":
+		r.writeText(bw, false)
+	default:
+		r.writeText(bw, true)
+	}
+	if err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// summary counts the reported findings.
+type summary struct {
+	Files    int `json:"files"`
+	Errors   int `json:"errors"`
+	Warnings int `json:"warnings"`
+	Infos    int `json:"infos"`
+	Fixable  int `json:"fixable"`
+}
+
+func (r *report) summary() summary {
+	var s summary
+	for _, f := range r.files {
+		if !f.linted {
+			continue
+		}
+		s.Files++
+		for _, x := range f.findings {
+			switch x.Severity {
+			case validate.SeverityError:
+				s.Errors++
+			case validate.SeverityWarning:
+				s.Warnings++
+			case validate.SeverityInfo:
+				s.Infos++
+			}
+			if x.Fixable {
+				s.Fixable++
+			}
+		}
+	}
+	return s
+}
+
+// ---- text and compact ------------------------------------------------
+
+const (
+	ansiReset  = "\x1b[0m"
+	ansiBold   = "\x1b[1m"
+	ansiDim    = "\x1b[2m"
+	ansiRed    = "\x1b[1;31m"
+	ansiYellow = "\x1b[1;33m"
+	ansiCyan   = "\x1b[1;36m"
+)
+
+func (r *report) paint(code, s string) string {
+	if !r.color {
+		return s
+	}
+	return code + s + ansiReset
+}
+
+func severityColor(s validate.Severity) string {
+	switch s {
+	case validate.SeverityError:
+		return ansiRed
+	case validate.SeverityWarning:
+		return ansiYellow
+	}
+	return ansiCyan
+}
+
+// writeText prints `path:line:col: severity: message [rule]` per finding,
+// and with snippets the redacted source line with a caret under the span.
+func (r *report) writeText(w io.Writer, snippets bool) {
+	for _, f := range r.files {
+		if !f.linted || len(f.findings) == 0 {
+			continue
+		}
+		var src *snippetSource
+		width := 0
+		if snippets {
+			src = newSnippetSource(f.src, r.cfg.target)
+			for _, x := range f.findings {
+				width = max(width, len(fmt.Sprint(x.Start.Line)))
+			}
+		}
+		for _, x := range f.findings {
+			fmt.Fprintf(w, "%s: %s: %s %s\n",
+				r.paint(ansiBold, fmt.Sprintf("%s:%d:%d", f.path, x.Start.Line, x.Start.Column)),
+				r.paint(severityColor(x.Severity), x.Severity.String()),
+				oneLine(x.Message),
+				r.paint(ansiDim, "["+x.Rule+"]"))
+			if src != nil {
+				if line, caret, ok := src.snippet(x); ok {
+					gutter := fmt.Sprintf("%*d", width, x.Start.Line)
+					pad := strings.Repeat(" ", width)
+					fmt.Fprintf(w, " %s | %s\n", r.paint(ansiDim, gutter), line)
+					fmt.Fprintf(w, " %s | %s\n", pad, r.paint(severityColor(x.Severity), caret))
+				}
+			}
+		}
+	}
+	if snippets {
+		s := r.summary()
+		if n := s.Errors + s.Warnings + s.Infos; n > 0 {
+			fmt.Fprintf(w, "\n%d %s (%d %s, %d %s, %d %s) in %d %s",
+				n, plural(n, "problem", "problems"),
+				s.Errors, plural(s.Errors, "error", "errors"),
+				s.Warnings, plural(s.Warnings, "warning", "warnings"),
+				s.Infos, plural(s.Infos, "info", "infos"),
+				s.Files, plural(s.Files, "file", "files"))
+			if s.Fixable > 0 && !r.cfg.fix {
+				fmt.Fprintf(w, "; %d fixable with --fix", s.Fixable)
+			}
+			fmt.Fprintln(w)
+		}
+	}
+}
+
+// oneLine keeps a message on its line.
+func oneLine(s string) string {
+	if !strings.ContainsAny(s, "\r\n") {
+		return s
+	}
+	return strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s)
+}
+
+// snippetSource holds a file's lines before and after redaction.
+type snippetSource struct {
+	orig, red [][]byte
+}
+
+func newSnippetSource(src []byte, t validate.Target) *snippetSource {
+	s := &snippetSource{orig: bytes.Split(src, []byte("\n")), red: bytes.Split(validate.Redact(src, t), []byte("\n"))}
+	if len(s.orig) != len(s.red) {
+		// Redaction never joins or splits lines; if it ever did, show
+		// no source rather than a misaligned one.
+		return nil
+	}
+	return s
+}
+
+// maxSnippet is the widest source excerpt shown, in code points; longer
+// lines (minified payloads) are cut to a window around the finding.
+const maxSnippet = 160
+
+// snippet returns the redacted source line of x and the caret line under
+// its span. Columns count code points; tabs in the line are repeated in the
+// caret line so the caret stays aligned in a terminal.
+func (s *snippetSource) snippet(x validate.Finding) (line, caret string, ok bool) {
+	if s == nil || x.Start.Line < 1 || x.Start.Line > len(s.orig) || x.Start.Column < 1 {
+		return "", "", false
+	}
+	orig := []rune(strings.TrimSuffix(string(s.orig[x.Start.Line-1]), "\r"))
+	red := []rune(strings.TrimSuffix(string(s.red[x.Start.Line-1]), "\r"))
+	start := x.Start.Column - 1
+	end := len(orig)
+	if x.End.Line == x.Start.Line && x.End.Column > x.Start.Column {
+		end = x.End.Column - 1
+	}
+	start, end = min(start, len(orig)), min(end, len(orig))
+	// Map the span onto the redacted line: the redaction replaced one
+	// stretch of the line, found as what lies between the common prefix
+	// and the common suffix of the two versions.
+	if string(orig) != string(red) {
+		pre := 0
+		for pre < len(orig) && pre < len(red) && orig[pre] == red[pre] {
+			pre++
+		}
+		suf := 0
+		for suf < len(orig)-pre && suf < len(red)-pre && orig[len(orig)-1-suf] == red[len(red)-1-suf] {
+			suf++
+		}
+		mapCol := func(c int) int {
+			switch {
+			case c <= pre:
+				return c
+			case c >= len(orig)-suf:
+				return c + len(red) - len(orig)
+			default:
+				return pre // inside the secret: point at its start
+			}
+		}
+		start, end = mapCol(start), mapCol(end)
+	}
+	if end <= start {
+		end = start + 1
+	}
+	// Window long lines.
+	from, to := 0, len(red)
+	if len(red) > maxSnippet {
+		from = max(0, start-maxSnippet/3)
+		to = min(len(red), from+maxSnippet)
+		if end > to {
+			end = to
+		}
+	}
+	var lb, cb strings.Builder
+	if from > 0 {
+		lb.WriteString("…")
+		cb.WriteByte(' ')
+	}
+	for i := from; i < to; i++ {
+		c := red[i]
+		if c == '\t' || c >= ' ' && c != 0x7f && !(c >= 0x80 && c < 0xa0) {
+			lb.WriteRune(c)
+		} else {
+			lb.WriteRune(utf8.RuneError) // never let control bytes reach the terminal
+		}
+		switch {
+		case i < start:
+			if c == '\t' {
+				cb.WriteByte('\t')
+			} else {
+				cb.WriteByte(' ')
+			}
+		case i == start:
+			cb.WriteByte('^')
+		case i < end:
+			cb.WriteByte('~')
+		}
+	}
+	if start >= to { // a span at the end of the line (e.g. a missing value)
+		cb.WriteByte('^')
+	}
+	if to < len(red) {
+		lb.WriteString("…")
+	}
+	return lb.String(), cb.String(), true
+}
+
+// ---- github ------------------------------------------------------------
+
+// writeGitHub prints GitHub Actions workflow commands, one per finding.
+func (r *report) writeGitHub(w io.Writer) {
+	for _, f := range r.files {
+		if f.err != nil {
+			fmt.Fprintf(w, "::error file=%s,title=%s::%s\n", ghProperty(f.path), ghProperty("azconnlint"), ghData(ioErrorText(f)))
+		}
+		if !f.linted {
+			continue
+		}
+		for _, x := range f.findings {
+			cmd := "error"
+			switch x.Severity {
+			case validate.SeverityWarning:
+				cmd = "warning"
+			case validate.SeverityInfo:
+				cmd = "notice"
+			}
+			fmt.Fprintf(w, "::%s file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n",
+				cmd, ghProperty(f.path), x.Start.Line, x.Start.Column, x.End.Line, x.End.Column,
+				ghProperty(x.Rule), ghData(x.Message))
+		}
+	}
+}
+
+// ghData escapes a workflow command's message (as @actions/core does).
+func ghData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+// ghProperty escapes a workflow command's property value.
+func ghProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
+
+// ---- json ----------------------------------------------------------------
+
+type jsonTool struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+}
+
+type jsonFile struct {
+	Path     string             `json:"path"`
+	Changed  bool               `json:"changed"`
+	Findings []validate.Finding `json:"findings"`
+}
+
+type jsonReport struct {
+	Version int        `json:"version"`
+	Tool    jsonTool   `json:"tool"`
+	Target  string     `json:"target"`
+	Files   []jsonFile `json:"files"`
+	Summary summary    `json:"summary"`
+}
+
+// writeJSON prints the versioned report of SPEC §8. Field order is fixed
+// by the structs and findings come sorted from the engine, so the same
+// input gives the same bytes.
+func (r *report) writeJSON(w io.Writer) error {
+	rep := jsonReport{
+		Version: 1,
+		Tool:    jsonTool{Name: "azconnlint", Version: version()},
+		Target:  r.cfg.target.String(),
+		Files:   []jsonFile{},
+		Summary: r.summary(),
+	}
+	for _, f := range r.files {
+		if !f.linted {
+			continue
+		}
+		fs := f.findings
+		if fs == nil {
+			fs = []validate.Finding{}
+		}
+		rep.Files = append(rep.Files, jsonFile{Path: f.path, Changed: f.changed, Findings: fs})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(rep)
+}

@@ -1,0 +1,271 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/azconn/azconn/validate"
+)
+
+// job is one input: a file, or standard input. err is set when the path
+// could not even be listed (a missing file, an unreadable directory).
+type job struct {
+	path  string // as shown in output; "-" for standard input
+	stdin bool
+	err   error
+}
+
+// fileResult is what became of one job.
+type fileResult struct {
+	job
+	src      []byte             // the bytes the findings refer to (after a successful --fix: the written bytes)
+	findings []validate.Finding // what is reported
+	fixes    int                // fixes applied by --fix (written, or printed for stdin)
+	changed  bool               // --fix wrote the file
+	output   []byte             // stdin --fix: the normalized payload for stdout
+	diff     []byte             // --diff: the unified diff
+	linted   bool               // src was read and linted
+}
+
+// collect turns the path arguments into jobs, in argument order; a
+// directory contributes its *.json files in lexical order.
+func collect(paths []string) []job {
+	if len(paths) == 0 {
+		paths = []string{"-"}
+	}
+	var jobs []job
+	seen := map[string]bool{}
+	add := func(j job) {
+		key := j.path
+		if !j.stdin {
+			key = filepath.Clean(j.path)
+		}
+		if seen[key] && j.err == nil {
+			return
+		}
+		seen[key] = true
+		jobs = append(jobs, j)
+	}
+	for _, p := range paths {
+		if p == "-" {
+			add(job{path: "-", stdin: true})
+			continue
+		}
+		fi, err := os.Stat(p)
+		if err != nil {
+			add(job{path: p, err: err})
+			continue
+		}
+		if !fi.IsDir() {
+			add(job{path: p})
+			continue
+		}
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				add(job{path: path, err: err})
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() {
+				if path != p && (d.Name() == ".git" || d.Name() == "node_modules") {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if !strings.HasSuffix(d.Name(), ".json") {
+				return nil
+			}
+			if d.Type()&fs.ModeSymlink != 0 {
+				// A link to a file is linted (and --fix writes its target);
+				// a link to a directory is not followed.
+				if ti, err := os.Stat(path); err != nil || ti.IsDir() {
+					if err != nil {
+						add(job{path: path, err: err})
+					}
+					return nil
+				}
+			} else if !d.Type().IsRegular() {
+				return nil
+			}
+			add(job{path: path})
+			return nil
+		})
+		if err != nil {
+			add(job{path: p, err: err})
+		}
+	}
+	return jobs
+}
+
+// lintAll lints every input and prints the report; it returns the exit code.
+func lintAll(cfg *config, stdin io.Reader, stdout, stderr io.Writer) int {
+	jobs := collect(cfg.paths)
+	if len(cfg.paths) == 0 {
+		if f, ok := stdin.(*os.File); ok && isTerminal(f) {
+			fmt.Fprintln(stderr, "azconnlint: reading the payload from standard input (end with Ctrl-D); pass paths to lint files")
+		}
+	}
+	results := make([]*fileResult, len(jobs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	workers := min(runtime.GOMAXPROCS(0), len(jobs))
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i] = lintOne(cfg, jobs[i], stdin)
+			}
+		}()
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	// Where findings go: stdout, unless stdout carries the normalized
+	// payload (--fix on standard input) or the diff.
+	findingsOut := stdout
+	if cfg.diff {
+		findingsOut = stderr
+	} else if cfg.fix {
+		for _, j := range jobs {
+			if j.stdin {
+				findingsOut = stderr
+			}
+		}
+	}
+
+	ioFailed := false
+	for _, r := range results {
+		if r.err != nil {
+			ioFailed = true
+			fmt.Fprintf(stderr, "azconnlint: %s\n", ioErrorText(r))
+		}
+	}
+	for _, r := range results {
+		if cfg.diff && len(r.diff) > 0 {
+			stdout.Write(r.diff)
+		}
+		if r.output != nil {
+			stdout.Write(r.output)
+		}
+		if r.changed && (cfg.format == "text" || cfg.format == "compact") {
+			fmt.Fprintf(stderr, "azconnlint: %s: applied %d %s\n", r.path, r.fixes, plural(r.fixes, "fix", "fixes"))
+		}
+	}
+
+	rep := &report{cfg: cfg, files: results, color: useColor(cfg.color, findingsOut)}
+	if err := rep.write(findingsOut); err != nil {
+		fmt.Fprintf(stderr, "azconnlint: writing the report: %v\n", err)
+		return exitIO
+	}
+
+	if ioFailed {
+		return exitIO
+	}
+	for _, r := range results {
+		for _, f := range r.findings {
+			if f.Severity >= cfg.failOn {
+				return exitFindings
+			}
+		}
+	}
+	return exitOK
+}
+
+// ioErrorText describes a read or write failure without echoing file
+// content (errors from package os carry only the path and the cause).
+func ioErrorText(r *fileResult) string {
+	var pe *fs.PathError
+	if errors.As(r.err, &pe) {
+		return fmt.Sprintf("%s: %s: %v", r.path, pe.Op, pe.Err)
+	}
+	return fmt.Sprintf("%s: %v", r.path, r.err)
+}
+
+// lintOne reads, lints and (with --fix) writes one input.
+func lintOne(cfg *config, j job, stdin io.Reader) *fileResult {
+	r := &fileResult{job: j}
+	if j.err != nil {
+		return r
+	}
+	data, info, err := readInput(j, stdin, cfg.maxSize)
+	if err != nil {
+		r.err = err
+		return r
+	}
+	opts := cfg.options()
+	res := validate.Lint(data, opts)
+	r.src, r.findings, r.linted = data, res.Findings, true
+	changes := res.Changed && !bytes.Equal(res.Normalized, data)
+
+	switch {
+	case cfg.diff:
+		if changes {
+			label := j.path
+			r.diff = unifiedDiff(label, label,
+				validate.Redact(data, cfg.target), validate.Redact(res.Normalized, cfg.target))
+		}
+	case cfg.fix && j.stdin:
+		r.output = res.Normalized
+		if changes {
+			r.fixes = len(res.Fixes)
+			r.src, r.findings = res.Normalized, validate.Lint(res.Normalized, opts).Findings
+		}
+	case cfg.fix && changes:
+		if err := writeBack(j.path, res.Normalized, info); err != nil {
+			r.err = err
+			return r
+		}
+		r.changed, r.fixes = true, len(res.Fixes)
+		// Report what remains, at its position in the written bytes.
+		r.src, r.findings = res.Normalized, validate.Lint(res.Normalized, opts).Findings
+	}
+	return r
+}
+
+// readInput reads a job's bytes. It reads at most maxSize+1 bytes: enough
+// for the engine to report too-large without holding a huge file.
+func readInput(j job, stdin io.Reader, maxSize int) ([]byte, os.FileInfo, error) {
+	limit := int64(maxSize) + 1
+	if j.stdin {
+		b, err := io.ReadAll(io.LimitReader(stdin, limit))
+		return b, nil, err
+	}
+	f, err := os.Open(j.path)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, nil, err
+	}
+	if info.IsDir() {
+		return nil, nil, &fs.PathError{Op: "read", Path: j.path, Err: errors.New("is a directory")}
+	}
+	b, err := io.ReadAll(io.LimitReader(f, limit))
+	if err != nil {
+		return nil, nil, err
+	}
+	return b, info, nil
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

@@ -1,0 +1,47 @@
+// Command azconnlint lints and normalizes the JSON body of a Microsoft Graph
+// AzureConnection PATCH request (or, with --target onPremisesConnection, of
+// its live successor cloudPcOnPremisesConnection).
+//
+// Usage:
+//
+//	azconnlint [flags] [path ...]
+//
+// Paths are files or directories (walked for *.json, skipping .git and
+// node_modules); none or "-" reads standard input. Findings are printed as
+// text (the default), compact, json, sarif (2.1.0) or github (workflow
+// commands). --fix writes the normalized payload back, --diff shows what
+// --fix would change.
+//
+// Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it;
+// 2 usage error; 3 a path could not be read or written (the others are still
+// linted).
+//
+// All knowledge about JSON lives in package validate; this command only
+// parses flags, walks paths, runs files in parallel, formats and writes.
+package main
+
+import (
+	"io"
+	"os"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// Exit codes (SPEC §8).
+const (
+	exitOK       = 0
+	exitFindings = 1
+	exitUsage    = 2
+	exitIO       = 3
+)
+
+// run is main without the process: it returns the exit code.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	cfg, code, done := parseArgs(args, stdout, stderr)
+	if done {
+		return code
+	}
+	return lintAll(cfg, stdin, stdout, stderr)
+}

@@ -1,0 +1,315 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"net/url"
+	"path/filepath"
+	"strings"
+
+	"github.com/azconn/azconn/validate"
+)
+
+// SARIF 2.1.0, the subset azconnlint writes.
+
+type sarifLog struct {
+	Schema  string     `json:"$schema"`
+	Version string     `json:"version"`
+	Runs    []sarifRun `json:"runs"`
+}
+
+type sarifRun struct {
+	Tool        sarifTool         `json:"tool"`
+	Invocations []sarifInvocation `json:"invocations"`
+	ColumnKind  string            `json:"columnKind"`
+	Results     []sarifResult     `json:"results"`
+	Properties  map[string]any    `json:"properties,omitempty"`
+}
+
+type sarifTool struct {
+	Driver sarifDriver `json:"driver"`
+}
+
+type sarifDriver struct {
+	Name           string      `json:"name"`
+	Version        string      `json:"version"`
+	InformationURI string      `json:"informationUri"`
+	Rules          []sarifRule `json:"rules"`
+}
+
+type sarifText struct {
+	Text string `json:"text"`
+}
+
+type sarifRule struct {
+	ID                   string            `json:"id"`
+	ShortDescription     sarifText         `json:"shortDescription"`
+	FullDescription      sarifText         `json:"fullDescription"`
+	Help                 sarifText         `json:"help"`
+	DefaultConfiguration sarifRuleConfig   `json:"defaultConfiguration"`
+	Properties           sarifRuleProperty `json:"properties"`
+}
+
+type sarifRuleConfig struct {
+	Level string `json:"level"`
+}
+
+type sarifRuleProperty struct {
+	Fixable bool `json:"fixable"`
+}
+
+type sarifInvocation struct {
+	ExecutionSuccessful bool                `json:"executionSuccessful"`
+	Notifications       []sarifNotification `json:"toolExecutionNotifications,omitempty"`
+}
+
+type sarifNotification struct {
+	Level     string          `json:"level"`
+	Message   sarifText       `json:"message"`
+	Locations []sarifLocation `json:"locations,omitempty"`
+}
+
+type sarifResult struct {
+	RuleID     string              `json:"ruleId"`
+	RuleIndex  *int                `json:"ruleIndex,omitempty"`
+	Level      string              `json:"level"`
+	Message    sarifText           `json:"message"`
+	Locations  []sarifLocation     `json:"locations"`
+	Fixes      []sarifFix          `json:"fixes,omitempty"`
+	Properties sarifResultProperty `json:"properties"`
+}
+
+type sarifResultProperty struct {
+	Pointer string `json:"pointer"`
+	Fixable bool   `json:"fixable"`
+}
+
+type sarifLocation struct {
+	PhysicalLocation sarifPhysical `json:"physicalLocation"`
+}
+
+type sarifPhysical struct {
+	ArtifactLocation sarifArtifact `json:"artifactLocation"`
+	Region           *sarifRegion  `json:"region,omitempty"`
+}
+
+type sarifArtifact struct {
+	URI string `json:"uri"`
+}
+
+type sarifRegion struct {
+	StartLine   int `json:"startLine"`
+	StartColumn int `json:"startColumn"`
+	EndLine     int `json:"endLine"`
+	EndColumn   int `json:"endColumn"`
+	CharOffset  int `json:"charOffset"`
+	CharLength  int `json:"charLength"`
+}
+
+type sarifFix struct {
+	Description     sarifText             `json:"description"`
+	ArtifactChanges []sarifArtifactChange `json:"artifactChanges"`
+}
+
+type sarifArtifactChange struct {
+	ArtifactLocation sarifArtifact      `json:"artifactLocation"`
+	Replacements     []sarifReplacement `json:"replacements"`
+}
+
+type sarifReplacement struct {
+	DeletedRegion   sarifRegion `json:"deletedRegion"`
+	InsertedContent sarifText   `json:"insertedContent"`
+}
+
+func sarifLevel(s validate.Severity) string {
+	switch s {
+	case validate.SeverityError:
+		return "error"
+	case validate.SeverityWarning:
+		return "warning"
+	}
+	return "note"
+}
+
+// sarifURI turns a path into a URI reference: relative paths stay relative
+// (slash-separated, escaped), absolute ones become file URIs.
+func sarifURI(p string) string {
+	if p == "-" {
+		return "-"
+	}
+	slashed := filepath.ToSlash(p)
+	if filepath.IsAbs(p) {
+		return (&url.URL{Scheme: "file", Path: slashed}).String()
+	}
+	return (&url.URL{Path: slashed}).String()
+}
+
+func sarifRegionOf(start, end validate.Pos) *sarifRegion {
+	if start.Line < 1 || start.Column < 1 {
+		return nil
+	}
+	r := &sarifRegion{
+		StartLine: start.Line, StartColumn: start.Column,
+		EndLine: end.Line, EndColumn: end.Column,
+		CharOffset: start.Offset, CharLength: end.Offset - start.Offset,
+	}
+	if r.EndLine < r.StartLine || (r.EndLine == r.StartLine && r.EndColumn < r.StartColumn) {
+		r.EndLine, r.EndColumn, r.CharLength = r.StartLine, r.StartColumn, 0
+	}
+	return r
+}
+
+// writeSARIF prints one SARIF 2.1.0 log with one run. The driver lists the
+// whole rule catalogue; each result points at its region, and carries a
+// text fix when the finding's JSON Patch maps onto its own span.
+func (r *report) writeSARIF(w io.Writer) error {
+	rules := validate.Rules()
+	index := map[string]int{}
+	driver := sarifDriver{
+		Name: "azconnlint", Version: version(),
+		InformationURI: "https://github.com/azconn/azconn",
+		Rules:          []sarifRule{},
+	}
+	for i, ru := range rules {
+		index[ru.ID] = i
+		driver.Rules = append(driver.Rules, sarifRule{
+			ID:                   ru.ID,
+			ShortDescription:     sarifText{ru.Summary},
+			FullDescription:      sarifText{ru.Summary},
+			Help:                 sarifText{ru.Help},
+			DefaultConfiguration: sarifRuleConfig{sarifLevel(ru.Severity)},
+			Properties:           sarifRuleProperty{Fixable: ru.Fixable},
+		})
+	}
+	inv := sarifInvocation{ExecutionSuccessful: true}
+	results := []sarifResult{}
+	for _, f := range r.files {
+		uri := sarifURI(f.path)
+		if f.err != nil {
+			inv.ExecutionSuccessful = false
+			inv.Notifications = append(inv.Notifications, sarifNotification{
+				Level:     "error",
+				Message:   sarifText{ioErrorText(f)},
+				Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{uri}}}},
+			})
+		}
+		if !f.linted {
+			continue
+		}
+		for _, x := range f.findings {
+			res := sarifResult{
+				RuleID:  x.Rule,
+				Level:   sarifLevel(x.Severity),
+				Message: sarifText{x.Message},
+				Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
+					ArtifactLocation: sarifArtifact{uri},
+					Region:           sarifRegionOf(x.Start, x.End),
+				}}},
+				Properties: sarifResultProperty{Pointer: x.Pointer, Fixable: x.Fixable},
+			}
+			if i, ok := index[x.Rule]; ok {
+				res.RuleIndex = &i
+			}
+			if text, ok := textEdit(f.src, x); ok {
+				res.Fixes = []sarifFix{{
+					Description: sarifText{fixDescription(x.Fix)},
+					ArtifactChanges: []sarifArtifactChange{{
+						ArtifactLocation: sarifArtifact{uri},
+						Replacements: []sarifReplacement{{
+							DeletedRegion:   *sarifRegionOf(x.Start, x.End),
+							InsertedContent: sarifText{text},
+						}},
+					}},
+				}}
+			}
+			results = append(results, res)
+		}
+	}
+	log := sarifLog{
+		Schema:  "https://json.schemastore.org/sarif-2.1.0.json",
+		Version: "2.1.0",
+		Runs: []sarifRun{{
+			Tool:        sarifTool{Driver: driver},
+			Invocations: []sarifInvocation{inv},
+			ColumnKind:  "unicodeCodePoints",
+			Results:     results,
+			Properties:  map[string]any{"target": r.cfg.target.String()},
+		}},
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(log)
+}
+
+// textEdit returns the text that replaces a finding's span when its fix
+// can be expressed as an edit of that span alone:
+//   - "replace" of a value whose finding spans exactly that value token: the
+//     new JSON value;
+//   - "move" that renames a key whose finding spans exactly the key token:
+//     the new key.
+//
+// Other fixes (removals, edits of part of a string) have no SARIF edit here;
+// their results still say fixable and `azconnlint --fix` applies them.
+func textEdit(src []byte, x validate.Finding) (string, bool) {
+	if !x.Fixable || x.Fix == nil || x.Start.Line < 1 {
+		return "", false
+	}
+	s, e := x.Start.Offset, x.End.Offset
+	if s < 0 || e <= s || e > len(src) {
+		return "", false
+	}
+	tok := src[s:e]
+	if !json.Valid(tok) {
+		return "", false
+	}
+	isKey := bytes.HasPrefix(bytes.TrimLeft(src[e:], " \t\r\n"), []byte(":"))
+	switch x.Fix.Op {
+	case "replace":
+		if isKey || x.Fix.Path != x.Pointer || len(x.Fix.Value) == 0 {
+			return "", false
+		}
+		return string(x.Fix.Value), true
+	case "move":
+		var oldKey string
+		if !isKey || json.Unmarshal(tok, &oldKey) != nil {
+			return "", false
+		}
+		fromDir, fromKey := splitPointer(x.Fix.From)
+		toDir, toKey := splitPointer(x.Fix.Path)
+		if fromDir != toDir || fromKey != oldKey {
+			return "", false
+		}
+		var b bytes.Buffer
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(false)
+		if enc.Encode(toKey) != nil {
+			return "", false
+		}
+		return strings.TrimSuffix(b.String(), "\n"), true
+	}
+	return "", false
+}
+
+// splitPointer splits an RFC 6901 pointer into its parent and its last
+// reference token, unescaped.
+func splitPointer(p string) (parent, last string) {
+	i := strings.LastIndexByte(p, '/')
+	if i < 0 {
+		return "", p
+	}
+	return p[:i], strings.NewReplacer("~1", "/", "~0", "~").Replace(p[i+1:])
+}
+
+func fixDescription(f *validate.Fix) string {
+	switch f.Op {
+	case "replace":
+		return "Replace " + f.Path + " with " + string(f.Value)
+	case "move":
+		return "Rename " + f.From + " to " + f.Path
+	case "remove":
+		return "Remove " + f.Path
+	}
+	return f.Op + " " + f.Path
+}

@@ -1,0 +1,23 @@
+package main
+
+import (
+	"io"
+	"os"
+)
+
+// useColor decides whether the text format is coloured on w: always,
+// never, or (auto) when w is a terminal and neither NO_COLOR nor TERM=dumb
+// says otherwise.
+func useColor(mode string, w io.Writer) bool {
+	switch mode {
+	case "always":
+		return true
+	case "never":
+		return false
+	}
+	if os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
+		return false
+	}
+	f, ok := w.(*os.File)
+	return ok && isTerminal(f)
+}
