@@ -17,7 +17,7 @@ func init() {
 
 func checkUnknownFutureValue(p *pass) {
 	p.walk(func(n *node) {
-		if n.kind != kindString || n.prop == nil || p.claimed[n] {
+		if n.kind != kindString || n.prop == nil { // a miscased member (enum-case) still means "no change"
 			return
 		}
 		if len(n.prop.enum) == 0 || !strings.EqualFold(strings.TrimSpace(n.str), "unknownFutureValue") {

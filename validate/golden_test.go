@@ -1,0 +1,247 @@
+package validate
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files of validate/testdata/golden")
+
+// goldenCase is one folder of testdata/golden: input.json, an optional
+// options.json, and the expected findings.golden and normalized.golden.
+//
+// Folder names starting "<rule>--fires" must report that rule, and
+// "<rule>--passes" must not: TestRuleCoverage demands both for every rule.
+type goldenCase struct {
+	name string
+	dir  string
+	in   []byte
+	opts Options
+}
+
+type caseOptions struct {
+	Target       Target   `json:"target"`
+	DropReadOnly bool     `json:"dropReadOnly"`
+	MaxSize      int      `json:"maxSize"`
+	MaxDepth     int      `json:"maxDepth"`
+	Ignore       []string `json:"ignore"`
+}
+
+func loadCases(t testing.TB) []goldenCase {
+	t.Helper()
+	dirs, err := filepath.Glob(filepath.Join("testdata", "golden", "*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cases []goldenCase
+	for _, dir := range dirs {
+		in, err := os.ReadFile(filepath.Join(dir, "input.json"))
+		if err != nil {
+			t.Fatalf("%s: %v", dir, err)
+		}
+		c := goldenCase{name: filepath.Base(dir), dir: dir, in: in}
+		if b, err := os.ReadFile(filepath.Join(dir, "options.json")); err == nil {
+			var o caseOptions
+			if err := json.Unmarshal(b, &o); err != nil {
+				t.Fatalf("%s/options.json: %v", dir, err)
+			}
+			c.opts = Options{Target: o.Target, DropReadOnly: o.DropReadOnly, MaxSize: o.MaxSize, MaxDepth: o.MaxDepth, Ignore: o.Ignore}
+		}
+		cases = append(cases, c)
+	}
+	if len(cases) == 0 {
+		t.Fatal("no golden cases found")
+	}
+	return cases
+}
+
+// renderFindings writes findings in a diff-friendly text form.
+func renderFindings(fs []Finding) []byte {
+	var b bytes.Buffer
+	for _, f := range fs {
+		fmt.Fprintf(&b, "%d:%d-%d:%d %s %s %s fixable=%v\n", f.Start.Line, f.Start.Column, f.End.Line, f.End.Column, f.Severity, f.Rule, pointerOrRoot(f.Pointer), f.Fixable)
+		fmt.Fprintf(&b, "  %s\n", f.Message)
+		if f.Fix != nil {
+			fix, _ := json.Marshal(f.Fix)
+			fmt.Fprintf(&b, "  fix: %s\n", fix)
+		}
+	}
+	if len(fs) == 0 {
+		b.WriteString("(no findings)\n")
+	}
+	return b.Bytes()
+}
+
+func pointerOrRoot(p string) string {
+	if p == "" {
+		return `""`
+	}
+	return p
+}
+
+func TestGolden(t *testing.T) {
+	for _, c := range loadCases(t) {
+		t.Run(c.name, func(t *testing.T) {
+			res := Lint(c.in, c.opts)
+			checkGolden(t, filepath.Join(c.dir, "findings.golden"), renderFindings(res.Findings))
+			checkGolden(t, filepath.Join(c.dir, "normalized.golden"), res.Normalized)
+			checkInvariants(t, c.in, c.opts, res)
+		})
+	}
+}
+
+func checkGolden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./validate -run TestGolden -update)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs:\n--- got ---\n%s\n--- want ---\n%s", path, got, want)
+	}
+}
+
+// checkInvariants holds for every input: positions inside the input and
+// ordered, findings sorted, fixable findings fixed, normalization
+// idempotent, blocked input unchanged, secrets never in messages.
+func checkInvariants(t *testing.T, in []byte, opts Options, res Result) {
+	t.Helper()
+	blockedIn := false
+	for i, f := range res.Findings {
+		if f.Start.Offset < 0 || f.End.Offset > len(in) || f.End.Offset < f.Start.Offset {
+			t.Errorf("finding %d (%s) span %d..%d outside input of %d bytes", i, f.Rule, f.Start.Offset, f.End.Offset, len(in))
+		}
+		if f.Start.Line < 1 || f.Start.Column < 1 || f.End.Line < f.Start.Line || (f.End.Line == f.Start.Line && f.End.Column < f.Start.Column) {
+			t.Errorf("finding %d (%s) has bad positions %v..%v", i, f.Rule, f.Start, f.End)
+		}
+		if i > 0 && res.Findings[i-1].Start.Offset > f.Start.Offset {
+			t.Errorf("findings not sorted at %d", i)
+		}
+		if _, ok := LookupRule(f.Rule); !ok {
+			t.Errorf("finding %d has unregistered rule %q", i, f.Rule)
+		}
+		if f.Fix != nil && !f.Fixable {
+			t.Errorf("finding %d (%s) has a fix but is not fixable", i, f.Rule)
+		}
+		blockedIn = blockedIn || blocking[f.Rule]
+	}
+	if blockedIn && res.Changed {
+		t.Errorf("input with a blocking finding was changed")
+	}
+	if res.Changed != !bytes.Equal(in, res.Normalized) {
+		t.Errorf("Changed=%v does not match the bytes", res.Changed)
+	}
+	if blockedIn {
+		return
+	}
+	if res.Changed && !json.Valid(res.Normalized) && json.Valid(bytes.TrimPrefix(in, []byte("\xef\xbb\xbf"))) {
+		t.Errorf("normalized output is not valid JSON:\n%s", res.Normalized)
+	}
+	again := Lint(res.Normalized, opts)
+	if !bytes.Equal(again.Normalized, res.Normalized) {
+		t.Errorf("normalization is not idempotent:\nonce:\n%s\ntwice:\n%s", res.Normalized, again.Normalized)
+	}
+	for _, f := range again.Findings {
+		if f.Fixable && f.Fix != nil {
+			t.Errorf("after normalization a fixable finding remains: %s", f)
+		}
+	}
+	for _, s := range secretValues(in, opts) {
+		for _, f := range res.Findings {
+			if strings.Contains(f.Message, s) {
+				t.Errorf("finding %s quotes the secret", f.Rule)
+			}
+		}
+	}
+}
+
+// secretValues returns the adDomainPassword values of the input (long
+// enough that their appearance elsewhere would not be chance).
+func secretValues(in []byte, opts Options) []string {
+	m, err := modelFor(opts.Target)
+	if err != nil {
+		return nil
+	}
+	root, _ := parse(in, 0, 1000, m.table.Secret)
+	var out []string
+	p := &pass{root: root}
+	p.walk(func(n *node) {
+		if n.secret && n.kind == kindString && len(n.str) >= 4 {
+			out = append(out, n.str)
+		}
+	})
+	return out
+}
+
+// TestRuleCoverage demands, for every rule of the catalogue, a golden case
+// where it fires and one where it does not.
+func TestRuleCoverage(t *testing.T) {
+	fires := map[string][]string{}
+	passes := map[string][]string{}
+	for _, c := range loadCases(t) {
+		rule, kindOf, ok := strings.Cut(c.name, "--")
+		if !ok {
+			continue
+		}
+		res := Lint(c.in, c.opts)
+		got := map[string]bool{}
+		for _, f := range res.Findings {
+			got[f.Rule] = true
+		}
+		switch {
+		case strings.HasPrefix(kindOf, "fires"):
+			if !got[rule] {
+				t.Errorf("%s: rule %s does not fire", c.name, rule)
+			}
+			fires[rule] = append(fires[rule], c.name)
+		case strings.HasPrefix(kindOf, "passes"):
+			if got[rule] {
+				t.Errorf("%s: rule %s fires", c.name, rule)
+			}
+			passes[rule] = append(passes[rule], c.name)
+		}
+	}
+	var missing []string
+	for _, r := range Rules() {
+		if r.ID == "internal" { // proven by TestInternalFailure
+			continue
+		}
+		if len(fires[r.ID]) == 0 {
+			missing = append(missing, r.ID+"--fires")
+		}
+		if len(passes[r.ID]) == 0 {
+			missing = append(missing, r.ID+"--passes")
+		}
+	}
+	sort.Strings(missing)
+	if len(missing) > 0 {
+		t.Errorf("rules without golden cases: %s", strings.Join(missing, ", "))
+	}
+}
+
+func TestInternalFailure(t *testing.T) {
+	panicHook = func() { panic("boom") }
+	in := []byte(`{"displayName": "x"}`)
+	res := Lint(in, Options{})
+	panicHook = nil
+	if len(res.Findings) != 1 || res.Findings[0].Rule != "internal" || res.Changed || !bytes.Equal(res.Normalized, in) {
+		t.Fatalf("got %+v", res)
+	}
+	res = Lint(in, Options{Target: "nope"})
+	if len(res.Findings) != 1 || res.Findings[0].Rule != "internal" || !strings.Contains(res.Findings[0].Message, "unknown target") {
+		t.Fatalf("unknown target: got %+v", res.Findings)
+	}
+}
