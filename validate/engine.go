@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -177,7 +178,8 @@ const (
 	orderWhole  = 90
 )
 
-func orderedRules() []*rule {
+// orderedRules is computed once, after every init has registered.
+var orderedRules = sync.OnceValue(func() []*rule {
 	var rs []*rule
 	for _, r := range catalogue {
 		if r.check != nil {
@@ -191,7 +193,7 @@ func orderedRules() []*rule {
 		return rs[i].ID < rs[j].ID
 	})
 	return rs
-}
+})
 
 func (p *pass) pointerOf(obj *node, key string) string {
 	return p.pointer(obj) + "/" + escapePointer(key)

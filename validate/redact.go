@@ -1,15 +1,135 @@
 package validate
 
+import (
+	"encoding/json"
+	"strings"
+
+	"github.com/azconn/azconn/schema"
+)
+
 // RedactMask replaces secret values in text shown to people.
 const RedactMask = "********"
 
 // Redact returns a copy of data in which the value of every secret property
 // (adDomainPassword, under any casing, at any depth) is replaced by the JSON
-// string "********". It works on broken input too: past a syntax error, any
-// line holding the secret's key is masked from the key's colon to the end
-// of the line. Use it on anything shown to people: source lines, diffs,
+// string "********". It scans tokens without parsing, so it works on broken
+// input too: single-quoted strings, unterminated strings (masked to the end
+// of the line) and garbage values (masked up to the next ',', '}', ']' or
+// line break). Use it on anything shown to people: source lines, diffs,
 // share links.
 func Redact(data []byte, t Target) []byte {
-	// Placeholder until the pipeline lands.
-	return append([]byte(nil), data...)
+	secret := "adDomainPassword"
+	if tb, ok := schema.Lookup(t.String()); ok && tb.Secret != "" {
+		secret = tb.Secret
+	}
+	out := make([]byte, 0, len(data)+16)
+	last := 0
+	for i := 0; i < len(data); {
+		c := data[i]
+		if c != '"' && c != '\'' {
+			i++
+			continue
+		}
+		end := scanQuoted(data, i)
+		if !isKeyNamed(data[i:end], secret) {
+			i = end
+			continue
+		}
+		j := skipSpace(data, end)
+		if j >= len(data) || data[j] != ':' {
+			i = end
+			continue
+		}
+		vs := skipSpace(data, j+1)
+		ve := valueEnd(data, vs)
+		if ve == vs {
+			i = end
+			continue
+		}
+		out = append(out, data[last:vs]...)
+		out = append(out, '"')
+		out = append(out, RedactMask...)
+		out = append(out, '"')
+		last, i = ve, ve
+	}
+	return append(out, data[last:]...)
+}
+
+// scanQuoted returns the end of the quoted token at i: past its closing
+// quote, or at the line break or end of input that cuts it short.
+func scanQuoted(b []byte, i int) int {
+	q := b[i]
+	for j := i + 1; j < len(b); j++ {
+		switch b[j] {
+		case '\\':
+			j++
+		case q:
+			return j + 1
+		case '\n', '\r':
+			return j
+		}
+	}
+	return len(b)
+}
+
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// isKeyNamed reports whether the quoted token names the secret, in any case
+// and through escapes.
+func isKeyNamed(tok []byte, secret string) bool {
+	if len(tok) < 2 || tok[len(tok)-1] != tok[0] {
+		return false
+	}
+	inner := string(tok[1 : len(tok)-1])
+	if strings.EqualFold(inner, secret) {
+		return true
+	}
+	if tok[0] == '"' && strings.Contains(inner, `\`) {
+		var s string
+		if json.Unmarshal(tok, &s) == nil {
+			return strings.EqualFold(s, secret)
+		}
+	}
+	return false
+}
+
+// valueEnd returns the end of the value starting at i, tolerating broken
+// input.
+func valueEnd(b []byte, i int) int {
+	if i >= len(b) {
+		return i
+	}
+	switch b[i] {
+	case '"', '\'':
+		return scanQuoted(b, i)
+	case '{', '[':
+		depth := 0
+		for j := i; j < len(b); j++ {
+			switch b[j] {
+			case '"', '\'':
+				j = scanQuoted(b, j) - 1
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+				if depth == 0 {
+					return j + 1
+				}
+			}
+		}
+		return len(b)
+	}
+	j := i
+	for j < len(b) && !strings.ContainsRune(",}]\r\n", rune(b[j])) {
+		j++
+	}
+	for j > i && (b[j-1] == ' ' || b[j-1] == '\t') {
+		j--
+	}
+	return j
 }

@@ -2,7 +2,6 @@ package validate
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 )
 
@@ -16,17 +15,53 @@ func init() {
 	})
 }
 
-// placeholderType matches the type names that Graph's generated examples
-// write in place of values, with an optional "(qualifier)".
-var placeholderType = regexp.MustCompile(`(?i)^(String|Boolean|Int16|Int32|Int64|Double|Single|Decimal|Guid|Binary|Byte|SByte|Date|DateTimeOffset|TimeOfDay|Duration|Stream)(\s*\([^()]*\))?$`)
+// placeholderTypes are the type names that Graph's generated examples
+// write in place of values, matched without case and with an optional
+// "(qualifier)": "String (identifier)", "String (timestamp)".
+var placeholderTypes = []string{"String", "Boolean", "Int16", "Int32", "Int64", "Double", "Single",
+	"Decimal", "Guid", "Binary", "Byte", "SByte", "Date", "DateTimeOffset", "TimeOfDay", "Duration", "Stream"}
 
-// placeholderValue matches generated example values: Title Case words
+// isPlaceholderType reports a type-name placeholder. Hand-written rather
+// than a regexp: it runs on every string value.
+func isPlaceholderType(s string) bool {
+	for _, t := range placeholderTypes {
+		if len(s) < len(t) || !strings.EqualFold(s[:len(t)], t) {
+			continue
+		}
+		rest := strings.TrimLeft(s[len(t):], " ")
+		if rest == "" {
+			return true
+		}
+		if rest[0] == '(' && rest[len(rest)-1] == ')' && !strings.ContainsAny(rest[1:len(rest)-1], "()") {
+			return true
+		}
+	}
+	return false
+}
+
+// isPlaceholderValue reports a generated example value: Title Case words
 // ending in " value" ("Display Name value", "Active Directory Domain Name value").
-var placeholderValue = regexp.MustCompile(`^[A-Z][A-Za-z]*( [A-Z][A-Za-z]*)* value$`)
+func isPlaceholderValue(s string) bool {
+	words, ok := strings.CutSuffix(s, " value")
+	if !ok || words == "" {
+		return false
+	}
+	for _, w := range strings.Split(words, " ") {
+		if w == "" || w[0] < 'A' || w[0] > 'Z' {
+			return false
+		}
+		for i := 1; i < len(w); i++ {
+			if c := w[i] | 0x20; c < 'a' || c > 'z' {
+				return false
+			}
+		}
+	}
+	return true
+}
 
 func isPlaceholder(s string) bool {
 	s = strings.TrimSpace(s)
-	return placeholderType.MatchString(s) || placeholderValue.MatchString(s)
+	return isPlaceholderType(s) || isPlaceholderValue(s)
 }
 
 func checkPlaceholder(p *pass) {
@@ -43,7 +78,7 @@ func checkPlaceholder(p *pass) {
 		what := p.show(n)
 		if what == "the value" { // it equals the secret: describe, don't quote
 			what = "a type name"
-			if placeholderValue.MatchString(strings.TrimSpace(n.str)) {
+			if isPlaceholderValue(strings.TrimSpace(n.str)) {
 				what = "a generated example value"
 			}
 		}
