@@ -1,0 +1,200 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+	"github.com/tidwall/gjson"
+)
+
+// TestMain lets the test binary act as azconnlint inside the scripts, so
+// they run the real command (flags, exit codes, files) end to end.
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){"azconnlint": main})
+}
+
+// TestScripts runs testdata/script/*.txtar.
+//
+// Extra script commands:
+//
+//	status N prog args...   run prog, require exit code N (stdout/stderr kept for checks)
+//	json FILE|stdout|stderr QUERY WANT   require gjson(QUERY).String() == WANT
+//	jsonvalid FILE|stdout|stderr         require valid JSON
+//	unix2dos FILE            convert LF to CRLF
+//	chomp FILE               remove the final newline
+//	mode FILE PERM           require permission bits PERM (octal)
+//	islink FILE              require FILE to be a symbolic link
+//	immutable PATH           chattr +i PATH (undone at the end); needs [immutable]
+//
+// Extra conditions: [immutable] (chattr +i works here).
+func TestScripts(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir:                 "testdata/script",
+		RequireExplicitExec: true,
+		RequireUniqueNames:  true,
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("NO_COLOR", "")
+			env.Setenv("SECRET", secret)
+			return nil
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"status":    cmdStatus,
+			"json":      cmdJSON,
+			"jsonvalid": cmdJSONValid,
+			"unix2dos":  cmdUnix2Dos,
+			"chomp":     cmdChomp,
+			"mode":      cmdMode,
+			"islink":    cmdIsLink,
+			"immutable": cmdImmutable,
+		},
+		Condition: func(cond string) (bool, error) {
+			switch cond {
+			case "immutable":
+				return immutableSupported(t), nil
+			}
+			return false, fmt.Errorf("unknown condition %q", cond)
+		},
+	})
+}
+
+// secret is the password used by the scripts; no output may contain it.
+const secret = "Hunter2-NEVER-PRINT-ME"
+
+func cmdStatus(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: status N prog args...")
+	}
+	want, err := strconv.Atoi(args[0])
+	ts.Check(err)
+	err = ts.Exec(args[1], args[2:]...)
+	got := 0
+	var ee *exec.ExitError
+	switch {
+	case errors.As(err, &ee):
+		got = ee.ExitCode()
+	case err != nil:
+		ts.Fatalf("%v", err)
+	}
+	if got != want {
+		ts.Fatalf("exit code %d, want %d", got, want)
+	}
+}
+
+// scriptText reads a file, or the last command's stdout or stderr (which
+// ReadFile knows by those names).
+func scriptText(ts *testscript.TestScript, name string) string {
+	return ts.ReadFile(name)
+}
+
+func cmdJSON(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 3 {
+		ts.Fatalf("usage: json FILE QUERY WANT")
+	}
+	data := scriptText(ts, args[0])
+	if !gjson.Valid(data) {
+		ts.Fatalf("%s is not valid JSON", args[0])
+	}
+	got := gjson.Get(data, args[1])
+	if (got.String() == args[2]) == neg {
+		if neg {
+			ts.Fatalf("%s: %s is %q, want anything else", args[0], args[1], got.String())
+		}
+		ts.Fatalf("%s: %s is %q (exists: %v), want %q", args[0], args[1], got.String(), got.Exists(), args[2])
+	}
+}
+
+func cmdJSONValid(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 1 {
+		ts.Fatalf("usage: jsonvalid FILE")
+	}
+	if gjson.Valid(scriptText(ts, args[0])) == neg {
+		ts.Fatalf("%s: valid JSON is %v, want %v", args[0], !neg, neg)
+	}
+}
+
+func cmdUnix2Dos(ts *testscript.TestScript, neg bool, args []string) {
+	for _, a := range args {
+		p := ts.MkAbs(a)
+		b, err := os.ReadFile(p)
+		ts.Check(err)
+		b = bytes.ReplaceAll(bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n")), []byte("\n"), []byte("\r\n"))
+		ts.Check(os.WriteFile(p, b, 0o644))
+	}
+}
+
+func cmdChomp(ts *testscript.TestScript, neg bool, args []string) {
+	for _, a := range args {
+		p := ts.MkAbs(a)
+		b, err := os.ReadFile(p)
+		ts.Check(err)
+		b = bytes.TrimSuffix(bytes.TrimSuffix(b, []byte("\n")), []byte("\r"))
+		ts.Check(os.WriteFile(p, b, 0o644))
+	}
+}
+
+func cmdMode(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: mode FILE PERM")
+	}
+	want, err := strconv.ParseUint(args[1], 8, 32)
+	ts.Check(err)
+	fi, err := os.Stat(ts.MkAbs(args[0]))
+	ts.Check(err)
+	if got := uint64(fi.Mode().Perm()); (got == want) == neg {
+		ts.Fatalf("%s: mode %#o, want %#o", args[0], got, want)
+	}
+}
+
+func cmdIsLink(ts *testscript.TestScript, neg bool, args []string) {
+	for _, a := range args {
+		fi, err := os.Lstat(ts.MkAbs(a))
+		ts.Check(err)
+		if (fi.Mode()&os.ModeSymlink != 0) == neg {
+			ts.Fatalf("%s: symlink is %v", a, !neg)
+		}
+	}
+}
+
+func cmdImmutable(ts *testscript.TestScript, neg bool, args []string) {
+	for _, a := range args {
+		p := ts.MkAbs(a)
+		if out, err := exec.Command("chattr", "+i", p).CombinedOutput(); err != nil {
+			ts.Fatalf("chattr +i %s: %v\n%s", a, err, out)
+		}
+		ts.Defer(func() { exec.Command("chattr", "-i", p).Run() })
+	}
+}
+
+// immutableSupported probes whether chattr +i works in the temporary
+// directory (it needs e2fsprogs, CAP_LINUX_IMMUTABLE and a filesystem
+// that has the flag). It is the only way a root process (tests run as
+// root) meets a file it cannot replace on a normal filesystem. The
+// always-run variant of that test uses /dev/stdin instead.
+func immutableSupported(t *testing.T) bool {
+	dir, err := os.MkdirTemp("", "azconnlint-immutable-")
+	if err != nil {
+		return false
+	}
+	defer os.RemoveAll(dir)
+	if exec.Command("chattr", "+i", dir).Run() != nil {
+		if os.Getenv("CI") == "true" {
+			t.Logf("chattr +i is not available here; the immutable-directory case is not run (the /dev/stdin case covers exit 3 on write)")
+		}
+		return false
+	}
+	defer exec.Command("chattr", "-i", dir).Run()
+	f, err := os.Create(filepath.Join(dir, "probe"))
+	if err == nil {
+		f.Close()
+		return false // not enforced
+	}
+	return strings.Contains(err.Error(), "not permitted")
+}
