@@ -1,0 +1,83 @@
+// Package site serves the built playground (web/dist) the way it must be
+// served: the page's Content-Security-Policy as a header on every file,
+// explicit MIME types (application/wasm above all), no caching, no sniffing.
+// The browser test and `make run` use it; any static host that sends the
+// right MIME types works too, since the page carries the policy in a <meta>.
+package site
+
+import (
+	"errors"
+	"fmt"
+	"html"
+	"net/http"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strings"
+)
+
+// types are the MIME types of the files the build writes; anything else is
+// not served.
+var types = map[string]string{
+	".html": "text/html; charset=utf-8",
+	".js":   "text/javascript; charset=utf-8",
+	".css":  "text/css; charset=utf-8",
+	".wasm": "application/wasm",
+	".json": "application/json",
+	".svg":  "image/svg+xml",
+	".png":  "image/png",
+	".ico":  "image/x-icon",
+	".txt":  "text/plain; charset=utf-8",
+}
+
+var metaCSP = regexp.MustCompile(`<meta http-equiv="Content-Security-Policy" content="([^"]+)">`)
+
+// PagePolicy returns the policy that index.html in dir declares in its
+// <meta> tag.
+func PagePolicy(dir string) (string, error) {
+	b, err := os.ReadFile(filepath.Join(dir, "index.html"))
+	if err != nil {
+		return "", fmt.Errorf("site: %w (build the page first: make web)", err)
+	}
+	m := metaCSP.FindSubmatch(b)
+	if m == nil {
+		return "", errors.New("site: index.html has no Content-Security-Policy <meta>")
+	}
+	return html.UnescapeString(string(m[1])), nil
+}
+
+// Handler serves the files of dir with the page's policy, plus
+// frame-ancestors (which a <meta> cannot carry), as a header.
+func Handler(dir string) (http.Handler, error) {
+	csp, err := PagePolicy(dir)
+	if err != nil {
+		return nil, err
+	}
+	csp += "; frame-ancestors 'none'"
+	files := http.FileServer(http.Dir(dir))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Content-Security-Policy", csp)
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "no-referrer")
+		h.Set("Cross-Origin-Opener-Policy", "same-origin")
+		h.Set("Cache-Control", "no-cache")
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			h.Set("Allow", "GET, HEAD")
+			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+			return
+		}
+		p := path.Clean("/" + r.URL.Path)
+		if strings.HasSuffix(p, "/") {
+			p += "index.html"
+		}
+		typ, ok := types[path.Ext(p)]
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		h.Set("Content-Type", typ)
+		files.ServeHTTP(w, r)
+	}), nil
+}
