@@ -102,7 +102,9 @@ func parse(src []byte, base, maxDepth int, secret string) (*node, *parser) {
 
 func (p *parser) newNode(k kind, start int) *node {
 	if len(p.slab) == 0 {
-		p.slab = make([]node, 32)
+		// Roughly one value per 24 bytes of typical payloads; nodes come
+		// from slabs to keep allocations few.
+		p.slab = make([]node, min(64, max(8, (len(p.src)-p.pos)/24)))
 	}
 	n := &p.slab[0]
 	p.slab = p.slab[1:]

@@ -17,6 +17,7 @@ type pass struct {
 	findings []*Finding
 	blocked  bool     // a blocking finding forbids any change
 	secrets  []string // secret string values, never to be quoted
+	nodes    []*node  // every node in document order, once listed
 
 	claimed   map[*node]bool          // values that already carry a value-level finding
 	keyDone   map[memberRef]bool      // keys that already carry a key-level finding
@@ -222,22 +223,28 @@ func (p *pass) stringProp(names ...string) *node {
 	return n
 }
 
-// walk calls fn for every node in document order, without recursion.
+// walk calls fn for every node in document order. The order is listed
+// once, without recursion, and shared by every rule.
 func (p *pass) walk(fn func(n *node)) {
 	if p.root == nil {
 		return
 	}
-	stack := []*node{p.root}
-	for len(stack) > 0 {
-		n := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
+	if p.nodes == nil {
+		stack := []*node{p.root}
+		for len(stack) > 0 {
+			n := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			p.nodes = append(p.nodes, n)
+			for i := len(n.elems) - 1; i >= 0; i-- {
+				stack = append(stack, n.elems[i])
+			}
+			for i := len(n.members) - 1; i >= 0; i-- {
+				stack = append(stack, n.members[i].val)
+			}
+		}
+	}
+	for _, n := range p.nodes {
 		fn(n)
-		for i := len(n.elems) - 1; i >= 0; i-- {
-			stack = append(stack, n.elems[i])
-		}
-		for i := len(n.members) - 1; i >= 0; i-- {
-			stack = append(stack, n.members[i].val)
-		}
 	}
 }
 

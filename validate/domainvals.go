@@ -1,0 +1,62 @@
+package validate
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Helpers shared by the domain rules (guid, arm-id, domain-name, username,
+// ou-*): they look at the "core" of a string value, without the leading and
+// trailing whitespace that the whitespace rule reports and trims, so that a
+// value is judged as it will be after that fix, and their findings point at
+// the right bytes of the original string.
+
+// valueCore returns s without leading and trailing Unicode whitespace (as
+// strings.TrimSpace) and the byte offset of the core in s.
+func valueCore(s string) (core string, lead int) {
+	t := strings.TrimLeftFunc(s, unicode.IsSpace)
+	lead = len(s) - len(t)
+	return strings.TrimRightFunc(t, unicode.IsSpace), lead
+}
+
+// aroundCore applies fn to the core of s and puts the surrounding whitespace
+// back, so that a transform works whether or not the whitespace fix ran
+// before it (it does not when the whitespace rule is ignored).
+func aroundCore(s string, fn func(string) string) string {
+	core, lead := valueCore(s)
+	return s[:lead] + fn(core) + s[lead+len(core):]
+}
+
+// isTemplate reports whether the whole value is a reference that a
+// deployment tool substitutes (${VAR}, {{ var }}, $(var), $VAR, %VAR%):
+// such a value is not checked.
+func isTemplate(s string) bool { return templateRef.MatchString(s) }
+
+// domainString returns the top-level string value of the property with one
+// of names, and its core, unless it is absent, not a string, claimed by
+// another finding (placeholder), or a template reference.
+func (p *pass) domainString(names ...string) (n *node, core string, lead int) {
+	n = p.stringProp(names...)
+	if n == nil {
+		return nil, "", 0
+	}
+	core, lead = valueCore(n.str)
+	if isTemplate(core) {
+		return nil, "", 0
+	}
+	return n, core, lead
+}
+
+// The property names of the three resource IDs; targets differ in the
+// subnet's spelling, so both are passed.
+var (
+	propSubnet = []string{"subNetId", "subnetId"}
+)
+
+// pluralS returns "s" unless n is 1.
+func pluralS(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
