@@ -141,8 +141,12 @@ func (r *report) writeText(w io.Writer, snippets bool) {
 				s.Warnings, plural(s.Warnings, "warning", "warnings"),
 				s.Infos, plural(s.Infos, "info", "infos"),
 				s.Files, plural(s.Files, "file", "files"))
-			if s.Fixable > 0 && !r.cfg.fix {
-				fmt.Fprintf(w, "; %d fixable with --fix", s.Fixable)
+			fixable := 0
+			for _, f := range r.files {
+				fixable += f.fixable
+			}
+			if fixable > 0 && !r.cfg.fix {
+				fmt.Fprintf(w, "; %d fixable with --fix", fixable)
 			}
 			fmt.Fprintln(w)
 		}

@@ -33,6 +33,7 @@ type fileResult struct {
 	output   []byte             // stdin --fix: the normalized payload for stdout
 	diff     []byte             // --diff: the unified diff
 	linted   bool               // src was read and linted
+	fixable  int                // findings that --fix would fix here (0 when the file is blocked)
 }
 
 // collect turns the path arguments into jobs, in argument order; a
@@ -210,6 +211,13 @@ func lintOne(cfg *config, j job, stdin io.Reader) *fileResult {
 	res := validate.Lint(data, opts)
 	r.src, r.findings, r.linted = data, res.Findings, true
 	changes := res.Changed && !bytes.Equal(res.Normalized, data)
+	if changes {
+		for _, f := range res.Findings {
+			if f.Fixable {
+				r.fixable++
+			}
+		}
+	}
 
 	switch {
 	case cfg.diff:
@@ -221,7 +229,7 @@ func lintOne(cfg *config, j job, stdin io.Reader) *fileResult {
 	case cfg.fix && j.stdin:
 		r.output = res.Normalized
 		if changes {
-			r.fixes = len(res.Fixes)
+			r.fixes, r.fixable = len(res.Fixes), 0
 			r.src, r.findings = res.Normalized, validate.Lint(res.Normalized, opts).Findings
 		}
 	case cfg.fix && changes:
@@ -229,7 +237,7 @@ func lintOne(cfg *config, j job, stdin io.Reader) *fileResult {
 			r.err = err
 			return r
 		}
-		r.changed, r.fixes = true, len(res.Fixes)
+		r.changed, r.fixes, r.fixable = true, len(res.Fixes), 0
 		// Report what remains, at its position in the written bytes.
 		r.src, r.findings = res.Normalized, validate.Lint(res.Normalized, opts).Findings
 	}
