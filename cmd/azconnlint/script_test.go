@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/tidwall/gjson"
@@ -33,6 +34,8 @@ func TestMain(m *testing.M) {
 //	mode FILE PERM           require permission bits PERM (octal)
 //	islink FILE              require FILE to be a symbolic link
 //	immutable PATH           chattr +i PATH (undone at the end); needs [immutable]
+//	oldtime FILE...          set the modification time to 2001-01-01
+//	isold FILE...            require that modification time (the file was not rewritten)
 //
 // Extra conditions: [immutable] (chattr +i works here).
 func TestScripts(t *testing.T) {
@@ -54,6 +57,8 @@ func TestScripts(t *testing.T) {
 			"mode":      cmdMode,
 			"islink":    cmdIsLink,
 			"immutable": cmdImmutable,
+			"oldtime":   cmdOldTime,
+			"isold":     cmdIsOld,
 		},
 		Condition: func(cond string) (bool, error) {
 			switch cond {
@@ -159,6 +164,24 @@ func cmdIsLink(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Check(err)
 		if (fi.Mode()&os.ModeSymlink != 0) == neg {
 			ts.Fatalf("%s: symlink is %v", a, !neg)
+		}
+	}
+}
+
+var oldTime = time.Date(2001, 1, 1, 0, 0, 0, 0, time.UTC)
+
+func cmdOldTime(ts *testscript.TestScript, neg bool, args []string) {
+	for _, a := range args {
+		ts.Check(os.Chtimes(ts.MkAbs(a), oldTime, oldTime))
+	}
+}
+
+func cmdIsOld(ts *testscript.TestScript, neg bool, args []string) {
+	for _, a := range args {
+		fi, err := os.Stat(ts.MkAbs(a))
+		ts.Check(err)
+		if fi.ModTime().Equal(oldTime) == neg {
+			ts.Fatalf("%s: modified %v; untouched is %v", a, fi.ModTime(), !neg)
 		}
 	}
 }
