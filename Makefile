@@ -6,7 +6,7 @@ ADDR  ?= 127.0.0.1:8080
 FUZZTIME ?= 60s
 SEED  := examples/seed-request.json
 
-.PHONY: all build test run bench fuzz tools clean vet test-go test-wasm
+.PHONY: all build test run bench fuzz tools clean vet test-go test-wasm test-race
 
 all: build
 
@@ -22,6 +22,10 @@ vet:
 test-go:
 	$(GO) test -count=1 ./...
 
+# The engine from many goroutines under the race detector.
+test-race:
+	$(GO) test -count=1 -race -run 'TestConcurrentLint|TestGolden' ./validate/
+
 # The library under Node, as the page runs it.
 test-wasm:
 	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$$($(GO) env GOROOT)/lib/wasm/go_js_wasm_exec" ./validate/... ./schema/...
@@ -32,14 +36,39 @@ bench:
 fuzz:
 	$(GO) test -run='^$$' -fuzz=FuzzLint -fuzztime=$(FUZZTIME) ./validate/
 
+## --- web: the WebAssembly playground (wasm/, web/) ----------------------
+.PHONY: web test-web
+WEB_DIST := web/dist
+# main.wasm after gzip -9, in bytes (1.8 MB).
+WASM_GZ_BUDGET := 1800000
+
+web/node_modules/.azconn-stamp: web/package.json web/package-lock.json
+	@command -v npm >/dev/null || { echo "npm is missing; run: apt-get install -y npm" >&2; exit 1; }
+	cd web && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+web: web/node_modules/.azconn-stamp
+	cd web && node build.mjs
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $(WEB_DIST)/main.wasm ./wasm
+	cp "$$($(GO) env GOROOT)/lib/wasm/wasm_exec.js" $(WEB_DIST)/
+
+# The page in headless Chromium (chromedp), and the wasm size budget.
+test-web: web
+	@raw=$$(wc -c < $(WEB_DIST)/main.wasm); gz=$$(gzip -9 -c $(WEB_DIST)/main.wasm | wc -c); \
+	echo "main.wasm: $$raw bytes, $$gz bytes after gzip -9 (budget $(WASM_GZ_BUDGET))"; \
+	if [ $$gz -gt $(WASM_GZ_BUDGET) ]; then echo "main.wasm is over its size budget" >&2; exit 1; fi
+	$(GO) vet -tags browser ./web/
+	$(GO) test -tags browser -count=1 -v -run '^TestPlayground$$' ./web/
+
 ## --- tools: installs Debian packages the tests need, when root ----------
 tools:
 	@bash scripts/ensure-tools.sh
 
-test: tools vet test-go test-wasm
+test: tools vet test-go test-race test-wasm test-web
 
-run: build
+run: build web
 	-$(BIN)/azconnlint $(SEED)
+	$(GO) run ./web/serve.go -addr $(ADDR) -dir $(WEB_DIST)
 
 clean:
 	rm -rf $(BIN) bench.txt
