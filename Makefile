@@ -49,7 +49,7 @@ web/node_modules/.azconn-stamp: web/package.json web/package-lock.json
 
 web: web/node_modules/.azconn-stamp
 	cd web && node build.mjs
-	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $(WEB_DIST)/main.wasm ./wasm
+	GOOS=js GOARCH=wasm $(GO) build -buildvcs=auto -trimpath -ldflags="-s -w" -o $(WEB_DIST)/main.wasm ./wasm
 	cp "$$($(GO) env GOROOT)/lib/wasm/wasm_exec.js" $(WEB_DIST)/
 
 # The page in headless Chromium (chromedp), and the wasm size budget.

@@ -65,12 +65,13 @@ type errorResponse struct {
 
 var version = engineVersion()
 
-// engineVersion names the build: the module version the go command stamped
-// (a pseudo-version from the VCS), else the revision.
+// engineVersion names the build the way azconnlint --version does: the
+// module version the go command stamped, else "(devel)" and the VCS
+// revision (the Makefile builds with -buildvcs=auto).
 func engineVersion() string {
 	bi, ok := debug.ReadBuildInfo()
 	if !ok {
-		return "unknown"
+		return "(unknown)"
 	}
 	if v := bi.Main.Version; v != "" && v != "(devel)" {
 		return v
@@ -86,13 +87,13 @@ func engineVersion() string {
 			}
 		}
 	}
+	if rev == "" {
+		return "(devel)"
+	}
 	if len(rev) > 12 {
 		rev = rev[:12]
 	}
-	if rev == "" {
-		return "devel"
-	}
-	return rev + dirty
+	return "(devel) " + rev + dirty
 }
 
 func lint(text, optsJSON string) response {

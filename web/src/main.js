@@ -120,6 +120,7 @@ const input = new EditorView({
       EditorView.contentAttributes.of({ "aria-label": "Payload: the JSON body of the PATCH request", "aria-describedby": "input-help" }),
       EditorView.updateListener.of((u) => {
         if (u.docChanged) {
+          if (!u.transactions.some((tr) => tr.isUserEvent("select.example"))) $("example").value = "";
           docVersion++;
           body.dataset.docVersion = String(docVersion);
           scheduleLint();
@@ -249,6 +250,7 @@ function onResult(m) {
   result = { ...m.result, version: sent.version, ms: m.ms };
   render(result);
   body.dataset.lintedVersion = String(sent.version);
+  body.dataset.lintSeq = String(m.id);
   body.dataset.lintMs = m.ms.toFixed(2);
   if (!inflight) body.dataset.state = "idle";
   if (body.dataset.ready !== "true") {
@@ -365,8 +367,11 @@ function setTab(tab) {
   else if (result) renderOutput(result);
 }
 
-function setInput(text) {
-  input.dispatch({ changes: { from: 0, to: input.state.doc.length, insert: text }, selection: { anchor: 0 }, scrollIntoView: true });
+function setInput(text, userEvent = "input.replace") {
+  input.dispatch({
+    changes: { from: 0, to: input.state.doc.length, insert: text },
+    selection: { anchor: 0 }, scrollIntoView: true, userEvent,
+  });
 }
 
 // --- actions ---------------------------------------------------------------------
@@ -440,7 +445,7 @@ $("example").addEventListener("change", (e) => {
   const ex = EXAMPLES.find((x) => x.id === e.target.value);
   if (!ex) return;
   if (ex.target && [...$("target").options].some((o) => o.value === ex.target)) $("target").value = ex.target;
-  setInput(ex.text);
+  setInput(ex.text, "select.example");
   scheduleLint(true);
 });
 
@@ -468,7 +473,12 @@ $("share-copy").addEventListener("click", async () => {
   await copyText($("share-url").value);
   toast("Share link copied.");
 });
-$("share-close").addEventListener("click", () => { $("share-panel").hidden = true; $("share").focus(); });
+function closeShare() {
+  $("share-panel").hidden = true;
+  $("share").focus();
+}
+$("share-close").addEventListener("click", closeShare);
+$("share-panel").addEventListener("keydown", (e) => { if (e.key === "Escape") closeShare(); });
 
 let toastTimer = 0;
 function toast(text) {
@@ -488,7 +498,7 @@ function showError(text) {
 function fatal(text) {
   showError(text);
   body.dataset.ready = "error";
-  $("engine").textContent = "engine unavailable";
+  $("engine").textContent = "unavailable";
 }
 
 // --- start-up ------------------------------------------------------------------
@@ -522,13 +532,13 @@ async function loadFragment() {
 
 async function onEngineReady() {
   fillSelects();
-  $("engine").textContent = `engine ${info.version}`;
+  $("engine").textContent = info.version;
   $("engine").title = `azconn engine ${info.version}, built with ${info.goVersion}`;
   body.dataset.engineVersion = info.version;
   if (!(await loadFragment())) {
     $("example").value = EXAMPLES[0].id;
     if (EXAMPLES[0].target) $("target").value = EXAMPLES[0].target;
-    setInput(EXAMPLES[0].text);
+    setInput(EXAMPLES[0].text, "select.example");
   }
   scheduleLint(true);
 }
