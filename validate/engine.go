@@ -34,11 +34,6 @@ func Lint(data []byte, opts Options) (res Result) {
 	}
 	p := &pass{
 		src: data, opts: opts,
-		claimed:   map[*node]bool{},
-		keyDone:   map[memberRef]bool{},
-		valueFix:  map[*node]*valueFix{},
-		keyFix:    map[memberRef]*keyFix{},
-		fixOwners: map[*Finding]*fixTarget{},
 	}
 	if len(opts.Ignore) > 0 {
 		p.ignore = map[string]bool{}
@@ -122,7 +117,7 @@ func (p *pass) run() (stripBOM bool) {
 		p.blocked = true
 		m := &d.obj.members[d.index]
 		first := &d.obj.members[d.first]
-		p.keyDone[memberRef{d.obj, d.index}] = true
+		p.markKey(d.obj, d.index)
 		p.report("duplicate-key", SeverityError, m.keyStart, m.keyEnd, p.pointerOf(d.obj, m.key),
 			fmt.Sprintf("duplicate key %s (first at %s): Graph keeps only one of them; remove the other. No fix is applied while keys repeat", quoteJSON(m.key), p.pos(first.keyStart)))
 	}

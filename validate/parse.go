@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // kind is the JSON type of a node.
@@ -535,7 +536,10 @@ func (p *parser) str() (string, bool, bool) {
 		c := b[i]
 		if c == '"' {
 			p.pos = i + 1
-			return string(b[s+1 : i]), false, true
+			// No copy: the tree lives only during Lint, which does not
+			// let the caller's bytes change under it, and everything that
+			// outlives the call (messages, fixes) is built by copying.
+			return unsafe.String(unsafe.SliceData(b[s+1:i]), i-s-1), false, true
 		}
 		if c == '\\' || c < 0x20 {
 			break

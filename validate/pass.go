@@ -81,7 +81,7 @@ func (p *pass) report(rule string, sev Severity, start, end int, ptr, msg string
 // atKey reports on the key token of member i of obj.
 func (p *pass) atKey(rule string, sev Severity, obj *node, i int, msg string) *Finding {
 	m := &obj.members[i]
-	p.keyDone[memberRef{obj, i}] = true
+	p.markKey(obj, i)
 	return p.report(rule, sev, m.keyStart, m.keyEnd, p.pointer(m.val), msg)
 }
 
@@ -107,12 +107,27 @@ func (p *pass) atOpen(rule string, sev Severity, n *node, msg string) *Finding {
 	return p.report(rule, sev, n.start, n.start+1, p.pointer(n), msg)
 }
 
-func (p *pass) claim(n *node)                     { p.claimed[n] = true }
+func (p *pass) claim(n *node) {
+	if p.claimed == nil {
+		p.claimed = map[*node]bool{}
+	}
+	p.claimed[n] = true
+}
 func (p *pass) isClaimed(n *node) bool            { return p.claimed[n] }
 func (p *pass) keyReported(obj *node, i int) bool { return p.keyDone[memberRef{obj, i}] }
 
+func (p *pass) markKey(obj *node, i int) {
+	if p.keyDone == nil {
+		p.keyDone = map[memberRef]bool{}
+	}
+	p.keyDone[memberRef{obj, i}] = true
+}
+
 // pointer returns the RFC 6901 pointer of n.
 func (p *pass) pointer(n *node) string {
+	if n.parent != nil && n.parent.parent == nil && n.parent.kind == kindObject {
+		return "/" + escapePointer(n.key) // the common case: a top-level property
+	}
 	var segs []string
 	for ; n != nil && n.parent != nil; n = n.parent {
 		if n.parent.kind == kindObject {
@@ -251,6 +266,9 @@ func (p *pass) walk(fn func(n *node)) {
 // --- fixes ---------------------------------------------------------------
 
 func (p *pass) own(f *Finding, t fixTarget) {
+	if p.fixOwners == nil {
+		p.fixOwners = map[*Finding]*fixTarget{}
+	}
 	f.Fixable = true
 	p.fixOwners[f] = &t
 }
@@ -258,6 +276,9 @@ func (p *pass) own(f *Finding, t fixTarget) {
 func (p *pass) vfix(n *node) *valueFix {
 	v := p.valueFix[n]
 	if v == nil {
+		if p.valueFix == nil {
+			p.valueFix = map[*node]*valueFix{}
+		}
 		v = &valueFix{}
 		p.valueFix[n] = v
 	}
@@ -285,19 +306,26 @@ func (p *pass) fixReplace(f *Finding, n *node, raw string) {
 	p.own(f, fixTarget{value: n})
 }
 
+func (p *pass) kfix(r memberRef) *keyFix {
+	k := p.keyFix[r]
+	if k == nil {
+		if p.keyFix == nil {
+			p.keyFix = map[memberRef]*keyFix{}
+		}
+		k = &keyFix{}
+		p.keyFix[r] = k
+	}
+	return k
+}
+
 // fixRename attaches renaming member i of obj to newKey.
 func (p *pass) fixRename(f *Finding, obj *node, i int, newKey string) {
 	if f == nil {
 		return
 	}
-	r := memberRef{obj, i}
-	k := p.keyFix[r]
-	if k == nil {
-		k = &keyFix{}
-		p.keyFix[r] = k
-	}
+	k := p.kfix(memberRef{obj, i})
 	k.rename = newKey
-	p.own(f, fixTarget{key: r, isKey: true})
+	p.own(f, fixTarget{key: memberRef{obj, i}, isKey: true})
 }
 
 // fixRemove attaches removing member i of obj.
@@ -305,14 +333,9 @@ func (p *pass) fixRemove(f *Finding, obj *node, i int) {
 	if f == nil {
 		return
 	}
-	r := memberRef{obj, i}
-	k := p.keyFix[r]
-	if k == nil {
-		k = &keyFix{}
-		p.keyFix[r] = k
-	}
+	k := p.kfix(memberRef{obj, i})
 	k.remove = true
-	p.own(f, fixTarget{key: r, isKey: true})
+	p.own(f, fixTarget{key: memberRef{obj, i}, isKey: true})
 }
 
 // finalValue returns the JSON text value n ends with after its fixes, and

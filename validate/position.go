@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"bytes"
 	"sort"
 	"unicode/utf8"
 )
@@ -29,7 +30,11 @@ func lineBreakLen(b []byte, i int) int {
 }
 
 func newLineIndex(src []byte, bom int) *lineIndex {
-	x := &lineIndex{src: src, starts: []int{0}, bom: bom}
+	n := bytes.Count(src, []byte{'\n'}) + 1
+	if bytes.IndexByte(src, '\r') >= 0 {
+		n += bytes.Count(src, []byte{'\r'})
+	}
+	x := &lineIndex{src: src, starts: make([]int, 1, n), bom: bom}
 	for i := 0; i < len(src); i++ {
 		if n := lineBreakLen(src, i); n > 0 {
 			i += n - 1

@@ -38,7 +38,12 @@ func (p *pass) instance(n *node) any {
 	out := make(map[string]any, len(n.members))
 	if n.canon != nil {
 		for name, i := range n.canon {
-			out[name] = p.instance(n.members[i].val)
+			// A claimed value (a placeholder) already has its one
+			// finding: leave it out rather than validate it for nothing.
+			// Its key is a known property, and no property is required.
+			if v := n.members[i].val; !p.claimed[v] {
+				out[name] = p.instance(v)
+			}
 		}
 	}
 	for i := range n.members {
