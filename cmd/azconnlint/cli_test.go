@@ -1,0 +1,197 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tidwall/gjson"
+)
+
+// runCLI runs the command in-process.
+func runCLI(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var o, e bytes.Buffer
+	code = run(args, strings.NewReader(stdin), &o, &e)
+	return code, o.String(), e.String()
+}
+
+func TestParseSize(t *testing.T) {
+	for in, want := range map[string]int{"1": 1, "4194304": 4 << 20, "512KiB": 512 << 10, "4MiB": 4 << 20, "2k": 2048, "3M": 3 << 20, "10b": 10, " 7 ": 7} {
+		if got, err := parseSize(in); err != nil || got != want {
+			t.Errorf("parseSize(%q) = %d, %v; want %d", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"", "0", "-1", "x", "1.5M", "4GiB", "99999999999999MiB"} {
+		if _, err := parseSize(in); err == nil {
+			t.Errorf("parseSize(%q) succeeded", in)
+		}
+	}
+}
+
+func TestNearestRule(t *testing.T) {
+	for in, want := range map[string]string{"enum-cse": "enum-case", "ENUM-CASE": "enum-case", "readonly": "read-only", "zzzzzzzzzz": ""} {
+		if got := nearestRule(in); got != want {
+			t.Errorf("nearestRule(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestParallelOrder lints many files with several workers and checks the
+// report follows the input order and equals a one-worker run byte for byte.
+func TestParallelOrder(t *testing.T) {
+	dir := t.TempDir()
+	var paths []string
+	for i := 0; i < 400; i++ {
+		p := filepath.Join(dir, fmt.Sprintf("f%03d.json", (i*7919)%400)) // not in lexical order
+		body := fmt.Sprintf("{\n  \"displayName\": \" n%d \"%s\n}\n", i, strings.Repeat(",\n  \"healthCheckStatus\": \"Passed\"", i%3))
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	args := append([]string{"--format", "json", "--fail-on", "info"}, paths...)
+	old := runtime.GOMAXPROCS(8)
+	code, many, _ := runCLI(t, "", args...)
+	runtime.GOMAXPROCS(1)
+	_, one, _ := runCLI(t, "", args...)
+	runtime.GOMAXPROCS(old)
+	if code != exitFindings {
+		t.Fatalf("exit %d", code)
+	}
+	if many != one {
+		t.Fatal("8 workers and 1 worker give different reports")
+	}
+	got := gjson.Get(many, "files.#.path").Array()
+	if len(got) != len(paths) {
+		t.Fatalf("%d files reported, want %d", len(got), len(paths))
+	}
+	for i, p := range paths {
+		if got[i].String() != p {
+			t.Fatalf("files[%d] = %s, want %s", i, got[i], p)
+		}
+	}
+	// A directory argument gives lexical order.
+	_, out, _ := runCLI(t, "", "--format", "json", dir)
+	names := gjson.Get(out, "files.#.path").Array()
+	for i := 1; i < len(names); i++ {
+		if names[i-1].String() >= names[i].String() {
+			t.Fatalf("directory walk not in lexical order at %d: %s, %s", i, names[i-1], names[i])
+		}
+	}
+}
+
+func TestWriteBackRefusesChangedFile(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "a.json")
+	os.WriteFile(p, []byte("{}"), 0o644)
+	info, _ := os.Stat(p)
+	// Someone else writes the file after it was read.
+	later := time.Now().Add(time.Hour)
+	os.WriteFile(p, []byte(`{"x":1}`), 0o644)
+	os.Chtimes(p, later, later)
+	err := writeBack(p, []byte("{ }"), info)
+	if err == nil || !strings.Contains(err.Error(), "changed while it was being linted") {
+		t.Fatalf("writeBack = %v", err)
+	}
+	if b, _ := os.ReadFile(p); string(b) != `{"x":1}` {
+		t.Fatalf("file overwritten: %s", b)
+	}
+}
+
+func TestWriteBackKeepsModeBits(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "a.json")
+	os.WriteFile(p, []byte("{}"), 0o600)
+	os.Chmod(p, os.ModeSetgid|0o751) // setgid survives too (chmod after chown)
+	info, _ := os.Stat(p)
+	if err := writeBack(p, []byte("{ }"), info); err != nil {
+		t.Fatal(err)
+	}
+	fi, _ := os.Stat(p)
+	if fi.Mode()&(os.ModePerm|os.ModeSetgid) != os.ModeSetgid|0o751 {
+		t.Errorf("mode %v, want g+s 0751", fi.Mode())
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("temporary files left: %v", entries)
+	}
+}
+
+func TestWriteBackNotRegular(t *testing.T) {
+	info, _ := os.Stat(os.DevNull)
+	if err := writeBack(os.DevNull, []byte("{}"), info); err == nil || !strings.Contains(err.Error(), "not a regular file") {
+		t.Fatalf("writeBack(/dev/null) = %v", err)
+	}
+}
+
+func TestUseColor(t *testing.T) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	defer w.Close()
+	t.Setenv("NO_COLOR", "")
+	t.Setenv("TERM", "xterm")
+	if useColor("auto", w) {
+		t.Error("auto colours a pipe")
+	}
+	if useColor("auto", &bytes.Buffer{}) {
+		t.Error("auto colours a buffer")
+	}
+	if !useColor("always", w) || useColor("never", w) {
+		t.Error("always/never not obeyed")
+	}
+	devnull, _ := os.Open(os.DevNull)
+	defer devnull.Close()
+	if isTerminal(devnull) {
+		t.Error("/dev/null taken for a terminal")
+	}
+	if pty := openPTY(t); pty != nil {
+		if !isTerminal(pty) || !useColor("auto", pty) {
+			t.Error("a terminal is not coloured in auto mode")
+		}
+		t.Setenv("NO_COLOR", "1")
+		if useColor("auto", pty) {
+			t.Error("NO_COLOR ignored")
+		}
+		if !useColor("always", pty) {
+			t.Error("--color always must win over NO_COLOR")
+		}
+		t.Setenv("NO_COLOR", "")
+		t.Setenv("TERM", "dumb")
+		if useColor("auto", pty) {
+			t.Error("TERM=dumb ignored")
+		}
+	}
+}
+
+// TestExitCodesInProcess covers the exit codes through run() as well (the
+// scripts cover them through the binary).
+func TestExitCodesInProcess(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.json")
+	bad := filepath.Join(dir, "bad.json")
+	os.WriteFile(good, []byte(`{"displayName": "Contoso"}`), 0o644)
+	os.WriteFile(bad, []byte(`{"displayName": "Contoso",}`), 0o644)
+	for _, c := range []struct {
+		args []string
+		want int
+	}{
+		{[]string{good}, 0},
+		{[]string{bad}, 1},
+		{[]string{"--format=nope", good}, 2},
+		{[]string{"--target", "x", good}, 2},
+		{[]string{filepath.Join(dir, "none.json"), good}, 3},
+		{[]string{filepath.Join(dir, "none.json"), bad}, 3},
+	} {
+		if code, _, stderr := runCLI(t, "", c.args...); code != c.want {
+			t.Errorf("%v: exit %d, want %d (%s)", c.args, code, c.want, stderr)
+		}
+	}
+}

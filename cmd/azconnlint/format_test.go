@@ -1,0 +1,347 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/azconn/azconn/validate"
+	"github.com/tidwall/gjson"
+)
+
+// Formatter tests with hand-made findings: they pin the output shapes
+// independently of what the engine reports.
+
+func pos(line, col, off int) validate.Pos { return validate.Pos{Line: line, Column: col, Offset: off} }
+
+var handSrc = []byte("{\n\t\"healthCheckStatus\": \"Passed\",\n  \"subnetId\": \"x\"\n}\n")
+
+var handFindings = []validate.Finding{
+	{
+		Rule: "enum-case", Severity: validate.SeverityWarning,
+		Message: "\"Passed\" must be written \"passed\"", Pointer: "/healthCheckStatus",
+		Start: pos(2, 23, 24), End: pos(2, 31, 32), Fixable: true,
+		Fix: &validate.Fix{Op: "replace", Path: "/healthCheckStatus", Value: json.RawMessage(`"passed"`)},
+	},
+	{
+		Rule: "property-case", Severity: validate.SeverityWarning,
+		Message: "rename it: 100% sure,\nreally", Pointer: "/subnetId",
+		Start: pos(3, 3, 36), End: pos(3, 13, 46), Fixable: true,
+		Fix: &validate.Fix{Op: "move", From: "/subnetId", Path: "/subNetId"},
+	},
+	{
+		Rule: "arm-id", Severity: validate.SeverityError,
+		Message: "bad", Pointer: "/subnetId",
+		Start: pos(3, 15, 48), End: pos(3, 18, 51),
+	},
+	{
+		Rule: "whitespace", Severity: validate.SeverityInfo, Message: "trim",
+		Pointer: "", Start: pos(1, 1, 0), End: pos(1, 2, 1),
+	},
+}
+
+func handReport(format string) *report {
+	return &report{
+		cfg: &config{format: format, target: validate.AzureConnection},
+		files: []*fileResult{
+			{job: job{path: "dir/a,b:c%.json"}, src: handSrc, findings: handFindings, linted: true, fixable: 2},
+			{job: job{path: "missing.json", err: errMissing}},
+		},
+	}
+}
+
+var errMissing = errors.New("no such file")
+
+func render(t *testing.T, r *report) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := r.write(&b); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+func TestTextFormat(t *testing.T) {
+	got := render(t, handReport("text"))
+	want := "" +
+		"dir/a,b:c%.json:2:23: warning: \"Passed\" must be written \"passed\" [enum-case]\n" +
+		" 2 | \t\"healthCheckStatus\": \"Passed\",\n" +
+		"   | \t                     ^~~~~~~~\n" +
+		"dir/a,b:c%.json:3:3: warning: rename it: 100% sure, really [property-case]\n" +
+		" 3 |   \"subnetId\": \"x\"\n" +
+		"   |   ^~~~~~~~~~\n" +
+		"dir/a,b:c%.json:3:15: error: bad [arm-id]\n" +
+		" 3 |   \"subnetId\": \"x\"\n" +
+		"   |               ^~~\n" +
+		"dir/a,b:c%.json:1:1: info: trim [whitespace]\n" +
+		" 1 | {\n" +
+		"   | ^\n" +
+		"\n4 problems (1 error, 2 warnings, 1 info) in 1 file; 2 fixable with --fix\n"
+	if got != want {
+		t.Errorf("text:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+func TestCompactFormat(t *testing.T) {
+	got := render(t, handReport("compact"))
+	want := "" +
+		"dir/a,b:c%.json:2:23: warning: \"Passed\" must be written \"passed\" [enum-case]\n" +
+		"dir/a,b:c%.json:3:3: warning: rename it: 100% sure, really [property-case]\n" +
+		"dir/a,b:c%.json:3:15: error: bad [arm-id]\n" +
+		"dir/a,b:c%.json:1:1: info: trim [whitespace]\n"
+	if got != want {
+		t.Errorf("compact:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+func TestColor(t *testing.T) {
+	r := handReport("text")
+	r.color = true
+	got := render(t, r)
+	for _, want := range []string{
+		"\x1b[1mdir/a,b:c%.json:2:23\x1b[0m: \x1b[1;33mwarning\x1b[0m: ",
+		"\x1b[1;31merror\x1b[0m",
+		"\x1b[1;36minfo\x1b[0m",
+		"\x1b[2m[arm-id]\x1b[0m",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("coloured text lacks %q:\n%s", want, got)
+		}
+	}
+}
+
+func TestGitHubFormat(t *testing.T) {
+	got := render(t, handReport("github"))
+	want := "" +
+		"::warning file=dir/a%2Cb%3Ac%25.json,line=2,col=23,endLine=2,endColumn=31,title=enum-case::\"Passed\" must be written \"passed\"\n" +
+		"::warning file=dir/a%2Cb%3Ac%25.json,line=3,col=3,endLine=3,endColumn=13,title=property-case::rename it: 100%25 sure,%0Areally\n" +
+		"::error file=dir/a%2Cb%3Ac%25.json,line=3,col=15,endLine=3,endColumn=18,title=arm-id::bad\n" +
+		"::notice file=dir/a%2Cb%3Ac%25.json,line=1,col=1,endLine=1,endColumn=2,title=whitespace::trim\n" +
+		"::error file=missing.json,title=azconnlint::missing.json: no such file\n"
+	if got != want {
+		t.Errorf("github:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+func TestGitHubEscaping(t *testing.T) {
+	if got, want := ghData("a%b\r\nc:d,e"), "a%25b%0D%0Ac:d,e"; got != want {
+		t.Errorf("ghData = %q, want %q", got, want)
+	}
+	if got, want := ghProperty("a%b\r\nc:d,e"), "a%25b%0D%0Ac%3Ad%2Ce"; got != want {
+		t.Errorf("ghProperty = %q, want %q", got, want)
+	}
+}
+
+func TestJSONFormat(t *testing.T) {
+	got := render(t, handReport("json"))
+	if !gjson.Valid(got) {
+		t.Fatalf("invalid JSON:\n%s", got)
+	}
+	checks := map[string]string{
+		"version":                      "1",
+		"tool.name":                    "azconnlint",
+		"target":                       "azureConnection",
+		"files.#":                      "1",
+		"files.0.path":                 "dir/a,b:c%.json",
+		"files.0.changed":              "false",
+		"files.0.findings.#":           "4",
+		"files.0.findings.0.rule":      "enum-case",
+		"files.0.findings.0.severity":  "warning",
+		"files.0.findings.0.pointer":   "/healthCheckStatus",
+		"files.0.findings.0.line":      "2",
+		"files.0.findings.0.column":    "23",
+		"files.0.findings.0.offset":    "24",
+		"files.0.findings.0.endLine":   "2",
+		"files.0.findings.0.endColumn": "31",
+		"files.0.findings.0.endOffset": "32",
+		"files.0.findings.0.fixable":   "true",
+		"files.0.findings.0.fix.op":    "replace",
+		"files.0.findings.0.fix.path":  "/healthCheckStatus",
+		"files.0.findings.0.fix.value": "passed",
+		"files.0.findings.1.fix.from":  "/subnetId",
+		"files.0.findings.1.message":   "rename it: 100% sure,\nreally",
+		"files.0.findings.2.fix":       "",
+		"summary.files":                "1",
+		"summary.errors":               "1",
+		"summary.warnings":             "2",
+		"summary.infos":                "1",
+		"summary.fixable":              "2",
+	}
+	for q, want := range checks {
+		if v := gjson.Get(got, q).String(); v != want {
+			t.Errorf("%s = %q, want %q", q, v, want)
+		}
+	}
+	// Key order of the top level and of a file entry is part of the contract.
+	order := []string{`"version"`, `"tool"`, `"target"`, `"files"`, `"path"`, `"changed"`, `"findings"`, `"summary"`}
+	last := -1
+	for _, k := range order {
+		i := strings.Index(got, k)
+		if i <= last {
+			t.Errorf("key %s out of order in\n%s", k, got)
+		}
+		last = i
+	}
+	if again := render(t, handReport("json")); again != got {
+		t.Error("json output is not byte-stable")
+	}
+}
+
+func TestSARIFFormat(t *testing.T) {
+	got := render(t, handReport("sarif"))
+	if !gjson.Valid(got) {
+		t.Fatalf("invalid JSON:\n%s", got)
+	}
+	checks := map[string]string{
+		"version":           "2.1.0",
+		"runs.0.columnKind": "unicodeCodePoints",
+		"runs.0.invocations.0.executionSuccessful":                                                            "false",
+		"runs.0.invocations.0.toolExecutionNotifications.0.locations.0.physicalLocation.artifactLocation.uri": "missing.json",
+		"runs.0.results.#":       "4",
+		"runs.0.results.0.level": "warning",
+		"runs.0.results.0.locations.0.physicalLocation.artifactLocation.uri":                 "dir/a,b:c%25.json",
+		"runs.0.results.0.locations.0.physicalLocation.region.startLine":                     "2",
+		"runs.0.results.0.locations.0.physicalLocation.region.startColumn":                   "23",
+		"runs.0.results.0.locations.0.physicalLocation.region.endLine":                       "2",
+		"runs.0.results.0.locations.0.physicalLocation.region.endColumn":                     "31",
+		"runs.0.results.0.locations.0.physicalLocation.region.charOffset":                    "24",
+		"runs.0.results.0.locations.0.physicalLocation.region.charLength":                    "8",
+		"runs.0.results.0.fixes.0.artifactChanges.0.replacements.0.insertedContent.text":     `"passed"`,
+		"runs.0.results.1.fixes.0.artifactChanges.0.replacements.0.insertedContent.text":     `"subNetId"`,
+		"runs.0.results.1.fixes.0.artifactChanges.0.replacements.0.deletedRegion.charOffset": "36",
+		"runs.0.results.1.fixes.0.artifactChanges.0.replacements.0.deletedRegion.charLength": "10",
+		"runs.0.results.2.level":        "error",
+		"runs.0.results.2.fixes":        "",
+		"runs.0.results.3.level":        "note",
+		"runs.0.results.1.message.text": "rename it: 100% sure,\nreally",
+	}
+	for q, want := range checks {
+		if v := gjson.Get(got, q).String(); v != want {
+			t.Errorf("%s = %q, want %q", q, v, want)
+		}
+	}
+}
+
+// TestSARIFRuleIndex checks, over real engine output, that every result's
+// ruleIndex points at its rule in the driver and every rule has help.
+func TestSARIFRuleIndex(t *testing.T) {
+	src := []byte("{\n  \"displayName\": \" x \",\n  \"subnetId\": \"/subscriptions/0AC520EE-14C0-480F-B6C9-0A90C58FFFF0/resourcegroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/s\",\n  \"healthCheckStatus\": \"Passed\",\n  \"bogus\": 1\n}\n")
+	res := validate.Lint(src, validate.Options{})
+	if len(res.Findings) == 0 {
+		t.Fatal("engine reported nothing")
+	}
+	r := &report{cfg: &config{format: "sarif"}, files: []*fileResult{{job: job{path: "a.json"}, src: src, findings: res.Findings, linted: true}}}
+	out := render(t, r)
+	rules := gjson.Get(out, "runs.0.tool.driver.rules").Array()
+	if len(rules) != len(validate.Rules()) {
+		t.Errorf("driver has %d rules, catalogue %d", len(rules), len(validate.Rules()))
+	}
+	for _, ru := range rules {
+		if ru.Get("help.text").String() == "" || ru.Get("shortDescription.text").String() == "" {
+			t.Errorf("rule %s lacks help or description", ru.Get("id"))
+		}
+	}
+	for i, res := range gjson.Get(out, "runs.0.results").Array() {
+		idx := res.Get("ruleIndex")
+		if !idx.Exists() {
+			t.Errorf("result %d (%s) has no ruleIndex", i, res.Get("ruleId"))
+			continue
+		}
+		if id := rules[idx.Int()].Get("id").String(); id != res.Get("ruleId").String() {
+			t.Errorf("result %d: ruleIndex %d is %s, ruleId %s", i, idx.Int(), id, res.Get("ruleId"))
+		}
+		// A fix must turn the deleted region into valid JSON when applied alone.
+		for _, rep := range res.Get("fixes.0.artifactChanges.0.replacements").Array() {
+			off, n := rep.Get("deletedRegion.charOffset").Int(), rep.Get("deletedRegion.charLength").Int()
+			patched := string(src[:off]) + rep.Get("insertedContent.text").String() + string(src[off+n:])
+			if !json.Valid([]byte(patched)) {
+				t.Errorf("result %d: applying its fix gives invalid JSON:\n%s", i, patched)
+			}
+		}
+	}
+}
+
+func TestTextEdit(t *testing.T) {
+	src := []byte(`{"a": "Passed", "Key": 1, "s": "x/resourcegroups/y"}`)
+	cases := []struct {
+		name string
+		f    validate.Finding
+		want string
+		ok   bool
+	}{
+		{"replace value", validate.Finding{Pointer: "/a", Start: pos(1, 7, 6), End: pos(1, 15, 14), Fixable: true,
+			Fix: &validate.Fix{Op: "replace", Path: "/a", Value: json.RawMessage(`"passed"`)}}, `"passed"`, true},
+		{"replace on a key token", validate.Finding{Pointer: "/a", Start: pos(1, 2, 1), End: pos(1, 5, 4), Fixable: true,
+			Fix: &validate.Fix{Op: "replace", Path: "/a", Value: json.RawMessage(`1`)}}, "", false},
+		{"rename key", validate.Finding{Pointer: "/Key", Start: pos(1, 17, 16), End: pos(1, 22, 21), Fixable: true,
+			Fix: &validate.Fix{Op: "move", From: "/Key", Path: "/key"}}, `"key"`, true},
+		{"part of a string", validate.Finding{Pointer: "/s", Start: pos(1, 35, 34), End: pos(1, 49, 48), Fixable: true,
+			Fix: &validate.Fix{Op: "replace", Path: "/s", Value: json.RawMessage(`"x/resourceGroups/y"`)}}, "", false},
+		{"remove", validate.Finding{Pointer: "/a", Start: pos(1, 2, 1), End: pos(1, 5, 4), Fixable: true,
+			Fix: &validate.Fix{Op: "remove", Path: "/a"}}, "", false},
+		{"not fixable", validate.Finding{Pointer: "/a", Start: pos(1, 7, 6), End: pos(1, 15, 14)}, "", false},
+		{"out of range", validate.Finding{Pointer: "/a", Start: pos(1, 7, 6), End: pos(1, 99, 999), Fixable: true,
+			Fix: &validate.Fix{Op: "replace", Path: "/a", Value: json.RawMessage(`1`)}}, "", false},
+	}
+	for _, c := range cases {
+		got, ok := textEdit(src, c.f)
+		if got != c.want || ok != c.ok {
+			t.Errorf("%s: textEdit = %q, %v; want %q, %v", c.name, got, ok, c.want, c.ok)
+		}
+	}
+}
+
+func TestSnippetRedactionMapping(t *testing.T) {
+	// One line, the password in the middle, a finding after it: the caret
+	// must land under the same token in the redacted line.
+	src := []byte(`{"adDomainPassword":"Hunter2-very-long-secret","healthCheckStatus":"Passed"}`)
+	i := bytes.Index(src, []byte(`"Passed"`))
+	f := validate.Finding{Start: pos(1, i+1, i), End: pos(1, i+9, i+8)}
+	s := newSnippetSource(src, validate.AzureConnection)
+	line, caret, ok := s.snippet(f)
+	if !ok {
+		t.Fatal("no snippet")
+	}
+	if strings.Contains(line, "Hunter2") {
+		t.Fatalf("secret in snippet: %s", line)
+	}
+	at := strings.Index(caret, "^")
+	if got := string([]rune(line)[at : at+8]); got != `"Passed"` {
+		t.Errorf("caret under %q, want \"Passed\"\n%s\n%s", got, line, caret)
+	}
+	// A finding on the secret itself points at the mask.
+	j := bytes.Index(src, []byte(`"Hunter2`))
+	f = validate.Finding{Start: pos(1, j+1, j), End: pos(1, j+27, j+26)}
+	line, caret, _ = s.snippet(f)
+	at = strings.Index(caret, "^")
+	if !strings.HasPrefix(string([]rune(line)[at:]), `"********"`) || strings.Count(caret, "~")+1 != len(`"********"`) {
+		t.Errorf("secret span not mapped onto the mask:\n%s\n%s", line, caret)
+	}
+}
+
+func TestSnippetControlCharacters(t *testing.T) {
+	src := []byte("{\"a\": \"x\x1b[31my\"}")
+	s := newSnippetSource(src, validate.AzureConnection)
+	line, _, ok := s.snippet(validate.Finding{Start: pos(1, 2, 1), End: pos(1, 5, 4)})
+	if !ok || strings.ContainsRune(line, 0x1b) {
+		t.Errorf("escape byte reached the terminal: %q", line)
+	}
+}
+
+func TestSnippetBounds(t *testing.T) {
+	s := newSnippetSource([]byte("{}\n"), validate.AzureConnection)
+	for _, f := range []validate.Finding{
+		{Start: pos(0, 0, 0)},
+		{Start: pos(9, 1, 0)},
+		{Start: pos(1, 99, 0), End: pos(1, 100, 0)},
+		{Start: pos(1, 2, 1), End: pos(3, 1, 3)},
+	} {
+		s.snippet(f) // must not panic
+	}
+	_, caret, ok := s.snippet(validate.Finding{Start: pos(1, 3, 2), End: pos(1, 3, 2)})
+	if !ok || caret != "  ^" {
+		t.Errorf("caret at end of line = %q, %v", caret, ok)
+	}
+}

@@ -1,0 +1,10 @@
+//go:build !linux
+
+package main
+
+import (
+	"os"
+	"testing"
+)
+
+func openPTY(t *testing.T) *os.File { return nil }
