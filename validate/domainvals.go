@@ -60,3 +60,21 @@ func pluralS(n int) string {
 	}
 	return "s"
 }
+
+// atCore reports on bytes [from, to) of a value's core (which starts at
+// lead in n.str): on the whole value token when that span is the whole
+// string, else on the part.
+func (p *pass) atCore(rule string, sev Severity, n *node, lead, coreLen, from, to int, msg string) *Finding {
+	if from == 0 && to == coreLen && lead == 0 && coreLen == len(n.str) {
+		return p.atValue(rule, sev, n, msg)
+	}
+	return p.atPart(rule, sev, n, lead+from, lead+to, msg)
+}
+
+// Orders of the domain rules' string rewrites (whitespace trimming runs at
+// 0, enum-case at 20).
+const (
+	orderFixGUIDCase  = 30
+	orderFixARMCase   = 31
+	orderFixOUSpacing = 40
+)

@@ -1,0 +1,416 @@
+package validate
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// An Azure Resource Manager resource ID parser for the three IDs of a
+// connection, in exactly the forms the Graph documentation gives (facts
+// §5.2):
+//
+//	resourceGroupId   /subscriptions/{guid}/resourceGroups/{rg}
+//	virtualNetworkId  /subscriptions/{guid}/resourceGroups/{rg}/providers/Microsoft.Network/virtualNetworks/{vnet}
+//	subnet ID         …/virtualNetworks/{vnet}/subnets/{subnet}
+//
+// Fixed segments compare case-insensitively (ARM does; their case is the
+// arm-id-case rule's business), names are checked against Azure's naming
+// rules, and every problem carries the byte span of the segment at fault.
+
+type armKind uint8
+
+const (
+	armResourceGroup armKind = iota
+	armVirtualNetwork
+	armSubnet
+)
+
+// armForm is the longest documented form; "" marks a name slot.
+var armForm = [...]string{"subscriptions", "", "resourceGroups", "", "providers", "Microsoft.Network", "virtualNetworks", "", "subnets", ""}
+
+// armSlot names the name slots of armForm as the documentation writes them.
+var armSlot = map[int]string{1: "{subscription-id}", 3: "{resourceGroupName}", 7: "{virtualNetworkName}", 9: "{subnetName}"}
+
+// armLen is how many segments each kind has.
+var armLen = [...]int{armResourceGroup: 4, armVirtualNetwork: 8, armSubnet: 10}
+
+var armWhat = [...]string{armResourceGroup: "resource group", armVirtualNetwork: "virtual network", armSubnet: "subnet"}
+
+// armShape renders the documented form of kind.
+func armShape(kind armKind) string { return armRender(0, armLen[kind]) }
+
+// armRender renders segments [from, to) of the form, with placeholders.
+func armRender(from, to int) string {
+	var b strings.Builder
+	for i := from; i < to; i++ {
+		b.WriteByte('/')
+		if armForm[i] == "" {
+			b.WriteString(armSlot[i])
+		} else {
+			b.WriteString(armForm[i])
+		}
+	}
+	return b.String()
+}
+
+// armPart is one segment: its text and byte span in the parsed string.
+type armPart struct {
+	text       string
+	start, end int
+}
+
+// armIssue is one arm-id problem over bytes [from, to) of the parsed string.
+type armIssue struct {
+	from, to int
+	msg      string // completes "<property> …"
+}
+
+// armCase is a fixed segment spelled in another case than the canonical.
+type armCase struct {
+	seg       int // index in segs
+	canonical string
+}
+
+// Status of the subscription segment.
+const (
+	armSubAbsent   = iota // not located (structure broken before it)
+	armSubOK              // a GUID
+	armSubBad             // not a GUID: the guid rule reports it
+	armSubTemplate        // a template reference: not checked
+)
+
+// armID is a parsed resource ID.
+type armID struct {
+	kind      armKind
+	segs      []armPart // the non-empty segments, in order
+	issues    []armIssue
+	miscased  []armCase
+	subIdx    int // index in segs of the subscription, or -1
+	subStatus int
+	// templated is set when a name segment is a template reference: the ID
+	// is not compared with the others.
+	templated bool
+}
+
+// valid reports whether the ID has the documented form with valid names
+// and a GUID subscription.
+func (id *armID) valid() bool {
+	return len(id.issues) == 0 && id.subStatus == armSubOK && !id.templated
+}
+
+// name returns the text of form slot i (3: resource group, 7: vnet,
+// 9: subnet), or "" when absent.
+func (id *armID) slot(i int) string {
+	if i < len(id.segs) {
+		return id.segs[i].text
+	}
+	return ""
+}
+
+// urlPrefix returns the length of a leading "https://host" in s, or 0.
+func urlPrefix(s string) int {
+	lower := strings.ToLower(s)
+	for _, scheme := range []string{"https://", "http://"} {
+		if strings.HasPrefix(lower, scheme) {
+			rest := s[len(scheme):]
+			if i := strings.IndexByte(rest, '/'); i >= 0 {
+				return len(scheme) + i
+			}
+			return len(s)
+		}
+	}
+	return 0
+}
+
+// parseARMID parses s (the core of a value) as a resource ID of kind.
+func parseARMID(s string, kind armKind) *armID {
+	id := &armID{kind: kind, subIdx: -1}
+	issue := func(from, to int, msg string) {
+		id.issues = append(id.issues, armIssue{from, to, msg})
+	}
+	want := armLen[kind]
+	if s == "" {
+		issue(0, 0, "is empty: write the full ID, "+armShape(kind))
+		return id
+	}
+	path, off := s, 0 // off maps an index of path to an index of s
+	if u := urlPrefix(s); u > 0 {
+		issue(0, u, fmt.Sprintf("starts with the URL %s: a resource ID is only the path that follows the host; remove it", quoteJSON(s[:u])))
+		path, off = s[u:], u
+		if path == "" {
+			return id
+		}
+	}
+	if path[0] != '/' {
+		first := path
+		if j := strings.IndexByte(path, '/'); j >= 0 {
+			first = path[:j]
+		}
+		switch {
+		case strings.EqualFold(first, "subscriptions"):
+			issue(off, off+len(first), fmt.Sprintf("does not start with '/': a resource ID is an absolute path; write %s", quoteJSON("/"+path)))
+			path, off = "/"+path, off-1
+		case !strings.Contains(path, "/"):
+			issue(0, len(s), fmt.Sprintf("is a bare name, not a resource ID: write the full ID of the %s, %s", armWhat[kind], armShape(kind)))
+			return id
+		default:
+			issue(off, off+len(first), fmt.Sprintf("must start with /subscriptions/: write the full ID, %s", armShape(kind)))
+			return id
+		}
+	}
+	if t := strings.TrimRight(path, "/"); len(t) > 0 && len(t) < len(path) {
+		issue(off+len(t), off+len(path), "ends with '/': remove the trailing slash")
+		path = t
+	}
+	// Split, reporting empty segments at their second slash.
+	for i := 1; i <= len(path); {
+		j := strings.IndexByte(path[i:], '/')
+		if j < 0 {
+			j = len(path) - i
+		}
+		if j == 0 {
+			if i < len(path) {
+				issue(off+i, off+i+1, "has an empty segment (\"//\"): remove the extra '/'")
+			}
+		} else {
+			id.segs = append(id.segs, armPart{path[i : i+j], off + i, off + i + j})
+		}
+		i += j + 1
+	}
+
+	segs := id.segs
+	for i := 0; i < len(segs) && i < want; i++ {
+		seg := segs[i]
+		if fixed := armForm[i]; fixed != "" {
+			if seg.text == fixed {
+				continue
+			}
+			if strings.EqualFold(seg.text, fixed) {
+				id.miscased = append(id.miscased, armCase{i, fixed})
+				continue
+			}
+			issue(seg.start, seg.end, armWrongFixed(i, seg.text, kind))
+			return id
+		}
+		// A name slot holding the next fixed segment: the name is missing.
+		if i+1 < want && strings.EqualFold(seg.text, armForm[i+1]) && len(segs) < want {
+			issue(seg.start, seg.end, fmt.Sprintf("lacks the %s before %s: write the full ID, %s", armSlotWhat(i), quoteJSON(seg.text), armShape(kind)))
+			return id
+		}
+		switch i {
+		case 1:
+			id.subIdx = i
+			switch {
+			case isTemplate(seg.text):
+				id.subStatus = armSubTemplate
+			case isGUID(seg.text):
+				id.subStatus = armSubOK
+			default:
+				id.subStatus = armSubBad
+			}
+			continue
+		}
+		if isTemplate(seg.text) {
+			id.templated = true
+			continue
+		}
+		var from, to int
+		var why string
+		switch i {
+		case 3:
+			from, to, why = rgNameProblem(seg.text)
+		case 7:
+			from, to, why = netNameProblem(seg.text, "virtual network", 2, 64)
+		case 9:
+			from, to, why = netNameProblem(seg.text, "subnet", 1, 80)
+		}
+		if why != "" {
+			issue(seg.start+from, seg.start+to, fmt.Sprintf("has the %s name %s, which %s", armSlotWhat(i), quoteJSON(seg.text), why))
+		}
+	}
+	switch have := len(segs); {
+	case have < want:
+		what := "has no segments"
+		switch have {
+		case 0:
+		case 2:
+			what = "is a subscription ID"
+		case 4:
+			what = "is a resource group ID"
+		case 8:
+			what = "is a virtual network ID"
+		default:
+			what = fmt.Sprintf("ends after %s", quoteJSON(segs[have-1].text))
+		}
+		issue(0, len(s), fmt.Sprintf("%s: the %s ID needs %s at the end (the form is %s)", what, armWhat[kind], armRender(have, want), armShape(kind)))
+	case have > want:
+		extra := s[segs[want].start-1:]
+		var msg string
+		switch {
+		case kind == armResourceGroup && strings.EqualFold(segs[want].text, "providers"):
+			msg = fmt.Sprintf("is the ID of a resource inside the group, not of the group: it must end at the resource group's name; did you mean %s?", quoteJSON(s[:segs[want].start-1]))
+		case kind == armVirtualNetwork && strings.EqualFold(segs[want].text, "subnets"):
+			msg = fmt.Sprintf("is a subnet ID, not a virtual network ID: it must end at the virtual network's name; did you mean %s?", quoteJSON(s[:segs[want].start-1]))
+		default:
+			msg = fmt.Sprintf("has extra segments after the %s name: remove %s (the form is %s)", armWhat[kind], quoteJSON(extra), armShape(kind))
+		}
+		issue(segs[want].start-1, len(s), msg)
+	}
+	return id
+}
+
+func armSlotWhat(i int) string {
+	switch i {
+	case 1:
+		return "subscription ID"
+	case 3:
+		return "resource group name"
+	case 7:
+		return "virtual network name"
+	}
+	return "subnet name"
+}
+
+// armWrongFixed explains a fixed segment that is not the expected one.
+func armWrongFixed(i int, got string, kind armKind) string {
+	want := armForm[i]
+	// A later fixed segment: a part is missing.
+	for j := i + 1; j < armLen[kind]; j++ {
+		if armForm[j] != "" && strings.EqualFold(got, armForm[j]) {
+			return fmt.Sprintf("lacks %s before %s (the form is %s)", quoteJSON(armRender(i, j)), quoteJSON(got), armShape(kind))
+		}
+	}
+	hint := ""
+	if near := nearest(got, []string{want}); near != "" {
+		hint = fmt.Sprintf("; did you mean %s?", quoteJSON(near))
+	}
+	switch i {
+	case 0:
+		return fmt.Sprintf("must start with /subscriptions/{subscription-id}, not with %s%s", quoteJSON(got), hint)
+	case 5:
+		if hint == "" {
+			hint = fmt.Sprintf(": it must be the ID of a %s", armWhat[kind])
+		}
+		return fmt.Sprintf("has the provider namespace %s, but virtual networks belong to \"Microsoft.Network\"%s", quoteJSON(got), hint)
+	case 6:
+		if hint == "" {
+			hint = fmt.Sprintf(": it must be the ID of a %s", armWhat[kind])
+		}
+		return fmt.Sprintf("has the resource type %s where \"virtualNetworks\" belongs%s", quoteJSON(got), hint)
+	}
+	prev := map[int]string{2: "the subscription ID", 4: "the resource group name", 8: "the virtual network name"}[i]
+	return fmt.Sprintf("has %s after %s where %s belongs (the form is %s)%s", quoteJSON(got), prev, quoteJSON(want), armShape(kind), hint)
+}
+
+// docTemplate reports whether a name is a documentation placeholder such as
+// {resourceGroupName}.
+func docTemplate(s string) bool {
+	return len(s) >= 2 && s[0] == '{' && s[len(s)-1] == '}'
+}
+
+// rgNameProblem checks a resource group name against Azure's rules: 1–90
+// letters or digits as .NET's Char.IsLetterOrDigit defines them (Unicode
+// categories Lu Ll Lt Lm Lo Nd, one UTF-16 unit each), '_', '-', '.', '(',
+// ')'; not ending in '.'. It returns the span at fault and a clause
+// completing "…, which …".
+func rgNameProblem(s string) (from, to int, why string) {
+	if docTemplate(s) {
+		return 0, len(s), "is the documentation's placeholder: write the real resource group name"
+	}
+	units := 0
+	for i, r := range s {
+		size := utf8.RuneLen(r)
+		switch {
+		case r == '_' || r == '-' || r == '.' || r == '(' || r == ')':
+		case r <= 0xFFFF && (unicode.In(r, unicode.Lu, unicode.Ll, unicode.Lt, unicode.Lm, unicode.Lo, unicode.Nd)):
+		default:
+			return i, i + size, "contains " + nameChar(r) + ": resource group names take only letters, digits, '_', '-', '.', '(' and ')'" + charHint(r)
+		}
+		units++
+	}
+	if units > 90 {
+		return 0, len(s), fmt.Sprintf("is %d characters long: resource group names have 1 to 90", units)
+	}
+	if strings.HasSuffix(s, ".") {
+		return len(s) - 1, len(s), "ends with '.': resource group names cannot; remove it"
+	}
+	return 0, 0, ""
+}
+
+// netNameProblem checks a virtual network (2–64) or subnet (1–80) name:
+// ASCII letters, digits, '_', '.', '-'; starting with a letter or digit,
+// ending with a letter, digit or '_'.
+func netNameProblem(s, what string, minLen, maxLen int) (from, to int, why string) {
+	if docTemplate(s) {
+		return 0, len(s), fmt.Sprintf("is the documentation's placeholder: write the real %s name", what)
+	}
+	for i, r := range s {
+		if !(r < utf8.RuneSelf && (isAlnum(byte(r)) || r == '_' || r == '.' || r == '-')) {
+			return i, i + utf8.RuneLen(r), fmt.Sprintf("contains %s: %s names take only ASCII letters, digits, '_', '.' and '-'%s", nameChar(r), what, charHint(r))
+		}
+	}
+	if !isAlnum(s[0]) {
+		return 0, 1, fmt.Sprintf("starts with '%c': %s names start with a letter or digit", s[0], what)
+	}
+	if c := s[len(s)-1]; !isAlnum(c) && c != '_' {
+		return len(s) - 1, len(s), fmt.Sprintf("ends with '%c': %s names end with a letter, digit or '_'", c, what)
+	}
+	if len(s) < minLen || len(s) > maxLen {
+		return 0, len(s), fmt.Sprintf("is %d character%s long: %s names have %d to %d", len(s), pluralS(len(s)), what, minLen, maxLen)
+	}
+	return 0, 0, ""
+}
+
+func isAlnum(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}
+
+// nameChar renders a character for a message.
+func nameChar(r rune) string {
+	switch {
+	case r == ' ':
+		return "a space"
+	case unicode.IsSpace(r) || unicode.IsControl(r) || unicode.Is(unicode.Mn, r):
+		return fmt.Sprintf("U+%04X", r)
+	}
+	return quoteJSON(string(r))
+}
+
+func charHint(r rune) string {
+	switch {
+	case r == '#':
+		return " ('#' also breaks URL parsing in Resource Manager requests)"
+	case unicode.Is(unicode.Mn, r):
+		return " (a combining mark: write the precomposed letter, Unicode NFC)"
+	case r > 0xFFFF:
+		return " (a character outside the Basic Multilingual Plane, which Azure's per-UTF-16-unit check rejects)"
+	}
+	return ""
+}
+
+// resourceID is one of the connection's resource IDs in the payload.
+type resourceID struct {
+	n    *node
+	lead int // offset of the core in n.str
+	core string
+	id   *armID
+}
+
+// resourceIDs returns the payload's resource IDs that are strings and not
+// claimed or templates, in the order resource group, virtual network, subnet.
+func (p *pass) resourceIDs() []resourceID {
+	var out []resourceID
+	for _, k := range []struct {
+		kind  armKind
+		names []string
+	}{{armResourceGroup, []string{"resourceGroupId"}}, {armVirtualNetwork, []string{"virtualNetworkId"}}, {armSubnet, propSubnet}} {
+		n, core, lead := p.domainString(k.names...)
+		if n == nil {
+			continue
+		}
+		out = append(out, resourceID{n: n, lead: lead, core: core, id: parseARMID(core, k.kind)})
+	}
+	return out
+}

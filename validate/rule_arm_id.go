@@ -1,0 +1,27 @@
+package validate
+
+func init() {
+	register(&rule{
+		Rule: Rule{ID: "arm-id", Severity: SeverityError,
+			Summary: "resourceGroupId, virtualNetworkId or the subnet ID is not of the documented form, or a name in it breaks Azure's naming rules.",
+			Help: "The forms are /subscriptions/{subscription-id}/resourceGroups/{resourceGroupName}, " +
+				"…/providers/Microsoft.Network/virtualNetworks/{virtualNetworkName} and …/virtualNetworks/{virtualNetworkName}/subnets/{subnetName}: " +
+				"no URL host, a leading '/', no trailing '/', no empty segments. Names: resource group 1–90 Unicode letters or digits, '_', '-', '.', '(' or ')', not ending in '.'; " +
+				"virtual network 2–64 and subnet 1–80 ASCII letters, digits, '_', '.' or '-', starting with a letter or digit and ending with a letter, digit or '_'. " +
+				"The finding points at the segment at fault. Copy the ID from the resource's Properties page (Resource ID) in the Azure portal."},
+		order: orderDomain,
+		check: checkARMID,
+	})
+}
+
+func checkARMID(p *pass) {
+	for _, r := range p.resourceIDs() {
+		for _, is := range r.id.issues {
+			if r.core == "" {
+				p.atValue("arm-id", SeverityError, r.n, name(r.n)+" "+is.msg)
+				continue
+			}
+			p.atCore("arm-id", SeverityError, r.n, r.lead, len(r.core), is.from, is.to, name(r.n)+" "+is.msg)
+		}
+	}
+}

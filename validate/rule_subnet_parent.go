@@ -1,0 +1,66 @@
+package validate
+
+import (
+	"fmt"
+	"strings"
+)
+
+func init() {
+	register(&rule{
+		Rule: Rule{ID: "subnet-parent", Severity: SeverityError,
+			Summary: "The subnet ID is not under virtualNetworkId (compared case-insensitively).",
+			Help: "The subnet must belong to the connection's virtual network: its ID is virtualNetworkId followed by /subnets/{subnetName}. " +
+				"Fix whichever of the two is wrong. (The virtual network may live in another resource group than resourceGroupId: that is fine.)"},
+		order: orderDomain,
+		check: checkSubnetParent,
+	})
+}
+
+// subnetParentDiff returns the form slot (1 subscription, 3 resource group,
+// 7 virtual network) at which a valid subnet ID leaves a valid virtual
+// network ID, or -1 when it is under it.
+func subnetParentDiff(vnet, subnet *armID) int {
+	for _, i := range []int{1, 3, 7} {
+		if !strings.EqualFold(vnet.slot(i), subnet.slot(i)) {
+			return i
+		}
+	}
+	return -1
+}
+
+// vnetAndSubnet returns the virtual network and subnet IDs when both are
+// present and valid.
+func (p *pass) vnetAndSubnet() (vnet, subnet *resourceID) {
+	for _, r := range p.resourceIDs() {
+		if !r.id.valid() {
+			continue
+		}
+		switch r.id.kind {
+		case armVirtualNetwork:
+			vnet = &r
+		case armSubnet:
+			subnet = &r
+		}
+	}
+	if vnet == nil || subnet == nil {
+		return nil, nil
+	}
+	return vnet, subnet
+}
+
+func checkSubnetParent(p *pass) {
+	vnet, subnet := p.vnetAndSubnet()
+	if vnet == nil {
+		return
+	}
+	i := subnetParentDiff(vnet.id, subnet.id)
+	if i < 0 {
+		return
+	}
+	seg := subnet.id.segs[i]
+	what := map[int]string{1: "subscription", 3: "resource group", 7: "virtual network"}[i]
+	want := vnet.core + "/subnets/" + subnet.id.slot(9)
+	p.atPart("subnet-parent", SeverityError, subnet.n, subnet.lead+seg.start, subnet.lead+seg.end,
+		fmt.Sprintf("%s is not under virtualNetworkId: its %s %s differs from %s in virtualNetworkId, and a subnet must belong to the connection's virtual network; correct whichever is wrong (did you mean %s?)",
+			name(subnet.n), what, quoteJSON(seg.text), quoteJSON(vnet.id.segs[i].text), quoteJSON(want)))
+}

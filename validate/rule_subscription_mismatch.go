@@ -1,0 +1,54 @@
+package validate
+
+import (
+	"fmt"
+	"strings"
+)
+
+func init() {
+	register(&rule{
+		Rule: Rule{ID: "subscription-mismatch", Severity: SeverityWarning,
+			Summary: "A resource ID's subscription differs from subscriptionId (compared case-insensitively).",
+			Help: "The resource group, virtual network and subnet of a connection are in the subscription that subscriptionId names. " +
+				"The documentation's own create example mixes two subscriptions. Correct whichever is wrong; the finding points at the ID's subscription segment."},
+		order: orderDomain,
+		check: checkSubscriptionMismatch,
+	})
+}
+
+func checkSubscriptionMismatch(p *pass) {
+	n, sub, _ := p.domainString("subscriptionId")
+	if n == nil || !isGUID(sub) {
+		return
+	}
+	ids := p.resourceIDs()
+	// When the subnet leaves the virtual network at the subscription and the
+	// virtual network agrees with subscriptionId, subnet-parent says it.
+	skipSubnet := false
+	if vnet, subnet := p.vnetAndSubnet(); vnet != nil && subnetParentDiff(vnet.id, subnet.id) == 1 &&
+		strings.EqualFold(vnet.id.slot(1), sub) {
+		skipSubnet = true
+	}
+	var others []string // the differing subscriptions
+	for _, r := range ids {
+		if r.id.subStatus == armSubOK && !strings.EqualFold(r.id.slot(1), sub) {
+			others = append(others, strings.ToLower(r.id.slot(1)))
+		}
+	}
+	allSame := len(others) > 1
+	for _, o := range others {
+		allSame = allSame && o == others[0]
+	}
+	for _, r := range ids {
+		if r.id.subStatus != armSubOK || strings.EqualFold(r.id.slot(1), sub) || (skipSubnet && r.id.kind == armSubnet) {
+			continue
+		}
+		seg := r.id.segs[r.id.subIdx]
+		msg := fmt.Sprintf("the subscription %s in %s differs from subscriptionId %s: a connection's resources are in its subscription; correct whichever is wrong",
+			quoteJSON(seg.text), name(r.n), quoteJSON(sub))
+		if allSame && len(others) == len(ids) {
+			msg += " (every resource ID names this subscription: is subscriptionId the wrong one?)"
+		}
+		p.atPart("subscription-mismatch", SeverityWarning, r.n, r.lead+seg.start, r.lead+seg.end, msg)
+	}
+}
