@@ -26,14 +26,15 @@ type job struct {
 // fileResult is what became of one job.
 type fileResult struct {
 	job
-	src      []byte             // the bytes the findings refer to (after a successful --fix: the written bytes)
-	findings []validate.Finding // what is reported
-	fixes    int                // fixes applied by --fix (written, or printed for stdin)
-	changed  bool               // --fix wrote the file
-	output   []byte             // stdin --fix: the normalized payload for stdout
-	diff     []byte             // --diff: the unified diff
-	linted   bool               // src was read and linted
-	fixable  int                // findings that --fix would fix here (0 when the file is blocked)
+	src       []byte             // the bytes the findings refer to (after a successful --fix: the written bytes)
+	findings  []validate.Finding // what is reported
+	fixes     int                // fixes applied by --fix (written, or printed for stdin)
+	changed   bool               // --fix wrote the file
+	output    []byte             // stdin --fix: the normalized payload for stdout
+	diff      []byte             // --diff: the unified diff
+	linted    bool               // src was read and linted
+	fixable   int                // findings that --fix would fix here (0 when the file is blocked)
+	truncated bool               // only the first --max-size+1 bytes were read
 }
 
 // collect turns the path arguments into jobs, in argument order; a
@@ -210,6 +211,7 @@ func lintOne(cfg *config, j job, stdin io.Reader) *fileResult {
 	opts := cfg.options()
 	res := validate.Lint(data, opts)
 	r.src, r.findings, r.linted = data, res.Findings, true
+	r.truncated = len(data) > cfg.maxSize
 	changes := res.Changed && !bytes.Equal(res.Normalized, data)
 	if changes {
 		for _, f := range res.Findings {
