@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# test-precommit.sh: `pre-commit try-repo` of this repository's hooks on a
+# scratch git repository holding one good and one bad payload. Each hook
+# must fail on the bad payload (showing the finding) and pass on the good
+# one. Under CI=true a missing pre-commit is a failure; otherwise the test
+# is skipped with a message.
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+
+if ! command -v pre-commit >/dev/null 2>&1; then
+  if [ "${CI:-}" = "true" ]; then
+    echo "test-precommit: FAIL: pre-commit is not installed (apt-get install -y pre-commit)" >&2
+    exit 1
+  fi
+  echo "test-precommit: SKIP: pre-commit is not installed (apt-get install -y pre-commit; under CI=true this fails)" >&2
+  exit 0
+fi
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+export PRE_COMMIT_HOME="$work/cache"   # hermetic: the hook env is built here
+# Reuse the module and build caches: the golang hook runs `go install ./...`.
+GOMODCACHE="$(go env GOMODCACHE)"; export GOMODCACHE
+GOCACHE="$(go env GOCACHE)"; export GOCACHE
+export GOFLAGS="${GOFLAGS:-} -buildvcs=false"
+
+scratch="$work/scratch"
+mkdir -p "$scratch"
+cd "$scratch"
+git init -q .
+git config user.email test@example.invalid
+git config user.name test
+cat > good.json <<'JSON'
+{
+  "@odata.type": "#microsoft.graph.AzureConnection",
+  "displayName": "Contoso West Europe",
+  "subscriptionId": "0ac520ee-14c0-480f-b6c9-0a90c58ffff0",
+  "adDomainName": "contoso.com",
+  "adDomainUsername": "dcadmin@contoso.com",
+  "adDomainPassword": "${AD_DOMAIN_PASSWORD}",
+  "organizationalUnit": "OU=CloudPCs,DC=contoso,DC=com",
+  "resourceGroupId": "/subscriptions/0ac520ee-14c0-480f-b6c9-0a90c58ffff0/resourceGroups/rg-cloudpc",
+  "virtualNetworkId": "/subscriptions/0ac520ee-14c0-480f-b6c9-0a90c58ffff0/resourceGroups/rg-network/providers/Microsoft.Network/virtualNetworks/vnet-weu",
+  "subNetId": "/subscriptions/0ac520ee-14c0-480f-b6c9-0a90c58ffff0/resourceGroups/rg-network/providers/Microsoft.Network/virtualNetworks/vnet-weu/subnets/snet-cloudpc"
+}
+JSON
+cat > bad.json <<'JSON'
+{
+  "displayName": "Contoso West Europe",
+  "resourceGroup": "rg-cloudpc"
+}
+JSON
+git add good.json bad.json
+
+# The system hook runs the binary on PATH: build this checkout's.
+mkdir -p "$work/bin"
+(cd "$repo" && go build -o "$work/bin/azconnlint" ./cmd/azconnlint)
+export PATH="$work/bin:$PATH"
+
+fail=0
+for hook in azconnlint azconnlint-system; do
+  if pre-commit try-repo "$repo" "$hook" --files good.json >"$work/good.log" 2>&1; then
+    echo "test-precommit: ok: $hook passes good.json"
+  else
+    echo "test-precommit: FAIL: $hook rejects good.json:" >&2; cat "$work/good.log" >&2; fail=1
+  fi
+  if pre-commit try-repo "$repo" "$hook" --files bad.json >"$work/bad.log" 2>&1; then
+    echo "test-precommit: FAIL: $hook passes bad.json:" >&2; cat "$work/bad.log" >&2; fail=1
+  elif grep -q 'bad.json:3:3: error: unknown property "resourceGroup".*\[unknown-property\]' "$work/bad.log"; then
+    echo "test-precommit: ok: $hook fails bad.json with its finding"
+  else
+    echo "test-precommit: FAIL: $hook failed on bad.json without the expected finding:" >&2; cat "$work/bad.log" >&2; fail=1
+  fi
+done
+exit $fail
