@@ -57,6 +57,8 @@ test-web: web
 	@raw=$$(wc -c < $(WEB_DIST)/main.wasm); gz=$$(gzip -9 -c $(WEB_DIST)/main.wasm | wc -c); \
 	echo "main.wasm: $$raw bytes, $$gz bytes after gzip -9 (budget $(WASM_GZ_BUDGET))"; \
 	if [ $$gz -gt $(WASM_GZ_BUDGET) ]; then echo "main.wasm is over its size budget" >&2; exit 1; fi
+	GOOS=js GOARCH=wasm $(GO) vet ./wasm/
+	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$$($(GO) env GOROOT)/lib/wasm/go_js_wasm_exec" ./wasm/
 	$(GO) vet -tags browser ./web/
 	$(GO) test -tags browser -count=1 -v -run '^TestPlayground$$' ./web/
 
