@@ -227,7 +227,7 @@ func parseARMID(s string, kind armKind) *armID {
 			from, to, why = netNameProblem(seg.text, "subnet", 1, 80)
 		}
 		if why != "" {
-			issue(seg.start+from, seg.start+to, fmt.Sprintf("has the %s name %s, which %s", armSlotWhat(i), quoteJSON(seg.text), why))
+			issue(seg.start+from, seg.start+to, fmt.Sprintf("has the %s %s, which %s", armSlotWhat(i), quoteJSON(seg.text), why))
 		}
 	}
 	switch have := len(segs); {

@@ -243,7 +243,7 @@ func parseDN(s string) *dnParse {
 			}
 			d.issues = append(d.issues, dnIssue{a.typStart, a.valEnd, SeverityWarning,
 				fmt.Sprintf("has the quoted value %s, RFC 1779 syntax that Active Directory reads but RFC 4514 does not have: escape the special characters instead, %s",
-					quoteJSON(s[a.valStart:a.valEnd]), dnShow(a.typ+"="+dnEscape(a.value)))})
+					s[a.valStart:a.valEnd], dnShow(a.typ+"="+dnEscape(a.value)))})
 		default:
 			var buf []byte
 			bufEnd := 0 // len(buf) up to the last character that is not an optional space
@@ -268,8 +268,8 @@ func parseDN(s string) *dnParse {
 						i += 2
 					default:
 						ch, size := runeAt(i + 1)
-						return fail(i, i+1+size, fmt.Sprintf("has %s, which is not an escape: '\\' escapes only , + \" \\ < > ; = # and space, or two hex digits (\\2C); write %s alone, or '\\\\' for a backslash",
-							quoteJSON(`\`+ch), quoteJSON(ch)))
+						return fail(i, i+1+size, fmt.Sprintf("has \\%s, which is not an escape: '\\' escapes only , + \" \\ < > ; = # and space, or two hex digits (\\2C); write %s alone, or \\\\ for a backslash (in JSON: \\\\\\\\)",
+							ch, ch))
 					}
 					bufEnd, a.valEnd = len(buf), i
 				case '"', '<', '>':

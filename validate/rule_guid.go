@@ -108,11 +108,20 @@ func guidProblem(s string) (from, to int, why string) {
 	return whole("is not a GUID of 8-4-4-4-12 hex digits") // not reached
 }
 
+// withAdvice appends advice to a clause, unless the clause already ends
+// with a suggestion ("did you mean …?").
+func withAdvice(why, advice string) string {
+	if strings.HasSuffix(why, "?") {
+		return why
+	}
+	return why + "; " + advice
+}
+
 func checkGUID(p *pass) {
 	if n, core, lead := p.domainString("subscriptionId"); n != nil {
 		if from, to, why := guidProblem(core); why != "" {
 			p.atPart("guid", SeverityError, n, lead+from, lead+to,
-				"subscriptionId "+why+". Copy it again from the Azure portal or `az account show --query id`")
+				"subscriptionId "+withAdvice(why, "copy it again from the Azure portal or `az account show --query id`"))
 		}
 	}
 	// id is read-only, but when it is meant to be a GUID (the documentation's
@@ -129,7 +138,7 @@ func checkGUID(p *pass) {
 		seg := r.id.segs[r.id.subIdx]
 		from, to, why := guidProblem(seg.text)
 		p.atPart("guid", SeverityError, r.n, r.lead+seg.start+from, r.lead+seg.start+to,
-			fmt.Sprintf("the subscription segment %s of %s %s. Copy the ID again from the resource's Properties page in the Azure portal",
-				quoteJSON(seg.text), name(r.n), why))
+			fmt.Sprintf("the subscription segment %s of %s %s", quoteJSON(seg.text), name(r.n),
+				withAdvice(why, "copy the ID again from the resource's Properties page in the Azure portal")))
 	}
 }
