@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# bench-cli.sh: azconnlint against ajv-cli, side by side in one hyperfine
+# run, on one file and on 1,000 files, both validating the same clean
+# payloads against the same schema (`azconnlint --print-schema`). Prints the
+# two ratios. Usage: bench/bench-cli.sh path/to/azconnlint
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+bin="$(cd "$(dirname "${1:?usage: bench-cli.sh path/to/azconnlint}")" && pwd)/$(basename "$1")"
+command -v hyperfine >/dev/null || { echo "bench-cli: hyperfine is missing (apt-get install -y hyperfine)" >&2; exit 1; }
+command -v npm >/dev/null || { echo "bench-cli: npm is missing (apt-get install -y nodejs npm)" >&2; exit 1; }
+if [ ! -x "$here/node_modules/.bin/ajv" ]; then
+  (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+ajv="$here/node_modules/.bin/ajv"
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+"$bin" --print-schema > "$work/schema.json"
+mkdir -p "$work/many"
+payload() {
+  cat <<JSON
+{
+  "@odata.type": "#microsoft.graph.AzureConnection",
+  "displayName": "Contoso $1",
+  "subscriptionId": "0ac520ee-14c0-480f-b6c9-0a90c58ffff0",
+  "adDomainName": "contoso.com",
+  "adDomainUsername": "dcadmin@contoso.com",
+  "adDomainPassword": "\${AD_DOMAIN_PASSWORD}",
+  "organizationalUnit": "OU=CloudPCs,DC=contoso,DC=com",
+  "resourceGroupId": "/subscriptions/0ac520ee-14c0-480f-b6c9-0a90c58ffff0/resourceGroups/rg-cloudpc",
+  "virtualNetworkId": "/subscriptions/0ac520ee-14c0-480f-b6c9-0a90c58ffff0/resourceGroups/rg-network/providers/Microsoft.Network/virtualNetworks/vnet-weu",
+  "subNetId": "/subscriptions/0ac520ee-14c0-480f-b6c9-0a90c58ffff0/resourceGroups/rg-network/providers/Microsoft.Network/virtualNetworks/vnet-weu/subnets/snet-$1"
+}
+JSON
+}
+payload one > "$work/one.json"
+for i in $(seq -w 1 1000); do payload "$i" > "$work/many/p$i.json"; done
+
+# Both tools must accept the payloads, or the comparison is meaningless.
+"$bin" "$work/one.json" "$work/many" >/dev/null
+ajvflags=(validate --spec=draft2020 -c ajv-formats --strict=false -s "$work/schema.json")
+"$ajv" "${ajvflags[@]}" -d "$work/one.json" >/dev/null 2>&1
+"$ajv" "${ajvflags[@]}" -d "$work/many/*.json" >/dev/null 2>&1
+
+cd "$work"
+hyperfine --warmup 3 --min-runs 20 --export-json "$work/result.json" --export-markdown "$here/results.md" \
+  -n "azconnlint, 1 file"     "$bin one.json" \
+  -n "ajv-cli, 1 file"        "$ajv ${ajvflags[*]} -d one.json" \
+  -n "azconnlint, 1000 files" "$bin many" \
+  -n "ajv-cli, 1000 files"    "$ajv ${ajvflags[*]} -d 'many/*.json'"
+
+jq -r '
+  (.results | map({(.command): .mean}) | add) as $m
+  | "ratio, 1 file:     ajv-cli / azconnlint = \($m["ajv-cli, 1 file"] / $m["azconnlint, 1 file"] * 10 | round / 10)x  (\($m["azconnlint, 1 file"]*1000*10|round/10) ms vs \($m["ajv-cli, 1 file"]*1000*10|round/10) ms)",
+    "ratio, 1000 files: ajv-cli / azconnlint = \($m["ajv-cli, 1000 files"] / $m["azconnlint, 1000 files"] * 10 | round / 10)x  (\($m["azconnlint, 1000 files"]*1000*10|round/10) ms vs \($m["ajv-cli, 1000 files"]*1000*10|round/10) ms)"
+' "$work/result.json" | tee "$here/ratios.txt"
+echo "(table: bench/results.md; cores: $(nproc); $(hyperfine --version); node $(node --version))"
