@@ -62,14 +62,31 @@ test-web: web
 	$(GO) vet -tags browser ./web/
 	$(GO) test -tags browser -count=1 -v -run '^TestPlayground$$' ./web/
 
+## --- CLI: cmd/azconnlint, pre-commit hooks, speed ---------------------
+.PHONY: test-cli test-precommit bench-cli
+# The CLI end to end (testscript suite on the built command) and its units.
+test-cli:
+	$(GO) vet ./cmd/azconnlint/
+	$(GO) test -count=1 ./cmd/azconnlint/
+
+# `pre-commit try-repo` of .pre-commit-hooks.yaml on a scratch repository.
+test-precommit:
+	bash scripts/test-precommit.sh
+
+# azconnlint vs ajv-cli (npm, pinned in bench/) under hyperfine, 1 and 1,000 files.
+bench-cli: build
+	bash bench/bench-cli.sh $(BIN)/azconnlint
+
 ## --- tools: installs Debian packages the tests need, when root ----------
 tools:
 	@bash scripts/ensure-tools.sh
 
-test: tools vet test-go test-race test-wasm test-web
+test: tools vet test-go test-race test-wasm test-web test-cli test-precommit
 
 run: build web
 	-$(BIN)/azconnlint $(SEED)
+	@echo "--- normalized payload: $(BIN)/azconnlint --fix - < $(SEED)"
+	-@$(BIN)/azconnlint --fix - < $(SEED) 2>/dev/null
 	$(GO) run ./web/serve.go -addr $(ADDR) -dir $(WEB_DIST)
 
 clean:
