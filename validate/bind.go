@@ -11,11 +11,11 @@ import (
 // schema must then see the canonical name (so the value is validated as
 // the property it will become).
 func (p *pass) bind() {
-	p.root.obj = p.m.root
+	p.root.setType(p.m.root)
 	p.walk(func(n *node) {
 		switch n.kind {
 		case kindObject:
-			if n.obj != nil {
+			if n.schemaType() != nil {
 				p.bindObject(n)
 			}
 		case kindArray:
@@ -23,7 +23,7 @@ func (p *pass) bind() {
 				for _, e := range n.elems {
 					e.prop = n.prop.items
 					if e.kind == kindObject {
-						e.obj = n.prop.items.ref
+						e.setType(n.prop.items.ref)
 					}
 				}
 			}
@@ -32,8 +32,8 @@ func (p *pass) bind() {
 }
 
 func (p *pass) bindObject(n *node) {
-	o := n.obj
-	n.canon = make(map[string]int, len(n.members))
+	o := n.schemaType()
+	n.info.canon = make(map[string]int, len(n.members))
 	present := make(map[string]bool, len(n.members))
 	for i := range n.members {
 		present[n.members[i].key] = true
@@ -43,8 +43,8 @@ func (p *pass) bindObject(n *node) {
 	for i := range n.members {
 		k := n.members[i].key
 		if _, ok := o.props[k]; ok {
-			if _, seen := n.canon[k]; !seen {
-				n.canon[k] = i
+			if _, seen := n.canon()[k]; !seen {
+				n.canon()[k] = i
 			}
 		}
 	}
@@ -65,17 +65,17 @@ func (p *pass) bindObject(n *node) {
 		if canonical == "" {
 			continue
 		}
-		_, taken := n.canon[canonical]
+		_, taken := n.canon()[canonical]
 		p.propertyCase(n, i, canonical, alias, taken || present[canonical])
 		if !taken && !present[canonical] && !p.ignore["property-case"] {
-			n.canon[canonical] = i
+			n.canon()[canonical] = i
 		}
 	}
-	for name, i := range n.canon {
+	for name, i := range n.canon() {
 		v := n.members[i].val
 		v.prop = o.props[name]
 		if v.kind == kindObject && v.prop.ref != nil {
-			v.obj = v.prop.ref
+			v.setType(v.prop.ref)
 		}
 	}
 }

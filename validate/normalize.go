@@ -24,7 +24,7 @@ func (p *pass) normalize(stripBOM bool) (out []byte, fixes []Fix) {
 	removed := func(n *node) bool {
 		for ; n != nil && n.parent != nil; n = n.parent {
 			if n.parent.kind == kindObject {
-				if k := p.keyFix[memberRef{n.parent, n.index}]; k != nil && k.remove {
+				if k := p.keyFix[memberRef{n.parent, int(n.index)}]; k != nil && k.remove {
 					return true
 				}
 			}

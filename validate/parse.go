@@ -34,20 +34,57 @@ func (k kind) typeName() string {
 // node is one JSON value with the byte span of its token(s) in the input.
 // One parse builds the tree that serves positions, duplicate keys, the
 // schema engine and every rule.
+// Fields are ordered to pack: payloads can hold hundreds of thousands of
+// values, and node size is most of the memory Lint needs.
 type node struct {
 	kind       kind
-	start, end int    // [start, end) in the input; containers include brackets
-	str        string // decoded content of a string
-	escaped    bool   // the string token holds escapes: no sub-string positions
-	secret     bool   // the value of a secret property, or inside one
+	escaped    bool  // the string token holds escapes: no sub-string positions
+	secret     bool  // the value of a secret property, or inside one
+	index      int32 // member or element index in the parent
+	start, end int   // [start, end) in the input; containers include brackets
+	str        string
+	parent     *node
+	prop       *propModel // the schema property this value is checked against
 	members    []member
 	elems      []*node
-	parent     *node
-	key        string     // the member key under which this node sits, if any
-	index      int        // member or element index in the parent
-	prop       *propModel // the schema property this value is checked against
-	obj        *objModel  // for objects: the schema object type, if known
-	canon      map[string]int
+	info       *objInfo // objects bound to a schema type only
+}
+
+// objInfo is what binding adds to an object node.
+type objInfo struct {
+	obj   *objModel      // the schema object type
+	canon map[string]int // canonical property name → member index
+}
+
+// schemaType returns the schema object type bound to n, or nil.
+func (n *node) schemaType() *objModel {
+	if n.info == nil {
+		return nil
+	}
+	return n.info.obj
+}
+
+// canon returns the canonical-name index of a bound object, or nil.
+func (n *node) canon() map[string]int {
+	if n.info == nil {
+		return nil
+	}
+	return n.info.canon
+}
+
+// setType binds object n to schema type o.
+func (n *node) setType(o *objModel) {
+	if o != nil && n.kind == kindObject {
+		n.info = &objInfo{obj: o}
+	}
+}
+
+// key returns the member key under which n sits, or "".
+func (n *node) key() string {
+	if n.parent == nil || n.parent.kind != kindObject {
+		return ""
+	}
+	return n.parent.members[n.index].key
 }
 
 // member is one "key": value pair of an object.
@@ -153,15 +190,14 @@ func (p *parser) run() *node {
 		f := stack[len(stack)-1]
 		n.parent = f.n
 		if f.n.kind == kindArray {
-			n.index = len(f.n.elems)
+			n.index = int32(len(f.n.elems))
 			f.n.elems = append(f.n.elems, n)
 			return
 		}
 		m := f.pending
 		m.val = n
-		n.key = m.key
-		n.index = len(f.n.members)
-		p.checkDup(f, m.key, n.index)
+		n.index = int32(len(f.n.members))
+		p.checkDup(f, m.key, len(f.n.members))
 		f.n.members = append(f.n.members, m)
 	}
 

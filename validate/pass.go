@@ -126,14 +126,14 @@ func (p *pass) markKey(obj *node, i int) {
 // pointer returns the RFC 6901 pointer of n.
 func (p *pass) pointer(n *node) string {
 	if n.parent != nil && n.parent.parent == nil && n.parent.kind == kindObject {
-		return "/" + escapePointer(n.key) // the common case: a top-level property
+		return "/" + escapePointer(n.key()) // the common case: a top-level property
 	}
 	var segs []string
 	for ; n != nil && n.parent != nil; n = n.parent {
 		if n.parent.kind == kindObject {
-			segs = append(segs, escapePointer(n.key))
+			segs = append(segs, escapePointer(n.key()))
 		} else {
-			segs = append(segs, itoa(n.index))
+			segs = append(segs, itoa(int(n.index)))
 		}
 	}
 	var b strings.Builder
@@ -197,10 +197,10 @@ func name(n *node) string {
 		return n.prop.name
 	}
 	if n.parent != nil && n.parent.kind == kindArray {
-		return name(n.parent) + "[" + itoa(n.index) + "]"
+		return name(n.parent) + "[" + itoa(int(n.index)) + "]"
 	}
-	if n.key != "" {
-		return n.key
+	if k := n.key(); k != "" {
+		return k
 	}
 	return "the body"
 }
@@ -212,7 +212,7 @@ func (p *pass) member(names ...string) (*node, int) {
 		return nil, -1
 	}
 	for _, nm := range names {
-		if i, ok := p.root.canon[nm]; ok {
+		if i, ok := p.root.canon()[nm]; ok {
 			return p.root, i
 		}
 	}

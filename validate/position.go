@@ -12,6 +12,9 @@ type lineIndex struct {
 	src    []byte
 	starts []int // byte offset of each line's first byte
 	bom    int   // length of a leading byte order mark, not counted as a column
+	// last is the previous answer: findings come mostly in document order,
+	// so counting on from it keeps a long minified line linear.
+	last Pos
 }
 
 // lineBreakLen returns the length of the line break at i: 2 for CRLF, 1 for
@@ -52,8 +55,15 @@ func (x *lineIndex) pos(off int) Pos {
 	if line == 0 && off >= x.bom {
 		start = x.bom
 	}
+	col := 1
+	if x.last.Line == line+1 && x.last.Offset >= start && x.last.Offset <= off &&
+		(x.last.Offset == len(x.src) || utf8.RuneStart(x.src[x.last.Offset])) {
+		start, col = x.last.Offset, x.last.Column
+	}
 	// An offset inside a multi-byte character counts as that character.
-	return Pos{Line: line + 1, Column: utf8.RuneCount(x.src[start:off]) + 1, Offset: off}
+	p := Pos{Line: line + 1, Column: col + utf8.RuneCount(x.src[start:off]), Offset: off}
+	x.last = p
+	return p
 }
 
 // line returns the text of the 1-based line n without its line break.

@@ -17,21 +17,21 @@ func init() {
 
 func checkDeprecated(p *pass) {
 	p.walk(func(obj *node) {
-		if obj.kind != kindObject || obj.obj == nil {
+		if obj.kind != kindObject || obj.schemaType() == nil {
 			return
 		}
-		for name, i := range obj.canon {
-			pm := obj.obj.props[name]
+		for name, i := range obj.canon() {
+			pm := obj.schemaType().props[name]
 			if pm == nil || !pm.deprecated {
 				continue
 			}
 			msg := fmt.Sprintf("%s is deprecated: it stopped returning data on January 31, 2024", name)
-			succ := obj.obj.props[pm.successor]
+			succ := obj.schemaType().props[pm.successor]
 			if succ == nil {
 				p.atKey("deprecated", SeverityWarning, obj, i, msg+"; remove it")
 				continue
 			}
-			_, present := obj.canon[pm.successor]
+			_, present := obj.canon()[pm.successor]
 			same := succ.ref == nil && pm.ref == nil && slices.Equal(succ.types, pm.types) && slices.Equal(succ.enum, pm.enum)
 			switch {
 			case present:

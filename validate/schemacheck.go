@@ -36,8 +36,8 @@ func (p *pass) instance(n *node) any {
 		return out
 	}
 	out := make(map[string]any, len(n.members))
-	if n.canon != nil {
-		for name, i := range n.canon {
+	if n.canon() != nil {
+		for name, i := range n.canon() {
 			// A claimed value (a placeholder) already has its one
 			// finding: leave it out rather than validate it for nothing.
 			// Its key is a known property, and no property is required.
@@ -48,8 +48,8 @@ func (p *pass) instance(n *node) any {
 	}
 	for i := range n.members {
 		m := &n.members[i]
-		if n.canon != nil {
-			if j, ok := n.canon[m.key]; ok && j == i {
+		if n.canon() != nil {
+			if j, ok := n.canon()[m.key]; ok && j == i {
 				continue
 			}
 			if p.isCanonMember(n, i) {
@@ -57,7 +57,7 @@ func (p *pass) instance(n *node) any {
 			}
 		}
 		if _, ok := out[m.key]; !ok {
-			if n.obj == nil {
+			if n.schemaType() == nil {
 				out[m.key] = p.instance(m.val)
 			} else {
 				out[m.key] = nil
@@ -68,7 +68,7 @@ func (p *pass) instance(n *node) any {
 }
 
 func (p *pass) isCanonMember(n *node, i int) bool {
-	for _, j := range n.canon {
+	for _, j := range n.canon() {
 		if j == i {
 			return true
 		}
@@ -82,7 +82,7 @@ func (p *pass) locate(loc []string) *node {
 	for _, seg := range loc {
 		switch n.kind {
 		case kindObject:
-			if i, ok := n.canon[seg]; ok {
+			if i, ok := n.canon()[seg]; ok {
 				n = n.members[i].val
 				continue
 			}
@@ -148,8 +148,29 @@ func (p *pass) schemaCheck() {
 		n := p.locate(e.InstanceLocation)
 		switch k := e.ErrorKind.(type) {
 		case *jkind.AdditionalProperties:
+			if n.kind != kindObject {
+				continue
+			}
+			// Index the object's unbound keys once: objects can be huge.
+			canon := make(map[int]bool, len(n.canon()))
+			for _, i := range n.canon() {
+				canon[i] = true
+			}
+			first := make(map[string]int, len(k.Properties))
+			for i := len(n.members) - 1; i >= 0; i-- {
+				if !canon[i] && !p.keyReported(n, i) {
+					first[n.members[i].key] = i
+				}
+			}
+			var idx []int
 			for _, name := range k.Properties {
-				p.unknownProperty(n, name)
+				if i, ok := first[name]; ok {
+					idx = append(idx, i)
+				}
+			}
+			sort.Ints(idx) // document order
+			for _, i := range idx {
+				p.unknownProperty(n, i)
 			}
 			continue
 		}
@@ -173,22 +194,11 @@ func (p *pass) schemaCheck() {
 	}
 }
 
-// unknownProperty reports a key the object's type does not have.
-func (p *pass) unknownProperty(obj *node, key string) {
-	if obj.kind != kindObject {
-		return
-	}
-	idx := -1
-	for i := range obj.members {
-		if obj.members[i].key == key && !p.keyReported(obj, i) && !p.isCanonMember(obj, i) {
-			idx = i
-			break
-		}
-	}
-	if idx < 0 {
-		return
-	}
-	o := obj.obj
+// unknownProperty reports member idx, whose key the object's type does
+// not have.
+func (p *pass) unknownProperty(obj *node, idx int) {
+	key := obj.members[idx].key
+	o := obj.schemaType()
 	// Case variants and aliases belong to property-case.
 	if o != nil {
 		if _, ok := o.fold[strings.ToLower(key)]; ok {
@@ -334,7 +344,7 @@ func (p *pass) flagsError(n *node, s string) {
 
 // odataType reports an @odata.type the object's type does not accept.
 func (p *pass) odataType(n *node) {
-	accepted := n.parent.obj.odata
+	accepted := n.parent.schemaType().odata
 	canonical := accepted[0]
 	bare := func(s string) string { return strings.ToLower(strings.TrimPrefix(strings.TrimSpace(s), "#")) }
 	got := bare(n.str)
