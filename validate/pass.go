@@ -18,6 +18,7 @@ type pass struct {
 	blocked  bool     // a blocking finding forbids any change
 	secrets  []string // secret string values, never to be quoted
 	nodes    []*node  // every node in document order, once listed
+	slab     []Finding
 
 	claimed   map[*node]bool          // values that already carry a value-level finding
 	keyDone   map[memberRef]bool      // keys that already carry a key-level finding
@@ -73,7 +74,12 @@ func (p *pass) report(rule string, sev Severity, start, end int, ptr, msg string
 	if _, ok := catalogue[rule]; !ok {
 		panic("validate: finding for unregistered rule " + rule)
 	}
-	f := &Finding{Rule: rule, Severity: sev, Message: msg, Pointer: ptr, Start: p.pos(start), End: p.pos(end)}
+	if len(p.slab) == 0 {
+		p.slab = make([]Finding, 16) // findings come in bunches: allocate them so
+	}
+	f := &p.slab[0]
+	p.slab = p.slab[1:]
+	*f = Finding{Rule: rule, Severity: sev, Message: msg, Pointer: ptr, Start: p.pos(start), End: p.pos(end)}
 	p.findings = append(p.findings, f)
 	return f
 }

@@ -1,9 +1,6 @@
 package validate
 
-import (
-	"fmt"
-	"strings"
-)
+import "strings"
 
 func init() {
 	register(&rule{
@@ -83,10 +80,10 @@ func checkPlaceholder(p *pass) {
 			}
 		}
 		if n.prop.allows("boolean") && !n.prop.allows("string") {
-			f := p.atValue("placeholder", SeverityWarning, n, fmt.Sprintf("%s holds a placeholder left from the documentation (%s): the fix sets false so that the body is valid; set the value you intend", who, what))
+			f := p.atValue("placeholder", SeverityWarning, n, who+" holds a placeholder left from the documentation ("+what+"): the fix sets false so that the body is valid; set the value you intend")
 			p.fixReplace(f, n, "false")
 			return
 		}
-		p.atValue("placeholder", SeverityWarning, n, fmt.Sprintf("%s holds a placeholder left from the documentation (%s): set the real value, or leave the property out", who, what))
+		p.atValue("placeholder", SeverityWarning, n, who+" holds a placeholder left from the documentation ("+what+"): set the real value, or leave the property out")
 	})
 }

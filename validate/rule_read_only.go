@@ -1,7 +1,5 @@
 package validate
 
-import "fmt"
-
 func init() {
 	register(&rule{
 		Rule: Rule{ID: "read-only", Severity: SeverityWarning, Fixable: true,
@@ -18,7 +16,7 @@ func checkReadOnly(p *pass) {
 		if pm == nil || !pm.readOnly {
 			continue
 		}
-		msg := fmt.Sprintf("%s is read-only: the service manages it, so a PATCH cannot change it; remove it from the body", name)
+		msg := name + " is read-only: the service manages it, so a PATCH cannot change it; remove it from the body"
 		if !p.opts.DropReadOnly {
 			msg += " (the fix drops it only when asked to drop read-only properties)"
 		}
