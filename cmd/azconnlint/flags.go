@@ -121,24 +121,32 @@ func parseArgs(args []string, stdout, stderr io.Writer) (cfg *config, code int, 
 		target, format, failOn, color       string
 		listRules, printSchema, showVersion bool
 	)
-	fs.StringVar(&target, "target", string(validate.AzureConnection), "API whose PATCH body is linted: "+targetNames())
-	fs.StringVar(&format, "format", "text", "output format: "+strings.Join(formats, ", "))
+	fs.StringVar(&target, "target", string(validate.AzureConnection), "`target` whose PATCH body is linted: "+targetNames())
+	fs.StringVar(&format, "format", "text", "output `format`: "+strings.Join(formats, ", "))
 	fs.BoolVar(&cfg.fix, "fix", false, "write the normalized payload back (files) or to stdout (stdin; findings go to stderr)")
 	fs.BoolVar(&cfg.diff, "diff", false, "print a unified diff of what --fix would change; write nothing (findings go to stderr)")
 	fs.BoolVar(&cfg.dropRO, "drop-read-only", false, "let the fix remove read-only properties")
-	fs.StringVar(&failOn, "fail-on", "error", "lowest severity that fails the run: error, warning or info")
+	fs.StringVar(&failOn, "fail-on", "error", "lowest `severity` that fails the run: error, warning or info")
 	fs.Var(listFlag{&cfg.ignore}, "ignore", "rule `ID` to neither report nor fix (repeatable, or comma-separated)")
 	fs.Var(sizeFlag{&cfg.maxSize}, "max-size", "largest input in `bytes` (suffixes KiB, MiB accepted)")
-	fs.StringVar(&color, "color", "auto", "colour the text format: auto (honours NO_COLOR and a non-terminal output), always, never")
+	fs.StringVar(&color, "color", "auto", "colour `mode` of the text formats: auto (only on a terminal, and not with NO_COLOR), always, never")
 	fs.BoolVar(&listRules, "list-rules", false, "print the rule catalogue (as JSON with --format json) and exit")
 	fs.BoolVar(&printSchema, "print-schema", false, "print the JSON Schema of --target and exit")
 	fs.BoolVar(&showVersion, "version", false, "print the version and exit")
 
 	usage := func(w io.Writer) {
 		fmt.Fprint(w, usageHead)
-		fs.SetOutput(w)
-		fs.PrintDefaults()
-		fs.SetOutput(io.Discard)
+		fs.VisitAll(func(f *flag.Flag) {
+			name, help := flag.UnquoteUsage(f)
+			line := "  --" + f.Name
+			if name != "" {
+				line += " " + name
+			}
+			if f.DefValue != "" && f.DefValue != "false" {
+				help += fmt.Sprintf(" (default %s)", f.DefValue)
+			}
+			fmt.Fprintf(w, "%s\n    \t%s\n", line, help)
+		})
 	}
 	fail := func(format string, a ...any) (*config, int, bool) {
 		fmt.Fprintf(stderr, "azconnlint: "+format+"\n", a...)

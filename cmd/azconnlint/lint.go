@@ -163,7 +163,7 @@ func lintAll(cfg *config, stdin io.Reader, stdout, stderr io.Writer) int {
 		if r.output != nil {
 			stdout.Write(r.output)
 		}
-		if r.changed && (cfg.format == "text" || cfg.format == "compact") {
+		if r.changed && !r.stdin && (cfg.format == "text" || cfg.format == "compact") {
 			fmt.Fprintf(stderr, "azconnlint: %s: applied %d %s\n", r.path, r.fixes, plural(r.fixes, "fix", "fixes"))
 		}
 	}
@@ -231,7 +231,7 @@ func lintOne(cfg *config, j job, stdin io.Reader) *fileResult {
 	case cfg.fix && j.stdin:
 		r.output = res.Normalized
 		if changes {
-			r.fixes, r.fixable = len(res.Fixes), 0
+			r.changed, r.fixes, r.fixable = true, len(res.Fixes), 0
 			r.src, r.findings = res.Normalized, validate.Lint(res.Normalized, opts).Findings
 		}
 	case cfg.fix && changes:
