@@ -434,6 +434,15 @@ func TestPlayground(t *testing.T) {
 		t.Error("after clicking a finding the editor does not have the focus")
 	}
 
+	// The same with the keyboard: focus the first finding, press Enter.
+	first := want.Findings[0]
+	p.do(chromedp.Focus(chromedp.CSS("#findings .finding")), chromedp.KeyEvent(kb.Enter))
+	cur = eval[map[string]string](p, `({...document.getElementById("cursor").dataset})`)
+	if cur["line"] != fmt.Sprint(first.Start.Line) || cur["col"] != fmt.Sprint(first.Start.Column) {
+		t.Errorf("after Enter on the finding at %v the cursor is at %s:%s", first.Start, cur["line"], cur["col"])
+	}
+	p.click(fmt.Sprintf(`#findings .finding[data-rule="placeholder"][data-line="%d"]`, inUse), false)
+
 	// 5. Typing: real key events at the cursor lint again.
 	seq = p.lintSeq()
 	p.do(chromedp.KeyEvent(kb.End), chromedp.KeyEvent("  "))
@@ -506,6 +515,9 @@ func TestPlayground(t *testing.T) {
 	}
 	p.click("#share-copy", false)
 	p.screenshot("playground-share.png")
+	p.do(chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2)), colorScheme("dark"))
+	p.screenshot("playground-narrow-dark.png")
+	p.do(chromedp.ResetViewport(), colorScheme("light"))
 
 	// 9. Privacy: nothing reached the server after "ready", and the browser
 	// sent no request at all (to anywhere).
