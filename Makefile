@@ -33,8 +33,14 @@ test-wasm:
 bench:
 	$(GO) test -run='^$$' -bench=. -benchmem -count=6 ./validate/ | tee bench.txt
 
+# Each fuzz target for FUZZTIME (default 60s); crashers land in
+# validate/testdata/fuzz/<target>/ and then run as regression tests.
+FUZZ_TARGETS ?= FuzzLint FuzzNormalize FuzzSecrets
 fuzz:
-	$(GO) test -run='^$$' -fuzz=FuzzLint -fuzztime=$(FUZZTIME) ./validate/
+	@for f in $(FUZZ_TARGETS); do \
+	  echo "== $$f ($(FUZZTIME))"; \
+	  $(GO) test -run='^$$' -fuzz="^$$f\$$" -fuzztime=$(FUZZTIME) ./validate/ || exit 1; \
+	done
 
 ## --- web: the WebAssembly playground (wasm/, web/) ----------------------
 .PHONY: web test-web
