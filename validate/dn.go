@@ -152,17 +152,19 @@ func parseDN(s string) *dnParse {
 		}
 		a := dnAVA{typStart: i}
 		switch {
-		case isAlpha(c):
-			for i < len(s) && (isAlpha(s[i]) || isDigit(s[i]) || s[i] == '-') {
+		case isAlpha(c) || isDigit(c):
+			for i < len(s) && (isAlpha(s[i]) || isDigit(s[i]) || s[i] == '-' || s[i] == '.') {
 				i++
 			}
-		case isDigit(c):
-			for i < len(s) && (isDigit(s[i]) || s[i] == '.') {
-				i++
+			typ := s[a.typStart:i]
+			if isAlpha(c) && !strings.Contains(typ, ".") || isDigit(c) && isNumericOID(typ) {
+				break
 			}
-			if oid := s[a.typStart:i]; !isNumericOID(oid) {
-				return fail(a.typStart, i, fmt.Sprintf("has the attribute type %s, which is neither a name nor a valid numeric OID (such as 2.5.4.11): did you mean OU=?", quoteJSON(oid)))
+			msg := fmt.Sprintf("has the attribute type %s, which is neither a name (a letter, then letters, digits or '-') nor a numeric OID (such as 2.5.4.11)", quoteJSON(typ))
+			if near := nearest(strings.ToUpper(typ), []string{"OU", "CN", "DC"}); near != "" {
+				msg += fmt.Sprintf("; did you mean %s?", near)
 			}
+			return fail(a.typStart, i, msg)
 		default:
 			ch, size := runeAt(i)
 			return fail(i, i+size, fmt.Sprintf("has %s where an attribute type belongs: each RDN is TYPE=value, such as OU=Sales", quoteJSON(ch)))

@@ -1,0 +1,65 @@
+package validate
+
+import (
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzDomainValues drives the domain parsers with any string: no panic,
+// every span inside the string and on rune boundaries, and the rewrites
+// idempotent and meaning-preserving.
+func FuzzDomainValues(f *testing.F) {
+	for _, s := range []string{
+		tRG, tVNet, tSnet, "", "/", "//", "subscriptions/x", "https://management.azure.com" + tRG,
+		"/subscriptions/{subscription-id}/resourceGroups/{resourceGroupName}", "/SUBSCRIPTIONS/x/RESOURCEGROUPS/é",
+		"OU=Domain Controllers, DC=contoso001, DC=com", `OU=Sales\, EMEA,DC=contoso,DC=com`, "OU=A+CN=B,DC=x",
+		`OU=\23hash`, `OU=trailing\ `, `OU="a, b" ; DC=x`, "OU=#04,DC=x", `OU=\C3\A9`, `\`, "OU= ,DC=x",
+		"corp.contoso.com", "CONTOSO", `CONTOSO\admin`, "a@b@c", "0ac520ee-14c0-480f-b6c9-0a90c58ffff",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return // the engine rejects invalid UTF-8 before any rule runs
+		}
+		span := func(what string, from, to int) {
+			if from < 0 || to > len(s) || from > to || from < len(s) && !utf8.RuneStart(s[from]) || to < len(s) && !utf8.RuneStart(s[to]) {
+				t.Fatalf("%s: span %d..%d outside %q", what, from, to, s)
+			}
+		}
+		from, to, _ := guidProblem(s)
+		span("guid", from, to)
+		for _, k := range []armKind{armResourceGroup, armVirtualNetwork, armSubnet} {
+			id := parseARMID(s, k)
+			for _, is := range id.issues {
+				span("arm-id", is.from, is.to)
+			}
+			fixed := fixARMCase(s, k)
+			if fixARMCase(fixed, k) != fixed {
+				t.Fatalf("fixARMCase not idempotent on %q", s)
+			}
+			low := lowerARMSubscription(fixed, k)
+			if lowerARMSubscription(low, k) != low || fixARMCase(low, k) != low {
+				t.Fatalf("case fixes do not compose on %q", s)
+			}
+		}
+		if is := domainNameProblem(s); is != nil {
+			span("domain", is.from, is.to)
+		}
+		from, to, _ = upnProblem(s, "contoso.com")
+		span("upn", from, to)
+		d, issues := ouProblems(s, "contoso.com")
+		for _, is := range issues {
+			span("dn", is.from, is.to)
+		}
+		out := dnWithoutSpaces(s)
+		if dnWithoutSpaces(out) != out {
+			t.Fatalf("dnWithoutSpaces not idempotent on %q", s)
+		}
+		if d.ok() {
+			if e := parseDN(out); !e.ok() || rdnString(d) != rdnString(e) {
+				t.Fatalf("dnWithoutSpaces changed the meaning of %q: %q", s, out)
+			}
+		}
+	})
+}
