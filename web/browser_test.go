@@ -155,10 +155,20 @@ func (p tab) linted(seq int) {
 
 const editorContent = `document.querySelector("#editor").shadowRoot.querySelector(".cm-content")`
 
-// paste replaces the editor's text the way a user does: select all, paste.
+// paste replaces the editor's text the way a user does (select all, paste)
+// and waits for its findings.
 func (p tab) paste(text string) {
 	p.t.Helper()
 	seq := p.lintSeq()
+	p.pasteNoWait(text)
+	p.linted(seq)
+	if got := p.input(); got != text {
+		p.t.Fatalf("after the paste the editor holds %d bytes, want %d", len(got), len(text))
+	}
+}
+
+func (p tab) pasteNoWait(text string) {
+	p.t.Helper()
 	arg, _ := json.Marshal(text)
 	p.do(chromedp.Evaluate[chromedp.Void](editorContent + `.focus()`))
 	p.do(chromedp.KeyEvent("a", chromedp.KeyModifiers(chromedp.ModifierCtrl)))
@@ -167,10 +177,6 @@ func (p tab) paste(text string) {
 		dt.setData("text/plain", ` + string(arg) + `);
 		` + editorContent + `.dispatchEvent(new ClipboardEvent("paste", {clipboardData: dt, bubbles: true, cancelable: true}));
 	})()`))
-	p.linted(seq)
-	if got := p.input(); got != text {
-		p.t.Fatalf("after the paste the editor holds %d bytes, want %d", len(got), len(text))
-	}
 }
 
 func (p tab) input() string  { return eval[string](p, `azconnPlayground.inputText()`) }
@@ -572,6 +578,25 @@ func TestPlayground(t *testing.T) {
 		t.Errorf("typing after the 1 MB paste: the editor holds %d bytes, want %d", n, len(big)+1)
 	}
 	p.linted(seq)
+
+	// A paste while the worker lints the 1 MB text: its answer is dropped,
+	// and the findings are the new text's.
+	seq = p.lintSeq()
+	p.pasteNoWait(string(big))
+	p.wait("the worker to lint the 1 MB text", `document.body.dataset.state === "linting"`, 10*time.Second)
+	dropped := eval[int](p, `+(document.body.dataset.dropped || 0)`)
+	p.pasteNoWait(string(seed))
+	p.linted(seq)
+	seedOnPrem := validate.Lint(seed, validate.Options{Target: validate.OnPremisesConnection, DropReadOnly: true})
+	if got, w := p.findings(), oracle(seedOnPrem.Findings); !slices.Equal(got, w) {
+		t.Errorf("after a paste during a lint: the page shows %v, the engine says %v", got, w)
+	}
+	if got := p.output(); got != string(seedOnPrem.Normalized) {
+		t.Errorf("after a paste during a lint: the normalized pane is not the new text's")
+	}
+	if n := eval[int](p, `+(document.body.dataset.dropped || 0)`); n <= dropped {
+		t.Errorf("no stale answer was dropped (dropped %d before, %d after)", dropped, n)
+	}
 
 	// 12. No CSP violation and no script error in either tab.
 	for _, x := range []tab{p, q} {

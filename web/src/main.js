@@ -217,7 +217,7 @@ function scheduleLint(now = false) {
   if (!info) return;
   body.dataset.state = "pending";
   const delay = now ? 0 : Math.min(1000, 120 + 2 * lastMs + input.state.doc.length / 20000);
-  timer = setTimeout(sendLint, delay);
+  timer = setTimeout(() => { timer = 0; sendLint(); }, delay);
 }
 
 function sendLint() {
@@ -234,25 +234,29 @@ function sendLint() {
 function onResult(m) {
   const sent = inflight;
   inflight = null;
-  // Stale: the text or the options changed since it was sent.
-  const stale = !sent || sent.id !== m.id || sent.version !== docVersion || sent.optionsKey !== optionsKey();
-  if (queued || stale) {
+  lastMs = m.ms;
+  if (queued) {
     queued = false;
     sendLint();
-    if (stale) return;
   }
-  lastMs = m.ms;
-  if (m.result.error) {
-    showError(`The engine failed on this input: ${m.result.error}`);
-    body.dataset.state = "idle";
+  // Stale: the text or the options changed since it was sent. A newer lint
+  // is then in flight or scheduled; drop this answer.
+  if (!sent || sent.id !== m.id || sent.version !== docVersion || sent.optionsKey !== optionsKey()) {
+    body.dataset.dropped = String(+(body.dataset.dropped || 0) + 1);
     return;
   }
+  if (m.result.error) {
+    showError(`The engine failed on this input: ${m.result.error}`, "lint");
+    if (!inflight && !timer) body.dataset.state = "idle";
+    return;
+  }
+  if ($("error").dataset.kind === "lint") $("error").hidden = true;
   result = { ...m.result, version: sent.version, ms: m.ms };
   render(result);
   body.dataset.lintedVersion = String(sent.version);
   body.dataset.lintSeq = String(m.id);
   body.dataset.lintMs = m.ms.toFixed(2);
-  if (!inflight) body.dataset.state = "idle";
+  if (!inflight && !timer) body.dataset.state = "idle";
   if (body.dataset.ready !== "true") {
     body.dataset.ready = "true";
     body.dataset.readyMs = performance.now().toFixed(0);
@@ -390,15 +394,17 @@ $("apply").addEventListener("click", () => {
   toast(`Applied ${r.fixes.length} fix${r.fixes.length === 1 ? "" : "es"}. Undo with Ctrl-Z.`);
 });
 
+// The normalized payload of the last result (the output pane may show the
+// masked diff instead).
+const normalized = () => result ? result.normalized : "";
+
 $("copy").addEventListener("click", async () => {
-  const r = current();
-  await copyText(r ? r.normalized : output.state.doc.toString());
+  await copyText(normalized());
   toast("Normalized payload copied.");
 });
 
 $("download").addEventListener("click", () => {
-  const r = current();
-  const text = r ? r.normalized : output.state.doc.toString();
+  const text = normalized();
   const a = document.createElement("a");
   a.href = URL.createObjectURL(new Blob([text], { type: "application/json" }));
   a.download = "azure-connection.normalized.json";
@@ -489,9 +495,10 @@ function toast(text) {
   toastTimer = setTimeout(() => { el.hidden = true; }, 3500);
 }
 
-function showError(text) {
+function showError(text, kind = "") {
   const el = $("error");
   el.textContent = text;
+  el.dataset.kind = kind;
   el.hidden = false;
 }
 
