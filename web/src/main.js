@@ -304,8 +304,8 @@ function renderFindings(r) {
     b.className = `finding sev-${f.severity}`;
     Object.assign(b.dataset, { rule: f.rule, line: f.line, col: f.column, from: f.from, severity: f.severity });
     const sev = span("sev", f.severity);
-    const loc = span("loc", `${f.line}:${f.column}`);
-    loc.setAttribute("aria-label", `line ${f.line}, column ${f.column}`);
+    const loc = span("loc", "");
+    loc.append(span("visually-hidden", `line ${f.line}, column ${f.column}: `), hidden(`${f.line}:${f.column}`));
     const msg = span("msg", f.message);
     const rule = span("rule", f.rule);
     const meta = rulesById.get(f.rule);
@@ -323,6 +323,13 @@ function renderFindings(r) {
     frag.append(li);
   }
   list.replaceChildren(frag);
+}
+
+function hidden(text) {
+  const s = document.createElement("span");
+  s.setAttribute("aria-hidden", "true");
+  s.textContent = text;
+  return s;
 }
 
 function span(cls, text) {

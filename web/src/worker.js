@@ -51,18 +51,28 @@ self.onmessage = async (e) => {
   }
   if (!ready) return;
   try { await ready; } catch { return; }
+  // call never throws for bad input (the bridge answers {error}); a throw
+  // here means the Go program died, and the page hears it as an error.
   if (m.type === "lint") {
     const t0 = performance.now();
-    const r = call(m.text, { ...m.options, redact: !!m.diff });
-    const ms = performance.now() - t0;
-    if (!r.error) {
-      utf16Positions(m.text, r.findings);
-      // The diff view shows both sides with the password masked.
-      if (m.diff) r.redactedNormalized = r.changed ? call(r.normalized, { target: m.options.target, redact: true }).redacted : r.redacted;
+    let r;
+    try {
+      r = call(m.text, { ...m.options, redact: !!m.diff });
+      if (!r.error) {
+        utf16Positions(m.text, r.findings);
+        // The diff view shows both sides with the password masked.
+        if (m.diff) r.redactedNormalized = r.changed ? call(r.normalized, { target: m.options.target, redact: true }).redacted : r.redacted;
+      }
+    } catch (err) {
+      r = { error: String(err && err.message || err) };
     }
-    post({ type: "result", id: m.id, ms, result: r });
+    post({ type: "result", id: m.id, ms: performance.now() - t0, result: r });
   } else if (m.type === "redact") {
-    const r = call(m.text, { target: m.options.target, redact: true });
-    post({ type: "redacted", id: m.id, text: r.redacted, error: r.error });
+    try {
+      const r = call(m.text, { target: m.options.target, redact: true });
+      post({ type: "redacted", id: m.id, text: r.redacted, error: r.error });
+    } catch (err) {
+      post({ type: "redacted", id: m.id, error: String(err && err.message || err) });
+    }
   }
 };
