@@ -133,6 +133,16 @@ func parseDN(s string) *dnParse {
 		return fail(0, 0, "is empty, which is not a distinguished name: to use the default container, set null or leave the property out")
 	}
 	sepAt, sep := -1, byte(0) // the last separator, for suggestions
+	var semis []int           // ';' separators (RFC 1779)
+	defer func() {
+		if len(semis) > 0 && !d.broken {
+			msg := "separates RDNs with ';', RFC 1779 syntax that RFC 4514 does not have: write ','"
+			if len(semis) > 1 {
+				msg = fmt.Sprintf("separates RDNs with ';' (%d times), RFC 1779 syntax that RFC 4514 does not have: write ','", len(semis))
+			}
+			d.issues = append(d.issues, dnIssue{semis[0], semis[0] + 1, SeverityWarning, msg})
+		}
+	}()
 	var rdn dnRDN
 	for {
 		// attributeTypeAndValue
@@ -311,7 +321,7 @@ func parseDN(s string) *dnParse {
 			i++
 		case ',', ';':
 			if c == ';' {
-				d.issues = append(d.issues, dnIssue{i, i + 1, SeverityWarning, "separates RDNs with ';', RFC 1779 syntax that RFC 4514 does not have: write ','"})
+				semis = append(semis, i)
 			}
 			d.rdns = append(d.rdns, rdn)
 			rdn = dnRDN{}

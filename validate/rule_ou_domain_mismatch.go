@@ -10,7 +10,7 @@ func init() {
 		Rule: Rule{ID: "ou-domain-mismatch", Severity: SeverityWarning,
 			Summary: "The DC= components of organizationalUnit do not spell adDomainName (compared case-insensitively).",
 			Help: "The OU must be in the domain that the Cloud PCs join: DC=corp,DC=contoso,DC=com for corp.contoso.com. " +
-				"Checked only when both values are otherwise valid. Correct whichever is wrong."},
+				"Checked only when both values are otherwise valid (no domain-name finding, no ou-format error). Correct whichever is wrong."},
 		order: orderDomain,
 		check: checkOUDomainMismatch,
 	})
@@ -18,7 +18,7 @@ func init() {
 
 func checkOUDomainMismatch(p *pass) {
 	n, core, lead := p.ouString()
-	domain := p.validDomain()
+	domain := p.cleanDomain() // a domain-name finding is the one cause to report
 	if n == nil || domain == "" {
 		return
 	}
@@ -43,9 +43,6 @@ func checkOUDomainMismatch(p *pass) {
 	from, _ := d.rdns[k].span()
 	_, to := d.rdns[len(d.rdns)-1].span()
 	want := core[:from] + "DC=" + strings.Join(strings.Split(domain, "."), ",DC=")
-	if k == 0 {
-		want = "DC=" + strings.Join(strings.Split(domain, "."), ",DC=")
-	}
 	p.atPart("ou-domain-mismatch", SeverityWarning, n, lead+from, lead+to,
 		fmt.Sprintf("organizationalUnit is in the domain %s (its DC= components), but adDomainName is %s: the OU must be in the domain the Cloud PCs join; correct whichever is wrong (did you mean %s?)",
 			quoteJSON(spelled), quoteJSON(domain), dnShow(want)))

@@ -108,6 +108,7 @@ func TestParseDNWarnings(t *testing.T) {
 		`OU="Sales, EMEA",DC=x`: `OU=Sales\, EMEA`,
 		`OU=" lead",DC=x`:       `OU=\ lead`,
 		"OU=Sales;DC=x":         "write ','",
+		"OU=a;OU=b;DC=x":        "(2 times)",
 	} {
 		d := parseDN(in)
 		if !d.ok() || len(d.issues) != 1 || d.issues[0].sev != SeverityWarning || !strings.Contains(d.issues[0].msg, want) {
