@@ -109,9 +109,38 @@ func collect(paths []string) []job {
 	return jobs
 }
 
+// dedupeFiles drops later jobs naming a file already named (through a
+// symbolic link, a hard link or another spelling), so that --fix never
+// writes one file twice at the same time.
+func dedupeFiles(jobs []job) []job {
+	var out []job
+	seen := map[string]bool{}
+	for _, j := range jobs {
+		if j.stdin || j.err != nil {
+			out = append(out, j)
+			continue
+		}
+		fi, err := os.Stat(j.path)
+		if err != nil {
+			out = append(out, j) // reported when read
+			continue
+		}
+		id := fileID(fi, j.path)
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		out = append(out, j)
+	}
+	return out
+}
+
 // lintAll lints every input and prints the report; it returns the exit code.
 func lintAll(cfg *config, stdin io.Reader, stdout, stderr io.Writer) int {
 	jobs := collect(cfg.paths)
+	if cfg.fix && !cfg.diff {
+		jobs = dedupeFiles(jobs)
+	}
 	if len(cfg.paths) == 0 {
 		if f, ok := stdin.(*os.File); ok && isTerminal(f) {
 			fmt.Fprintln(stderr, "azconnlint: reading the payload from standard input (end with Ctrl-D); pass paths to lint files")

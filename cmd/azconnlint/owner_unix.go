@@ -3,8 +3,10 @@
 package main
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"syscall"
 )
 
@@ -15,4 +17,16 @@ func keepOwner(f *os.File, fi fs.FileInfo) {
 	if st, ok := fi.Sys().(*syscall.Stat_t); ok {
 		_ = f.Chown(int(st.Uid), int(st.Gid))
 	}
+}
+
+// fileID identifies the file behind fi (device and inode), so that two
+// names of one file are recognized.
+func fileID(fi fs.FileInfo, path string) string {
+	if st, ok := fi.Sys().(*syscall.Stat_t); ok {
+		return fmt.Sprintf("%d:%d", st.Dev, st.Ino)
+	}
+	if abs, err := filepath.EvalSymlinks(path); err == nil {
+		return abs
+	}
+	return filepath.Clean(path)
 }
