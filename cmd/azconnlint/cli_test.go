@@ -195,3 +195,22 @@ func TestExitCodesInProcess(t *testing.T) {
 		}
 	}
 }
+
+type failWriter struct{}
+
+func (failWriter) Write([]byte) (int, error) { return 0, os.ErrClosed }
+
+// TestStdoutFailure: if the normalized payload (or the report) cannot be
+// written, the run fails with exit 3 instead of reporting success.
+func TestStdoutFailure(t *testing.T) {
+	var e bytes.Buffer
+	code := run([]string{"--fix"}, strings.NewReader(`{"displayName": " x "}`), failWriter{}, &e)
+	if code != exitIO || !strings.Contains(e.String(), "writing to standard output") {
+		t.Errorf("--fix to a failing stdout: exit %d, stderr %q", code, e.String())
+	}
+	e.Reset()
+	code = run([]string{"--format", "json", "-"}, strings.NewReader(`{}`), failWriter{}, &e)
+	if code != exitIO {
+		t.Errorf("report to a failing stdout: exit %d, stderr %q", code, e.String())
+	}
+}

@@ -186,11 +186,18 @@ func lintAll(cfg *config, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	for _, r := range results {
+		var err error
 		if cfg.diff && len(r.diff) > 0 {
-			stdout.Write(r.diff)
+			_, err = stdout.Write(r.diff)
 		}
 		if r.output != nil {
-			stdout.Write(r.output)
+			_, err = stdout.Write(r.output)
+		}
+		if err != nil {
+			// The diff or the normalized payload did not get out: as
+			// bad as a file that could not be written.
+			fmt.Fprintf(stderr, "azconnlint: writing to standard output: %v\n", err)
+			ioFailed = true
 		}
 		if r.changed && !r.stdin && (cfg.format == "text" || cfg.format == "compact") {
 			fmt.Fprintf(stderr, "azconnlint: %s: applied %d %s\n", r.path, r.fixes, plural(r.fixes, "fix", "fixes"))
