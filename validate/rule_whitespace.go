@@ -20,11 +20,16 @@ func checkWhitespace(p *pass) {
 		if n.kind != kindString || n.secret || p.claimed[n] || n.prop == nil {
 			return
 		}
-		t := strings.TrimSpace(n.str)
-		if t == n.str || t == "" {
+		trim := strings.TrimSpace
+		if n.prop.name == "organizationalUnit" {
+			// An escaped trailing space belongs to the DN: keep it.
+			trim = func(s string) string { core, _ := dnTrim(s); return core }
+		}
+		t := trim(n.str)
+		if t == n.str || strings.TrimSpace(t) == "" {
 			return // blank values are display-name's (or harmless)
 		}
 		f := p.atValue("whitespace", SeverityInfo, n, fmt.Sprintf("%s has leading or trailing whitespace: the fix trims it", name(n)))
-		p.fixTransform(f, n, 0, strings.TrimSpace)
+		p.fixTransform(f, n, 0, trim)
 	})
 }
