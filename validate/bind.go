@@ -34,10 +34,6 @@ func (p *pass) bind() {
 func (p *pass) bindObject(n *node) {
 	o := n.schemaType()
 	n.info.canon = make(map[string]int, len(n.members))
-	present := make(map[string]bool, len(n.members))
-	for i := range n.members {
-		present[n.members[i].key] = true
-	}
 	// Exact names first, so that a case variant never takes a name that the
 	// payload also spells exactly.
 	for i := range n.members {
@@ -65,9 +61,10 @@ func (p *pass) bindObject(n *node) {
 		if canonical == "" {
 			continue
 		}
+		// After the first loop, canon holds every exactly spelled name.
 		_, taken := n.canon()[canonical]
-		p.propertyCase(n, i, canonical, alias, taken || present[canonical])
-		if !taken && !present[canonical] && !p.ignore["property-case"] {
+		p.propertyCase(n, i, canonical, alias, taken)
+		if !taken && !p.ignore["property-case"] {
 			n.canon()[canonical] = i
 		}
 	}

@@ -40,6 +40,7 @@ type node struct {
 	kind       kind
 	escaped    bool  // the string token holds escapes: no sub-string positions
 	secret     bool  // the value of a secret property, or inside one
+	claimed    bool  // carries its one value-level finding (placeholder, type…)
 	index      int32 // member or element index in the parent
 	start, end int   // [start, end) in the input; containers include brackets
 	str        string
@@ -92,6 +93,7 @@ type member struct {
 	key              string
 	keyStart, keyEnd int // the key token, quotes included
 	keyEscaped       bool
+	keyDone          bool // the key carries its one key-level finding
 	val              *node
 }
 
@@ -121,11 +123,19 @@ type parser struct {
 	dups     []dupKey
 	lone     []surrogate
 	slab     []node
+	// Members and elements of open containers wait on these stacks and move
+	// into exact-size slices cut from the arenas when the container closes:
+	// a few allocations per parse instead of a growing slice per container.
+	mstack []member
+	estack []*node
+	marena []member
+	earena []*node
 }
 
 // frame is an open container during the iterative parse.
 type frame struct {
 	n       *node
+	base    int            // where its members or elements start on their stack
 	keys    map[string]int // set once the object is large
 	pending member         // object: the key waiting for its value
 	secret  bool
@@ -177,9 +187,17 @@ func (p *parser) skipWS() {
 }
 
 func (p *parser) run() *node {
-	var stack []*frame
+	stack := make([]frame, 0, 8)
+	p.mstack = make([]member, 0, 32)
 	var root *node
 	lastComma := -1
+	// On an early return, open containers keep what was read so far, so
+	// findings already made (duplicate keys) can point into them.
+	defer func() {
+		for i := len(stack) - 1; i >= 0; i-- {
+			p.close(&stack[i])
+		}
+	}()
 
 	// attach adds a finished value to the open container, or makes it the root.
 	attach := func(n *node) {
@@ -187,18 +205,19 @@ func (p *parser) run() *node {
 			root = n
 			return
 		}
-		f := stack[len(stack)-1]
+		f := &stack[len(stack)-1]
 		n.parent = f.n
 		if f.n.kind == kindArray {
-			n.index = int32(len(f.n.elems))
-			f.n.elems = append(f.n.elems, n)
+			n.index = int32(len(p.estack) - f.base)
+			p.estack = append(p.estack, n)
 			return
 		}
 		m := f.pending
 		m.val = n
-		n.index = int32(len(f.n.members))
-		p.checkDup(f, m.key, len(f.n.members))
-		f.n.members = append(f.n.members, m)
+		i := len(p.mstack) - f.base
+		n.index = int32(i)
+		p.checkDup(f, m.key, i)
+		p.mstack = append(p.mstack, m)
 	}
 
 	const (
@@ -235,7 +254,11 @@ func (p *parser) run() *node {
 				n := p.newNode(k, p.pos)
 				n.secret = secret
 				p.pos++
-				stack = append(stack, &frame{n: n, secret: secret})
+				base := len(p.mstack)
+				if k == kindArray {
+					base = len(p.estack)
+				}
+				stack = append(stack, frame{n: n, secret: secret, base: base})
 				p.skipWS()
 				if p.pos < len(p.src) && (p.src[p.pos] == '}' && k == kindObject || p.src[p.pos] == ']' && k == kindArray) {
 					state = stAfter
@@ -290,7 +313,7 @@ func (p *parser) run() *node {
 
 		case stKey:
 			p.skipWS()
-			f := stack[len(stack)-1]
+			f := &stack[len(stack)-1]
 			if p.pos >= len(p.src) {
 				p.fail("syntax", p.pos, p.pos, "unexpected end of input: expected a property name or '}'")
 				return root
@@ -347,7 +370,7 @@ func (p *parser) run() *node {
 				}
 				return root
 			}
-			f := stack[len(stack)-1]
+			f := &stack[len(stack)-1]
 			p.skipWS()
 			if p.pos >= len(p.src) {
 				p.fail("syntax", p.pos, p.pos, "unexpected end of input: expected ',' or '"+closer(f.n.kind)+"'")
@@ -366,8 +389,10 @@ func (p *parser) run() *node {
 			case (c == '}' && f.n.kind == kindObject) || (c == ']' && f.n.kind == kindArray):
 				p.pos++
 				f.n.end = p.pos
+				p.close(f)
+				n := f.n
 				stack = stack[:len(stack)-1]
-				attach(f.n)
+				attach(n)
 			case c == '/':
 				p.comment()
 				return root
@@ -395,10 +420,37 @@ func (p *parser) isSecretKey(k string) bool {
 	return p.secret != "" && strings.EqualFold(k, p.secret)
 }
 
+// close moves an open container's members or elements off their stack.
+func (p *parser) close(f *frame) {
+	if f.n.kind == kindArray {
+		es := p.estack[f.base:]
+		if len(es) > 0 {
+			if len(p.earena) < len(es) {
+				p.earena = make([]*node, max(len(es), 32))
+			}
+			f.n.elems = p.earena[:len(es):len(es)]
+			p.earena = p.earena[len(es):]
+			copy(f.n.elems, es)
+		}
+		p.estack = p.estack[:f.base]
+		return
+	}
+	ms := p.mstack[f.base:]
+	if len(ms) > 0 {
+		if len(p.marena) < len(ms) {
+			p.marena = make([]member, max(len(ms), 32))
+		}
+		f.n.members = p.marena[:len(ms):len(ms)]
+		p.marena = p.marena[len(ms):]
+		copy(f.n.members, ms)
+	}
+	p.mstack = p.mstack[:f.base]
+}
+
 // checkDup records a repeated key. Small objects are searched linearly;
 // large ones switch to a map so that hostile input stays linear.
 func (p *parser) checkDup(f *frame, key string, index int) {
-	ms := f.n.members
+	ms := p.mstack[f.base:]
 	if f.keys == nil && len(ms) < 16 {
 		for i := range ms {
 			if ms[i].key == key {

@@ -20,8 +20,6 @@ type pass struct {
 	nodes    []*node  // every node in document order, once listed
 	slab     []Finding
 
-	claimed   map[*node]bool          // values that already carry a value-level finding
-	keyDone   map[memberRef]bool      // keys that already carry a key-level finding
 	valueFix  map[*node]*valueFix     // fixes of a value, composed
 	keyFix    map[memberRef]*keyFix   // renames and removals of a member
 	fixOwners map[*Finding]*fixTarget // which fix a finding shares
@@ -113,21 +111,13 @@ func (p *pass) atOpen(rule string, sev Severity, n *node, msg string) *Finding {
 	return p.report(rule, sev, n.start, n.start+1, p.pointer(n), msg)
 }
 
-func (p *pass) claim(n *node) {
-	if p.claimed == nil {
-		p.claimed = map[*node]bool{}
-	}
-	p.claimed[n] = true
-}
-func (p *pass) isClaimed(n *node) bool            { return p.claimed[n] }
-func (p *pass) keyReported(obj *node, i int) bool { return p.keyDone[memberRef{obj, i}] }
+// claim marks a value as carrying its one value-level finding.
+func (p *pass) claim(n *node)                     { n.claimed = true }
+func (p *pass) isClaimed(n *node) bool            { return n.claimed }
+func (p *pass) keyReported(obj *node, i int) bool { return obj.members[i].keyDone }
 
-func (p *pass) markKey(obj *node, i int) {
-	if p.keyDone == nil {
-		p.keyDone = map[memberRef]bool{}
-	}
-	p.keyDone[memberRef{obj, i}] = true
-}
+// markKey marks a key as carrying its one key-level finding.
+func (p *pass) markKey(obj *node, i int) { obj.members[i].keyDone = true }
 
 // pointer returns the RFC 6901 pointer of n.
 func (p *pass) pointer(n *node) string {
@@ -238,7 +228,7 @@ func (p *pass) prop(names ...string) *node {
 // of names, unless another finding already claimed it.
 func (p *pass) stringProp(names ...string) *node {
 	n := p.prop(names...)
-	if n == nil || n.kind != kindString || p.claimed[n] {
+	if n == nil || n.kind != kindString || n.claimed {
 		return nil
 	}
 	return n

@@ -17,7 +17,7 @@ func init() {
 
 func checkWhitespace(p *pass) {
 	p.walk(func(n *node) {
-		if n.kind != kindString || n.secret || p.claimed[n] || n.prop == nil {
+		if n.kind != kindString || n.secret || n.claimed || n.prop == nil {
 			return
 		}
 		trim := strings.TrimSpace

@@ -41,7 +41,7 @@ func (p *pass) instance(n *node) any {
 			// A claimed value (a placeholder) already has its one
 			// finding: leave it out rather than validate it for nothing.
 			// Its key is a known property, and no property is required.
-			if v := n.members[i].val; !p.claimed[v] {
+			if v := n.members[i].val; !v.claimed {
 				out[name] = p.instance(v)
 			}
 		}
@@ -174,7 +174,7 @@ func (p *pass) schemaCheck() {
 			}
 			continue
 		}
-		if p.claimed[n] {
+		if n.claimed {
 			continue
 		}
 		switch k := e.ErrorKind.(type) {
