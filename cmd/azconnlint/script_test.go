@@ -45,7 +45,11 @@ func TestScripts(t *testing.T) {
 		RequireUniqueNames:  true,
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("NO_COLOR", "")
-			env.Setenv("SECRET", secret)
+			seed, err := filepath.Abs("../../examples/seed-request.json")
+			if err != nil {
+				return err
+			}
+			env.Setenv("SEED", seed)
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
@@ -69,9 +73,6 @@ func TestScripts(t *testing.T) {
 		},
 	})
 }
-
-// secret is the password used by the scripts; no output may contain it.
-const secret = "Hunter2-NEVER-PRINT-ME"
 
 func cmdStatus(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) < 2 {
