@@ -1,7 +1,9 @@
 package validate
 
 import (
+	"bytes"
 	"encoding/json"
+	"sort"
 	"strings"
 
 	"github.com/azconn/azconn/schema"
@@ -13,26 +15,41 @@ const RedactMask = "********"
 // Redact returns a copy of data in which the value of every secret property
 // (adDomainPassword, under any casing, at any depth) is replaced by the JSON
 // string "********". It scans tokens without parsing, so it works on broken
-// input too: single-quoted strings, unterminated strings (masked to the end
-// of the line) and garbage values (masked up to the next ',', '}', ']' or
-// line break). Use it on anything shown to people: source lines, diffs,
+// input too: single-quoted and unquoted keys, unterminated strings (masked
+// to the end of the line), garbage values (masked up to the next ',', '}',
+// ']' or line break), and input cut short. Any other line that names the
+// secret (a comment, a key with no ':') is masked from the name to the end
+// of the line. Use it on anything shown to people: source lines, diffs,
 // share links.
 func Redact(data []byte, t Target) []byte {
 	secret := "adDomainPassword"
 	if tb, ok := schema.Lookup(t.String()); ok && tb.Secret != "" {
 		secret = tb.Secret
 	}
-	out := make([]byte, 0, len(data)+16)
-	last := 0
+	type edit struct{ start, end int }
+	var edits []edit
+	var keys []edit // key tokens whose value was masked
 	for i := 0; i < len(data); {
 		c := data[i]
-		if c != '"' && c != '\'' {
+		var end int
+		switch {
+		case c == '"' || c == '\'':
+			end = scanQuoted(data, i)
+			if !isKeyNamed(data[i:end], secret) {
+				i = end
+				continue
+			}
+		case isIdentByte(c) && (i == 0 || !isIdentByte(data[i-1])):
+			end = i
+			for end < len(data) && isIdentByte(data[end]) {
+				end++
+			}
+			if !strings.EqualFold(string(data[i:end]), secret) {
+				i = end
+				continue
+			}
+		default:
 			i++
-			continue
-		}
-		end := scanQuoted(data, i)
-		if !isKeyNamed(data[i:end], secret) {
-			i = end
 			continue
 		}
 		j := skipSpace(data, end)
@@ -42,15 +59,68 @@ func Redact(data []byte, t Target) []byte {
 		}
 		vs := skipSpace(data, j+1)
 		ve := valueEnd(data, vs)
-		if ve == vs {
-			i = end
+		if ve > vs {
+			edits = append(edits, edit{vs, ve})
+		}
+		keys = append(keys, edit{i, end})
+		i = max(ve, end)
+	}
+	// Belt and braces: every other mention of the secret's name masks the
+	// rest of its line.
+	lower := bytes.ToLower(data)
+	name := []byte(strings.ToLower(secret))
+	for from := 0; ; {
+		k := bytes.Index(lower[from:], name)
+		if k < 0 {
+			break
+		}
+		at := from + k
+		from = at + len(name)
+		handled := false
+		for _, e := range keys {
+			if at >= e.start && at < e.end {
+				handled = true
+			}
+		}
+		for _, e := range edits {
+			if at >= e.start && at < e.end {
+				handled = true
+			}
+		}
+		if handled {
 			continue
 		}
-		out = append(out, data[last:vs]...)
+		eol := from
+		for eol < len(data) && data[eol] != '\n' && data[eol] != '\r' {
+			eol++
+		}
+		if eol > from {
+			edits = append(edits, edit{from, eol})
+			from = eol
+		}
+	}
+	sort.Slice(edits, func(a, b int) bool { return edits[a].start < edits[b].start })
+	out := make([]byte, 0, len(data)+16)
+	last := 0
+	for _, e := range edits {
+		if e.start < last {
+			continue
+		}
+		out = append(out, data[last:e.start]...)
+		if data[e.start] == ' ' {
+			out = append(out, ' ')
+		}
 		out = append(out, '"')
 		out = append(out, RedactMask...)
 		out = append(out, '"')
-		last, i = ve, ve
+		// Keep the line count, so that redacted text lines up with the
+		// original line for line.
+		for _, c := range data[e.start:e.end] {
+			if c == '\n' || c == '\r' {
+				out = append(out, c)
+			}
+		}
+		last = e.end
 	}
 	return append(out, data[last:]...)
 }

@@ -9,7 +9,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/azconn/azconn/schema"
 	"github.com/azconn/azconn/validate"
 )
 
@@ -176,36 +175,7 @@ func newSnippetSource(src []byte, t validate.Target) *snippetSource {
 		// no source rather than a misaligned one.
 		return nil
 	}
-	// Belt and braces: validate.Redact recognizes the secret by its quoted
-	// key; in input too broken for that (an unquoted key, a comment) a line
-	// that names the secret and came back unchanged is cut after the name.
-	secret := "adDomainPassword"
-	if tb, ok := schema.Lookup(t.String()); ok && tb.Secret != "" {
-		secret = tb.Secret
-	}
-	for i, line := range s.red {
-		if !bytes.Equal(line, s.orig[i]) {
-			continue
-		}
-		if at := indexFold(line, secret); at >= 0 {
-			cut := at + len(secret)
-			masked := append(append([]byte(nil), line[:cut]...), " "+validate.RedactMask...)
-			if bytes.HasSuffix(line, []byte("\r")) {
-				masked = append(masked, '\r')
-			}
-			s.red[i] = masked
-		}
-	}
 	return s
-}
-
-// indexFold is bytes.Index ignoring ASCII case.
-func indexFold(b []byte, name string) int {
-	lb, ln := bytes.ToLower(b), bytes.ToLower([]byte(name))
-	if len(lb) != len(b) {
-		return -1
-	}
-	return bytes.Index(lb, ln)
 }
 
 // maxSnippet is the widest source excerpt shown, in code points; longer
