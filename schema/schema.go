@@ -76,52 +76,49 @@ func Source(name string) ([]byte, error) {
 	return files.ReadFile(t.File)
 }
 
-var compiled = sync.OnceValues(compileAll)
-
-func compileAll() (map[string]*jsonschema.Schema, error) {
-	c := jsonschema.NewCompiler()
-	c.AssertFormat()
-	urls := map[string]string{}
+// compiled holds one lazy compilation per target: a process that lints
+// against one target never pays for the others.
+var compiled = func() map[string]func() (*jsonschema.Schema, error) {
+	m := make(map[string]func() (*jsonschema.Schema, error), len(tables))
 	for _, t := range tables {
-		src, err := files.ReadFile(t.File)
-		if err != nil {
-			return nil, err
-		}
-		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(src))
-		if err != nil {
-			return nil, fmt.Errorf("schema: %s: %w", t.File, err)
-		}
-		id, _ := doc.(map[string]any)["$id"].(string)
-		if id == "" {
-			return nil, fmt.Errorf("schema: %s has no $id", t.File)
-		}
-		if err := c.AddResource(id, doc); err != nil {
-			return nil, err
-		}
-		urls[t.Name] = id
+		m[t.Name] = sync.OnceValues(func() (*jsonschema.Schema, error) { return compile(t) })
 	}
-	out := map[string]*jsonschema.Schema{}
-	for name, id := range urls {
-		s, err := c.Compile(id)
-		if err != nil {
-			return nil, fmt.Errorf("schema: %s: %w", name, err)
-		}
-		out[name] = s
-	}
-	return out, nil
-}
+	return m
+}()
 
-// Compiled returns the compiled schema of the named target. Schemas are
-// compiled once, on first use, and shared; jsonschema.Schema is safe for
-// concurrent validation.
-func Compiled(name string) (*jsonschema.Schema, error) {
-	all, err := compiled()
+func compile(t Table) (*jsonschema.Schema, error) {
+	src, err := files.ReadFile(t.File)
 	if err != nil {
 		return nil, err
 	}
-	s, ok := all[name]
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(src))
+	if err != nil {
+		return nil, fmt.Errorf("schema: %s: %w", t.File, err)
+	}
+	obj, _ := doc.(map[string]any)
+	id, _ := obj["$id"].(string)
+	if id == "" {
+		return nil, fmt.Errorf("schema: %s has no $id", t.File)
+	}
+	c := jsonschema.NewCompiler()
+	c.AssertFormat()
+	if err := c.AddResource(id, doc); err != nil {
+		return nil, err
+	}
+	s, err := c.Compile(id)
+	if err != nil {
+		return nil, fmt.Errorf("schema: %s: %w", t.Name, err)
+	}
+	return s, nil
+}
+
+// Compiled returns the compiled schema of the named target. Each schema is
+// compiled once, on first use, and shared; jsonschema.Schema is safe for
+// concurrent validation.
+func Compiled(name string) (*jsonschema.Schema, error) {
+	c, ok := compiled[name]
 	if !ok {
 		return nil, fmt.Errorf("schema: unknown target %q", name)
 	}
-	return s, nil
+	return c()
 }

@@ -17,9 +17,9 @@ type targetModel struct {
 	name       string
 	table      schema.Table
 	root       *objModel
-	compiled   *jsonschema.Schema
-	others     map[string]string // canonical @odata.type of the other targets → their names
-	otherProps map[string]string // property names of other targets → their target names
+	compiled   func() (*jsonschema.Schema, error) // compiled on first use
+	others     map[string]string                  // canonical @odata.type of the other targets → their names
+	otherProps map[string]string                  // property names of other targets → their target names
 }
 
 // objModel is one object type of a schema.
@@ -86,9 +86,8 @@ func loadModels() (map[string]*targetModel, error) {
 		if err != nil {
 			return nil, fmt.Errorf("validate: target %s: %w", t.Name, err)
 		}
-		if m.compiled, err = schema.Compiled(t.Name); err != nil {
-			return nil, err
-		}
+		name := t.Name
+		m.compiled = func() (*jsonschema.Schema, error) { return schema.Compiled(name) }
 		out[t.Name] = m
 	}
 	for name, m := range out {

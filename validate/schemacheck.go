@@ -116,7 +116,12 @@ func (p *pass) locate(loc []string) *node {
 // maps each error, by its typed kind, to a rule at the value's position.
 // Recursion over the instance is bounded by MaxDepth, checked by the parser.
 func (p *pass) schemaCheck() {
-	err := p.m.compiled.Validate(p.instance(p.root))
+	sch, err := p.m.compiled()
+	if err != nil {
+		p.report("internal", SeverityError, 0, 0, "", err.Error())
+		return
+	}
+	err = sch.Validate(p.instance(p.root))
 	if err == nil {
 		return
 	}
