@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"bytes"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -128,8 +129,10 @@ type parser struct {
 	// a few allocations per parse instead of a growing slice per container.
 	mstack []member
 	estack []*node
-	marena []member
-	earena []*node
+	// Expected counts, for sizing the first chunks.
+	members, values, made int
+	marena                []member
+	earena                []*node
 }
 
 // frame is an open container during the iterative parse.
@@ -152,10 +155,11 @@ func (p *parser) newNode(k kind, start int) *node {
 	if len(p.slab) == 0 {
 		// Roughly one value per 24 bytes of typical payloads; nodes come
 		// from slabs to keep allocations few.
-		p.slab = make([]node, min(64, max(8, (len(p.src)-p.pos)/24)))
+		p.slab = make([]node, min(64, max(4, p.values-p.made)))
 	}
 	n := &p.slab[0]
 	p.slab = p.slab[1:]
+	p.made++
 	n.kind, n.start = k, start
 	return n
 }
@@ -188,7 +192,12 @@ func (p *parser) skipWS() {
 
 func (p *parser) run() *node {
 	stack := make([]frame, 0, 8)
-	p.mstack = make([]member, 0, 32)
+	// Sizes from a quick count: a member per ':', an element per ','
+	// at most; a small payload then needs one chunk of each.
+	rest := p.src[p.pos:]
+	p.members = min(64, bytes.Count(rest, []byte{':'}))
+	p.values = p.members + min(64, bytes.Count(rest, []byte{','})) + 1
+	p.mstack = make([]member, 0, p.members)
 	var root *node
 	lastComma := -1
 	// On an early return, open containers keep what was read so far, so
@@ -438,7 +447,7 @@ func (p *parser) close(f *frame) {
 	ms := p.mstack[f.base:]
 	if len(ms) > 0 {
 		if len(p.marena) < len(ms) {
-			p.marena = make([]member, max(len(ms), 32))
+			p.marena = make([]member, max(len(ms), p.members))
 		}
 		f.n.members = p.marena[:len(ms):len(ms)]
 		p.marena = p.marena[len(ms):]
