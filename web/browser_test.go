@@ -568,6 +568,7 @@ func TestPlayground(t *testing.T) {
 	}
 	bigLint := eval[string](p, `document.body.dataset.lintMs`)
 	longest := eval[float64](p, `window.__long`)
+	t.Logf("main-thread work per result (ms): %v", eval[[]float64](p, `performance.getEntriesByName("azconn:render").slice(-3).map(e => Math.round(e.duration))`))
 	t.Logf("1 MB paste (%d bytes): findings after %v; worker lint %s ms; longest main-thread task %.0f ms",
 		len(big), pasteToFindings.Round(time.Millisecond), bigLint, longest)
 	fmt.Printf("web: 1 MB paste: worker lint %s ms, longest main-thread task %.0f ms\n", bigLint, longest)

@@ -252,7 +252,9 @@ function onResult(m) {
   }
   if ($("error").dataset.kind === "lint") $("error").hidden = true;
   result = { ...m.result, version: sent.version, ms: m.ms };
+  const t0 = performance.now();
   render(result);
+  performance.measure("azconn:render", { start: t0 });
   body.dataset.lintedVersion = String(sent.version);
   body.dataset.lintSeq = String(m.id);
   body.dataset.lintMs = m.ms.toFixed(2);
