@@ -33,14 +33,14 @@ func (p *pass) bind() {
 
 func (p *pass) bindObject(n *node) {
 	o := n.schemaType()
-	n.info.canon = make(map[string]int, len(n.members))
+	n.info.canon = make(canonIndex, 0, len(n.members))
 	// Exact names first, so that a case variant never takes a name that the
 	// payload also spells exactly.
 	for i := range n.members {
 		k := n.members[i].key
 		if _, ok := o.props[k]; ok {
-			if _, seen := n.canon()[k]; !seen {
-				n.canon()[k] = i
+			if _, seen := n.canon().get(k); !seen {
+				n.info.canon = append(n.info.canon, canonEntry{k, i})
 			}
 		}
 	}
@@ -62,13 +62,13 @@ func (p *pass) bindObject(n *node) {
 			continue
 		}
 		// After the first loop, canon holds every exactly spelled name.
-		_, taken := n.canon()[canonical]
+		_, taken := n.canon().get(canonical)
 		p.propertyCase(n, i, canonical, alias, taken)
 		if !taken && !p.ignore["property-case"] {
-			n.canon()[canonical] = i
+			n.info.canon = append(n.info.canon, canonEntry{canonical, i})
 		}
 	}
-	for name, i := range n.canon() {
+	for name, i := range n.canon().all() {
 		v := n.members[i].val
 		v.prop = o.props[name]
 		if v.kind == kindObject && v.prop.ref != nil {

@@ -2,6 +2,7 @@ package validate
 
 import (
 	"bytes"
+	"iter"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -54,8 +55,38 @@ type node struct {
 
 // objInfo is what binding adds to an object node.
 type objInfo struct {
-	obj   *objModel      // the schema object type
-	canon map[string]int // canonical property name → member index
+	obj   *objModel  // the schema object type
+	canon canonIndex // canonical property name → member index
+}
+
+// canonIndex maps canonical property names to member indexes. A slice, not
+// a map: it holds at most the type's properties, and a linear search over
+// a couple of dozen names beats hashing and allocating a map per object.
+type canonIndex []canonEntry
+
+type canonEntry struct {
+	name string
+	i    int
+}
+
+func (c canonIndex) get(name string) (int, bool) {
+	for _, e := range c {
+		if e.name == name {
+			return e.i, true
+		}
+	}
+	return -1, false
+}
+
+// all yields name, member index pairs in binding order.
+func (c canonIndex) all() iter.Seq2[string, int] {
+	return func(yield func(string, int) bool) {
+		for _, e := range c {
+			if !yield(e.name, e.i) {
+				return
+			}
+		}
+	}
 }
 
 // schemaType returns the schema object type bound to n, or nil.
@@ -67,7 +98,7 @@ func (n *node) schemaType() *objModel {
 }
 
 // canon returns the canonical-name index of a bound object, or nil.
-func (n *node) canon() map[string]int {
+func (n *node) canon() canonIndex {
 	if n.info == nil {
 		return nil
 	}

@@ -208,7 +208,7 @@ func (p *pass) member(names ...string) (*node, int) {
 		return nil, -1
 	}
 	for _, nm := range names {
-		if i, ok := p.root.canon()[nm]; ok {
+		if i, ok := p.root.canon().get(nm); ok {
 			return p.root, i
 		}
 	}

@@ -20,7 +20,7 @@ func checkDeprecated(p *pass) {
 		if obj.kind != kindObject || obj.schemaType() == nil {
 			return
 		}
-		for name, i := range obj.canon() {
+		for name, i := range obj.canon().all() {
 			pm := obj.schemaType().props[name]
 			if pm == nil || !pm.deprecated {
 				continue
@@ -31,7 +31,7 @@ func checkDeprecated(p *pass) {
 				p.atKey("deprecated", SeverityWarning, obj, i, msg+"; remove it")
 				continue
 			}
-			_, present := obj.canon()[pm.successor]
+			_, present := obj.canon().get(pm.successor)
 			same := succ.ref == nil && pm.ref == nil && slices.Equal(succ.types, pm.types) && slices.Equal(succ.enum, pm.enum)
 			switch {
 			case present:

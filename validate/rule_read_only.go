@@ -11,7 +11,7 @@ func init() {
 }
 
 func checkReadOnly(p *pass) {
-	for name, i := range p.root.canon() {
+	for name, i := range p.root.canon().all() {
 		pm := p.m.root.props[name]
 		if pm == nil || !pm.readOnly {
 			continue

@@ -37,7 +37,7 @@ func (p *pass) instance(n *node) any {
 	}
 	out := make(map[string]any, len(n.members))
 	if n.canon() != nil {
-		for name, i := range n.canon() {
+		for name, i := range n.canon().all() {
 			// A claimed value (a placeholder) already has its one
 			// finding: leave it out rather than validate it for nothing.
 			// Its key is a known property, and no property is required.
@@ -49,7 +49,7 @@ func (p *pass) instance(n *node) any {
 	for i := range n.members {
 		m := &n.members[i]
 		if n.canon() != nil {
-			if j, ok := n.canon()[m.key]; ok && j == i {
+			if j, ok := n.canon().get(m.key); ok && j == i {
 				continue
 			}
 			if p.isCanonMember(n, i) {
@@ -68,8 +68,8 @@ func (p *pass) instance(n *node) any {
 }
 
 func (p *pass) isCanonMember(n *node, i int) bool {
-	for _, j := range n.canon() {
-		if j == i {
+	for _, e := range n.canon() {
+		if e.i == i {
 			return true
 		}
 	}
@@ -82,7 +82,7 @@ func (p *pass) locate(loc []string) *node {
 	for _, seg := range loc {
 		switch n.kind {
 		case kindObject:
-			if i, ok := n.canon()[seg]; ok {
+			if i, ok := n.canon().get(seg); ok {
 				n = n.members[i].val
 				continue
 			}
@@ -158,8 +158,8 @@ func (p *pass) schemaCheck() {
 			}
 			// Index the object's unbound keys once: objects can be huge.
 			canon := make(map[int]bool, len(n.canon()))
-			for _, i := range n.canon() {
-				canon[i] = true
+			for _, e := range n.canon() {
+				canon[e.i] = true
 			}
 			first := make(map[string]int, len(k.Properties))
 			for i := len(n.members) - 1; i >= 0; i-- {
