@@ -65,6 +65,7 @@ test-web: web
 	if [ $$gz -gt $(WASM_GZ_BUDGET) ]; then echo "main.wasm is over its size budget" >&2; exit 1; fi
 	GOOS=js GOARCH=wasm $(GO) vet ./wasm/
 	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$$($(GO) env GOROOT)/lib/wasm/go_js_wasm_exec" ./wasm/
+	cd web && node --test test/
 	$(GO) vet -tags browser ./web/
 	$(GO) test -tags browser -count=1 -v -run '^TestPlayground$$' ./web/
 
