@@ -523,7 +523,7 @@ func TestPlayground(t *testing.T) {
 	p.screenshot("playground-share.png")
 	p.do(chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2)), colorScheme("dark"))
 	p.screenshot("playground-narrow-dark.png")
-	p.do(chromedp.ResetViewport(), colorScheme("light"))
+	p.do(chromedp.EmulateViewport(1440, 900), colorScheme("light"))
 
 	// 9. Privacy: nothing reached the server after "ready", and the browser
 	// sent no request at all (to anywhere).
@@ -597,6 +597,20 @@ func TestPlayground(t *testing.T) {
 	}
 	if n := eval[int](p, `+(document.body.dataset.dropped || 0)`); n <= dropped {
 		t.Errorf("no stale answer was dropped (dropped %d before, %d after)", dropped, n)
+	}
+
+	// The broken examples from the menu: the engine's findings, errors shown.
+	for _, id := range []string{"mistakes", "syntax"} {
+		ex := examples(t)[id]
+		seq := p.lintSeq()
+		p.do(chromedp.Evaluate[chromedp.Void](`(() => { const s = document.getElementById("example"); s.value = "` + id + `"; s.dispatchEvent(new Event("change")); })()`))
+		p.linted(seq)
+		if got, w := p.findings(), oracle(validate.Lint(ex, validate.Options{DropReadOnly: true}).Findings); !slices.Equal(got, w) {
+			t.Errorf("example %s: the page shows %v, the engine says %v", id, got, w)
+		}
+		p.do(colorScheme("dark"))
+		p.screenshot("playground-" + id + "-dark.png")
+		p.do(colorScheme("light"))
 	}
 
 	// 12. No CSP violation and no script error in either tab.
