@@ -182,6 +182,14 @@ func (p tab) pasteNoWait(text string) {
 func (p tab) input() string  { return eval[string](p, `azconnPlayground.inputText()`) }
 func (p tab) output() string { return eval[string](p, `azconnPlayground.outputText()`) }
 
+// choose picks an option of a <select>, as a user's choice does (a change
+// event).
+func (p tab) choose(id, value string) {
+	p.t.Helper()
+	p.do(chromedp.Evaluate[chromedp.Void](fmt.Sprintf(
+		`(() => { const s = document.getElementById(%q); s.value = %q; s.dispatchEvent(new Event("change")); })()`, id, value)))
+}
+
 // click clicks an element with real mouse events and waits for the lint it
 // may start when lint is true.
 func (p tab) click(sel string, lint bool) {
@@ -378,7 +386,7 @@ func TestPlayground(t *testing.T) {
 	// 2. The examples menu: the clean example has no findings.
 	clean := examples(t)["clean"]
 	seq := p.lintSeq()
-	p.do(chromedp.Evaluate[chromedp.Void](`(() => { const s = document.getElementById("example"); s.value = "clean"; s.dispatchEvent(new Event("change")); })()`))
+	p.choose("example", "clean")
 	p.linted(seq)
 	if got, want := p.findings(), oracle(validate.Lint(clean, validate.Options{}).Findings); !slices.Equal(got, want) {
 		t.Errorf("clean example: page shows %v, engine says %v", got, want)
@@ -499,7 +507,7 @@ func TestPlayground(t *testing.T) {
 	p.screenshot("playground-diff.png")
 	p.click("#tab-normalized", false)
 
-	p.do(chromedp.Evaluate[chromedp.Void](`(() => { const s = document.getElementById("target"); s.value = "onPremisesConnection"; s.dispatchEvent(new Event("change")); })()`))
+	p.choose("target", "onPremisesConnection")
 	p.click("#drop-read-only", true)
 	p.click("#share", false)
 	p.wait("the share link", `document.getElementById("share-url").value.includes("#v1=")`, 10*time.Second)
@@ -603,7 +611,7 @@ func TestPlayground(t *testing.T) {
 	for _, id := range []string{"mistakes", "syntax"} {
 		ex := examples(t)[id]
 		seq := p.lintSeq()
-		p.do(chromedp.Evaluate[chromedp.Void](`(() => { const s = document.getElementById("example"); s.value = "` + id + `"; s.dispatchEvent(new Event("change")); })()`))
+		p.choose("example", id)
 		p.linted(seq)
 		if got, w := p.findings(), oracle(validate.Lint(ex, validate.Options{DropReadOnly: true}).Findings); !slices.Equal(got, w) {
 			t.Errorf("example %s: the page shows %v, the engine says %v", id, got, w)
