@@ -13,7 +13,7 @@ all: build
 ## --- core (validate, schema) -------------------------------------------
 build:
 	$(GO) build ./...
-	$(GO) build -trimpath -o $(BIN)/azconnlint ./cmd/azconnlint
+	$(GO) build -buildvcs=auto -trimpath -o $(BIN)/azconnlint ./cmd/azconnlint
 
 vet:
 	$(GO) vet ./...
@@ -30,8 +30,13 @@ test-race:
 test-wasm:
 	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$$($(GO) env GOROOT)/lib/wasm/go_js_wasm_exec" ./validate/... ./schema/...
 
+# Lint beside json.Unmarshal of the same bytes, in one run, compared by
+# benchstat (pinned; fetched through the Go module proxy on first use).
+BENCHSTAT := golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9d4da
+BENCHCOUNT ?= 10
 bench:
-	$(GO) test -run='^$$' -bench=. -benchmem -count=6 ./validate/ | tee bench.txt
+	$(GO) test -run='^$$' -bench=. -benchmem -count=$(BENCHCOUNT) ./validate/ | tee bench.txt
+	$(GO) run $(BENCHSTAT) -col .name -row /payload bench.txt
 
 # Each fuzz target for FUZZTIME (default 60s); crashers land in
 # validate/testdata/fuzz/<target>/ and then run as regression tests.
@@ -97,4 +102,4 @@ run: build web
 	$(GO) run ./web/serve.go -addr $(ADDR) -dir $(WEB_DIST)
 
 clean:
-	rm -rf $(BIN) bench.txt
+	rm -rf $(BIN) bench.txt $(WEB_DIST)

@@ -13,8 +13,8 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/azconn/azconn/internal/buildinfo"
 	"runtime"
-	"runtime/debug"
 	"syscall/js"
 
 	"github.com/azconn/azconn/validate"
@@ -63,38 +63,7 @@ type errorResponse struct {
 	Version string `json:"version"`
 }
 
-var version = engineVersion()
-
-// engineVersion names the build the way azconnlint --version does: the
-// module version the go command stamped, else "(devel)" and the VCS
-// revision (the Makefile builds with -buildvcs=auto).
-func engineVersion() string {
-	bi, ok := debug.ReadBuildInfo()
-	if !ok {
-		return "(unknown)"
-	}
-	if v := bi.Main.Version; v != "" && v != "(devel)" {
-		return v
-	}
-	rev, dirty := "", ""
-	for _, s := range bi.Settings {
-		switch s.Key {
-		case "vcs.revision":
-			rev = s.Value
-		case "vcs.modified":
-			if s.Value == "true" {
-				dirty = "+dirty"
-			}
-		}
-	}
-	if rev == "" {
-		return "(devel)"
-	}
-	if len(rev) > 12 {
-		rev = rev[:12]
-	}
-	return "(devel) " + rev + dirty
-}
+var version = buildinfo.Version()
 
 func lint(text, optsJSON string) response {
 	var o options

@@ -5,8 +5,8 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/azconn/azconn/internal/buildinfo"
 	"io"
-	"runtime/debug"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -207,7 +207,7 @@ func parseArgs(args []string, stdout, stderr io.Writer) (cfg *config, code int, 
 
 	switch {
 	case showVersion:
-		fmt.Fprintf(stdout, "azconnlint %s\n", version())
+		fmt.Fprintf(stdout, "azconnlint %s\n", buildinfo.Version())
 		return nil, exitOK, true
 	case listRules:
 		return nil, printRules(stdout, format), true
@@ -301,35 +301,4 @@ func printRules(w io.Writer, format string) int {
 	}
 	tw.Flush()
 	return exitOK
-}
-
-// version is the module version from the build info: the tag for
-// `go install …@vX`, a pseudo-version or VCS revision for local builds.
-func version() string {
-	bi, ok := debug.ReadBuildInfo()
-	if !ok {
-		return "(unknown)"
-	}
-	v := bi.Main.Version
-	if v != "" && v != "(devel)" {
-		return v
-	}
-	var rev, modified string
-	for _, s := range bi.Settings {
-		switch s.Key {
-		case "vcs.revision":
-			rev = s.Value
-		case "vcs.modified":
-			if s.Value == "true" {
-				modified = "+dirty"
-			}
-		}
-	}
-	if rev != "" {
-		if len(rev) > 12 {
-			rev = rev[:12]
-		}
-		return "(devel) " + rev + modified
-	}
-	return "(devel)"
 }

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/azconn/azconn/internal/buildinfo"
 	"io"
 	"strings"
 	"unicode/utf8"
@@ -330,7 +331,7 @@ type jsonReport struct {
 func (r *report) writeJSON(w io.Writer) error {
 	rep := jsonReport{
 		Version: 1,
-		Tool:    jsonTool{Name: "azconnlint", Version: version()},
+		Tool:    jsonTool{Name: "azconnlint", Version: buildinfo.Version()},
 		Target:  r.cfg.target.String(),
 		Files:   []jsonFile{},
 		Summary: r.summary(),

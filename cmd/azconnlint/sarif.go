@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/azconn/azconn/internal/buildinfo"
 	"io"
 	"net/url"
 	"path/filepath"
@@ -167,7 +168,7 @@ func (r *report) writeSARIF(w io.Writer) error {
 	rules := validate.Rules()
 	index := map[string]int{}
 	driver := sarifDriver{
-		Name: "azconnlint", Version: version(),
+		Name: "azconnlint", Version: buildinfo.Version(),
 		InformationURI: "https://github.com/azconn/azconn",
 		Rules:          []sarifRule{},
 	}
