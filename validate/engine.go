@@ -55,9 +55,14 @@ func Lint(data []byte, opts Options) (res Result) {
 func (p *pass) result(out []byte, fixes []Fix) Result {
 	res := Result{Normalized: out, Fixes: fixes}
 	res.Changed = !bytes.Equal(out, p.src)
-	res.Findings = make([]Finding, len(p.findings))
-	for i, f := range p.findings {
-		res.Findings[i] = *f
+	n := len(p.findings)
+	if n > 0 && n <= len(p.chunk0) && &p.chunk0[n-1] == p.findings[n-1] {
+		res.Findings = p.chunk0[:n:n] // they were made in place, in order
+	} else {
+		res.Findings = make([]Finding, n)
+		for i, f := range p.findings {
+			res.Findings[i] = *f
+		}
 	}
 	p.scrub(res.Findings)
 	sortFindings(res.Findings)

@@ -227,7 +227,9 @@ func (p *parser) run() *node {
 	// at most; a small payload then needs one chunk of each.
 	rest := p.src[p.pos:]
 	p.members = min(64, bytes.Count(rest, []byte{':'}))
-	p.values = p.members + min(64, bytes.Count(rest, []byte{','})) + 1
+	// Every member but an object's last is followed by a comma, so commas
+	// beyond the colons are array elements.
+	p.values = max(p.members, min(64, bytes.Count(rest, []byte{','}))) + 4
 	p.mstack = make([]member, 0, p.members)
 	var root *node
 	lastComma := -1

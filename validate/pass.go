@@ -1,6 +1,8 @@
 package validate
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -19,6 +21,7 @@ type pass struct {
 	secrets  []string // secret string values, never to be quoted
 	nodes    []*node  // every node in document order, once listed
 	slab     []Finding
+	chunk0   []Finding // the first chunk of slab
 
 	valueFix  map[*node]*valueFix     // fixes of a value, composed
 	keyFix    map[memberRef]*keyFix   // renames and removals of a member
@@ -69,11 +72,13 @@ func (p *pass) report(rule string, sev Severity, start, end int, ptr, msg string
 	if p.ignore[rule] {
 		return nil
 	}
-	if _, ok := catalogue[rule]; !ok {
-		panic("validate: finding for unregistered rule " + rule)
-	}
 	if len(p.slab) == 0 {
-		p.slab = make([]Finding, 16) // findings come in bunches: allocate them so
+		// Findings come in bunches: allocate them so. The first chunk
+		// becomes Result.Findings when everything fits in it.
+		p.slab = make([]Finding, 16)
+		if p.chunk0 == nil {
+			p.chunk0 = p.slab
+		}
 	}
 	f := &p.slab[0]
 	p.slab = p.slab[1:]
@@ -141,7 +146,7 @@ func (p *pass) pointer(n *node) string {
 }
 
 func escapePointer(s string) string {
-	if !strings.ContainsAny(s, "~/") {
+	if strings.IndexByte(s, '~') < 0 && strings.IndexByte(s, '/') < 0 {
 		return s
 	}
 	return strings.NewReplacer("~", "~0", "/", "~1").Replace(s)
@@ -354,14 +359,13 @@ func (p *pass) finalValue(n *node, v *valueFix) (string, bool) {
 
 // sortFindings orders findings by position, then rule.
 func sortFindings(fs []Finding) {
-	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := fs[i], fs[j]
-		if a.Start.Offset != b.Start.Offset {
-			return a.Start.Offset < b.Start.Offset
+	slices.SortStableFunc(fs, func(a, b Finding) int {
+		if c := cmp.Compare(a.Start.Offset, b.Start.Offset); c != 0 {
+			return c
 		}
-		if a.End.Offset != b.End.Offset {
-			return a.End.Offset < b.End.Offset
+		if c := cmp.Compare(a.End.Offset, b.End.Offset); c != 0 {
+			return c
 		}
-		return a.Rule < b.Rule
+		return strings.Compare(a.Rule, b.Rule)
 	})
 }

@@ -38,6 +38,16 @@ func newLineIndex(src []byte, bom int) *lineIndex {
 		n += bytes.Count(src, []byte{'\r'})
 	}
 	x := &lineIndex{src: src, starts: make([]int, 1, n), bom: bom}
+	if n == bytes.Count(src, []byte{'\n'})+1 { // no CR: jump from LF to LF
+		for i := 0; ; {
+			j := bytes.IndexByte(src[i:], '\n')
+			if j < 0 {
+				return x
+			}
+			i += j + 1
+			x.starts = append(x.starts, i)
+		}
+	}
 	for i := 0; i < len(src); i++ {
 		if n := lineBreakLen(src, i); n > 0 {
 			i += n - 1
