@@ -3,6 +3,7 @@ package validate
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -55,9 +56,16 @@ func Lint(data []byte, opts Options) (res Result) {
 func (p *pass) result(out []byte, fixes []Fix) Result {
 	res := Result{Normalized: out, Fixes: fixes}
 	res.Changed = !bytes.Equal(out, p.src)
+	// Sort pointers, not 120-byte findings; then use the first chunk as
+	// the result when the findings already sit there in order.
+	slices.SortStableFunc(p.findings, func(a, b *Finding) int { return compareFindings(*a, *b) })
 	n := len(p.findings)
-	if n > 0 && n <= len(p.chunk0) && &p.chunk0[n-1] == p.findings[n-1] {
-		res.Findings = p.chunk0[:n:n] // they were made in place, in order
+	inPlace := n > 0 && n <= len(p.chunk0)
+	for i := 0; inPlace && i < n; i++ {
+		inPlace = p.findings[i] == &p.chunk0[i]
+	}
+	if inPlace {
+		res.Findings = p.chunk0[:n:n]
 	} else {
 		res.Findings = make([]Finding, n)
 		for i, f := range p.findings {
@@ -65,7 +73,6 @@ func (p *pass) result(out []byte, fixes []Fix) Result {
 		}
 	}
 	p.scrub(res.Findings)
-	sortFindings(res.Findings)
 	return res
 }
 
@@ -113,7 +120,7 @@ func (p *pass) run() (stripBOM bool) {
 	}
 
 	root, ps := parse(data, p.bom, maxDepth, p.m.table.Secret)
-	p.root = root
+	p.root, p.nodes = root, ps.order
 	for _, s := range ps.lone {
 		p.blocked = true
 		p.report("encoding", SeverityError, s.start, s.end, "", "a \\u escape encodes a lone UTF-16 surrogate, which is not a Unicode character: use a surrogate pair or the character itself")

@@ -162,6 +162,7 @@ type parser struct {
 	estack []*node
 	// Expected counts, for sizing the first chunks.
 	members, values, made int
+	order                 []*node // every node, in document order (pre-order)
 	marena                []member
 	earena                []*node
 }
@@ -191,6 +192,7 @@ func (p *parser) newNode(k kind, start int) *node {
 	n := &p.slab[0]
 	p.slab = p.slab[1:]
 	p.made++
+	p.order = append(p.order, n)
 	n.kind, n.start = k, start
 	return n
 }
@@ -222,7 +224,7 @@ func (p *parser) skipWS() {
 }
 
 func (p *parser) run() *node {
-	stack := make([]frame, 0, 8)
+	stack := make([]frame, 0, 4)
 	// Sizes from a quick count: a member per ':', an element per ','
 	// at most; a small payload then needs one chunk of each.
 	rest := p.src[p.pos:]
@@ -231,6 +233,7 @@ func (p *parser) run() *node {
 	// beyond the colons are array elements.
 	p.values = max(p.members, min(64, bytes.Count(rest, []byte{','}))) + 4
 	p.mstack = make([]member, 0, p.members)
+	p.order = make([]*node, 0, p.values)
 	var root *node
 	lastComma := -1
 	// On an early return, open containers keep what was read so far, so

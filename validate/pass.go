@@ -2,7 +2,6 @@ package validate
 
 import (
 	"cmp"
-	"slices"
 	"sort"
 	"strings"
 )
@@ -357,15 +356,13 @@ func (p *pass) finalValue(n *node, v *valueFix) (string, bool) {
 	return quoteJSON(s), true
 }
 
-// sortFindings orders findings by position, then rule.
-func sortFindings(fs []Finding) {
-	slices.SortStableFunc(fs, func(a, b Finding) int {
-		if c := cmp.Compare(a.Start.Offset, b.Start.Offset); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(a.End.Offset, b.End.Offset); c != 0 {
-			return c
-		}
-		return strings.Compare(a.Rule, b.Rule)
-	})
+// compareFindings orders findings by position, then rule.
+func compareFindings(a, b Finding) int {
+	if c := cmp.Compare(a.Start.Offset, b.Start.Offset); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.End.Offset, b.End.Offset); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Rule, b.Rule)
 }

@@ -34,11 +34,12 @@ func lineBreakLen(b []byte, i int) int {
 
 func newLineIndex(src []byte, bom int) *lineIndex {
 	n := bytes.Count(src, []byte{'\n'}) + 1
-	if bytes.IndexByte(src, '\r') >= 0 {
+	hasCR := bytes.IndexByte(src, '\r') >= 0
+	if hasCR {
 		n += bytes.Count(src, []byte{'\r'})
 	}
 	x := &lineIndex{src: src, starts: make([]int, 1, n), bom: bom}
-	if n == bytes.Count(src, []byte{'\n'})+1 { // no CR: jump from LF to LF
+	if !hasCR { // jump from LF to LF
 		for i := 0; ; {
 			j := bytes.IndexByte(src[i:], '\n')
 			if j < 0 {

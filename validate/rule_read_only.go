@@ -16,10 +16,11 @@ func checkReadOnly(p *pass) {
 		if pm == nil || !pm.readOnly {
 			continue
 		}
-		msg := name + " is read-only: the service manages it, so a PATCH cannot change it; remove it from the body"
-		if !p.opts.DropReadOnly {
-			msg += " (the fix drops it only when asked to drop read-only properties)"
+		suffix := " (the fix drops it only when asked to drop read-only properties)"
+		if p.opts.DropReadOnly {
+			suffix = ""
 		}
+		msg := name + " is read-only: the service manages it, so a PATCH cannot change it; remove it from the body" + suffix
 		f := p.report("read-only", SeverityWarning, p.root.members[i].keyStart, p.root.members[i].keyEnd, p.pointer(p.root.members[i].val), msg)
 		if p.opts.DropReadOnly {
 			p.fixRemove(f, p.root, i)
