@@ -701,25 +701,12 @@ func (p *parser) str() (string, bool, bool) {
 				continue
 			}
 			e := b[i+1]
+			if d := simpleEscape[e]; d != 0 {
+				sb.WriteByte(d)
+				i += 2
+				continue
+			}
 			switch e {
-			case '"', '\\', '/':
-				sb.WriteByte(e)
-				i += 2
-			case 'b':
-				sb.WriteByte('\b')
-				i += 2
-			case 'f':
-				sb.WriteByte('\f')
-				i += 2
-			case 'n':
-				sb.WriteByte('\n')
-				i += 2
-			case 'r':
-				sb.WriteByte('\r')
-				i += 2
-			case 't':
-				sb.WriteByte('\t')
-				i += 2
 			case 'u':
 				r, ok := hexRune(b, i+2)
 				if !ok {
@@ -752,6 +739,9 @@ func (p *parser) str() (string, bool, bool) {
 	p.fail("syntax", s, len(b), "unterminated string: close it with '\"'")
 	return "", false, false
 }
+
+// simpleEscape maps the byte after '\\' to what it stands for.
+var simpleEscape = [256]byte{'"': '"', '\\': '\\', '/': '/', 'b': '\b', 'f': '\f', 'n': '\n', 'r': '\r', 't': '\t'}
 
 func hexRune(b []byte, i int) (rune, bool) {
 	if i+4 > len(b) {

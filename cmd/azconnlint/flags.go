@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"github.com/azconn/azconn/internal/buildinfo"
+	"github.com/azconn/azconn/internal/suggest"
 	"io"
 	"strconv"
 	"strings"
@@ -243,37 +244,14 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// nearestRule returns the catalogue ID closest to id by edit distance, if
-// it is close enough to be a likely typo.
+// nearestRule returns the catalogue ID closest to id, if it is close
+// enough to be a likely typo.
 func nearestRule(id string) string {
-	best, bestD := "", 4
+	var ids []string
 	for _, r := range validate.Rules() {
-		if d := editDistance(strings.ToLower(id), r.ID); d < bestD {
-			best, bestD = r.ID, d
-		}
+		ids = append(ids, r.ID)
 	}
-	return best
-}
-
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
+	return suggest.Nearest(id, ids, 3)
 }
 
 // printRules prints the catalogue: a table, or JSON with --format json.

@@ -1,0 +1,50 @@
+// Package suggest finds the "did you mean" candidate for a misspelt name,
+// for the engine's messages and the CLI's usage errors alike.
+package suggest
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Distance returns the Levenshtein distance between a and b, by code
+// points, ignoring case.
+func Distance(a, b string) int {
+	ra := []rune(strings.ToLower(a))
+	rb := []rune(strings.ToLower(b))
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			c := 1
+			if ra[i-1] == rb[j-1] {
+				c = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// Nearest returns the candidate closest to name when it is close enough to
+// be a plausible typo (at most limit edits), else "".
+func Nearest(name string, candidates []string, limit int) string {
+	best, bestD := "", limit+1
+	for _, c := range candidates {
+		if d := Distance(name, c); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
+// Limit is the default typo allowance: a third of the name's length, at
+// least 1 and at most 3.
+func Limit(name string) int {
+	return min(3, max(1, utf8.RuneCountInString(name)/3))
+}
