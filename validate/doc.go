@@ -1,0 +1,24 @@
+// Package validate checks and normalizes the JSON body of a Microsoft Graph
+// AzureConnection PATCH request (or of its successor, cloudPcOnPremisesConnection).
+//
+// One call does everything:
+//
+//	res := validate.Lint(body, validate.Options{})
+//
+// Lint never panics and never returns an error: every problem in the input
+// is a Finding with a rule ID, a severity, a message that says what to do,
+// an RFC 6901 pointer and exact start and end positions (line, column in
+// code points, byte offset). Fixable findings carry an RFC 6902 operation,
+// and Result.Normalized is the input with every fix applied as byte edits:
+// everything not fixed stays byte for byte, and normalizing again changes
+// nothing.
+//
+// The pipeline is: guards (size, encoding, BOM, depth), one strict parse
+// that records positions and duplicate keys, binding to the target's JSON
+// Schema, schema validation mapped onto rules by the schema engine's typed
+// error kinds, the rules of the catalogue (Rules), then the fixes. Targets
+// are data: a schema document and a table in package schema.
+//
+// The value of adDomainPassword never appears in a message or a fix; use
+// Redact on any text shown to people. Lint is safe for concurrent use.
+package validate
