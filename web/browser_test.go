@@ -29,6 +29,7 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
@@ -125,6 +126,18 @@ func eval[T any](p tab, js string) T {
 
 // wait polls a JavaScript condition with Runtime.evaluate. (chromedp.Poll
 // builds its predicate with new Function, which the page's CSP forbids.)
+// poll reports whether cond holds within timeout.
+func (p tab) poll(cond string, timeout time.Duration) bool {
+	deadline := time.Now().Add(timeout)
+	for time.Now().Before(deadline) {
+		if ok, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool]("!!("+cond+")")); err == nil && ok {
+			return true
+		}
+		time.Sleep(15 * time.Millisecond)
+	}
+	return false
+}
+
 func (p tab) wait(what, cond string, timeout time.Duration) {
 	p.t.Helper()
 	deadline := time.Now().Add(timeout)
@@ -455,11 +468,27 @@ func TestPlayground(t *testing.T) {
 	if cur["line"] != fmt.Sprint(first.Start.Line) || cur["col"] != fmt.Sprint(first.Start.Column) {
 		t.Errorf("after Enter on the finding at %v the cursor is at %s:%s", first.Start, cur["line"], cur["col"])
 	}
-	p.click(fmt.Sprintf(`#findings .finding[data-rule="placeholder"][data-line="%d"]`, inUse), false)
-
-	// 5. Typing: real key events at the cursor lint again.
+	// 5. Typing: real key events at the cursor lint again. Focus and the
+	// cursor move settle asynchronously, and a click can land while the list
+	// re-renders: click until the editor has the focus on the finding's
+	// line, then wait for each key's effect before the next.
+	focused := `document.activeElement === document.getElementById("editor") && document.querySelector("#editor").shadowRoot.activeElement?.classList.contains("cm-content")`
+	onLine := fmt.Sprintf(`%s && document.getElementById("cursor").dataset.line === "%d"`, focused, inUse)
+	for try := 0; ; try++ {
+		p.click(fmt.Sprintf(`#findings .finding[data-rule="placeholder"][data-line="%d"]`, inUse), false)
+		if try == 4 {
+			p.wait("the editor to have the focus on the finding's line", onLine, 5*time.Second)
+			break
+		}
+		if ok := p.poll(onLine, time.Second); ok {
+			break
+		}
+	}
+	lineEnd := fmt.Sprint(utf8.RuneCountInString(strings.Split(string(seed), "\n")[inUse-1]) + 1)
+	p.do(chromedp.KeyEvent(kb.End))
+	p.wait("the cursor at the end of the line", `document.getElementById("cursor").dataset.col === "`+lineEnd+`"`, 5*time.Second)
 	seq = p.lintSeq()
-	p.do(chromedp.KeyEvent(kb.End), chromedp.KeyEvent("  "))
+	p.do(chromedp.KeyEvent("  "))
 	p.linted(seq)
 	lines := strings.Split(string(seed), "\n")
 	lines[inUse-1] += "  "
