@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // pass is the state of one Lint call that rules read and report into.
@@ -98,16 +99,56 @@ func (p *pass) atValue(rule string, sev Severity, n *node, msg string) *Finding 
 	return p.report(rule, sev, n.start, n.end, p.pointer(n), msg)
 }
 
-// atPart reports on bytes [from, to) of string n's content, or on the whole
-// string when escapes make inner positions unreliable.
+// atPart reports on bytes [from, to) of string n's content. In a string
+// with escapes, the decoded offsets are mapped back to the source, so the
+// span still covers exactly the escapes that spell the part.
 func (p *pass) atPart(rule string, sev Severity, n *node, from, to int, msg string) *Finding {
-	if n.kind != kindString || n.escaped || from < 0 || to > len(n.str) || from > to {
+	if n.kind != kindString || from < 0 || to > len(n.str) || from > to {
 		return p.atValue(rule, sev, n, msg)
 	}
 	if from == to && to < len(n.str) {
 		to++
 	}
-	return p.report(rule, sev, n.start+1+from, n.start+1+to, p.pointer(n), msg)
+	if !n.escaped {
+		return p.report(rule, sev, n.start+1+from, n.start+1+to, p.pointer(n), msg)
+	}
+	raw := p.src[n.start+1 : n.end-1]
+	return p.report(rule, sev, n.start+1+rawOffset(raw, from, false), n.start+1+rawOffset(raw, to, true), p.pointer(n), msg)
+}
+
+// rawOffset maps the byte offset d of a decoded string to the offset in its
+// raw JSON text (without quotes). An offset inside the expansion of an
+// escape maps to the escape's start, or past its end when end is set.
+func rawOffset(raw []byte, d int, end bool) int {
+	i, got := 0, 0
+	for i < len(raw) && got < d {
+		step, width := 1, 1
+		if raw[i] == '\\' && i+1 < len(raw) {
+			step = 2
+			if raw[i+1] == 'u' {
+				r, _ := hexRune(raw, i+2)
+				step = 6
+				if r >= 0xd800 && r < 0xdc00 && i+11 < len(raw) && raw[i+6] == '\\' && raw[i+7] == 'u' {
+					if r2, ok := hexRune(raw, i+8); ok && r2 >= 0xdc00 && r2 <= 0xdfff {
+						step, r = 12, 0x10000 // any rune past the BMP: 4 bytes
+					}
+				}
+				width = utf8.RuneLen(r)
+				if width < 0 {
+					width = 3 // a lone surrogate decodes to U+FFFD
+				}
+			}
+		}
+		if got+width > d { // d falls inside this character's bytes
+			if end {
+				i += step
+			}
+			return i
+		}
+		i += step
+		got += width
+	}
+	return i
 }
 
 // atOpen reports on the opening bracket of a container.
