@@ -36,11 +36,16 @@ func isTemplate(s string) bool { return templateRef.MatchString(s) }
 // of names, and its core, unless it is absent, not a string, claimed by
 // another finding (placeholder), or a template reference.
 func (p *pass) domainString(names ...string) (n *node, core string, lead int) {
+	return p.coreString(valueCore, names...)
+}
+
+// coreString is domainString with the given way of finding the core.
+func (p *pass) coreString(trim func(string) (string, int), names ...string) (n *node, core string, lead int) {
 	n = p.stringProp(names...)
 	if n == nil {
 		return nil, "", 0
 	}
-	core, lead = valueCore(n.str)
+	core, lead = trim(n.str)
 	if isTemplate(core) {
 		return nil, "", 0
 	}

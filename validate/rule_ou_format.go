@@ -146,15 +146,7 @@ func dnRDNText(s string, r *dnRDN) string {
 // ouString returns organizationalUnit's node and DN core, unless absent,
 // claimed or a template.
 func (p *pass) ouString() (n *node, core string, lead int) {
-	n = p.stringProp("organizationalUnit")
-	if n == nil {
-		return nil, "", 0
-	}
-	core, lead = dnTrim(n.str)
-	if isTemplate(core) {
-		return nil, "", 0
-	}
-	return n, core, lead
+	return p.coreString(dnTrim, "organizationalUnit")
 }
 
 // cleanDomain returns adDomainName when it has no finding at all, for
