@@ -158,7 +158,6 @@ func (p *pass) atOpen(rule string, sev Severity, n *node, msg string) *Finding {
 
 // claim marks a value as carrying its one value-level finding.
 func (p *pass) claim(n *node)                     { n.claimed = true }
-func (p *pass) isClaimed(n *node) bool            { return n.claimed }
 func (p *pass) keyReported(obj *node, i int) bool { return obj.members[i].keyDone }
 
 // markKey marks a key as carrying its one key-level finding.
