@@ -6,6 +6,10 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 bin="$(cd "$(dirname "${1:?usage: bench-cli.sh path/to/azconnlint}")" && pwd)/$(basename "$1")"
+if ! command -v hyperfine >/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  echo "bench-cli: installing hyperfine from Debian"
+  (export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && apt-get install -y -qq hyperfine >/dev/null)
+fi
 command -v hyperfine >/dev/null || { echo "bench-cli: hyperfine is missing (apt-get install -y hyperfine)" >&2; exit 1; }
 command -v npm >/dev/null || { echo "bench-cli: npm is missing (apt-get install -y nodejs npm)" >&2; exit 1; }
 if [ ! -x "$here/node_modules/.bin/ajv" ]; then
