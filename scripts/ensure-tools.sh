@@ -7,6 +7,7 @@ need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v pre-commit >/dev/null 2>&1 || need+=(pre-commit)
 command -v node >/dev/null 2>&1 || need+=(nodejs)
+command -v npm >/dev/null 2>&1 || need+=(npm)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "installing ${need[*]} from Debian"
