@@ -102,6 +102,7 @@ func (p *pass) run() (stripBOM bool) {
 		if f != nil {
 			f.Fixable = true
 			stripBOM = true
+			p.bomFinding = f
 		}
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
 		p.blocked = true

@@ -85,6 +85,17 @@ type Finding struct {
 	End      Pos // exclusive
 	Fixable  bool
 	Fix      *Fix // set when Fixable and the fix has a JSON Patch form
+	// Edit is the change to the input's bytes that applies the fix, when
+	// Lint applied it (nil for blocked input). Findings on one value share
+	// its edit; removing read-only members may share one edit. Not part of
+	// the JSON form.
+	Edit *Edit
+}
+
+// Edit replaces the input's bytes [Start, End) with Text.
+type Edit struct {
+	Start, End Pos
+	Text       string
 }
 
 // findingJSON is the flat wire shape of a Finding (SPEC §8).

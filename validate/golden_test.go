@@ -245,3 +245,33 @@ func TestInternalFailure(t *testing.T) {
 		t.Fatalf("unknown target: got %+v", res.Findings)
 	}
 }
+
+// TestEdits: every applied fix has its byte edit, and the edits rebuild the
+// normalized output from the input.
+func TestEdits(t *testing.T) {
+	for _, c := range loadCases(t) {
+		res := Lint(c.in, c.opts)
+		seen := map[*Edit]bool{}
+		var edits []*Edit
+		for _, f := range res.Findings {
+			if f.Edit != nil && !seen[f.Edit] {
+				seen[f.Edit] = true
+				edits = append(edits, f.Edit)
+			}
+			if f.Edit != nil && !f.Fixable {
+				t.Errorf("%s: %s has an edit but is not fixable", c.name, f.Rule)
+			}
+		}
+		sort.Slice(edits, func(i, j int) bool { return edits[i].Start.Offset < edits[j].Start.Offset })
+		var b []byte
+		last := 0
+		for _, e := range edits {
+			b = append(append(b, c.in[last:e.Start.Offset]...), e.Text...)
+			last = e.End.Offset
+		}
+		b = append(b, c.in[last:]...)
+		if !bytes.Equal(b, res.Normalized) {
+			t.Errorf("%s: the findings' edits do not rebuild the normalized output:\n%s\nwant\n%s", c.name, b, res.Normalized)
+		}
+	}
+}

@@ -7,10 +7,22 @@ import (
 	"strings"
 )
 
-// edit replaces src[start:end] with text.
+// edit replaces src[start:end] with text, for the findings in by.
 type edit struct {
 	start, end int
 	text       string
+	by         []*Finding
+}
+
+// owners returns the findings whose fix is t (indexed on first use).
+func (p *pass) owners(t fixTarget) []*Finding {
+	if p.byTarget == nil {
+		p.byTarget = make(map[fixTarget][]*Finding, len(p.fixOwners))
+		for f, o := range p.fixOwners {
+			p.byTarget[*o] = append(p.byTarget[*o], f)
+		}
+	}
+	return p.byTarget[t]
 }
 
 // normalize turns the pass's fixes into byte edits, applies them, and fills
@@ -19,7 +31,7 @@ type edit struct {
 func (p *pass) normalize(stripBOM bool) (out []byte, fixes []Fix) {
 	var edits []edit
 	if stripBOM {
-		edits = append(edits, edit{0, p.bom, ""})
+		edits = append(edits, edit{0, p.bom, "", []*Finding{p.bomFinding}})
 	}
 	removed := func(n *node) bool {
 		for ; n != nil && n.parent != nil; n = n.parent {
@@ -43,7 +55,7 @@ func (p *pass) normalize(stripBOM bool) (out []byte, fixes []Fix) {
 			continue
 		}
 		finalText[n] = text
-		edits = append(edits, edit{n.start, n.end, text})
+		edits = append(edits, edit{n.start, n.end, text, p.owners(fixTarget{value: n})})
 		replaces = append(replaces, Fix{Op: "replace", Path: p.pointer(n), Value: json.RawMessage(text)})
 	}
 
@@ -72,13 +84,17 @@ func (p *pass) normalize(stripBOM bool) (out []byte, fixes []Fix) {
 				j++
 			}
 			ms := obj.members
+			var by []*Finding
+			for k := i; k < j; k++ {
+				by = append(by, p.owners(fixTarget{key: memberRef{obj, k}, isKey: true})...)
+			}
 			switch {
 			case j < len(rm): // a kept member follows: cut up to its key
-				edits = append(edits, edit{ms[i].keyStart, ms[j].keyStart, ""})
+				edits = append(edits, edit{ms[i].keyStart, ms[j].keyStart, "", by})
 			case i > 0: // the run ends the object: cut from the previous value's end
-				edits = append(edits, edit{ms[i-1].val.end, ms[j-1].val.end, ""})
+				edits = append(edits, edit{ms[i-1].val.end, ms[j-1].val.end, "", by})
 			default: // every member goes
-				edits = append(edits, edit{obj.start + 1, ms[j-1].val.end, ""})
+				edits = append(edits, edit{obj.start + 1, ms[j-1].val.end, "", by})
 			}
 			i = j
 		}
@@ -89,7 +105,7 @@ func (p *pass) normalize(stripBOM bool) (out []byte, fixes []Fix) {
 			continue
 		}
 		m := &r.obj.members[r.i]
-		edits = append(edits, edit{m.keyStart, m.keyEnd, quoteJSON(k.rename)})
+		edits = append(edits, edit{m.keyStart, m.keyEnd, quoteJSON(k.rename), p.owners(fixTarget{key: r, isKey: true})})
 		to := p.pointer(r.obj) + "/" + escapePointer(k.rename)
 		moves = append(moves, Fix{Op: "move", From: p.pointer(m.val), Path: to})
 	}
@@ -144,6 +160,12 @@ func (p *pass) normalize(stripBOM bool) (out []byte, fixes []Fix) {
 		b.Write(p.src[last:e.start])
 		b.WriteString(e.text)
 		last = e.end
+		applied := &Edit{Start: p.pos(e.start), End: p.pos(e.end), Text: e.text}
+		for _, f := range e.by {
+			if f != nil {
+				f.Edit = applied
+			}
+		}
 	}
 	b.Write(p.src[last:])
 

@@ -9,19 +9,21 @@ import (
 
 // pass is the state of one Lint call that rules read and report into.
 type pass struct {
-	src      []byte
-	opts     Options
-	m        *targetModel
-	root     *node
-	bom      int
-	lines    *lineIndex
-	ignore   map[string]bool
-	findings []*Finding
-	blocked  bool     // a blocking finding forbids any change
-	secrets  []string // secret string values, never to be quoted
-	nodes    []*node  // every node in document order, once listed
-	slab     []Finding
-	chunk0   []Finding // the first chunk of slab
+	src        []byte
+	opts       Options
+	m          *targetModel
+	root       *node
+	bom        int
+	lines      *lineIndex
+	ignore     map[string]bool
+	findings   []*Finding
+	blocked    bool     // a blocking finding forbids any change
+	secrets    []string // secret string values, never to be quoted
+	nodes      []*node  // every node in document order, once listed
+	slab       []Finding
+	chunk0     []Finding // the first chunk of slab
+	bomFinding *Finding
+	byTarget   map[fixTarget][]*Finding // fixOwners inverted, for edits
 
 	valueFix  map[*node]*valueFix     // fixes of a value, composed
 	keyFix    map[memberRef]*keyFix   // renames and removals of a member

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"sort"
 	"strings"
 	"testing"
 
@@ -23,13 +25,15 @@ var handFindings = []validate.Finding{
 		Rule: "enum-case", Severity: validate.SeverityWarning,
 		Message: "\"Passed\" must be written \"passed\"", Pointer: "/healthCheckStatus",
 		Start: pos(2, 23, 24), End: pos(2, 31, 32), Fixable: true,
-		Fix: &validate.Fix{Op: "replace", Path: "/healthCheckStatus", Value: json.RawMessage(`"passed"`)},
+		Fix:  &validate.Fix{Op: "replace", Path: "/healthCheckStatus", Value: json.RawMessage(`"passed"`)},
+		Edit: &validate.Edit{Start: pos(2, 23, 24), End: pos(2, 31, 32), Text: `"passed"`},
 	},
 	{
 		Rule: "property-case", Severity: validate.SeverityWarning,
 		Message: "rename it: 100% sure,\nreally", Pointer: "/subnetId",
 		Start: pos(3, 3, 36), End: pos(3, 13, 46), Fixable: true,
-		Fix: &validate.Fix{Op: "move", From: "/subnetId", Path: "/subNetId"},
+		Fix:  &validate.Fix{Op: "move", From: "/subnetId", Path: "/subNetId"},
+		Edit: &validate.Edit{Start: pos(3, 3, 36), End: pos(3, 13, 46), Text: `"subNetId"`},
 	},
 	{
 		Rule: "arm-id", Severity: validate.SeverityError,
@@ -263,33 +267,44 @@ func TestSARIFRuleIndex(t *testing.T) {
 	}
 }
 
-func TestTextEdit(t *testing.T) {
-	src := []byte(`{"a": "Passed", "Key": 1, "s": "x/resourcegroups/y"}`)
-	cases := []struct {
-		name string
-		f    validate.Finding
-		want string
-		ok   bool
-	}{
-		{"replace value", validate.Finding{Pointer: "/a", Start: pos(1, 7, 6), End: pos(1, 15, 14), Fixable: true,
-			Fix: &validate.Fix{Op: "replace", Path: "/a", Value: json.RawMessage(`"passed"`)}}, `"passed"`, true},
-		{"replace on a key token", validate.Finding{Pointer: "/a", Start: pos(1, 2, 1), End: pos(1, 5, 4), Fixable: true,
-			Fix: &validate.Fix{Op: "replace", Path: "/a", Value: json.RawMessage(`1`)}}, "", false},
-		{"rename key", validate.Finding{Pointer: "/Key", Start: pos(1, 17, 16), End: pos(1, 22, 21), Fixable: true,
-			Fix: &validate.Fix{Op: "move", From: "/Key", Path: "/key"}}, `"key"`, true},
-		{"part of a string", validate.Finding{Pointer: "/s", Start: pos(1, 35, 34), End: pos(1, 49, 48), Fixable: true,
-			Fix: &validate.Fix{Op: "replace", Path: "/s", Value: json.RawMessage(`"x/resourceGroups/y"`)}}, "", false},
-		{"remove", validate.Finding{Pointer: "/a", Start: pos(1, 2, 1), End: pos(1, 5, 4), Fixable: true,
-			Fix: &validate.Fix{Op: "remove", Path: "/a"}}, "", false},
-		{"not fixable", validate.Finding{Pointer: "/a", Start: pos(1, 7, 6), End: pos(1, 15, 14)}, "", false},
-		{"out of range", validate.Finding{Pointer: "/a", Start: pos(1, 7, 6), End: pos(1, 99, 999), Fixable: true,
-			Fix: &validate.Fix{Op: "replace", Path: "/a", Value: json.RawMessage(`1`)}}, "", false},
+// TestSARIFFixes: over real engine output, every fixable finding whose fix
+// Lint applied has a SARIF fix, and the distinct replacements together turn
+// the input into the normalized payload — removals and edits of part of a
+// string included.
+func TestSARIFFixes(t *testing.T) {
+	src := []byte("{\n  \"displayName\": \" x \",\n  \"subscriptionName\": \"Prod\",\n  \"subnetId\": \"/subscriptions/0AC520EE-14C0-480F-B6C9-0A90C58FFFF0/resourcegroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/s\",\n  \"inUse\": \"Boolean\"\n}\n")
+	res := validate.Lint(src, validate.Options{DropReadOnly: true})
+	r := &report{cfg: &config{format: "sarif"}, files: []*fileResult{{job: job{path: "a.json"}, src: src, findings: res.Findings, linted: true}}}
+	out := render(t, r)
+	type rep struct {
+		off, n int
+		text   string
 	}
-	for _, c := range cases {
-		got, ok := textEdit(src, c.f)
-		if got != c.want || ok != c.ok {
-			t.Errorf("%s: textEdit = %q, %v; want %q, %v", c.name, got, ok, c.want, c.ok)
+	seen := map[rep]bool{}
+	var reps []rep
+	for i, x := range res.Findings {
+		fixes := gjson.Get(out, fmt.Sprintf("runs.0.results.%d.fixes.0.artifactChanges.0.replacements", i)).Array()
+		if (x.Edit != nil) != (len(fixes) == 1) {
+			t.Errorf("%s: edit %v, SARIF replacements %d", x.Rule, x.Edit, len(fixes))
 		}
+		for _, f := range fixes {
+			rp := rep{int(f.Get("deletedRegion.charOffset").Int()), int(f.Get("deletedRegion.charLength").Int()), f.Get("insertedContent.text").String()}
+			if !seen[rp] {
+				seen[rp] = true
+				reps = append(reps, rp)
+			}
+		}
+	}
+	sort.Slice(reps, func(i, j int) bool { return reps[i].off < reps[j].off })
+	var b []byte
+	last := 0
+	for _, rp := range reps {
+		b = append(append(b, src[last:rp.off]...), rp.text...)
+		last = rp.off + rp.n
+	}
+	b = append(b, src[last:]...)
+	if !bytes.Equal(b, res.Normalized) {
+		t.Errorf("SARIF fixes give\n%s\nwant\n%s", b, res.Normalized)
 	}
 }
 

@@ -1,13 +1,11 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"github.com/azconn/azconn/internal/buildinfo"
 	"io"
 	"net/url"
 	"path/filepath"
-	"strings"
 
 	"github.com/azconn/azconn/validate"
 )
@@ -212,14 +210,14 @@ func (r *report) writeSARIF(w io.Writer) error {
 			if i, ok := index[x.Rule]; ok {
 				res.RuleIndex = &i
 			}
-			if text, ok := textEdit(f.src, x); ok {
+			if x.Edit != nil {
 				res.Fixes = []sarifFix{{
-					Description: sarifText{fixDescription(x.Fix)},
+					Description: sarifText{fixDescription(x)},
 					ArtifactChanges: []sarifArtifactChange{{
 						ArtifactLocation: sarifArtifact{uri},
 						Replacements: []sarifReplacement{{
-							DeletedRegion:   *sarifRegionOf(x.Start, x.End),
-							InsertedContent: sarifText{text},
+							DeletedRegion:   *sarifRegionOf(x.Edit.Start, x.Edit.End),
+							InsertedContent: sarifText{x.Edit.Text},
 						}},
 					}},
 				}}
@@ -244,66 +242,12 @@ func (r *report) writeSARIF(w io.Writer) error {
 	return enc.Encode(log)
 }
 
-// textEdit returns the text that replaces a finding's span when its fix
-// can be expressed as an edit of that span alone:
-//   - "replace" of a value whose finding spans exactly that value token: the
-//     new JSON value;
-//   - "move" that renames a key whose finding spans exactly the key token:
-//     the new key.
-//
-// Other fixes (removals, edits of part of a string) have no SARIF edit here;
-// their results still say fixable and `azconnlint --fix` applies them.
-func textEdit(src []byte, x validate.Finding) (string, bool) {
-	if !x.Fixable || x.Fix == nil || x.Start.Line < 1 {
-		return "", false
+// fixDescription says in words what a finding's fix does.
+func fixDescription(x validate.Finding) string {
+	f := x.Fix
+	if f == nil {
+		return "Fix " + x.Rule // the BOM: below JSON Patch's reach
 	}
-	s, e := x.Start.Offset, x.End.Offset
-	if s < 0 || e <= s || e > len(src) {
-		return "", false
-	}
-	tok := src[s:e]
-	if !json.Valid(tok) {
-		return "", false
-	}
-	isKey := bytes.HasPrefix(bytes.TrimLeft(src[e:], " \t\r\n"), []byte(":"))
-	switch x.Fix.Op {
-	case "replace":
-		if isKey || x.Fix.Path != x.Pointer || len(x.Fix.Value) == 0 {
-			return "", false
-		}
-		return string(x.Fix.Value), true
-	case "move":
-		var oldKey string
-		if !isKey || json.Unmarshal(tok, &oldKey) != nil {
-			return "", false
-		}
-		fromDir, fromKey := splitPointer(x.Fix.From)
-		toDir, toKey := splitPointer(x.Fix.Path)
-		if fromDir != toDir || fromKey != oldKey {
-			return "", false
-		}
-		var b bytes.Buffer
-		enc := json.NewEncoder(&b)
-		enc.SetEscapeHTML(false)
-		if enc.Encode(toKey) != nil {
-			return "", false
-		}
-		return strings.TrimSuffix(b.String(), "\n"), true
-	}
-	return "", false
-}
-
-// splitPointer splits an RFC 6901 pointer into its parent and its last
-// reference token, unescaped.
-func splitPointer(p string) (parent, last string) {
-	i := strings.LastIndexByte(p, '/')
-	if i < 0 {
-		return "", p
-	}
-	return p[:i], strings.NewReplacer("~1", "/", "~0", "~").Replace(p[i+1:])
-}
-
-func fixDescription(f *validate.Fix) string {
 	switch f.Op {
 	case "replace":
 		return "Replace " + f.Path + " with " + string(f.Value)
