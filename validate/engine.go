@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // blocking lists the rules whose findings forbid any change to the input.
@@ -60,12 +61,21 @@ func (p *pass) result(out []byte, fixes []Fix) Result {
 	// the result when the findings already sit there in order.
 	slices.SortStableFunc(p.findings, func(a, b *Finding) int { return compareFindings(*a, *b) })
 	n := len(p.findings)
-	inPlace := n > 0 && n <= len(p.chunk0)
-	for i := 0; inPlace && i < n; i++ {
-		inPlace = p.findings[i] == &p.chunk0[i]
-	}
-	if inPlace {
-		res.Findings = p.chunk0[:n:n]
+	if at := p.chunkIndex(n); at != nil {
+		// All in the first chunk: put them in order there, each moved
+		// once along its permutation cycle, and return the chunk.
+		fs := p.chunk0[:n:n]
+		for i := range fs {
+			if at[i] == i {
+				continue
+			}
+			tmp, k := fs[i], i
+			for at[k] != i {
+				fs[k], at[k], k = fs[at[k]], k, at[k]
+			}
+			fs[k], at[k] = tmp, k
+		}
+		res.Findings = fs
 	} else {
 		res.Findings = make([]Finding, n)
 		for i, f := range p.findings {
@@ -74,6 +84,24 @@ func (p *pass) result(out []byte, fixes []Fix) Result {
 	}
 	p.scrub(res.Findings)
 	return res
+}
+
+// chunkIndex returns, when all n findings live in the first chunk, where
+// each sorted finding sits in it; else nil.
+func (p *pass) chunkIndex(n int) []int {
+	if n == 0 || n > len(p.chunk0) {
+		return nil
+	}
+	base := &p.chunk0[0]
+	at := make([]int, n)
+	for i, f := range p.findings {
+		j := int((uintptr(unsafe.Pointer(f)) - uintptr(unsafe.Pointer(base))) / unsafe.Sizeof(Finding{}))
+		if j < 0 || j >= n || &p.chunk0[j] != f {
+			return nil
+		}
+		at[i] = j
+	}
+	return at
 }
 
 // run is the pipeline up to the fixes. It reports whether a BOM is to be
