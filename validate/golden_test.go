@@ -175,9 +175,9 @@ func secretValues(in []byte, opts Options) []string {
 	if err != nil {
 		return nil
 	}
-	root, _ := parse(in, 0, 1000, m.table.Secret)
+	root, ps := parse(in, 0, 1000, m.table.Secret)
 	var out []string
-	p := &pass{root: root}
+	p := &pass{root: root, nodes: ps.order}
 	p.walk(func(n *node) {
 		if n.secret && n.kind == kindString && len(n.str) >= 4 {
 			out = append(out, n.str)

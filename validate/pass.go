@@ -280,26 +280,9 @@ func (p *pass) stringProp(names ...string) *node {
 	return n
 }
 
-// walk calls fn for every node in document order. The order is listed
-// once, without recursion, and shared by every rule.
+// walk calls fn for every node in document order, as the parser listed
+// them; every rule shares that one list.
 func (p *pass) walk(fn func(n *node)) {
-	if p.root == nil {
-		return
-	}
-	if p.nodes == nil {
-		stack := []*node{p.root}
-		for len(stack) > 0 {
-			n := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			p.nodes = append(p.nodes, n)
-			for i := len(n.elems) - 1; i >= 0; i-- {
-				stack = append(stack, n.elems[i])
-			}
-			for i := len(n.members) - 1; i >= 0; i-- {
-				stack = append(stack, n.members[i].val)
-			}
-		}
-	}
 	for _, n := range p.nodes {
 		fn(n)
 	}

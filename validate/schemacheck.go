@@ -48,13 +48,8 @@ func (p *pass) instance(n *node) any {
 	}
 	for i := range n.members {
 		m := &n.members[i]
-		if n.canon() != nil {
-			if j, ok := n.canon().get(m.key); ok && j == i {
-				continue
-			}
-			if p.isCanonMember(n, i) {
-				continue
-			}
+		if p.isCanonMember(n, i) {
+			continue
 		}
 		if _, ok := out[m.key]; !ok {
 			if n.schemaType() == nil {
@@ -157,13 +152,9 @@ func (p *pass) schemaCheck() {
 				continue
 			}
 			// Index the object's unbound keys once: objects can be huge.
-			canon := make(map[int]bool, len(n.canon()))
-			for _, e := range n.canon() {
-				canon[e.i] = true
-			}
 			first := make(map[string]int, len(k.Properties))
 			for i := len(n.members) - 1; i >= 0; i-- {
-				if !canon[i] && !p.keyReported(n, i) {
+				if !p.isCanonMember(n, i) && !p.keyReported(n, i) {
 					first[n.members[i].key] = i
 				}
 			}
