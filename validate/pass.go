@@ -19,7 +19,7 @@ type pass struct {
 	findings   []*Finding
 	blocked    bool     // a blocking finding forbids any change
 	secrets    []string // secret string values, never to be quoted
-	nodes      []*node  // every node in document order, once listed
+	nodes      []*node  // every node in document order, as the parser made them
 	slab       []Finding
 	chunk0     []Finding // the first chunk of slab
 	bomFinding *Finding
