@@ -18,10 +18,20 @@ var blocking = map[string]bool{"syntax": true, "encoding": true, "too-large": tr
 var panicHook func()
 
 // Lint checks data as the JSON body of a PATCH request for opts.Target and
-// returns every finding and the normalized payload. It never panics and
-// never fails: every problem in the input is a finding. It is safe for
-// concurrent use.
-func Lint(data []byte, opts Options) (res Result) {
+// returns every finding and the normalized payload. The input may also be
+// an HTTP request, a .http file or Markdown holding requests (see Form):
+// then each request's body is linted, with positions in the whole text.
+// It never panics and never fails: every problem in the input is a
+// finding. It is safe for concurrent use.
+func Lint(data []byte, opts Options) Result {
+	if res, ok := lintForm(data, opts); ok {
+		return res
+	}
+	return withImplicitRequest(lintJSON(data, opts), data, opts)
+}
+
+// lintJSON lints data as one JSON body.
+func lintJSON(data []byte, opts Options) (res Result) {
 	defer func() {
 		if r := recover(); r != nil {
 			res = Result{Normalized: data, Findings: []Finding{{

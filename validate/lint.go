@@ -8,6 +8,14 @@ type Options struct {
 	MaxSize      int      // bytes; zero means DefaultMaxSize
 	MaxDepth     int      // nesting levels; zero means DefaultMaxDepth
 	Ignore       []string // rule IDs to neither report nor fix
+	// Form is how the input holds the body; zero means sniffed from the
+	// content (FormForName maps a file name to its form).
+	Form Form
+	// Method is the call the body is for when the input has no request
+	// line: "PATCH" (update, the default) or "POST" (create).
+	Method string
+
+	call callKind // set by the form layer from a request line
 }
 
 // Default limits applied when Options leaves them zero.
@@ -27,6 +35,11 @@ type Result struct {
 	Changed bool
 	// Fixes are the operations applied, in document order.
 	Fixes []Fix
+	// Form is how the input held the body (or bodies).
+	Form Form
+	// Requests are the requests whose bodies were linted, in text order;
+	// a bare JSON body is one implicit request. Finding.Request indexes it.
+	Requests []Request
 }
 
 // Count returns how many findings have exactly the given severity.
