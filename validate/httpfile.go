@@ -211,7 +211,7 @@ func readRequest(data []byte, lines []line, i int, rl reqLine) (rawRequest, int)
 	if first >= 0 {
 		r.hasBody = true
 		r.body = span{lines[first].start, lines[last].next}
-		r.end = lines[last].end
+		r.end = r.body.end
 		if t := strings.TrimSpace(string(data[lines[first].start:lines[first].end])); strings.HasPrefix(t, "< ") && first == last {
 			r.bodyFile = true
 		}

@@ -140,7 +140,7 @@ func parseMarkdown(data []byte, from int) []rawRequest {
 				if first >= 0 {
 					r.hasBody = true
 					r.body = span{next.content[first].start, next.content[last].next}
-					r.end = next.content[last].end
+					r.end = r.body.end
 				}
 			}
 		}

@@ -324,10 +324,13 @@ func (fl *formLinter) lintBody(body []byte, base int, opts Options, ri int) []by
 		}
 		fl.findings = append(fl.findings, g)
 	}
-	for _, t := range templates {
+	pointers := templatePointers(sub, templates)
+	for i, t := range templates {
 		name := string(body[t.start+2 : t.end-2])
-		fl.report("template-value", SeverityInfo, span{base + t.start, base + t.end}, ri,
-			fmt.Sprintf("the value is the variable {{%s}}, which is filled in when the request is sent: its type and format are not checked here", strings.TrimSpace(name)))
+		if f := fl.report("template-value", SeverityInfo, span{base + t.start, base + t.end}, ri,
+			fmt.Sprintf("the value is the variable {{%s}}, which is filled in when the request is sent: its type and format are not checked here", strings.TrimSpace(name))); f != nil {
+			f.Pointer = pointers[i]
+		}
 	}
 	for _, fx := range res.Fixes {
 		if kept[fixKey(&fx)] {
@@ -451,4 +454,23 @@ func substituteTemplates(body []byte) ([]byte, []span) {
 		return body, nil
 	}
 	return out, spans
+}
+
+// templatePointers returns the JSON pointer of each template value in the
+// substituted body ("" where the body does not parse that far).
+func templatePointers(sub []byte, templates []span) []string {
+	out := make([]string, len(templates))
+	if len(templates) == 0 {
+		return out
+	}
+	_, ps := parse(sub, 0, DefaultMaxDepth, "")
+	p := &pass{}
+	for _, n := range ps.order {
+		for i, t := range templates {
+			if n.start == t.start && n.end == t.end {
+				out[i] = p.pointer(n)
+			}
+		}
+	}
+	return out
 }

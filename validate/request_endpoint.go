@@ -275,6 +275,7 @@ func analyzeEndpoint(data []byte, r *rawRequest) endpoint {
 				msg = fmt.Sprintf("unknown path segment %s after the connection's id: did you mean %s?", quoteJSON(action), quoteJSON(s))
 			}
 			issue(actionAt, "%s", msg)
+			return ep // what the method should be is unknown
 		}
 		if after+1 < len(segs) {
 			issue(segs[after+1].at, "unexpected path segment %s after the action", quoteJSON(segs[after+1].text))
