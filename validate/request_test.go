@@ -56,3 +56,113 @@ func checkFraming(t *testing.T, in []byte, res Result) {
 		}
 	}
 }
+
+// TestFormPositions: on every golden case of a request form, each
+// finding's positions are those of its offsets in the whole text (counted
+// here independently), and the text at [Start.Offset, End.Offset) is what
+// the finding is about: a body finding spans the same text as when the
+// body alone is linted, a Content-Length finding the header's number, a
+// template-value finding the {{variable}}, a request-line finding part of
+// its request line.
+func TestFormPositions(t *testing.T) {
+	n := 0
+	for _, c := range loadCases(t) {
+		res := Lint(c.in, c.opts)
+		if res.Form == FormJSON {
+			continue
+		}
+		n++
+		alone := map[int]Result{}
+		for i, f := range res.Findings {
+			for _, p := range []Pos{f.Start, f.End} {
+				if want := countPos(c.in, p.Offset); want != p {
+					t.Errorf("%s: finding %d (%s): position %v, but offset %d is at %v", c.name, i, f.Rule, p, p.Offset, want)
+				}
+			}
+			text := string(c.in[f.Start.Offset:f.End.Offset])
+			r := res.Requests[f.Request]
+			switch f.Rule {
+			case "content-length":
+				if !regexp.MustCompile(`^\d+$`).MatchString(text) || !contentLengthLine.Match(lineAt(c.in, f.Start.Offset)) {
+					t.Errorf("%s: content-length spans %q", c.name, text)
+				}
+			case "template-value":
+				if !regexp.MustCompile(`^\{\{[^{}]*\}\}$`).MatchString(text) {
+					t.Errorf("%s: template-value spans %q", c.name, text)
+				}
+			case "request-line", "content-type", "bom":
+				if f.Start.Offset < r.Start.Offset && f.Rule != "bom" || f.End.Offset > r.End.Offset || text == "" {
+					t.Errorf("%s: %s spans %q outside its request %v-%v", c.name, f.Rule, text, r.Start, r.End)
+				}
+			default:
+				if !r.HasBody || f.Start.Offset < r.BodyStart.Offset || f.End.Offset > r.BodyEnd.Offset {
+					t.Errorf("%s: %s at %v-%v is outside request %d's body", c.name, f.Rule, f.Start, f.End, f.Request)
+					continue
+				}
+				body := c.in[r.BodyStart.Offset:r.BodyEnd.Offset]
+				a, ok := alone[f.Request]
+				if !ok {
+					o := c.opts
+					o.Target, o.Form, o.call = r.Target, FormJSON, r.call
+					sub, _ := substituteTemplates(body) // same length: the offsets hold
+					a = Lint(sub, o)
+					alone[f.Request] = a
+				}
+				found := false
+				for _, g := range a.Findings {
+					if g.Rule == f.Rule && g.Pointer == f.Pointer && string(body[g.Start.Offset:g.End.Offset]) == text {
+						found = true
+					}
+				}
+				if !found {
+					t.Errorf("%s: %s %s spans %q, which linting the body alone does not report", c.name, f.Rule, f.Pointer, text)
+				}
+			}
+		}
+	}
+	if n < 10 {
+		t.Fatalf("only %d golden cases of the request forms", n)
+	}
+}
+
+// countPos computes the position of offset off by counting from the start:
+// lines break at LF, CRLF or a lone CR; columns count code points; a
+// leading BOM is not a column.
+func countPos(b []byte, off int) Pos {
+	p := Pos{Line: 1, Column: 1}
+	i := 0
+	if bytes.HasPrefix(b, utf8BOM) && off >= 3 {
+		i = 3
+	}
+	for i < off {
+		switch {
+		case b[i] == '\r' && i+1 < len(b) && b[i+1] == '\n':
+			if i+1 == off {
+				p.Column++
+				i++
+				continue
+			}
+			p.Line, p.Column = p.Line+1, 1
+			i += 2
+			continue
+		case b[i] == '\n' || b[i] == '\r':
+			p.Line, p.Column = p.Line+1, 1
+		case b[i]&0xC0 != 0x80:
+			p.Column++
+		}
+		i++
+	}
+	p.Offset = off
+	return p
+}
+
+func lineAt(b []byte, off int) []byte {
+	s, e := off, off
+	for s > 0 && b[s-1] != '\n' {
+		s--
+	}
+	for e < len(b) && b[e] != '\n' {
+		e++
+	}
+	return b[s:e]
+}
