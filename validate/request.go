@@ -107,6 +107,8 @@ type formLinter struct {
 	edits    []formEdit
 	fixes    []Fix
 	blocked  bool
+	secrets  []string // the bodies' passwords, to keep out of request-level messages
+	own      []int    // indexes of the request-level findings
 }
 
 // formEdit is a change to the whole text, for the findings that own it.
@@ -178,6 +180,7 @@ func (fl *formLinter) report(rule string, sev Severity, s span, ri int, msg stri
 	if slices.Contains(fl.opts.Ignore, rule) {
 		return nil
 	}
+	fl.own = append(fl.own, len(fl.findings))
 	fl.findings = append(fl.findings, Finding{Rule: rule, Severity: sev, Message: msg, Start: fl.pos(s.start), End: fl.pos(s.end), Request: ri})
 	return &fl.findings[len(fl.findings)-1]
 }
@@ -288,6 +291,7 @@ func (fl *formLinter) checkContentLength(r *rawRequest, ri, have, after int, lin
 func (fl *formLinter) lintBody(body []byte, base int, opts Options, ri int) []byte {
 	sub, templates := substituteTemplates(body)
 	res := lintJSON(sub, opts)
+	fl.secrets = append(fl.secrets, bodySecrets(sub, opts.Target)...)
 	inTemplate := func(f *Finding) bool {
 		for _, t := range templates {
 			if f.Start.Offset < t.end && f.End.Offset > t.start || f.Start.Offset == t.start {
@@ -379,6 +383,7 @@ func actionFilter(call callKind) func(Finding) bool {
 // result assembles the Result: findings in text order, the whole text
 // with only the bodies (and stale Content-Length values) changed.
 func (fl *formLinter) result() Result {
+	fl.scrub()
 	res := Result{Form: fl.form, Requests: fl.requests, Findings: fl.findings, Normalized: fl.data}
 	if res.Requests == nil {
 		res.Requests = []Request{}
@@ -473,4 +478,35 @@ func templatePointers(sub []byte, templates []span) []string {
 		}
 	}
 	return out
+}
+
+// bodySecrets returns the password values of a body.
+func bodySecrets(body []byte, t Target) []string {
+	m, err := modelFor(t)
+	if err != nil || m.table.Secret == "" {
+		return nil
+	}
+	_, ps := parse(body, 0, DefaultMaxDepth, m.table.Secret)
+	var out []string
+	for _, n := range ps.order {
+		if n.secret && n.kind == kindString && n.str != "" {
+			out = append(out, n.str, string(body[n.start+1:n.end-1]))
+		}
+	}
+	return out
+}
+
+// scrub masks the secrets of the text (the bodies' passwords, the
+// framing's header, variable and field values) in the request-level
+// messages; the body findings were scrubbed by their own pass.
+func (fl *formLinter) scrub() {
+	secrets := append(framingSecrets(fl.data), fl.secrets...)
+	for _, i := range fl.own {
+		f := &fl.findings[i]
+		for _, s := range secrets {
+			if len(s) >= 4 && strings.Contains(f.Message, s) {
+				f.Message = strings.ReplaceAll(f.Message, s, RedactMask)
+			}
+		}
+	}
 }
