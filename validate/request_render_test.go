@@ -41,11 +41,11 @@ func TestRenderCalls(t *testing.T) {
 		in:   "PATCH " + live + "/{{connectionId}}\nContent-Type: application/json\n\n{\"displayName\": \"Contoso\"}\n",
 		want: map[string][]string{"http": {live + "/{id}\n"}},
 	}, {
-		name: "the stub says so and offers the migrated live call",
-		in:   "{\n  \"displayName\": \"Contoso\",\n  \"subNetId\": \"x\",\n  \"inUse\": \"Boolean\",\n  \"adDomainPassword\": \"Hunter2-pw!\"\n}",
-		want: map[string][]string{"http": {"/beta/deviceManagement/cloudManagedDesktop/azureConnections/{id}", `"subNetId"`}},
-		note: "pre-release stub",
-		live: []string{"PATCH https://graph.microsoft.com/beta/deviceManagement/virtualEndpoint/onPremisesConnections/{id}\n", `"subnetId": "x"`, `"{{adDomainPassword}}"`},
+		name:   "the stub says so and offers the migrated live call",
+		in:     "{\n  \"displayName\": \"Contoso\",\n  \"subNetId\": \"x\",\n  \"inUse\": \"Boolean\",\n  \"adDomainPassword\": \"Hunter2-pw!\"\n}",
+		want:   map[string][]string{"http": {"/beta/deviceManagement/cloudManagedDesktop/azureConnections/{id}", `"subNetId"`}},
+		note:   "pre-release stub",
+		live:   []string{"PATCH https://graph.microsoft.com/beta/deviceManagement/virtualEndpoint/onPremisesConnections/{id}\n", `"subnetId": "x"`, `"{{adDomainPassword}}"`},
 		absent: []string{"Hunter2-pw!"},
 		gone:   []string{`"inUse"`, `"subNetId"`},
 	}, {
