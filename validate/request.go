@@ -222,7 +222,9 @@ func (fl *formLinter) request(r *rawRequest) {
 	lint := ep.takeBody && r.hasBody && !r.bodyFile
 	if r.hasBody {
 		rq.HasBody, rq.BodyStart, rq.BodyEnd = true, fl.pos(r.body.start), fl.pos(r.body.end)
-		fl.checkContentType(r, ri, span{r.method.start, lineEnd})
+		if ep.takeBody {
+			fl.checkContentType(r, ri, span{r.method.start, lineEnd})
+		}
 	}
 	body := []byte(nil)
 	if r.hasBody {

@@ -314,6 +314,8 @@ type jsonTool struct {
 type jsonFile struct {
 	Path     string             `json:"path"`
 	Changed  bool               `json:"changed"`
+	Form     validate.Form      `json:"form"`
+	Requests []validate.Request `json:"requests,omitempty"` // for the request forms only
 	Findings []validate.Finding `json:"findings"`
 }
 
@@ -344,7 +346,14 @@ func (r *report) writeJSON(w io.Writer) error {
 		if fs == nil {
 			fs = []validate.Finding{}
 		}
-		rep.Files = append(rep.Files, jsonFile{Path: f.path, Changed: f.changed, Findings: fs})
+		jf := jsonFile{Path: f.path, Changed: f.changed, Form: f.form, Findings: fs}
+		if f.form != validate.FormJSON {
+			jf.Requests = f.requests
+			if jf.Requests == nil {
+				jf.Requests = []validate.Request{}
+			}
+		}
+		rep.Files = append(rep.Files, jf)
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)

@@ -35,11 +35,26 @@ type fileResult struct {
 	linted    bool               // src was read and linted
 	fixable   int                // findings that --fix would fix here (0 when the file is blocked)
 	truncated bool               // only the first --max-size+1 bytes were read
+	form      validate.Form      // how the input held the body
+	requests  []validate.Request // the requests linted (one implicit one for a bare body)
+}
+
+// walkedExt reports whether walking a directory lints a file of this
+// name: *.json, *.http and *.rest, and Markdown with --markdown.
+func walkedExt(name string, markdown bool) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".json", ".http", ".rest":
+		return true
+	case ".md", ".markdown":
+		return markdown
+	}
+	return false
 }
 
 // collect turns the path arguments into jobs, in argument order; a
-// directory contributes its *.json files in lexical order.
-func collect(paths []string) []job {
+// directory contributes its *.json, *.http and *.rest files (and Markdown
+// with --markdown) in lexical order.
+func collect(paths []string, markdown bool) []job {
 	if len(paths) == 0 {
 		paths = []string{"-"}
 	}
@@ -84,7 +99,7 @@ func collect(paths []string) []job {
 				}
 				return nil
 			}
-			if !strings.HasSuffix(d.Name(), ".json") {
+			if !walkedExt(d.Name(), markdown) {
 				return nil
 			}
 			if d.Type()&fs.ModeSymlink != 0 {
@@ -137,7 +152,7 @@ func dedupeFiles(jobs []job) []job {
 
 // lintAll lints every input and prints the report; it returns the exit code.
 func lintAll(cfg *config, stdin io.Reader, stdout, stderr io.Writer) int {
-	jobs := collect(cfg.paths)
+	jobs := collect(cfg.paths, cfg.markdown)
 	if cfg.fix && !cfg.diff {
 		jobs = dedupeFiles(jobs)
 	}
@@ -244,9 +259,10 @@ func lintOne(cfg *config, j job, stdin io.Reader) *fileResult {
 		r.err = err
 		return r
 	}
-	opts := cfg.options()
+	opts := cfg.optionsFor(j)
 	res := validate.Lint(data, opts)
 	r.src, r.findings, r.linted = data, res.Findings, true
+	r.form, r.requests = res.Form, res.Requests
 	r.truncated = len(data) > cfg.maxSize
 	changes := res.Changed && !bytes.Equal(res.Normalized, data)
 	if changes {
@@ -268,7 +284,8 @@ func lintOne(cfg *config, j job, stdin io.Reader) *fileResult {
 		r.output = res.Normalized
 		if changes {
 			r.changed, r.fixes, r.fixable = true, len(res.Fixes), 0
-			r.src, r.findings = res.Normalized, validate.Lint(res.Normalized, opts).Findings
+			again := validate.Lint(res.Normalized, opts)
+			r.src, r.findings, r.requests = res.Normalized, again.Findings, again.Requests
 		}
 	case cfg.fix && changes:
 		if err := writeBack(j.path, res.Normalized, info); err != nil {
@@ -277,7 +294,8 @@ func lintOne(cfg *config, j job, stdin io.Reader) *fileResult {
 		}
 		r.changed, r.fixes, r.fixable = true, len(res.Fixes), 0
 		// Report what remains, at its position in the written bytes.
-		r.src, r.findings = res.Normalized, validate.Lint(res.Normalized, opts).Findings
+		again := validate.Lint(res.Normalized, opts)
+		r.src, r.findings, r.requests = res.Normalized, again.Findings, again.Requests
 	}
 	return r
 }
