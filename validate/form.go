@@ -82,37 +82,44 @@ func sniffForm(data []byte) Form {
 	if len(trimmed) == 0 || trimmed[0] == '{' || trimmed[0] == '[' || trimmed[0] == '"' {
 		return FormJSON
 	}
-	fileMarks := false
-	for _, ln := range splitLines(data, 0) {
+	fileMarks, form := false, Form("")
+	eachLine(data, 0, func(ln line) bool {
 		t := strings.TrimSpace(string(data[ln.start:ln.end]))
 		switch {
 		case t == "":
-			continue
+			return true
 		case strings.HasPrefix(t, "###"):
 			fileMarks = true
-			continue
+			return true
 		case strings.HasPrefix(t, "#") || strings.HasPrefix(t, "//"):
-			if isFence(t) {
-				return FormMarkdown
-			}
 			fileMarks = true
-			continue
+			return true
 		case isVariableLine(t):
 			fileMarks = true
-			continue
+			return true
+		case isFence(t):
+			form = FormMarkdown
+			return false
 		}
 		if _, ok := parseRequestLine(t); ok {
+			form = FormHTTP
 			if fileMarks || hasSeparator(data) {
-				return FormHTTPFile
+				form = FormHTTPFile
 			}
-			return FormHTTP
 		}
-		break
+		return false
+	})
+	if form != "" {
+		return form
 	}
-	for _, ln := range splitLines(data, 0) {
+	eachLine(data, 0, func(ln line) bool {
 		if isFence(strings.TrimLeft(string(data[ln.start:ln.end]), " ")) {
-			return FormMarkdown
+			form = FormMarkdown
 		}
+		return form == ""
+	})
+	if form != "" {
+		return form
 	}
 	return FormJSON
 }
@@ -121,12 +128,12 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
 // hasSeparator reports whether a line starts with ###.
 func hasSeparator(data []byte) bool {
-	for _, ln := range splitLines(data, 0) {
-		if bytes.HasPrefix(bytes.TrimLeft(data[ln.start:ln.end], " \t"), []byte("###")) {
-			return true
-		}
-	}
-	return false
+	found := false
+	eachLine(data, 0, func(ln line) bool {
+		found = bytes.HasPrefix(bytes.TrimLeft(data[ln.start:ln.end], " \t"), []byte("###"))
+		return !found
+	})
+	return found
 }
 
 // line is one line of the text: [start, end) without its line break, and
@@ -135,7 +142,16 @@ type line struct{ start, end, next int }
 
 // splitLines cuts data[from:] into lines at LF, CRLF or a lone CR.
 func splitLines(data []byte, from int) []line {
-	var out []line
+	out := make([]line, 0, bytes.Count(data[from:], []byte{'\n'})+1)
+	eachLine(data, from, func(ln line) bool {
+		out = append(out, ln)
+		return true
+	})
+	return out
+}
+
+// eachLine calls fn for each line of data[from:] until it returns false.
+func eachLine(data []byte, from int, fn func(line) bool) {
 	for i := from; i < len(data); {
 		j := i
 		for j < len(data) && data[j] != '\n' && data[j] != '\r' {
@@ -145,8 +161,9 @@ func splitLines(data []byte, from int) []line {
 		if j < len(data) {
 			next += lineBreakLen(data, j)
 		}
-		out = append(out, line{i, j, next})
+		if !fn(line{i, j, next}) {
+			return
+		}
 		i = next
 	}
-	return out
 }

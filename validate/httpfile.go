@@ -13,10 +13,10 @@ type rawRequest struct {
 	version      span // "HTTP/1.1", or empty
 	headers      []header
 	hasBody      bool
-	body         span   // the body's bytes, up to and including the line break of its last line
-	bodyFile     bool   // the body is a "< ./file" reference, not inline
-	vars         []hvar // the @variables in scope
-	afterHeaders int    // where the body would start (the line after the blank line)
+	body         span              // the body's bytes, up to and including the line break of its last line
+	bodyFile     bool              // the body is a "< ./file" reference, not inline
+	vars         map[string]string // the file's @variables (REST Client: file-wide, the last definition wins)
+	afterHeaders int               // where the body would start (the line after the blank line)
 }
 
 // span is [start, end) of the input.
@@ -93,7 +93,7 @@ func isCommentLine(t string) bool {
 func parseHTTPText(data []byte, from int) []rawRequest {
 	lines := splitLines(data, from)
 	var reqs []rawRequest
-	var vars []hvar
+	vars := map[string]string{}
 	for i := 0; i < len(lines); {
 		ln := lines[i]
 		t := strings.TrimSpace(string(data[ln.start:ln.end]))
@@ -102,7 +102,8 @@ func parseHTTPText(data []byte, from int) []rawRequest {
 			i++
 			continue
 		case isVariableLine(t):
-			vars = append(vars, parseVariable(data, ln))
+			v := parseVariable(data, ln)
+			vars[v.name] = v.value
 			i++
 			continue
 		}
@@ -115,7 +116,7 @@ func parseHTTPText(data []byte, from int) []rawRequest {
 			continue
 		}
 		r, next := readRequest(data, lines, i, rl)
-		r.vars = append([]hvar(nil), vars...)
+		r.vars = vars
 		reqs = append(reqs, r)
 		i = next
 	}

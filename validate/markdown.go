@@ -27,6 +27,10 @@ func markdownFences(data []byte, from int) []fence {
 	lines := splitLines(data, from)
 	var out []fence
 	skipNext := false
+	// nextClose is the first line at or after the current comment's that
+	// holds "-->": it only moves forward, so unclosed comments cost no
+	// rescans.
+	nextClose := -1
 	for i := 0; i < len(lines); i++ {
 		ln := lines[i]
 		raw := string(data[ln.start:ln.end])
@@ -37,13 +41,14 @@ func markdownFences(data []byte, from int) []fence {
 			continue
 		case strings.HasPrefix(t, "<!--"):
 			// A docs block comment may span lines; read it whole.
-			text := raw
-			j := i
-			for !strings.Contains(text, "-->") && j+1 < len(lines) {
-				j++
-				text += "\n" + string(data[lines[j].start:lines[j].end])
+			if nextClose < i {
+				nextClose = i
+				for nextClose < len(lines) && !strings.Contains(string(data[lines[nextClose].start:lines[nextClose].end]), "-->") {
+					nextClose++
+				}
 			}
-			skipNext = docsCommentSkips(text)
+			j := min(nextClose, len(lines)-1)
+			skipNext = docsCommentSkips(data[ln.start:lines[j].end])
 			i = j
 			continue
 		case indent > 3 || !isFence(t):
@@ -85,8 +90,11 @@ func markdownFences(data []byte, from int) []fence {
 
 // docsCommentSkips reports whether an HTML comment is a Microsoft docs
 // block annotation that marks the next block as not a request.
-func docsCommentSkips(text string) bool {
-	s := strings.TrimSpace(text)
+func docsCommentSkips(b []byte) bool {
+	if len(b) > 4096 {
+		return false // not a docs annotation, which is a few lines
+	}
+	s := strings.TrimSpace(string(b))
 	s = strings.TrimPrefix(s, "<!--")
 	s, _, _ = strings.Cut(s, "-->")
 	var v struct {

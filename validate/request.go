@@ -107,8 +107,8 @@ type formLinter struct {
 	edits    []formEdit
 	fixes    []Fix
 	blocked  bool
-	secrets  []string // the bodies' passwords, to keep out of request-level messages
-	own      []int    // indexes of the request-level findings
+	secrets  []string // the current body's passwords, to keep out of its request's messages
+	own      []int    // indexes of the current request's request-level findings
 }
 
 // formEdit is a change to the whole text, for the findings that own it.
@@ -152,7 +152,32 @@ func lintForm(data []byte, opts Options) (res Result, ok bool) {
 	return fl.run(), true
 }
 
-func (fl *formLinter) pos(off int) Pos { return fl.lines.pos(off) }
+// pos returns a position holding only its offset: lines and columns are
+// filled in at the end, all at once in offset order (resolvePositions), so
+// that findings reported out of order on one long line cost no recount.
+func (fl *formLinter) pos(off int) Pos { return Pos{Offset: off} }
+
+// resolvePositions fills in the line and column of every position of res.
+func (fl *formLinter) resolvePositions(res *Result) {
+	var ps []*Pos
+	seen := map[*Edit]bool{}
+	for i := range res.Findings {
+		f := &res.Findings[i]
+		ps = append(ps, &f.Start, &f.End)
+		if f.Edit != nil && !seen[f.Edit] {
+			seen[f.Edit] = true
+			ps = append(ps, &f.Edit.Start, &f.Edit.End)
+		}
+	}
+	for i := range res.Requests {
+		r := &res.Requests[i]
+		ps = append(ps, &r.Start, &r.End, &r.BodyStart, &r.BodyEnd)
+	}
+	slices.SortFunc(ps, func(a, b *Pos) int { return a.Offset - b.Offset })
+	for _, p := range ps {
+		*p = fl.lines.pos(p.Offset)
+	}
+}
 
 func (fl *formLinter) run() Result {
 	from := bomLen(fl.data)
@@ -209,6 +234,7 @@ func (fl *formLinter) request(r *rawRequest) {
 		fl.report("request-line", SeverityError, span{r.method.start, lineEnd}, ri,
 			fmt.Sprintf("not a request to the connection endpoints (PATCH %s/{id}, POST %s, or the stub's %s): nothing else was checked", liveCollection, liveCollection, stubCollection))
 		fl.requests = append(fl.requests, rq)
+		fl.scrub(r)
 		return
 	}
 	for _, is := range ep.issues {
@@ -241,6 +267,7 @@ func (fl *formLinter) request(r *rawRequest) {
 	}
 	fl.checkContentLength(r, ri, len(body), len(normalized), span{r.method.start, lineEnd})
 	fl.requests = append(fl.requests, rq)
+	fl.scrub(r)
 }
 
 // checkContentType reports a missing or non-JSON Content-Type.
@@ -294,9 +321,12 @@ func (fl *formLinter) lintBody(body []byte, base int, opts Options, ri int) []by
 	sub, templates := substituteTemplates(body)
 	res := lintJSON(sub, opts)
 	fl.secrets = append(fl.secrets, bodySecrets(sub, opts.Target)...)
+	// Templates come in text order: a binary search finds the one a
+	// finding could be in.
 	inTemplate := func(f *Finding) bool {
-		for _, t := range templates {
-			if f.Start.Offset < t.end && f.End.Offset > t.start || f.Start.Offset == t.start {
+		i, _ := slices.BinarySearchFunc(templates, f.Start.Offset, func(t span, off int) int { return t.end - 1 - off })
+		for ; i < len(templates) && templates[i].start < f.End.Offset+1; i++ {
+			if t := templates[i]; f.Start.Offset < t.end && f.End.Offset > t.start || f.Start.Offset == t.start {
 				return true
 			}
 		}
@@ -384,13 +414,13 @@ func actionFilter(call callKind) func(Finding) bool {
 
 // result assembles the Result: findings in text order, the whole text
 // with only the bodies (and stale Content-Length values) changed.
-func (fl *formLinter) result() Result {
-	fl.scrub()
-	res := Result{Form: fl.form, Requests: fl.requests, Findings: fl.findings, Normalized: fl.data}
+func (fl *formLinter) result() (res Result) {
+	res = Result{Form: fl.form, Requests: fl.requests, Findings: fl.findings, Normalized: fl.data}
 	if res.Requests == nil {
 		res.Requests = []Request{}
 	}
 	slices.SortStableFunc(res.Findings, compareFindings)
+	defer fl.resolvePositions(&res)
 	if fl.blocked || len(fl.edits) == 0 {
 		for i := range res.Findings {
 			res.Findings[i].Edit = nil
@@ -470,13 +500,15 @@ func templatePointers(sub []byte, templates []span) []string {
 	if len(templates) == 0 {
 		return out
 	}
+	at := make(map[int]int, len(templates))
+	for i, t := range templates {
+		at[t.start] = i
+	}
 	_, ps := parse(sub, 0, DefaultMaxDepth, "")
 	p := &pass{}
 	for _, n := range ps.order {
-		for i, t := range templates {
-			if n.start == t.start && n.end == t.end {
-				out[i] = p.pointer(n)
-			}
+		if i, ok := at[n.start]; ok && n.end == templates[i].end && n.kind == kindString {
+			out[i] = p.pointer(n)
 		}
 	}
 	return out
@@ -498,11 +530,12 @@ func bodySecrets(body []byte, t Target) []string {
 	return out
 }
 
-// scrub masks the secrets of the text (the bodies' passwords, the
-// framing's header, variable and field values) in the request-level
-// messages; the body findings were scrubbed by their own pass.
-func (fl *formLinter) scrub() {
-	secrets := append(framingSecrets(fl.data), fl.secrets...)
+// scrub masks the secrets of request r (its body's passwords, its
+// header and field values) in its request-level messages, which quote only
+// its own text; the body findings were scrubbed by their own pass.
+func (fl *formLinter) scrub(r *rawRequest) {
+	secrets := append(framingSecrets(fl.data[r.start:r.end]), fl.secrets...)
+	defer func() { fl.own, fl.secrets = fl.own[:0], fl.secrets[:0] }()
 	for _, i := range fl.own {
 		f := &fl.findings[i]
 		for _, s := range secrets {

@@ -69,17 +69,20 @@ type segment struct {
 // the resolved text and, for each of its bytes, the span of the text as
 // written that produced it. Secret variables and unknown ones stay as
 // {{name}}.
-func resolveURL(data []byte, target span, vars []hvar) (string, []span) {
+func resolveURL(data []byte, target span, vars map[string]string) (string, []span) {
 	var b strings.Builder
 	var at []span
+	// Variables may refer to variables: a budget keeps a file of
+	// self-multiplying references from taking exponential time.
+	budget := 4096 + 4*(target.end-target.start)
 	var expand func(s string, origin func(i int) span, depth int)
 	expand = func(s string, origin func(i int) span, depth int) {
-		for i := 0; i < len(s); {
+		for i := 0; i < len(s) && b.Len() < budget; {
 			if strings.HasPrefix(s[i:], "{{") && depth < 5 {
 				if j := strings.Index(s[i+2:], "}}"); j >= 0 {
 					name := strings.TrimSpace(s[i+2 : i+2+j])
 					ref := span{origin(i).start, origin(i + 2 + j + 1).end}
-					if v, ok := lookupVar(vars, name); ok && !isSecretName(name) {
+					if v, ok := vars[name]; ok && !isSecretName(name) {
 						expand(v, func(int) span { return ref }, depth+1)
 						i += j + 4
 						continue
@@ -94,15 +97,6 @@ func resolveURL(data []byte, target span, vars []hvar) (string, []span) {
 	raw := string(data[target.start:target.end])
 	expand(raw, func(i int) span { return span{target.start + i, target.start + i + 1} }, 0)
 	return b.String(), at
-}
-
-func lookupVar(vars []hvar, name string) (string, bool) {
-	for i := len(vars) - 1; i >= 0; i-- {
-		if vars[i].name == name {
-			return vars[i].value, true
-		}
-	}
-	return "", false
 }
 
 // isSecretName reports whether a variable, header or form field name

@@ -166,3 +166,31 @@ func lineAt(b []byte, off int) []byte {
 	}
 	return b[s:e]
 }
+
+// FuzzForms lints any text as each request form: no internal failure, the
+// invariants of every input (positions inside it, sorted, idempotent, no
+// fixable finding left, no quoted secret), and only bodies and
+// Content-Length changed.
+func FuzzForms(f *testing.F) {
+	for _, c := range loadCases(f) {
+		if !json.Valid(c.in) {
+			f.Add(c.in, uint8(0))
+		}
+	}
+	f.Add([]byte("PATCH /deviceManagement/virtualEndpoint/onPremisesConnections/1\n\n{\"a\": {{x}}}"), uint8(1))
+	f.Add([]byte("```http\nPOST https://graph.microsoft.com/beta/deviceManagement/virtualEndpoint/onPremisesConnections\n```\n```json\n{}\n```\n"), uint8(3))
+	forms := []Form{"", FormHTTP, FormHTTPFile, FormMarkdown}
+	f.Fuzz(func(t *testing.T, data []byte, form uint8) {
+		opts := Options{Form: forms[int(form)%len(forms)]}
+		res := Lint(data, opts)
+		for _, fd := range res.Findings {
+			if fd.Rule == "internal" {
+				t.Fatalf("internal failure: %s", fd.Message)
+			}
+			if fd.Request < 0 || fd.Request >= max(1, len(res.Requests)) {
+				t.Fatalf("finding %s has request %d of %d", fd.Rule, fd.Request, len(res.Requests))
+			}
+		}
+		checkInvariants(t, data, opts, res)
+	})
+}
