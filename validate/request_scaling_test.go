@@ -32,7 +32,9 @@ func TestFormScaling(t *testing.T) {
 			return "PATCH /deviceManagement/virtualEndpoint/onPremisesConnections/1\n" + strings.Repeat("Authorization: y\n", n/17)
 		},
 		"one long line": func(n int) string {
-			return "PATCH /deviceManagement/virtualEndpoint/onPremisesConnections/1\n\n{\"scopeIds\": [" + strings.Repeat(`{{x}}, "y", `, n/12) + `1]}`
+			// The body's one finding comes last on the line, the
+			// template-value findings before it.
+			return "PATCH /deviceManagement/virtualEndpoint/onPremisesConnections/1\n\n{\"scopeIds\": [" + strings.Repeat(`{{x}}, "y", `, n/12) + `1], "displayName": " x "}`
 		},
 	}
 	// Paths that cost CPU without allocating much: positions on one long
