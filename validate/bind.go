@@ -11,10 +11,15 @@ import (
 // canonical-name index of each bound object, and which values are secret.
 // Tables are indexed by node id.
 type binding struct {
-	props   []*propModel // the schema property a value is checked against
-	objs    []*objInfo   // objects bound to a schema type only
-	secret  []bool       // the value of a secret property, or inside one
-	secrets []string     // the secret string values, never to be quoted
+	nodes   []boundNode // by node id
+	secrets []string    // the secret string values, never to be quoted
+}
+
+// boundNode is what binding knows of one node.
+type boundNode struct {
+	prop   *propModel // the schema property a value is checked against
+	obj    *objInfo   // objects bound to a schema type only
+	secret bool       // the value of a secret property, or inside one
 }
 
 // objInfo is what binding knows of an object node.
@@ -64,11 +69,11 @@ func (c canonIndex) all() iter.Seq2[string, int] {
 }
 
 // propOf returns the schema property that value n is checked against, or nil.
-func (p *pass) propOf(n *node) *propModel { return p.bound.props[n.id] }
+func (p *pass) propOf(n *node) *propModel { return p.bound.nodes[n.id].prop }
 
 // typeOf returns the schema object type bound to n, or nil.
 func (p *pass) typeOf(n *node) *objModel {
-	if o := p.bound.objs[n.id]; o != nil {
+	if o := p.bound.nodes[n.id].obj; o != nil {
 		return o.obj
 	}
 	return nil
@@ -76,19 +81,19 @@ func (p *pass) typeOf(n *node) *objModel {
 
 // canonOf returns the canonical-name index of a bound object, or nil.
 func (p *pass) canonOf(n *node) canonIndex {
-	if o := p.bound.objs[n.id]; o != nil {
+	if o := p.bound.nodes[n.id].obj; o != nil {
 		return o.canon
 	}
 	return nil
 }
 
 // isSecret reports whether n is the value of a secret property, or inside one.
-func (p *pass) isSecret(n *node) bool { return p.bound.secret[n.id] }
+func (p *pass) isSecret(n *node) bool { return p.bound.nodes[n.id].secret }
 
 // setType binds object n to schema type o.
 func (b *binding) setType(n *node, o *objModel) {
 	if o != nil && n.kind == kindObject {
-		b.objs[n.id] = &objInfo{obj: o}
+		b.nodes[n.id].obj = &objInfo{obj: o}
 	}
 }
 
@@ -99,32 +104,29 @@ func (b *binding) setType(n *node, o *objModel) {
 // validated as the property it will become).
 func (p *pass) bind() {
 	nodes := p.tree.nodes
-	b := &binding{
-		props:  make([]*propModel, len(nodes)),
-		objs:   make([]*objInfo, len(nodes)),
-		secret: make([]bool, len(nodes)),
-	}
+	b := &binding{nodes: make([]boundNode, len(nodes))}
 	p.bound = b
 	b.setType(p.root, p.m.root)
 	secret := p.m.table.Secret
 	// Pre-order: a parent is always seen before its children.
 	for _, n := range nodes {
 		if par := n.parent; par != nil {
-			b.secret[n.id] = b.secret[par.id] ||
+			bn := &b.nodes[n.id]
+			bn.secret = b.nodes[par.id].secret ||
 				(par.kind == kindObject && secret != "" && strings.EqualFold(par.members[n.index].key, secret))
-			if b.secret[n.id] && n.kind == kindString && n.str != "" {
+			if bn.secret && n.kind == kindString && n.str != "" {
 				b.secrets = append(b.secrets, n.str)
 			}
 		}
 		switch n.kind {
 		case kindObject:
-			if b.objs[n.id] != nil {
+			if b.nodes[n.id].obj != nil {
 				p.bindObject(n)
 			}
 		case kindArray:
-			if pm := b.props[n.id]; pm != nil && pm.items != nil {
+			if pm := b.nodes[n.id].prop; pm != nil && pm.items != nil {
 				for _, e := range n.elems {
-					b.props[e.id] = pm.items
+					b.nodes[e.id].prop = pm.items
 					if e.kind == kindObject {
 						b.setType(e, pm.items.ref)
 					}
@@ -135,7 +137,7 @@ func (p *pass) bind() {
 }
 
 func (p *pass) bindObject(n *node) {
-	info := p.bound.objs[n.id]
+	info := p.bound.nodes[n.id].obj
 	o := info.obj
 	info.canon = make(canonIndex, 0, len(n.members))
 	// Exact names first, so that a case variant never takes a name that the
@@ -177,7 +179,7 @@ func (p *pass) bindObject(n *node) {
 	for name, i := range info.canon.all() {
 		v := n.members[i].val
 		pm := o.props[name]
-		p.bound.props[v.id] = pm
+		p.bound.nodes[v.id].prop = pm
 		if v.kind == kindObject && pm.ref != nil {
 			p.bound.setType(v, pm.ref)
 		}

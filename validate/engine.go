@@ -21,8 +21,8 @@ var panicHook func()
 // input unchanged. It never panics and never fails: every problem in the
 // input is a finding. It is safe for concurrent use.
 func Lint(data []byte, opts Options) Result {
-	l, err := New(opts)
-	if err != nil {
+	var l Linter
+	if err := l.init(opts); err != nil {
 		return internalResult(data, err.Error())
 	}
 	return l.Lint(data)
@@ -88,8 +88,9 @@ func (p *pass) result(out []byte, fixes []Fix) Result {
 	return res
 }
 
-// run is the pipeline up to the fixes: guards, parse, detect, bind, facts,
-// then the rules phase by phase. It reports whether a BOM is to be stripped.
+// run is the pipeline up to the fixes: guards, parse, detect, bind, then
+// the rules phase by phase (the facts are gathered when the first rule
+// reads them). It reports whether a BOM is to be stripped.
 func (p *pass) run() (stripBOM bool) {
 	if !p.guard() {
 		return false
@@ -105,7 +106,6 @@ func (p *pass) run() (stripBOM bool) {
 	}
 	p.m = p.detected.model
 	p.bind()
-	p.facts = p.gatherFacts()
 	for _, ph := range phases {
 		for _, r := range rulesIn(ph) {
 			r.check(p)

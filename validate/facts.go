@@ -1,12 +1,14 @@
 package validate
 
-// The facts stage: the domain values of a body parsed once, after binding,
-// for every rule that reads them. A fact holds a top-level string property
-// without the surrounding whitespace that the whitespace rule trims (its
-// core), so that values are judged as they will be after that fix and
-// findings still point at the right bytes of the original string.
-// Facts ignore claims; the accessors below leave out claimed values, since
-// a value with a finding of its own (a placeholder) gets no other.
+// The facts stage: the domain values of a body parsed once, for every rule
+// that reads them. A fact holds a top-level string property without the
+// surrounding whitespace that the whitespace rule trims (its core), so that
+// values are judged as they will be after that fix and findings still
+// point at the right bytes of the original string.
+// Facts are gathered when a rule first asks (the domain phase), after the
+// claim and schema phases: a value with a finding of its own (a
+// placeholder, a type error) is never parsed, and the accessors below also
+// leave out values claimed later.
 
 // stringFact is one top-level string property: its node, its core and the
 // core's offset in the value. n is nil when the property is absent, not a
@@ -22,6 +24,7 @@ type facts struct {
 	subscription stringFact
 	isGUID       bool // the subscription's core is a GUID
 	ids          []resourceID
+	idsBuf       [3]resourceID // backs ids
 	domain       stringFact
 	domainIssue  *dnsIssue // the domain's first problem, or nil
 	username     stringFact
@@ -41,8 +44,17 @@ type resourceID struct {
 // subnet's spelling, so both are passed.
 var propSubnet = []string{"subNetId", "subnetId"}
 
+// theFacts returns the facts, gathering them on first use.
+func (p *pass) theFacts() *facts {
+	if p.facts == nil {
+		p.facts = p.gatherFacts()
+	}
+	return p.facts
+}
+
 func (p *pass) gatherFacts() *facts {
 	f := &facts{}
+	f.ids = f.idsBuf[:0]
 	f.subscription = p.stringFact(valueCore, "subscriptionId")
 	f.isGUID = f.subscription.n != nil && isGUID(f.subscription.core)
 	for _, k := range []struct {
@@ -65,11 +77,10 @@ func (p *pass) gatherFacts() *facts {
 	return f
 }
 
-// stringFact reads the top-level string property with one of names, claimed
-// or not.
+// stringFact reads the top-level string property with one of names.
 func (p *pass) stringFact(trim func(string) (string, int), names ...string) stringFact {
 	n := p.prop(names...)
-	if n == nil || n.kind != kindString {
+	if n == nil || n.kind != kindString || p.isClaimed(n) {
 		return stringFact{}
 	}
 	core, lead := trim(n.str)
@@ -91,7 +102,7 @@ func (p *pass) fact(s stringFact) (n *node, core string, lead int) {
 // resourceIDs returns the payload's resource IDs that are strings and not
 // claimed or templates, in the order resource group, virtual network, subnet.
 func (p *pass) resourceIDs() []resourceID {
-	ids := p.facts.ids
+	ids := p.theFacts().ids
 	for i, r := range ids {
 		if p.isClaimed(r.n) {
 			out := append([]resourceID(nil), ids[:i]...)
@@ -109,8 +120,9 @@ func (p *pass) resourceIDs() []resourceID {
 // validDomain returns the core of adDomainName when it is present and has
 // no error (warnings allowed), else "".
 func (p *pass) validDomain() string {
-	n, core, _ := p.fact(p.facts.domain)
-	if n == nil || (p.facts.domainIssue != nil && p.facts.domainIssue.sev == SeverityError) {
+	f := p.theFacts()
+	n, core, _ := p.fact(f.domain)
+	if n == nil || (f.domainIssue != nil && f.domainIssue.sev == SeverityError) {
 		return ""
 	}
 	return core
@@ -122,9 +134,9 @@ func (p *pass) cleanDomain() string {
 	if p.validDomain() == "" || p.facts.domainIssue != nil {
 		return ""
 	}
-	return p.facts.domain.core
+	return p.facts.domain.core // validDomain gathered the facts
 }
 
 // ouString returns organizationalUnit's node and DN core, unless absent,
 // claimed or a template.
-func (p *pass) ouString() (n *node, core string, lead int) { return p.fact(p.facts.ou) }
+func (p *pass) ouString() (n *node, core string, lead int) { return p.fact(p.theFacts().ou) }

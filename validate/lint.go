@@ -58,13 +58,23 @@ type Linter struct {
 // unknown target, an unknown rule ID in Ignore, an unknown API version, or
 // a negative MaxSize or MaxDepth.
 func New(opts Options) (*Linter, error) {
-	var errs []error
-	target, err := ParseTarget(string(opts.Target))
-	if opts.Target == "" {
-		target, err = AzureConnection, nil // TEMP
+	l := &Linter{}
+	if err := l.init(opts); err != nil {
+		return nil, err
 	}
-	if err != nil {
-		errs = append(errs, err)
+	return l, nil
+}
+
+// init checks opts and sets the linter up for them.
+func (l *Linter) init(opts Options) error {
+	var errs []error
+	target := AzureConnection // TEMP
+	if opts.Target != "" {
+		t, err := ParseTarget(string(opts.Target))
+		if err != nil {
+			errs = append(errs, err)
+		}
+		target = t
 	}
 	if opts.MaxSize < 0 {
 		errs = append(errs, fmt.Errorf("validate: MaxSize %d is negative (zero means the default, %s)", opts.MaxSize, byteSize(DefaultMaxSize)))
@@ -77,7 +87,7 @@ func New(opts Options) (*Linter, error) {
 	default:
 		errs = append(errs, fmt.Errorf("validate: unknown API version %q (want beta or v1.0)", opts.API))
 	}
-	l := &Linter{opts: opts}
+	l.opts = opts
 	var unknown []string
 	for _, id := range opts.Ignore {
 		if _, ok := catalogue[id]; !ok {
@@ -93,11 +103,11 @@ func New(opts Options) (*Linter, error) {
 		errs = append(errs, fmt.Errorf("validate: unknown rule ID %s in Ignore (Rules lists them)", strings.Join(unknown, ", ")))
 	}
 	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+		return errors.Join(errs...)
 	}
 	all, err := models()
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if target == Auto {
 		l.model = all[defaultTarget()]
@@ -106,7 +116,7 @@ func New(opts Options) (*Linter, error) {
 		l.fixed = detection{model: l.model, from: "flag"}
 	}
 	l.opts.Target = target
-	return l, nil
+	return nil
 }
 
 // Result is what Lint found and made of the input.

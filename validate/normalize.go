@@ -119,7 +119,7 @@ func (p *pass) fixReplace(f *Finding, n *node, raw string) {
 	if f == nil || p.isSecret(n) {
 		return
 	}
-	p.fixes.value(n).raw = strings.Clone(raw)
+	p.fixes.value(n).raw = raw
 	p.fixes.own(f, fixTarget{value: n})
 }
 

@@ -114,6 +114,7 @@ type parser struct {
 	maxDepth int
 	tree     syntaxTree
 	stack    []frame
+	stack0   [8]frame // the first frames of stack, to save an allocation
 	// lastComma is the offset of the ',' just read, or -1: a closing
 	// bracket right after it is a trailing comma.
 	lastComma int
@@ -193,7 +194,7 @@ func (p *parser) skipWS() {
 
 // run reads the whole input, one state at a time.
 func (p *parser) run() {
-	p.stack = make([]frame, 0, 4)
+	p.stack = p.stack0[:0]
 	// Sizes from a quick count: a member per ':', an element per ','
 	// at most; a small payload then needs one chunk of each.
 	rest := p.src[p.pos:]

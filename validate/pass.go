@@ -19,13 +19,13 @@ type pass struct {
 	tree     *syntaxTree
 	root     *node
 	bound    *binding
-	facts    *facts
+	facts    *facts // on first use: see facts.go
 	bom      int
 	lines    *lineIndex
 	blocked  bool // a blocking finding forbids any change
 	// claimed holds the values that carry their one value-level finding
 	// (placeholder, type…): later value rules skip them.
-	claimed map[*node]bool
+	claimed []bool // by node id, allocated on the first claim
 	// keysDone holds the members whose key carries its one key-level
 	// finding (property-case, duplicate-key…).
 	keysDone   map[memberRef]bool
@@ -146,13 +146,13 @@ func (p *pass) atOpen(rule string, sev Severity, n *node, msg string) *Finding {
 // claim marks a value as carrying its one value-level finding.
 func (p *pass) claim(n *node) {
 	if p.claimed == nil {
-		p.claimed = map[*node]bool{}
+		p.claimed = make([]bool, len(p.tree.nodes))
 	}
-	p.claimed[n] = true
+	p.claimed[n.id] = true
 }
 
 // isClaimed reports whether a value carries its one value-level finding.
-func (p *pass) isClaimed(n *node) bool { return p.claimed[n] }
+func (p *pass) isClaimed(n *node) bool { return p.claimed != nil && p.claimed[n.id] }
 
 // keyReported reports whether member i's key carries its key-level finding.
 func (p *pass) keyReported(obj *node, i int) bool { return p.keysDone[memberRef{obj, i}] }

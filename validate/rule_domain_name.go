@@ -105,11 +105,11 @@ func domainNameProblem(s string) *dnsIssue {
 }
 
 func checkDomainName(p *pass) {
-	n, core, lead := p.fact(p.facts.domain)
+	n, core, lead := p.fact(p.theFacts().domain)
 	if n == nil {
 		return
 	}
-	is := p.facts.domainIssue
+	is := p.theFacts().domainIssue
 	if is == nil {
 		return
 	}

@@ -118,7 +118,7 @@ func withAdvice(why, advice string) string {
 }
 
 func checkGUID(p *pass) {
-	if n, core, lead := p.fact(p.facts.subscription); n != nil {
+	if n, core, lead := p.fact(p.theFacts().subscription); n != nil {
 		if from, to, why := guidProblem(core); why != "" {
 			p.atPart("guid", SeverityError, n, lead+from, lead+to,
 				"subscriptionId "+withAdvice(why, "copy it again from the Azure portal or `az account show --query id`"))

@@ -16,7 +16,7 @@ func init() {
 }
 
 func checkGUIDCase(p *pass) {
-	if n, core, lead := p.fact(p.facts.subscription); n != nil && p.facts.isGUID && core != strings.ToLower(core) {
+	if n, core, lead := p.fact(p.theFacts().subscription); n != nil && p.theFacts().isGUID && core != strings.ToLower(core) {
 		f := p.atCore("guid-case", SeverityInfo, n, lead, len(core), 0, len(core),
 			fmt.Sprintf("subscriptionId has upper-case hex digits: the fix writes %s", quoteJSON(strings.ToLower(core))))
 		p.fixTransform(f, n, orderFixGUIDCase, func(s string) string {

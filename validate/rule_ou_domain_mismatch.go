@@ -22,7 +22,7 @@ func checkOUDomainMismatch(p *pass) {
 	if n == nil || domain == "" {
 		return
 	}
-	d := p.facts.dn
+	d := p.theFacts().dn
 	issues := dnProblems(core, d, "")
 	for _, is := range issues {
 		if is.sev == SeverityError {

@@ -153,7 +153,7 @@ func checkOUFormat(p *pass) {
 	if n == nil {
 		return
 	}
-	issues := dnProblems(core, p.facts.dn, p.cleanDomain())
+	issues := dnProblems(core, p.theFacts().dn, p.cleanDomain())
 	for _, is := range issues {
 		if core == "" {
 			p.atValue("ou-format", is.sev, n, "organizationalUnit "+is.msg)

@@ -20,7 +20,7 @@ func checkOUSpacing(p *pass) {
 	if n == nil {
 		return
 	}
-	d := p.facts.dn
+	d := p.theFacts().dn
 	if !d.ok() || len(d.spaces) == 0 {
 		return
 	}

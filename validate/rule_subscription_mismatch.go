@@ -17,8 +17,8 @@ func init() {
 }
 
 func checkSubscriptionMismatch(p *pass) {
-	n, sub, _ := p.fact(p.facts.subscription)
-	if n == nil || !p.facts.isGUID {
+	n, sub, _ := p.fact(p.theFacts().subscription)
+	if n == nil || !p.theFacts().isGUID {
 		return
 	}
 	ids := p.resourceIDs()

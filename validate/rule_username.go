@@ -68,7 +68,7 @@ func upnProblem(s, domain string) (from, to int, why string) {
 }
 
 func checkUsername(p *pass) {
-	n, core, lead := p.fact(p.facts.username)
+	n, core, lead := p.fact(p.theFacts().username)
 	if n == nil {
 		return
 	}
