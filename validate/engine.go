@@ -55,6 +55,9 @@ func internalResult(data []byte, msg string) Result {
 
 func (p *pass) result(out []byte, fixes []Fix) Result {
 	res := Result{Normalized: out, Fixes: fixes, Target: Target(p.m.name), TargetFrom: p.detected.from}
+	if res.TargetFrom == "" { // not parsed far enough to detect
+		res.TargetFrom = "default"
+	}
 	res.Changed = !bytes.Equal(out, p.src)
 	// Sort the findings' creation indexes, not 120-byte findings; then,
 	// when every finding sits in the first chunk, put them in order there
@@ -101,7 +104,7 @@ func (p *pass) run() (stripBOM bool) {
 	if !p.syntaxFindings() {
 		return stripBOM
 	}
-	if p.detected.from == "" && false {
+	if p.detected.from == "" {
 		p.detected = p.detect()
 	}
 	p.m = p.detected.model

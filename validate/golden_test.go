@@ -32,6 +32,8 @@ type caseOptions struct {
 	MaxSize      int      `json:"maxSize"`
 	MaxDepth     int      `json:"maxDepth"`
 	Ignore       []string `json:"ignore"`
+	API          string   `json:"api"`
+	URL          string   `json:"url"`
 }
 
 func loadCases(t testing.TB) []goldenCase {
@@ -52,7 +54,7 @@ func loadCases(t testing.TB) []goldenCase {
 			if err := json.Unmarshal(b, &o); err != nil {
 				t.Fatalf("%s/options.json: %v", dir, err)
 			}
-			c.opts = Options{Target: o.Target, DropReadOnly: o.DropReadOnly, MaxSize: o.MaxSize, MaxDepth: o.MaxDepth, Ignore: o.Ignore}
+			c.opts = Options{Target: o.Target, DropReadOnly: o.DropReadOnly, MaxSize: o.MaxSize, MaxDepth: o.MaxDepth, Ignore: o.Ignore, API: o.API, URL: o.URL}
 		}
 		cases = append(cases, c)
 	}

@@ -68,7 +68,7 @@ func New(opts Options) (*Linter, error) {
 // init checks opts and sets the linter up for them.
 func (l *Linter) init(opts Options) error {
 	var errs []error
-	target := AzureConnection // TEMP
+	target := Auto
 	if opts.Target != "" {
 		t, err := ParseTarget(string(opts.Target))
 		if err != nil {

@@ -13,7 +13,7 @@ func init() {
 		{ID: "not-object", Severity: SeverityError, Summary: "The top-level value is not a JSON object.", Help: "A PATCH body is one JSON object holding the properties to change."},
 		{ID: "duplicate-key", Severity: SeverityError, Summary: "A key is repeated in one object.", Help: "Decoders keep only one of the values, silently. Remove the repeat. Fixes are not applied while keys repeat."},
 		{ID: "property-case", Severity: SeverityWarning, Fixable: true, Summary: "A property name that differs from a property only by case, or is a legacy alias.", Help: "Graph property names are case-sensitive; the fix renames the key in place. It is not fixed when the canonical key is also present."},
-		{ID: "internal", Severity: SeverityError, Summary: "azconn could not lint the input (an internal failure or an unknown target).", Help: "Nothing was changed. Report the input's shape (never its secrets)."},
+		{ID: "internal", Severity: SeverityError, Summary: "azconn could not lint the input (an internal failure, or options that New rejects: an unknown target, rule ID or API version, a negative limit).", Help: "Nothing was changed. Fix the options the message names; otherwise report the input's shape (never its secrets)."},
 	} {
 		register(&rule{Rule: r})
 	}

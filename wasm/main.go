@@ -46,6 +46,7 @@ type summary struct {
 type response struct {
 	Path       string             `json:"path"`
 	Target     validate.Target    `json:"target"`
+	TargetFrom string             `json:"targetFrom"` // why: "flag", "@odata.type", "property <name>"…
 	Changed    bool               `json:"changed"`
 	Findings   []validate.Finding `json:"findings"`
 	Normalized string             `json:"normalized"`
@@ -89,7 +90,7 @@ func lint(text, optsJSON string) response {
 		MaxSize: o.MaxSize, MaxDepth: o.MaxDepth, Ignore: o.Ignore,
 	})
 	r := response{
-		Path: o.Path, Target: validate.Target(target.String()), Changed: res.Changed,
+		Path: o.Path, Target: res.Target, TargetFrom: res.TargetFrom, Changed: res.Changed,
 		Findings: res.Findings, Normalized: string(res.Normalized), Fixes: res.Fixes,
 		Version: version, GoVersion: runtime.Version(),
 	}
