@@ -3,6 +3,7 @@ package validate
 import (
 	"fmt"
 	"slices"
+	"strings"
 )
 
 func init() {
@@ -33,18 +34,34 @@ func checkDeprecated(p *pass) {
 			}
 			_, present := p.canonOf(obj).get(pm.successor)
 			same := succ.ref == nil && pm.ref == nil && slices.Equal(succ.types, pm.types) && slices.Equal(succ.enum, pm.enum)
+			twin := otherSpelling(obj, i, name)
 			switch {
 			case present:
 				msg += fmt.Sprintf("; %s is also present, so remove %s", pm.successor, name)
+			case twin != "":
+				// Renaming this one would let the twin take the name on the
+				// next run: no fix until one of them is gone.
+				msg += fmt.Sprintf("; use %s instead (not fixed automatically: %s spells the same property, so remove one of them)", pm.successor, quoteJSON(twin))
 			case same:
 				msg += fmt.Sprintf("; use %s instead (the fix renames it)", pm.successor)
 			default:
 				msg += fmt.Sprintf("; use %s instead", pm.successor)
 			}
 			f := p.atKey("deprecated", SeverityWarning, obj, i, msg)
-			if !present && same {
+			if !present && same && twin == "" {
 				p.fixRename(f, obj, i, pm.successor)
 			}
 		}
 	})
+}
+
+// otherSpelling returns the key of a member of obj other than i that
+// differs from name only by case, or "".
+func otherSpelling(obj *node, i int, name string) string {
+	for j := range obj.members {
+		if j != i && strings.EqualFold(obj.members[j].key, name) {
+			return obj.members[j].key
+		}
+	}
+	return ""
 }
