@@ -6,8 +6,6 @@ import (
 	"encoding/json"
 	"slices"
 	"sort"
-	"strconv"
-	"strings"
 )
 
 // ledger collects the fixes that rules attach to their findings, keyed by
@@ -178,24 +176,12 @@ type patchOp struct {
 // member's key that a fix renames is written with its new name, because
 // that key precedes n and so was renamed first.
 func (p *pass) seqPointer(n *node) string {
-	var segs []string
-	for ; n != nil && n.parent != nil; n = n.parent {
-		if n.parent.kind == kindObject {
-			key := n.key()
-			if k := p.fixes.keyFix[memberRef{n.parent, int(n.index)}]; k != nil && k.rename != "" && !k.remove {
-				key = k.rename
-			}
-			segs = append(segs, escapePointer(key))
-		} else {
-			segs = append(segs, strconv.Itoa(int(n.index)))
+	return pointerWith(n, func(v *node) string {
+		if k := p.fixes.keyFix[memberRef{v.parent, int(v.index)}]; k != nil && k.rename != "" && !k.remove {
+			return k.rename
 		}
-	}
-	var b strings.Builder
-	for i := len(segs) - 1; i >= 0; i-- {
-		b.WriteByte('/')
-		b.WriteString(segs[i])
-	}
-	return b.String()
+		return v.key()
+	})
 }
 
 // normalize turns the pass's fixes into byte edits, applies them, and fills

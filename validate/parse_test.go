@@ -12,9 +12,9 @@ func TestSyntaxSpanWholeCharacter(t *testing.T) {
 		in         string
 		start, end int
 	}{
-		{"{é", 1, 3},              // expected a property name
-		{`{"a": é}`, 6, 8},        // expected a value
-		{`{"a": 1 €}`, 8, 11},     // expected ',' or '}'
+		{"{é", 1, 3},                // expected a property name
+		{`{"a": é}`, 6, 8},          // expected a value
+		{`{"a": 1 €}`, 8, 11},       // expected ',' or '}'
 		{"{\"a\": \"x\"}𝄞", 10, 14}, // data after the value: to the end
 	} {
 		res := Lint([]byte(tc.in), Options{})

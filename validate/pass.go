@@ -170,10 +170,16 @@ func (p *pass) pointer(n *node) string {
 	if n.parent != nil && n.parent.parent == nil && n.parent.kind == kindObject {
 		return "/" + escapePointer(n.key()) // the common case: a top-level property
 	}
+	return pointerWith(n, (*node).key)
+}
+
+// pointerWith returns the RFC 6901 pointer of n, naming each member by
+// key(value).
+func pointerWith(n *node, key func(*node) string) string {
 	var segs []string
 	for ; n != nil && n.parent != nil; n = n.parent {
 		if n.parent.kind == kindObject {
-			segs = append(segs, escapePointer(n.key()))
+			segs = append(segs, escapePointer(key(n)))
 		} else {
 			segs = append(segs, strconv.Itoa(int(n.index)))
 		}
