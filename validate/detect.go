@@ -3,6 +3,7 @@ package validate
 import (
 	"slices"
 	"strings"
+	"sync"
 )
 
 // detection is the output of the detect stage: the target a body is linted
@@ -105,7 +106,7 @@ func bodyClues(root *node, all map[string]*targetModel) []clue {
 			tm := all[t]
 			switch {
 			case strings.EqualFold(m.key, "@odata.type"):
-				if m.val.kind == kindString && len(tm.root.odata) > 0 && bareType(m.val.str) == bareType(tm.root.odata[0]) {
+				if m.val.kind == kindString && len(tm.root.odata) > 0 && sameType(m.val.str, tm.root.odata[0]) {
 					out = append(out, clue{target: t, i: i, odata: true})
 				}
 			case tm.only[m.key]:
@@ -121,8 +122,15 @@ func bareType(s string) string {
 	return strings.ToLower(strings.TrimPrefix(strings.TrimSpace(s), "#"))
 }
 
+// sameType reports whether two @odata.type values name the same type
+// (bareType equal), without allocating.
+func sameType(a, b string) bool {
+	trim := func(s string) string { return strings.TrimPrefix(strings.TrimSpace(s), "#") }
+	return strings.EqualFold(trim(a), trim(b))
+}
+
 // tableOrder returns the target names in the order of schema.Tables.
-func tableOrder() []string { return targetNames() }
+var tableOrder = sync.OnceValue(targetNames)
 
 // urlTarget returns the target whose endpoint path the URL's path holds
 // (compared without case), or "".
@@ -144,6 +152,9 @@ func urlTarget(url string, all map[string]*targetModel) string {
 
 // hasPathSegment reports whether the URL's path has the segment seg.
 func hasPathSegment(url, seg string) bool {
+	if url == "" {
+		return false
+	}
 	if i := strings.IndexAny(url, "?#"); i >= 0 {
 		url = url[:i]
 	}

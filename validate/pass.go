@@ -34,7 +34,8 @@ type pass struct {
 	chunk0     []Finding // the first chunk of slab: findings[i] is &chunk0[i] for i < len(chunk0)
 	bomFinding *Finding
 	fixes      ledger
-	schemaErrs *[]schemaViolation // the schema adapter's output, on first use
+	schemaErrs []schemaViolation // the schema adapter's output, on first use
+	schemaRan  bool
 }
 
 // memberRef names member i of object obj.

@@ -44,11 +44,10 @@ type schemaViolation struct {
 // claimed values are left out of the instance. Recursion over the instance
 // is bounded by MaxDepth, checked by the parser.
 func (p *pass) violations() []schemaViolation {
-	if p.schemaErrs != nil {
-		return *p.schemaErrs
+	if p.schemaRan {
+		return p.schemaErrs
 	}
-	var out []schemaViolation
-	p.schemaErrs = &out
+	p.schemaRan = true
 	sch, err := p.m.compiled()
 	if err != nil {
 		p.report("internal", SeverityError, 0, 0, "", err.Error())
@@ -97,9 +96,9 @@ func (p *pass) violations() []schemaViolation {
 		default:
 			v.kind, v.detail = violationOther, typeName(k)
 		}
-		out = append(out, v)
+		p.schemaErrs = append(p.schemaErrs, v)
 	}
-	return out
+	return p.schemaErrs
 }
 
 // eachViolation calls fn for each violation of one of kinds at a value no
