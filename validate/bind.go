@@ -176,7 +176,8 @@ func (p *pass) bindObject(n *node) {
 			info.canon = append(info.canon, canonEntry{canonical, i})
 		}
 	}
-	for name, i := range info.canon.all() {
+	for _, e := range info.canon {
+		name, i := e.name, e.i
 		v := n.members[i].val
 		pm := o.props[name]
 		p.bound.nodes[v.id].prop = pm

@@ -59,16 +59,12 @@ func (p *pass) result(out []byte, fixes []Fix) Result {
 		res.TargetFrom = "default"
 	}
 	res.Changed = !bytes.Equal(out, p.src)
-	// Sort the findings' creation indexes, not 120-byte findings; then,
-	// when every finding sits in the first chunk, put them in order there
-	// (each moved once along its permutation cycle) and return the chunk.
+	// Sort pointers, not 120-byte findings; then, when every finding sits
+	// in the first chunk, put them in order there (each moved once along
+	// its permutation cycle) and return the chunk.
+	slices.SortStableFunc(p.findings, func(a, b *Finding) int { return compareFindings(*a, *b) })
 	n := len(p.findings)
-	at := make([]int, n)
-	for i := range at {
-		at[i] = i
-	}
-	slices.SortStableFunc(at, func(a, b int) int { return compareFindings(*p.findings[a], *p.findings[b]) })
-	if n > 0 && n <= len(p.chunk0) {
+	if at := p.chunkIndex(); at != nil {
 		fs := p.chunk0[:n:n]
 		for i := range fs {
 			if at[i] == i {
@@ -83,12 +79,34 @@ func (p *pass) result(out []byte, fixes []Fix) Result {
 		res.Findings = fs
 	} else if n > 0 {
 		res.Findings = make([]Finding, n)
-		for i, j := range at {
-			res.Findings[i] = *p.findings[j]
+		for i, f := range p.findings {
+			res.Findings[i] = *f
 		}
 	}
 	p.scrub(res.Findings)
 	return res
+}
+
+// chunkIndex returns, when every finding lives in the first chunk, where
+// each sorted finding sits in it; else nil. Findings are taken from the
+// chunk in order, so the first len(chunk0) ones are exactly those.
+func (p *pass) chunkIndex() []int {
+	n := len(p.findings)
+	if n == 0 || n > len(p.chunk0) {
+		return nil
+	}
+	at := make([]int, n)
+	for i, f := range p.findings {
+		j := 0
+		for j < n && &p.chunk0[j] != f {
+			j++
+		}
+		if j == n {
+			return nil
+		}
+		at[i] = j
+	}
+	return at
 }
 
 // run is the pipeline up to the fixes: guards, parse, detect, bind, then

@@ -2,7 +2,7 @@ package validate
 
 import (
 	"errors"
-	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -67,25 +67,23 @@ func New(opts Options) (*Linter, error) {
 
 // init checks opts and sets the linter up for them.
 func (l *Linter) init(opts Options) error {
-	var errs []error
+	var errs []string
 	target := Auto
 	if opts.Target != "" {
 		t, err := ParseTarget(string(opts.Target))
 		if err != nil {
-			errs = append(errs, err)
+			errs = append(errs, err.Error())
 		}
 		target = t
 	}
 	if opts.MaxSize < 0 {
-		errs = append(errs, fmt.Errorf("validate: MaxSize %d is negative (zero means the default, %s)", opts.MaxSize, byteSize(DefaultMaxSize)))
+		errs = append(errs, "validate: MaxSize "+strconv.Itoa(opts.MaxSize)+" is negative (zero means the default)")
 	}
 	if opts.MaxDepth < 0 {
-		errs = append(errs, fmt.Errorf("validate: MaxDepth %d is negative (zero means the default, %d)", opts.MaxDepth, DefaultMaxDepth))
+		errs = append(errs, "validate: MaxDepth "+strconv.Itoa(opts.MaxDepth)+" is negative (zero means the default)")
 	}
-	switch opts.API {
-	case "", "beta", "v1.0":
-	default:
-		errs = append(errs, fmt.Errorf("validate: unknown API version %q (want beta or v1.0)", opts.API))
+	if opts.API != "" && opts.API != "beta" && opts.API != "v1.0" {
+		errs = append(errs, "validate: unknown API version "+quoteJSON(opts.API)+" (want beta or v1.0)")
 	}
 	l.opts = opts
 	var unknown []string
@@ -100,10 +98,10 @@ func (l *Linter) init(opts Options) error {
 		l.ignore[id] = true
 	}
 	if len(unknown) > 0 {
-		errs = append(errs, fmt.Errorf("validate: unknown rule ID %s in Ignore (Rules lists them)", strings.Join(unknown, ", ")))
+		errs = append(errs, "validate: unknown rule ID "+strings.Join(unknown, ", ")+" in Ignore (Rules lists them)")
 	}
 	if len(errs) > 0 {
-		return errors.Join(errs...)
+		return errors.New(strings.Join(errs, "\n"))
 	}
 	all, err := models()
 	if err != nil {

@@ -2,9 +2,7 @@ package validate
 
 import (
 	"bytes"
-	"cmp"
 	"encoding/json"
-	"slices"
 	"sort"
 )
 
@@ -145,8 +143,8 @@ func (p *pass) finalValue(n *node, v *valueFix) (string, bool) {
 	if v.raw != "" {
 		return v.raw, v.raw != string(p.src[n.start:n.end])
 	}
-	ts := slices.Clone(v.transforms)
-	slices.SortStableFunc(ts, func(a, b transform) int { return cmp.Compare(a.order, b.order) })
+	ts := append([]transform(nil), v.transforms...)
+	sort.SliceStable(ts, func(i, j int) bool { return ts[i].order < ts[j].order })
 	s := n.str
 	for _, t := range ts {
 		s = t.fn(s)
@@ -320,7 +318,7 @@ func (p *pass) normalize(stripBOM bool) (out []byte, fixes []Fix) {
 
 	// In input order: a fix's paths are those of the document after the
 	// fixes before it (see seqPointer).
-	slices.SortFunc(ops, func(a, b patchOp) int { return cmp.Compare(a.at, b.at) })
+	sort.Slice(ops, func(i, j int) bool { return ops[i].at < ops[j].at })
 	fixes = make([]Fix, len(ops))
 	for i, o := range ops {
 		fixes[i] = o.fix

@@ -21,7 +21,8 @@ func checkDeprecated(p *pass) {
 		if obj.kind != kindObject || p.typeOf(obj) == nil {
 			return
 		}
-		for name, i := range p.canonOf(obj).all() {
+		for _, e := range p.canonOf(obj) {
+			name, i := e.name, e.i
 			pm := p.typeOf(obj).props[name]
 			if pm == nil || !pm.deprecated {
 				continue

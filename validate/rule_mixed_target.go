@@ -1,7 +1,7 @@
 package validate
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -24,35 +24,38 @@ func checkMixedTarget(p *pass) {
 		return
 	}
 	var parts []string
-	var against *clue
+	against := -1 // the first clue against the target used
 	for _, t := range tableOrder() {
 		var keys []string
-		for i := range mx.clues {
-			c := &mx.clues[i]
+		for i, c := range mx.clues {
 			if c.target != t {
 				continue
 			}
+			m := &p.root.members[c.i]
 			if c.odata {
-				keys = append(keys, "@odata.type "+p.show(p.root.members[c.i].val))
+				keys = append(keys, "@odata.type "+p.show(m.val))
 			} else {
-				keys = append(keys, quoteJSON(p.root.members[c.i].key))
+				keys = append(keys, quoteJSON(m.key))
 			}
-			if t != p.m.name && (against == nil || c.i < against.i) {
-				against = c
+			if t != p.m.name && against < 0 {
+				against = i
 			}
 		}
-		switch len(keys) {
-		case 0:
-		case 1:
-			parts = append(parts, fmt.Sprintf("%s points to %s", keys[0], t))
-		default:
-			parts = append(parts, fmt.Sprintf("%s point to %s", list(keys, "and"), t))
+		if len(keys) > 0 {
+			verb := " point to "
+			if len(keys) == 1 {
+				verb = " points to "
+			}
+			parts = append(parts, list(keys, "and")+verb+t)
 		}
 	}
-	msg := fmt.Sprintf("the body mixes the two targets: %s. It fits %s best (%d of its %d keys are that target's), so it is linted for that target, and no legacy spelling is fixed in either direction: choose the target explicitly (%s migrates a stub-era body to the live API)",
-		strings.Join(parts, "; "), p.m.name, mx.fit[p.m.name], len(p.root.members), OnPremisesConnection)
-	m := &p.root.members[against.i]
-	if against.odata {
+	msg := "the body mixes the two targets: " + strings.Join(parts, "; ") + ". It fits " + p.m.name + " best (" +
+		strconv.Itoa(mx.fit[p.m.name]) + " of its " + strconv.Itoa(len(p.root.members)) +
+		" keys are that target's), so it is linted for that target, and no legacy spelling is fixed in either direction: choose the target explicitly (" +
+		string(OnPremisesConnection) + " migrates a stub-era body to the live API)"
+	c := mx.clues[against]
+	m := &p.root.members[c.i]
+	if c.odata {
 		p.atValue("mixed-target", SeverityWarning, m.val, msg)
 		return
 	}

@@ -11,7 +11,8 @@ func init() {
 }
 
 func checkReadOnly(p *pass) {
-	for name, i := range p.canonOf(p.root).all() {
+	for _, e := range p.canonOf(p.root) {
+		name, i := e.name, e.i
 		pm := p.m.root.props[name]
 		if pm == nil || !pm.readOnly {
 			continue

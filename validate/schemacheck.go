@@ -139,7 +139,8 @@ func (p *pass) instance(n *node) any {
 	}
 	out := make(map[string]any, len(n.members))
 	if canon := p.canonOf(n); canon != nil {
-		for name, i := range canon.all() {
+		for _, e := range canon {
+			name, i := e.name, e.i
 			// A claimed value (a placeholder) already has its one
 			// finding: leave it out rather than validate it for nothing.
 			// Its key is a known property, and no property is required.
