@@ -12,14 +12,23 @@ import (
 // Tables are indexed by node id.
 type binding struct {
 	nodes   []boundNode // by node id
+	objs    []objInfo   // the bound objects, indexed by boundNode.obj-1
 	secrets []string    // the secret string values, never to be quoted
 }
 
-// boundNode is what binding knows of one node.
+// boundNode is what binding knows of one node (16 bytes: one per value).
 type boundNode struct {
 	prop   *propModel // the schema property a value is checked against
-	obj    *objInfo   // objects bound to a schema type only
+	obj    int32      // objects bound to a schema type: 1 + index in objs; else 0
 	secret bool       // the value of a secret property, or inside one
+}
+
+// objOf returns the binding of object n, or nil.
+func (b *binding) objOf(n *node) *objInfo {
+	if i := b.nodes[n.id].obj; i > 0 {
+		return &b.objs[i-1]
+	}
+	return nil
 }
 
 // objInfo is what binding knows of an object node.
@@ -73,7 +82,7 @@ func (p *pass) propOf(n *node) *propModel { return p.bound.nodes[n.id].prop }
 
 // typeOf returns the schema object type bound to n, or nil.
 func (p *pass) typeOf(n *node) *objModel {
-	if o := p.bound.nodes[n.id].obj; o != nil {
+	if o := p.bound.objOf(n); o != nil {
 		return o.obj
 	}
 	return nil
@@ -81,7 +90,7 @@ func (p *pass) typeOf(n *node) *objModel {
 
 // canonOf returns the canonical-name index of a bound object, or nil.
 func (p *pass) canonOf(n *node) canonIndex {
-	if o := p.bound.nodes[n.id].obj; o != nil {
+	if o := p.bound.objOf(n); o != nil {
 		return o.canon
 	}
 	return nil
@@ -93,7 +102,8 @@ func (p *pass) isSecret(n *node) bool { return p.bound.nodes[n.id].secret }
 // setType binds object n to schema type o.
 func (b *binding) setType(n *node, o *objModel) {
 	if o != nil && n.kind == kindObject {
-		b.nodes[n.id].obj = &objInfo{obj: o}
+		b.objs = append(b.objs, objInfo{obj: o})
+		b.nodes[n.id].obj = int32(len(b.objs))
 	}
 }
 
@@ -104,7 +114,13 @@ func (b *binding) setType(n *node, o *objModel) {
 // validated as the property it will become).
 func (p *pass) bind() {
 	nodes := p.tree.nodes
-	b := &binding{nodes: make([]boundNode, len(nodes))}
+	objects := 0
+	for _, n := range nodes {
+		if n.kind == kindObject {
+			objects++
+		}
+	}
+	b := &binding{nodes: make([]boundNode, len(nodes)), objs: make([]objInfo, 0, objects)}
 	p.bound = b
 	b.setType(p.root, p.m.root)
 	secret := p.m.table.Secret
@@ -120,7 +136,7 @@ func (p *pass) bind() {
 		}
 		switch n.kind {
 		case kindObject:
-			if b.nodes[n.id].obj != nil {
+			if b.nodes[n.id].obj > 0 {
 				p.bindObject(n)
 			}
 		case kindArray:
@@ -137,7 +153,7 @@ func (p *pass) bind() {
 }
 
 func (p *pass) bindObject(n *node) {
-	info := p.bound.nodes[n.id].obj
+	info := p.bound.objOf(n)
 	o := info.obj
 	info.canon = make(canonIndex, 0, len(n.members))
 	// Exact names first, so that a case variant never takes a name that the
