@@ -41,34 +41,17 @@ func (r *report) write(w io.Writer) error {
 	return bw.Flush()
 }
 
-// summary counts the reported findings.
-type summary struct {
-	Files    int `json:"files"`
-	Errors   int `json:"errors"`
-	Warnings int `json:"warnings"`
-	Infos    int `json:"infos"`
-	Fixable  int `json:"fixable"`
+// entry returns the report-model entry of a linted file.
+func (f *fileResult) entry() validate.FileReport {
+	return validate.NewFileReport(f.path, validate.Result{Findings: f.findings, Target: f.target, TargetFrom: f.targetFrom}, f.changed)
 }
 
-func (r *report) summary() summary {
-	var s summary
+// summary counts the reported findings of the linted files.
+func (r *report) summary() validate.Summary {
+	var s validate.Summary
 	for _, f := range r.files {
-		if !f.linted {
-			continue
-		}
-		s.Files++
-		for _, x := range f.findings {
-			switch x.Severity {
-			case validate.SeverityError:
-				s.Errors++
-			case validate.SeverityWarning:
-				s.Warnings++
-			case validate.SeverityInfo:
-				s.Infos++
-			}
-			if x.Fixable {
-				s.Fixable++
-			}
+		if f.linted {
+			s.Add(f.entry())
 		}
 	}
 	return s
@@ -137,7 +120,7 @@ func (r *report) writeText(w io.Writer, snippets bool) {
 	}
 	if snippets {
 		s := r.summary()
-		if n := s.Errors + s.Warnings + s.Infos; n > 0 {
+		if n := s.Problems(); n > 0 {
 			fmt.Fprintf(w, "\n%d %s (%d %s, %d %s, %d %s) in %d %s",
 				n, plural(n, "problem", "problems"),
 				s.Errors, plural(s.Errors, "error", "errors"),
@@ -311,18 +294,12 @@ type jsonTool struct {
 	Version string `json:"version"`
 }
 
-type jsonFile struct {
-	Path     string             `json:"path"`
-	Changed  bool               `json:"changed"`
-	Findings []validate.Finding `json:"findings"`
-}
-
 type jsonReport struct {
-	Version int        `json:"version"`
-	Tool    jsonTool   `json:"tool"`
-	Target  string     `json:"target"`
-	Files   []jsonFile `json:"files"`
-	Summary summary    `json:"summary"`
+	Version int                   `json:"version"`
+	Tool    jsonTool              `json:"tool"`
+	Target  string                `json:"target"`
+	Files   []validate.FileReport `json:"files"`
+	Summary validate.Summary      `json:"summary"`
 }
 
 // writeJSON prints the versioned report of SPEC §8. Field order is fixed
@@ -333,18 +310,13 @@ func (r *report) writeJSON(w io.Writer) error {
 		Version: 1,
 		Tool:    jsonTool{Name: "azconnlint", Version: buildinfo.Version()},
 		Target:  r.cfg.target.String(),
-		Files:   []jsonFile{},
+		Files:   []validate.FileReport{},
 		Summary: r.summary(),
 	}
 	for _, f := range r.files {
-		if !f.linted {
-			continue
+		if f.linted {
+			rep.Files = append(rep.Files, f.entry())
 		}
-		fs := f.findings
-		if fs == nil {
-			fs = []validate.Finding{}
-		}
-		rep.Files = append(rep.Files, jsonFile{Path: f.path, Changed: f.changed, Findings: fs})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)

@@ -35,6 +35,9 @@ type fileResult struct {
 	linted    bool               // src was read and linted
 	fixable   int                // findings that --fix would fix here (0 when the file is blocked)
 	truncated bool               // only the first --max-size+1 bytes were read
+	// target and targetFrom: what the engine linted for, and why.
+	target     validate.Target
+	targetFrom string
 }
 
 // collect turns the path arguments into jobs, in argument order; a
@@ -247,6 +250,7 @@ func lintOne(cfg *config, j job, stdin io.Reader) *fileResult {
 	opts := cfg.options()
 	res := validate.Lint(data, opts)
 	r.src, r.findings, r.linted = data, res.Findings, true
+	r.target, r.targetFrom = res.Target, res.TargetFrom
 	r.truncated = len(data) > cfg.maxSize
 	changes := res.Changed && !bytes.Equal(res.Normalized, data)
 	if changes {
