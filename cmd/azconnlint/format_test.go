@@ -360,3 +360,54 @@ func TestSnippetBounds(t *testing.T) {
 		t.Errorf("caret at end of line = %q, %v", caret, ok)
 	}
 }
+
+// TestSnippetLoneCR: a lone CR breaks lines for positions, so it does for
+// snippets too (they split on LF only and showed the wrong line).
+func TestSnippetLoneCR(t *testing.T) {
+	src := []byte("{\r  \"displayName\": \" x \",\r  \"healthCheckStatus\": \"Passed\"\r}")
+	res := validate.Lint(src, validate.Options{})
+	var seen int
+	for _, f := range res.Findings {
+		if f.Rule != "enum-case" && f.Rule != "whitespace" {
+			continue
+		}
+		seen++
+		s := newSnippetSource(src, validate.AzureConnection)
+		line, caret, ok := s.snippet(f)
+		if !ok {
+			t.Fatalf("%s: no snippet", f)
+		}
+		want := map[string]string{"enum-case": `  "healthCheckStatus": "Passed"`, "whitespace": `  "displayName": " x ",`}[f.Rule]
+		if line != want {
+			t.Errorf("%s: snippet %q, want %q", f, line, want)
+		}
+		at := strings.Index(caret, "^")
+		token := map[string]string{"enum-case": `"Passed"`, "whitespace": `" x "`}[f.Rule]
+		if at < 0 || !strings.HasPrefix(line[at:], token) {
+			t.Errorf("%s: caret at %d:\n%s\n%s", f, at, line, caret)
+		}
+	}
+	if seen != 2 {
+		t.Fatalf("want an enum-case and a whitespace finding, got %v", res.Findings)
+	}
+}
+
+// TestSnippetBOM: the byte order mark is no column; the caret stays under
+// the token and the mark is not printed.
+func TestSnippetBOM(t *testing.T) {
+	src := []byte("\ufeff{\"healthCheckStatus\": \"Passed\"}")
+	for _, f := range validate.Lint(src, validate.Options{}).Findings {
+		if f.Rule != "enum-case" {
+			continue
+		}
+		line, caret, ok := newSnippetSource(src, validate.AzureConnection).snippet(f)
+		if !ok || strings.ContainsRune(line, '\ufeff') {
+			t.Fatalf("snippet %q, %v", line, ok)
+		}
+		if at := strings.Index(caret, "^"); !strings.HasPrefix(line[at:], `"Passed"`) {
+			t.Errorf("caret misplaced:\n%s\n%s", line, caret)
+		}
+		return
+	}
+	t.Fatal("no enum-case finding")
+}
