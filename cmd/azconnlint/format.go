@@ -119,7 +119,7 @@ func (r *report) writeText(w io.Writer, snippets bool) {
 		}
 		for _, x := range f.findings {
 			fmt.Fprintf(w, "%s: %s: %s %s\n",
-				r.paint(ansiBold, fmt.Sprintf("%s:%d:%d", f.path, x.Start.Line, x.Start.Column)),
+				r.paint(ansiBold, fmt.Sprintf("%s:%d:%d", shownName(f.path), x.Start.Line, x.Start.Column)),
 				r.paint(severityColor(x.Severity), x.Severity.String()),
 				oneLine(x.Message),
 				r.paint(ansiDim, "["+x.Rule+"]"))
@@ -168,7 +168,7 @@ func oneLine(s string) string {
 func (r *report) writeGitHub(w io.Writer) {
 	for _, f := range r.files {
 		if f.err != nil {
-			fmt.Fprintf(w, "::error file=%s,title=%s::%s\n", ghProperty(f.path), ghProperty("azconnlint"), ghData(ioErrorText(f)))
+			fmt.Fprintf(w, "::error file=%s,title=%s::%s\n", ghProperty(shownName(f.path)), ghProperty("azconnlint"), ghData(ioErrorText(f)))
 		}
 		if !f.linted {
 			continue
@@ -182,7 +182,7 @@ func (r *report) writeGitHub(w io.Writer) {
 				cmd = "notice"
 			}
 			fmt.Fprintf(w, "::%s file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n",
-				cmd, ghProperty(f.path), x.Start.Line, x.Start.Column, x.End.Line, x.End.Column,
+				cmd, ghProperty(shownName(f.path)), x.Start.Line, x.Start.Column, x.End.Line, x.End.Column,
 				ghProperty(x.Rule), ghData(x.Message))
 		}
 	}
