@@ -188,15 +188,18 @@ func (r *report) writeGitHub(w io.Writer) {
 	}
 }
 
-// ghData escapes a workflow command's message (as @actions/core does).
-func ghData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
-}
+// Workflow command escapes (as @actions/core does), built once: a
+// replacer per finding cost more than the rest of the format.
+var (
+	ghDataEscapes     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
+	ghPropertyEscapes = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
+)
+
+// ghData escapes a workflow command's message.
+func ghData(s string) string { return ghDataEscapes.Replace(s) }
 
 // ghProperty escapes a workflow command's property value.
-func ghProperty(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
-}
+func ghProperty(s string) string { return ghPropertyEscapes.Replace(s) }
 
 // ---- json ----------------------------------------------------------------
 
