@@ -411,3 +411,25 @@ func TestSnippetBOM(t *testing.T) {
 	}
 	t.Fatal("no enum-case finding")
 }
+
+// TestSARIFStreamedLayout: the results streamed into the log are laid out
+// exactly as one encoding of the whole log would be (valid JSON, indented
+// by two spaces throughout), with no results, one file and several.
+func TestSARIFStreamedLayout(t *testing.T) {
+	for _, r := range []*report{
+		handReport("sarif"),
+		{cfg: &config{format: "sarif", target: validate.AzureConnection}},
+		{cfg: &config{format: "sarif", target: validate.AzureConnection}, files: append(handReport("sarif").files, handReport("sarif").files...)},
+	} {
+		got := render(t, r)
+		var compact, want bytes.Buffer
+		if err := json.Compact(&compact, []byte(got)); err != nil {
+			t.Fatalf("invalid JSON: %v\n%s", err, got)
+		}
+		json.Indent(&want, compact.Bytes(), "", "  ")
+		want.WriteByte('\n')
+		if got != want.String() {
+			t.Errorf("layout differs from one encoding:\n%s", got)
+		}
+	}
+}

@@ -16,8 +16,8 @@ import (
 // format, --fix and --diff, and the growth of what it allocates (count and
 // bytes) must stay near linear: above 5× for 4× the input fails. Paths that
 // cost time without allocating (scans per finding over a long line) are
-// caught by a time ratio measured in the same run, the minimum of three,
-// failing above 8×. Nothing is compared with an absolute time.
+// caught by a ratio of CPU time measured in the same run, the minimum of
+// three, failing above 8×. Nothing is compared with an absolute time.
 
 // scalingShape is one input shape, built at about n bytes.
 type scalingShape struct {
@@ -100,7 +100,8 @@ var scalingRuns = []struct {
 	{"diff", []string{"--diff", "--format", "text"}},
 }
 
-// cost is what one in-process run of the command allocated and took.
+// cost is what one in-process run of the command allocated and the CPU
+// time it took.
 type cost struct {
 	mallocs, bytes uint64
 	took           time.Duration
@@ -119,9 +120,9 @@ func measureCLI(t *testing.T, dir string, body []byte, args []string) cost {
 	runtime.GC()
 	var m0, m1 runtime.MemStats
 	runtime.ReadMemStats(&m0)
-	start := time.Now()
+	start := cpuTime()
 	code := run(args, strings.NewReader(""), io.Discard, io.Discard)
-	took := time.Since(start)
+	took := cpuTime() - start
 	runtime.ReadMemStats(&m1)
 	if code == exitIO || code == exitUsage {
 		t.Fatalf("%v: exit %d", args, code)
