@@ -35,6 +35,8 @@ type caseOptions struct {
 	Ignore       []string `json:"ignore"`
 	Form         Form     `json:"form"`
 	Method       string   `json:"method"`
+	API          string   `json:"api"`
+	URL          string   `json:"url"`
 }
 
 func loadCases(t testing.TB) []goldenCase {
@@ -59,7 +61,7 @@ func loadCases(t testing.TB) []goldenCase {
 			if err := json.Unmarshal(b, &o); err != nil {
 				t.Fatalf("%s/options.json: %v", dir, err)
 			}
-			c.opts = Options{Target: o.Target, DropReadOnly: o.DropReadOnly, MaxSize: o.MaxSize, MaxDepth: o.MaxDepth, Ignore: o.Ignore, Form: o.Form, Method: o.Method}
+			c.opts = Options{Target: o.Target, DropReadOnly: o.DropReadOnly, MaxSize: o.MaxSize, MaxDepth: o.MaxDepth, Ignore: o.Ignore, API: o.API, URL: o.URL, Form: o.Form, Method: o.Method}
 		}
 		cases = append(cases, c)
 	}
@@ -202,8 +204,8 @@ func checkInvariants(t *testing.T, in []byte, opts Options, res Result) {
 }
 
 // secretValues returns the adDomainPassword values of the input (long
-// enough that their appearance elsewhere would not be chance); for the
-// request forms, those of every body.
+// enough that their appearance elsewhere would not be chance), as the
+// bind stage marks them; for the request forms, those of every body.
 func secretValues(in []byte, opts Options) []string {
 	if res := Lint(in, opts); res.Form != FormJSON {
 		var out []string
@@ -214,18 +216,23 @@ func secretValues(in []byte, opts Options) []string {
 		}
 		return out
 	}
-	m, err := modelFor(opts.Target)
+	tree := parse(in, 0, 1000)
+	if tree.err != nil || tree.root == nil || tree.root.kind != kindObject {
+		return nil
+	}
+	all, err := models()
 	if err != nil {
 		return nil
 	}
-	root, ps := parse(in, 0, 1000, m.table.Secret)
+	p := &pass{src: in, opts: opts, m: all[defaultTarget()], tree: tree, root: tree.root}
+	p.detected = detection{model: p.m, from: "default"}
+	p.bind()
 	var out []string
-	p := &pass{root: root, nodes: ps.order}
-	p.walk(func(n *node) {
-		if n.secret && n.kind == kindString && len(n.str) >= 4 {
-			out = append(out, n.str)
+	for _, s := range p.bound.secrets {
+		if len(s) >= 4 {
+			out = append(out, s)
 		}
-	})
+	}
 	return out
 }
 

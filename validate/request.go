@@ -18,7 +18,7 @@ type Request struct {
 	URL        string // the request target, @variables resolved (secret ones and secret query values left out)
 	API        string // "beta" or "v1.0" when the URL names it, else ""
 	Target     Target // the target the body was linted against
-	TargetFrom string // why that target: "flag", "url" or "default"
+	TargetFrom string // why that target, as Result.TargetFrom says it ("flag", "url", "@odata.type"…)
 	Start, End Pos    // the request in the text: its request line to the end of its body
 	// HasBody says whether the request has an inline body; BodyStart and
 	// BodyEnd are its span in the text.
@@ -79,11 +79,11 @@ func withImplicitRequest(res Result, data []byte, opts Options) Result {
 		method = "POST"
 	}
 	x := newLineIndex(data, bomLen(data))
-	r := Request{Method: method, Target: opts.Target, TargetFrom: "flag",
+	r := Request{Method: method, API: opts.API, Target: res.Target, TargetFrom: res.TargetFrom,
 		Start: x.pos(0), End: x.pos(len(data)), HasBody: true, BodyStart: x.pos(0), BodyEnd: x.pos(len(data)),
 		Body: res.Normalized, call: opts.callOf()}
-	if opts.Target == "" {
-		r.Target, r.TargetFrom = Target(Targets()[0]), "default"
+	if r.Target == "" { // an internal failure before the target was known
+		r.Target, r.TargetFrom = Target(defaultTarget()), "default"
 	}
 	res.Requests = []Request{r}
 	return res
@@ -98,6 +98,7 @@ func bomLen(data []byte) int {
 
 // formLinter is the state of linting one text that holds requests.
 type formLinter struct {
+	l        *Linter // the options checked once; each body is linted with a copy
 	data     []byte
 	opts     Options
 	form     Form
@@ -120,7 +121,8 @@ type formEdit struct {
 
 // lintForm lints data when it holds requests (an HTTP request, a .http
 // file, Markdown); ok is false for a bare JSON body, which Lint handles.
-func lintForm(data []byte, opts Options) (res Result, ok bool) {
+func (l *Linter) lintForm(data []byte) (res Result, ok bool) {
+	opts := l.opts
 	form := opts.Form
 	if form == "" {
 		form = sniffForm(data)
@@ -144,11 +146,11 @@ func lintForm(data []byte, opts Options) (res Result, ok bool) {
 	}
 	if len(data) > maxSize || !utf8.Valid(data) || (len(data) >= 2 && (data[0] == 0xFF && data[1] == 0xFE || data[0] == 0xFE && data[1] == 0xFF)) {
 		// The guards' findings are the JSON path's; nothing is parsed.
-		res = lintJSON(data, Options{MaxSize: opts.MaxSize, Target: opts.Target, Form: FormJSON})
+		res = l.lintJSON(data)
 		res.Form = form
 		return res, true
 	}
-	fl := &formLinter{data: data, opts: opts, form: form, lines: newLineIndex(data, bomLen(data))}
+	fl := &formLinter{l: l, data: data, opts: opts, form: form, lines: newLineIndex(data, bomLen(data))}
 	return fl.run(), true
 }
 
@@ -217,14 +219,17 @@ func (fl *formLinter) request(r *rawRequest) {
 		return // another endpoint (a token request…): not this tool's business
 	}
 	ri := len(fl.requests)
-	rq := Request{Method: ep.method, URL: ep.url, API: ep.api, Target: fl.opts.Target, TargetFrom: "flag",
+	rq := Request{Method: ep.method, URL: ep.url, API: ep.api, Target: fl.l.opts.Target, TargetFrom: "flag",
 		Start: fl.pos(r.start), End: fl.pos(r.end), id: ep.id, call: ep.call, stub: ep.stub}
+	if rq.API == "" {
+		rq.API = fl.opts.API
+	}
 	switch {
-	case fl.opts.Target != "":
+	case rq.Target != Auto: // explicit: it wins
 	case ep.target != "":
 		rq.Target, rq.TargetFrom = ep.target, "url"
 	default:
-		rq.Target, rq.TargetFrom = Targets()[0], "default"
+		rq.Target, rq.TargetFrom = Target(defaultTarget()), "default"
 	}
 	lineEnd := r.target.end
 	if r.version.end > 0 {
@@ -258,9 +263,20 @@ func (fl *formLinter) request(r *rawRequest) {
 	}
 	normalized := body
 	if lint {
-		opts := fl.opts
-		opts.Target, opts.call, opts.Form = rq.Target, ep.call, FormJSON
-		normalized = fl.lintBody(body, r.body.start, opts, ri)
+		// The body is linted with the user's options, the request's URL as
+		// the detection's evidence, and the call the request line makes.
+		bl := *fl.l
+		bl.opts.URL, bl.opts.call, bl.opts.Form = ep.evidenceURL(), ep.call, FormJSON
+		if bl.opts.API == "" {
+			bl.opts.API = ep.api
+		}
+		var res Result
+		normalized, res = fl.lintBody(&bl, body, r.body.start, ri)
+		rq.Target, rq.TargetFrom = res.Target, res.TargetFrom
+		if res.TargetFrom == "default" && ep.target != "" && rq.Target != ep.target {
+			// Not parsed far enough to detect: say what the URL names.
+			rq.Target, rq.TargetFrom = ep.target, "url"
+		}
 	}
 	if r.hasBody {
 		rq.Body = normalized
@@ -317,10 +333,11 @@ func (fl *formLinter) checkContentLength(r *rawRequest, ri, have, after int, lin
 // lintBody is the seam to the body pipeline: it lints body, found at
 // offset base of the text, as one JSON body for request ri; it adds the
 // findings in the whole text's positions and returns the normalized body.
-func (fl *formLinter) lintBody(body []byte, base int, opts Options, ri int) []byte {
+func (fl *formLinter) lintBody(bl *Linter, body []byte, base int, ri int) ([]byte, Result) {
+	opts := bl.opts
 	sub, templates := substituteTemplates(body)
-	res := lintJSON(sub, opts)
-	fl.secrets = append(fl.secrets, bodySecrets(sub, opts.Target)...)
+	res := bl.lintJSON(sub)
+	fl.secrets = append(fl.secrets, bodySecrets(sub, res.Target)...)
 	// Templates come in text order: a binary search finds the one a
 	// finding could be in.
 	inTemplate := func(f *Finding) bool {
@@ -387,9 +404,9 @@ func (fl *formLinter) lintBody(body []byte, base int, opts Options, ri int) []by
 		fl.edits = append(fl.edits, formEdit{base + e.Start.Offset, base + e.End.Offset, e.Text, []*Edit{edits[e]}})
 	}
 	if out == nil {
-		return body
+		return body, res
 	}
-	return append(out, body[last:]...)
+	return append(out, body[last:]...), res
 }
 
 // fixKey is a Fix without its value, to match findings' fixes with the
@@ -418,6 +435,14 @@ func (fl *formLinter) result() (res Result) {
 	res = Result{Form: fl.form, Requests: fl.requests, Findings: fl.findings, Normalized: fl.data}
 	if res.Requests == nil {
 		res.Requests = []Request{}
+	}
+	// The text's target is its first request's (each request has its own).
+	res.Target, res.TargetFrom = fl.l.opts.Target, "flag"
+	switch {
+	case len(res.Requests) > 0:
+		res.Target, res.TargetFrom = res.Requests[0].Target, res.Requests[0].TargetFrom
+	case res.Target == Auto:
+		res.Target, res.TargetFrom = Target(defaultTarget()), "default"
 	}
 	slices.SortStableFunc(res.Findings, compareFindings)
 	defer fl.resolvePositions(&res)
@@ -504,30 +529,42 @@ func templatePointers(sub []byte, templates []span) []string {
 	for i, t := range templates {
 		at[t.start] = i
 	}
-	_, ps := parse(sub, 0, DefaultMaxDepth, "")
-	p := &pass{}
-	for _, n := range ps.order {
+	for _, n := range parse(sub, 0, DefaultMaxDepth).nodes {
 		if i, ok := at[n.start]; ok && n.end == templates[i].end && n.kind == kindString {
-			out[i] = p.pointer(n)
+			out[i] = pointerWith(n, (*node).key)
 		}
 	}
 	return out
 }
 
-// bodySecrets returns the password values of a body.
-func bodySecrets(body []byte, t Target) []string {
-	m, err := modelFor(t)
-	if err != nil || m.table.Secret == "" {
+// boundBody parses and binds a body for target t, as the engine does, for
+// the form layer's own reading of it (its secrets); nil when it does not
+// parse.
+func boundBody(body []byte, t Target) *pass {
+	tree := parse(body, bomLen(body), DefaultMaxDepth)
+	if tree.err != nil || tree.root == nil || tree.root.kind != kindObject {
 		return nil
 	}
-	_, ps := parse(body, 0, DefaultMaxDepth, m.table.Secret)
-	var out []string
-	for _, n := range ps.order {
-		if n.secret && n.kind == kindString && n.str != "" {
-			out = append(out, n.str, string(body[n.start+1:n.end-1]))
-		}
+	all, err := models()
+	if err != nil {
+		return nil
 	}
-	return out
+	m := all[string(t)]
+	if m == nil {
+		m = all[defaultTarget()]
+	}
+	p := &pass{src: body, m: m, tree: tree, root: tree.root}
+	p.detected = detection{model: m, from: "flag"}
+	p.bind()
+	return p
+}
+
+// bodySecrets returns the password values of a body.
+func bodySecrets(body []byte, t Target) []string {
+	if p := boundBody(body, t); p != nil {
+		return p.bound.secrets
+	}
+	return nil
 }
 
 // scrub masks the secrets of request r (its body's passwords, its

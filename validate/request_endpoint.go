@@ -279,6 +279,28 @@ func analyzeEndpoint(data []byte, r *rawRequest) endpoint {
 	return ep
 }
 
+// evidenceURL is the URL the body's target detection reads: the request's,
+// or, when its collection is misspelt, the endpoint it was taken for.
+func (ep *endpoint) evidenceURL() string {
+	for _, is := range ep.issues {
+		if strings.HasPrefix(is.msg, "unknown path segment") && strings.Contains(is.msg, "under ") {
+			path := liveCollection
+			if ep.target == AzureConnection {
+				path = stubCollection
+			}
+			return "https://graph.microsoft.com/" + cmpOr(ep.api, "beta") + path
+		}
+	}
+	return ep.url
+}
+
+func cmpOr(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
 // checkMethod says whether the endpoint takes the method with a body, and
 // which call the body is for.
 func (ep *endpoint) checkMethod(data []byte, r *rawRequest, issue func(span, string, ...any), action string) {

@@ -48,7 +48,7 @@ const pwMarker = "\x00adDomainPassword\x00"
 func RenderCalls(r Request, opts CallOptions) CallView {
 	target := r.Target
 	if target == "" {
-		target = Targets()[0]
+		target = Target(defaultTarget())
 	}
 	call := r.call
 	if call == callUnset {
@@ -147,18 +147,14 @@ func bodyWithRef(body []byte, t Target) string {
 	if len(body) == 0 {
 		return ""
 	}
-	m, err := modelFor(t)
-	if err != nil {
-		return string(Redact(body, t))
-	}
-	root, ps := parse(body, bomLen(body), DefaultMaxDepth, m.table.Secret)
-	if ps.err != nil || root == nil {
+	p := boundBody(body, t)
+	if p == nil {
 		return string(Redact(body, t))
 	}
 	var b strings.Builder
 	last := 0
-	for _, n := range ps.order {
-		if !n.secret || n.kind == kindNull || n.start < last || (n.parent != nil && n.parent.secret) {
+	for _, n := range p.tree.nodes {
+		if !p.isSecret(n) || n.kind == kindNull || n.start < last || (n.parent != nil && p.isSecret(n.parent)) {
 			continue
 		}
 		b.Write(body[last:n.start])

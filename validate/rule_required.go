@@ -11,7 +11,7 @@ func init() {
 		Rule: Rule{ID: "required", Severity: SeverityError,
 			Summary: "A POST (create) body without a property that create requires, or an updateAdDomainPassword body without adDomainPassword.",
 			Help:    "Create requires displayName, connectionType, subscriptionId, resourceGroupId, virtualNetworkId and subnetId (subNetId on the stub), and for hybrid join adDomainName, adDomainUsername and adDomainPassword (facts §1.2). updateAdDomainPassword takes adDomainPassword and nothing else."},
-		order: orderWhole,
+		phase: phaseWhole,
 		check: checkRequired,
 	})
 }
@@ -73,7 +73,7 @@ func (p *pass) requirePasswordOnly() {
 	}
 	for i := range p.root.members {
 		m := &p.root.members[i]
-		if m.val.prop != nil && m.val.prop.name == "adDomainPassword" {
+		if pm := p.propOf(m.val); pm != nil && pm.name == "adDomainPassword" {
 			continue
 		}
 		if strings.HasPrefix(m.key, "@odata.") {

@@ -49,9 +49,6 @@ func (c *config) options() validate.Options {
 // the one its name (or --stdin-filename) says, else sniffed.
 func (c *config) optionsFor(j job) validate.Options {
 	o := c.options()
-	if !c.targetSet {
-		o.Target = "" // the default: a request's URL may name the target
-	}
 	o.Form = c.form
 	if o.Form == "" {
 		name := j.path
