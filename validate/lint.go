@@ -2,6 +2,7 @@ package validate
 
 import (
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -92,6 +93,12 @@ func (l *Linter) init(opts Options) error {
 	}
 	if opts.API != "" && opts.API != "beta" && opts.API != "v1.0" {
 		errs = append(errs, "validate: unknown API version "+quoteJSON(opts.API)+" (want beta or v1.0)")
+	}
+	if opts.Form != "" && !slices.Contains(Forms(), opts.Form) {
+		errs = append(errs, "validate: unknown form "+quoteJSON(string(opts.Form))+" (want json, http, http-file or markdown)")
+	}
+	if m := strings.ToUpper(strings.TrimSpace(opts.Method)); m != "" && m != "PATCH" && m != "POST" {
+		errs = append(errs, "validate: unknown method "+quoteJSON(opts.Method)+" (want PATCH or POST)")
 	}
 	l.opts = opts
 	var unknown []string

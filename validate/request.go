@@ -79,7 +79,7 @@ func withImplicitRequest(res Result, data []byte, opts Options) Result {
 		method = "POST"
 	}
 	x := newLineIndex(data, bomLen(data))
-	r := Request{Method: method, API: opts.API, Target: res.Target, TargetFrom: res.TargetFrom,
+	r := Request{Method: method, URL: maskQuery(opts.URL), API: opts.API, Target: res.Target, TargetFrom: res.TargetFrom,
 		Start: x.pos(0), End: x.pos(len(data)), HasBody: true, BodyStart: x.pos(0), BodyEnd: x.pos(len(data)),
 		Body: res.Normalized, call: opts.callOf()}
 	if r.Target == "" { // an internal failure before the target was known

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -193,4 +194,23 @@ func FuzzForms(f *testing.F) {
 		}
 		checkInvariants(t, data, opts, res)
 	})
+}
+
+func TestFormOptionsChecked(t *testing.T) {
+	if _, err := New(Options{Form: "yaml"}); err == nil || !strings.Contains(err.Error(), "unknown form") {
+		t.Errorf("Form yaml: %v", err)
+	}
+	if _, err := New(Options{Method: "GET"}); err == nil || !strings.Contains(err.Error(), "unknown method") {
+		t.Errorf("Method GET: %v", err)
+	}
+	for _, m := range []string{"", "patch", "POST"} {
+		if _, err := New(Options{Method: m, Form: FormHTTP}); err != nil {
+			t.Errorf("Method %q: %v", m, err)
+		}
+	}
+	res := Lint([]byte(`{"displayName": "x"}`), Options{Method: "post", URL: "https://graph.microsoft.com/v1.0/deviceManagement/virtualEndpoint/onPremisesConnections?token=abc"})
+	r := res.Requests[0]
+	if r.Method != "POST" || r.Target != OnPremisesConnection || r.TargetFrom != "url" || strings.Contains(r.URL, "abc") {
+		t.Errorf("implicit request: %+v", r)
+	}
 }
