@@ -7,16 +7,15 @@ import (
 // rawRequest is one request as written in the text, with byte offsets into
 // the whole input. Nothing in it is interpreted yet.
 type rawRequest struct {
-	start, end   int // the request: its request line to the end of its body
-	method       span
-	target       span // the URL as written, variables unresolved
-	version      span // "HTTP/1.1", or empty
-	headers      []header
-	hasBody      bool
-	body         span              // the body's bytes, up to and including the line break of its last line
-	bodyFile     bool              // the body is a "< ./file" reference, not inline
-	vars         map[string]string // the file's @variables (REST Client: file-wide, the last definition wins)
-	afterHeaders int               // where the body would start (the line after the blank line)
+	start, end int // the request: its request line to the end of its body
+	method     span
+	target     span // the URL as written, variables unresolved
+	version    span // "HTTP/1.1", or empty
+	headers    []header
+	hasBody    bool
+	body       span              // the body's bytes, up to and including the line break of its last line
+	bodyFile   bool              // the body is a "< ./file" reference, not inline
+	vars       map[string]string // the file's @variables (REST Client: file-wide, the last definition wins)
 }
 
 // span is [start, end) of the input.
@@ -30,7 +29,6 @@ type header struct {
 // hvar is one "@name = value" definition of a .http file.
 type hvar struct {
 	name, value string
-	at          span // the value's bytes
 }
 
 // reqLine is what a request line says.
@@ -140,7 +138,7 @@ func parseVariable(data []byte, ln line) hvar {
 	for ve > vs && (s[ve-1] == ' ' || s[ve-1] == '\t') {
 		ve--
 	}
-	return hvar{name: name, value: s[vs:ve], at: span{ln.start + vs, ln.start + ve}}
+	return hvar{name: name, value: s[vs:ve]}
 }
 
 // readRequest reads the request whose request line is lines[i]; it
@@ -176,13 +174,6 @@ func readRequest(data []byte, lines []line, i int, rl reqLine) (rawRequest, int)
 		h := header{name: trimSpan(data, span{ln.start, ln.start + colon}), value: trimSpan(data, span{ln.start + colon + 1, ln.end})}
 		r.headers = append(r.headers, h)
 		r.end = ln.end
-	}
-	r.afterHeaders = r.end
-	if i < len(lines) {
-		r.afterHeaders = lines[i].next
-		if strings.TrimSpace(string(data[lines[i].start:lines[i].end])) != "" {
-			r.afterHeaders = lines[i].start
-		}
 	}
 	// Body: from the first non-blank line up to the separator.
 	for i < len(lines) && strings.TrimSpace(string(data[lines[i].start:lines[i].end])) == "" {
