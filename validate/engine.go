@@ -37,7 +37,7 @@ func (l *Linter) Lint(data []byte) Result {
 	if res, ok := l.lintForm(data); ok {
 		return res
 	}
-	return withImplicitRequest(l.lintJSON(data), data, l.opts)
+	return l.lintBare(data)
 }
 
 // lintJSON lints data as one JSON body.

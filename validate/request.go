@@ -71,17 +71,35 @@ func (r *Request) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// withImplicitRequest describes a bare JSON body as one request.
-func withImplicitRequest(res Result, data []byte, opts Options) Result {
-	res.Form = FormJSON
-	method := "PATCH"
-	if opts.callOf() == callCreate {
-		method = "POST"
+// lintBare lints a bare JSON body: one implicit request, whose method is
+// Options.Method's and whose endpoint, id and call are Options.URL's when
+// it names one (a URL to …/updateAdDomainPassword makes the body that
+// action's).
+func (l *Linter) lintBare(data []byte) Result {
+	var ep endpoint
+	if l.opts.URL != "" && l.opts.call == callUnset {
+		method := "PATCH"
+		if l.opts.callOf() == callCreate {
+			method = "POST"
+		}
+		line := []byte(method + " " + l.opts.URL)
+		ep = analyzeEndpoint(line, &rawRequest{method: span{0, len(method)}, target: span{len(method) + 1, len(line)}, hasBody: true})
+		if ep.ours && ep.call != callUnset {
+			bl := *l
+			bl.opts.call = ep.call
+			l = &bl
+		}
 	}
+	res := l.lintJSON(data)
+	opts := l.opts
+	res.Form = FormJSON
 	x := newLineIndex(data, bomLen(data))
-	r := Request{Method: method, URL: maskQuery(opts.URL), API: opts.API, Target: res.Target, TargetFrom: res.TargetFrom,
+	r := Request{Method: methodOf(opts.callOf()), URL: maskQuery(opts.URL), API: opts.API, Target: res.Target, TargetFrom: res.TargetFrom,
 		Start: x.pos(0), End: x.pos(len(data)), HasBody: true, BodyStart: x.pos(0), BodyEnd: x.pos(len(data)),
-		Body: res.Normalized, call: opts.callOf()}
+		Body: res.Normalized, call: opts.callOf(), id: ep.id, stub: ep.stub}
+	if r.API == "" {
+		r.API = ep.api
+	}
 	if r.Target == "" { // an internal failure before the target was known
 		r.Target, r.TargetFrom = Target(defaultTarget()), "default"
 	}

@@ -218,3 +218,17 @@ func TestFormOptionsChecked(t *testing.T) {
 		t.Errorf("implicit request: %+v", r)
 	}
 }
+
+// A bare body with Options.URL naming an action is checked as that
+// action's body.
+func TestBareBodyURLAction(t *testing.T) {
+	url := "https://graph.microsoft.com/v1.0/deviceManagement/virtualEndpoint/onPremisesConnections/9ec90ff8-fd63-4fb9-ab5a-aa4fdccf1234/updateAdDomainPassword"
+	res := Lint([]byte(`{"displayName": "x"}`), Options{URL: url})
+	rules := map[string]bool{}
+	for _, f := range res.Findings {
+		rules[f.Rule] = true
+	}
+	if !rules["required"] || !rules["unknown-property"] || res.Requests[0].Method != "POST" || res.Requests[0].API != "v1.0" {
+		t.Errorf("findings %v, request %+v", rules, res.Requests[0])
+	}
+}
