@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"sort"
-	"strings"
 	"sync"
 	"unicode/utf8"
 	"unsafe"
@@ -82,7 +81,7 @@ func (p *pass) result(out []byte, fixes []Fix) Result {
 			res.Findings[i] = *f
 		}
 	}
-	p.scrub(res.Findings)
+	p.redactResult(&res)
 	return res
 }
 
@@ -185,11 +184,7 @@ func (p *pass) run() (stripBOM bool) {
 	}
 
 	p.bind()
-	p.walk(func(n *node) {
-		if n.secret && n.kind == kindString && n.str != "" {
-			p.secrets = append(p.secrets, n.str)
-		}
-	})
+	p.findSecrets()
 	for _, r := range orderedRules() {
 		if r.order < orderSchema {
 			r.check(p)
@@ -258,16 +253,4 @@ func byteSize(n int) string {
 		return fmt.Sprintf("%d KiB", n>>10)
 	}
 	return fmt.Sprintf("%d bytes", n)
-}
-
-// scrub removes any secret value from messages. Rules never quote secrets;
-// this catches a secret that equals some other quoted value.
-func (p *pass) scrub(fs []Finding) {
-	for i := range fs {
-		for _, s := range p.secrets {
-			if len(s) >= 4 && strings.Contains(fs[i].Message, s) {
-				fs[i].Message = strings.ReplaceAll(fs[i].Message, s, RedactMask)
-			}
-		}
-	}
 }

@@ -17,9 +17,9 @@ type pass struct {
 	lines      *lineIndex
 	ignore     map[string]bool
 	findings   []*Finding
-	blocked    bool     // a blocking finding forbids any change
-	secrets    []string // secret string values, never to be quoted
-	nodes      []*node  // every node in document order, as the parser made them
+	blocked    bool       // a blocking finding forbids any change
+	secrets    *secretSet // what must never leave the engine (secret.go)
+	nodes      []*node    // every node in document order, as the parser made them
 	slab       []Finding
 	chunk0     []Finding // the first chunk of slab
 	bomFinding *Finding
@@ -209,16 +209,11 @@ func itoa(i int) string {
 // show returns the value for a message: quoted, shortened when long, and
 // never for a secret.
 func (p *pass) show(n *node) string {
-	if n.secret {
+	if p.hidden(n) {
 		return "the value"
 	}
 	switch n.kind {
 	case kindString:
-		for _, s := range p.secrets {
-			if n.str == s {
-				return "the value"
-			}
-		}
 		s := n.str
 		if r := []rune(s); len(r) > 60 {
 			s = string(r[:57]) + "…"
@@ -314,7 +309,7 @@ func (p *pass) vfix(n *node) *valueFix {
 // value run in ascending order; each must be idempotent and leave a valid
 // value unchanged.
 func (p *pass) fixTransform(f *Finding, n *node, order int, fn func(string) string) {
-	if f == nil || n.kind != kindString || n.secret {
+	if f == nil || n.kind != kindString || p.hidden(n) {
 		return
 	}
 	v := p.vfix(n)
@@ -324,7 +319,7 @@ func (p *pass) fixTransform(f *Finding, n *node, order int, fn func(string) stri
 
 // fixReplace attaches the replacement of value n by the JSON text raw.
 func (p *pass) fixReplace(f *Finding, n *node, raw string) {
-	if f == nil || n.secret {
+	if f == nil || p.hidden(n) {
 		return
 	}
 	p.vfix(n).raw = raw
