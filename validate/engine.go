@@ -42,6 +42,12 @@ func Lint(data []byte, opts Options) (res Result) {
 			p.ignore[id] = true
 		}
 	}
+	limit, err := opts.findingsCap()
+	if err != nil {
+		p.report("internal", SeverityError, 0, 0, "", err.Error())
+		return p.result(data, nil)
+	}
+	p.limit = limit
 	m, err := modelFor(opts.Target)
 	if err != nil {
 		p.report("internal", SeverityError, 0, 0, "", err.Error())
@@ -59,6 +65,7 @@ func (p *pass) result(out []byte, fixes []Fix) Result {
 	// Sort pointers, not 120-byte findings; then use the first chunk as
 	// the result when the findings already sit there in order.
 	slices.SortStableFunc(p.findings, func(a, b *Finding) int { return compareFindings(*a, *b) })
+	p.findings, res.Omitted = p.capFindings(p.findings, p.limit)
 	n := len(p.findings)
 	if at := p.chunkIndex(n); at != nil {
 		// All in the first chunk: put them in order there, each moved

@@ -19,6 +19,7 @@ type pass struct {
 	findings   []*Finding
 	blocked    bool       // a blocking finding forbids any change
 	secrets    *secretSet // what must never leave the engine (secret.go)
+	limit      int        // the findings cap (rule_too_many_findings.go)
 	nodes      []*node    // every node in document order, as the parser made them
 	slab       []Finding
 	chunk0     []Finding // the first chunk of slab
