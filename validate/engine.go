@@ -66,6 +66,7 @@ func (p *pass) result(out []byte, fixes []Fix) Result {
 	// the result when the findings already sit there in order.
 	slices.SortStableFunc(p.findings, func(a, b *Finding) int { return compareFindings(*a, *b) })
 	p.findings, res.Omitted = p.capFindings(p.findings, p.limit)
+	p.fillPointers(p.findings, res.Omitted != nil)
 	n := len(p.findings)
 	if at := p.chunkIndex(n); at != nil {
 		// All in the first chunk: put them in order there, each moved
@@ -165,7 +166,7 @@ func (p *pass) run() (stripBOM bool) {
 		m := &d.obj.members[d.index]
 		first := &d.obj.members[d.first]
 		p.markKey(d.obj, d.index)
-		p.report("duplicate-key", SeverityError, m.keyStart, m.keyEnd, p.pointerOf(d.obj, m.key),
+		p.reportAt("duplicate-key", SeverityError, m.keyStart, m.keyEnd, m.val,
 			fmt.Sprintf("duplicate key %s (first at %s): Graph keeps only one of them; remove the other. No fix is applied while keys repeat", quoteJSON(m.key), p.pos(first.keyStart)))
 	}
 	if ps.err != nil {

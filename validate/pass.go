@@ -17,10 +17,11 @@ type pass struct {
 	lines      *lineIndex
 	ignore     map[string]bool
 	findings   []*Finding
-	blocked    bool       // a blocking finding forbids any change
-	secrets    *secretSet // what must never leave the engine (secret.go)
-	limit      int        // the findings cap (rule_too_many_findings.go)
-	nodes      []*node    // every node in document order, as the parser made them
+	blocked    bool              // a blocking finding forbids any change
+	secrets    *secretSet        // what must never leave the engine (secret.go)
+	limit      int               // the findings cap (rule_too_many_findings.go)
+	deferred   []deferredPointer // pointers built for kept findings only (pointers.go)
+	nodes      []*node           // every node in document order, as the parser made them
 	slab       []Finding
 	chunk0     []Finding // the first chunk of slab
 	bomFinding *Finding
@@ -94,12 +95,12 @@ func (p *pass) report(rule string, sev Severity, start, end int, ptr, msg string
 func (p *pass) atKey(rule string, sev Severity, obj *node, i int, msg string) *Finding {
 	m := &obj.members[i]
 	p.markKey(obj, i)
-	return p.report(rule, sev, m.keyStart, m.keyEnd, p.pointer(m.val), msg)
+	return p.reportAt(rule, sev, m.keyStart, m.keyEnd, m.val, msg)
 }
 
 // atValue reports on the token(s) of value n.
 func (p *pass) atValue(rule string, sev Severity, n *node, msg string) *Finding {
-	return p.report(rule, sev, n.start, n.end, p.pointer(n), msg)
+	return p.reportAt(rule, sev, n.start, n.end, n, msg)
 }
 
 // atPart reports on bytes [from, to) of string n's content. In a string
@@ -113,10 +114,10 @@ func (p *pass) atPart(rule string, sev Severity, n *node, from, to int, msg stri
 		to++
 	}
 	if !n.escaped {
-		return p.report(rule, sev, n.start+1+from, n.start+1+to, p.pointer(n), msg)
+		return p.reportAt(rule, sev, n.start+1+from, n.start+1+to, n, msg)
 	}
 	raw := p.src[n.start+1 : n.end-1]
-	return p.report(rule, sev, n.start+1+rawOffset(raw, from, false), n.start+1+rawOffset(raw, to, true), p.pointer(n), msg)
+	return p.reportAt(rule, sev, n.start+1+rawOffset(raw, from, false), n.start+1+rawOffset(raw, to, true), n, msg)
 }
 
 // rawOffset maps the byte offset d of a decoded string to the offset in its
@@ -156,7 +157,7 @@ func rawOffset(raw []byte, d int, end bool) int {
 
 // atOpen reports on the opening bracket of a container.
 func (p *pass) atOpen(rule string, sev Severity, n *node, msg string) *Finding {
-	return p.report(rule, sev, n.start, n.start+1, p.pointer(n), msg)
+	return p.reportAt(rule, sev, n.start, n.start+1, n, msg)
 }
 
 // claim marks a value as carrying its one value-level finding.

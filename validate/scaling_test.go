@@ -78,6 +78,14 @@ var scalingShapes = []scalingShape{
 	// realistic big one.
 	{name: "tiny-scope-ids", gen: func(n int) []byte { return bigPayload(n) }},
 	{name: "health-check-history", opts: onPrem, gen: func(n int) []byte { return historyPayload(n) }},
+	// Pointers: a finding per repeated key under a key half the input
+	// long, and under an array of objects there.
+	{name: "duplicate-keys-under-long-key", gen: func(n int) []byte {
+		return repeatTo(n, `{"`+strings.Repeat("k", n/2)+`":{`, `"a%d":1,"a%d":1`, ",", "}}")
+	}},
+	{name: "objects-under-long-key", gen: func(n int) []byte {
+		return repeatTo(n, `{"`+strings.Repeat("k", n/2)+`":[`, `{"a":1,"a":1}`, ",", "]}")
+	}},
 	// Long strings shown in messages.
 	{name: "long-multibyte-value", gen: func(n int) []byte {
 		return []byte(`{"displayName":1,"healthCheckStatus":"` + strings.Repeat("é", n/2) + `"}`)
