@@ -3,6 +3,7 @@ package validate
 import (
 	"bytes"
 	"fmt"
+	"os"
 	"runtime"
 	"runtime/debug"
 	"strings"
@@ -87,7 +88,7 @@ var scalingShapes = []scalingShape{
 		return repeatTo(n, `{"`+strings.Repeat("k", n/2)+`":[`, `{"a":1,"a":1}`, ",", "]}")
 	}},
 	// Long strings shown in messages.
-	{name: "long-multibyte-value", gen: func(n int) []byte {
+	{name: "long-multibyte-value", cpu: true, gen: func(n int) []byte {
 		return []byte(`{"displayName":1,"healthCheckStatus":"` + strings.Repeat("é", n/2) + `"}`)
 	}},
 }
@@ -222,6 +223,32 @@ func BenchmarkRedactScaling(b *testing.B) {
 					Redact(in, s.opts.Target)
 				}
 			})
+		}
+	}
+}
+
+// TestScalingReport prints, for each shape at the default size limit
+// (4 MiB), the bytes allocated per input byte and the time per MB, through
+// Lint and Redact: the README's Reliability figures. It runs only when
+// asked: AZCONN_SCALING_REPORT=1 go test ./validate -run TestScalingReport -v
+func TestScalingReport(t *testing.T) {
+	if os.Getenv("AZCONN_SCALING_REPORT") == "" {
+		t.Skip("set AZCONN_SCALING_REPORT=1")
+	}
+	for _, s := range scalingShapes {
+		in := s.gen(DefaultMaxSize - 64)
+		for _, redact := range []bool{false, true} {
+			s.redact = redact
+			c := measureShape(s, in)
+			t0 := time.Now()
+			s.runner(in)()
+			d := time.Since(t0)
+			path := "Lint"
+			if redact {
+				path = "Redact"
+			}
+			t.Logf("%-34s %-6s %8.1f B/B %8d allocs %7.0f ms/MB", s.name, path,
+				float64(c.bytes)/float64(len(in)), c.allocs, float64(d.Milliseconds())/(float64(len(in))/(1<<20)))
 		}
 	}
 }
