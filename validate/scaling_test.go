@@ -111,6 +111,13 @@ func measureShape(s scalingShape, in []byte) scalingCost {
 	return scalingCost{bytes: after.TotalAlloc - before.TotalAlloc, allocs: after.Mallocs - before.Mallocs}
 }
 
+// wallTime runs fn and returns the time it took.
+func wallTime(fn func()) time.Duration {
+	t0 := time.Now()
+	fn()
+	return time.Since(t0)
+}
+
 func (s scalingShape) runner(in []byte) func() {
 	if s.redact {
 		return func() { Redact(in, s.opts.Target) }
@@ -118,9 +125,9 @@ func (s scalingShape) runner(in []byte) func() {
 	return func() { Lint(in, s.opts) }
 }
 
-// cpuRatio returns the CPU time of big over small: the minimum of three
+// cpuRatio returns the CPU times of small and big: the minimum of three
 // runs each, interleaved, with the collector off while timing so that its
-// pauses do not land on one side.
+// work does not land on one side.
 func cpuRatio(s scalingShape, small, big []byte) (time.Duration, time.Duration) {
 	defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	var best [2]time.Duration
@@ -128,9 +135,7 @@ func cpuRatio(s scalingShape, small, big []byte) (time.Duration, time.Duration) 
 		for j, in := range [][]byte{small, big} {
 			run := s.runner(in)
 			runtime.GC()
-			t0 := time.Now()
-			run()
-			if d := time.Since(t0); i == 0 || d < best[j] {
+			if d := cpuTime(run); i == 0 || d < best[j] {
 				best[j] = d
 			}
 		}
@@ -158,10 +163,18 @@ func TestScaling(t *testing.T) {
 				s.redact = path == "redact"
 				small, big := s.gen(scalingBase), s.gen(4*scalingBase)
 				a, b := measureShape(s, small), measureShape(s, big)
-				if s.cpu || s.redact {
-					a.cpu, b.cpu = cpuRatio(s, small, big)
-				}
 				size := float64(len(big)) / float64(len(small))
+				if s.cpu || s.redact {
+					// A neighbour's burst can spoil one measurement: a
+					// ratio past the limit is measured again, twice at
+					// most, and fails only if it stays there.
+					for range 3 {
+						a.cpu, b.cpu = cpuRatio(s, small, big)
+						if float64(b.cpu) <= 2*size*float64(a.cpu) {
+							break
+						}
+					}
+				}
 				grow := func(x, y uint64) float64 { return float64(y) / max(1, float64(x)) }
 				t.Logf("%d → %d bytes: allocated %d → %d bytes (%.1f B/B at 4n, ×%.2f), %d → %d allocations (×%.2f), CPU %v → %v (×%.2f; 0 = not compared)",
 					len(small), len(big), a.bytes, b.bytes, float64(b.bytes)/float64(len(big)), grow(a.bytes, b.bytes),

@@ -28,6 +28,9 @@ type secretSet struct {
 	long  []string        // decoded texts of secretFreeMin+ characters
 	forms []string        // their raw, escaped, decoded and pointer forms
 	names map[string]bool // the target's property names: never masked
+	// The names joined by NULs, and the longest one's length, for inName.
+	joined  string
+	longest int
 	// Built by seal.
 	inside *matcher // long: a token containing one is masked
 	free   *matcher // forms: masked wherever they occur
@@ -59,12 +62,28 @@ func (s *secretSet) add(decoded, raw string) {
 // inName reports whether f is part of one of the target's property names,
 // which free-text masking must leave alone.
 func (s *secretSet) inName(f string) bool {
-	for n := range s.names {
-		if len(f) <= len(n) && strings.Contains(n, f) {
-			return true
-		}
+	if len(f) > s.longestName() {
+		return false
 	}
-	return false
+	if s.joined == "" {
+		var b strings.Builder
+		for n := range s.names {
+			b.WriteString(n)
+			b.WriteByte(0)
+		}
+		s.joined = b.String()
+	}
+	return strings.Contains(s.joined, f)
+}
+
+func (s *secretSet) longestName() int {
+	if s.longest == 0 {
+		for n := range s.names {
+			s.longest = max(s.longest, len(n))
+		}
+		s.longest = max(s.longest, 1)
+	}
+	return s.longest
 }
 
 // seal builds the matchers once every secret is added.
