@@ -255,7 +255,49 @@ func isNearSecret(key, secret string) bool {
 	if d := n - utf8.RuneCountInString(secret); d > lim || -d > lim {
 		return false
 	}
+	if d, ok := asciiDistance(key, secret); ok {
+		return d <= lim
+	}
 	return suggest.Distance(key, secret) <= lim
+}
+
+// asciiDistance is suggest.Distance for short ASCII names, without
+// allocating: every key of every object is checked against the secret's
+// name. ok is false when a name is not ASCII or too long for it.
+func asciiDistance(a, b string) (d int, ok bool) {
+	const most = 63
+	if len(b) > most {
+		return 0, false
+	}
+	lower := func(c byte) byte {
+		if c >= 'A' && c <= 'Z' {
+			return c + 'a' - 'A'
+		}
+		return c
+	}
+	var prev, cur [most + 1]int
+	for j := 0; j <= len(b); j++ {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		ca := a[i-1]
+		if ca >= utf8.RuneSelf {
+			return 0, false
+		}
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			if b[j-1] >= utf8.RuneSelf {
+				return 0, false
+			}
+			c := 1
+			if lower(ca) == lower(b[j-1]) {
+				c = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
+		}
+		prev = cur
+	}
+	return prev[len(b)], true
 }
 
 // propertyNames returns every property name of the target's types.

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/azconn/azconn/internal/suggest"
 )
 
 // secretForms returns the forms of pw that must not appear: decoded, JSON
@@ -185,4 +187,17 @@ func hasToken(text, f string) bool {
 		i = j - 1
 	}
 	return false
+}
+
+// TestASCIIDistance agrees with suggest.Distance.
+func TestASCIIDistance(t *testing.T) {
+	for _, a := range []string{"", "adDomainPassword", "ADDOMAINPASWORD", "adDomainPasswrod", "x", "adDomianPassword!!", "displayName"} {
+		d, ok := asciiDistance(a, "adDomainPassword")
+		if !ok || d != suggest.Distance(a, "adDomainPassword") {
+			t.Errorf("%q: %d, want %d", a, d, suggest.Distance(a, "adDomainPassword"))
+		}
+	}
+	if _, ok := asciiDistance("adDomainPasswörd", "adDomainPassword"); ok {
+		t.Errorf("non-ASCII accepted")
+	}
 }
