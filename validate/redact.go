@@ -74,16 +74,8 @@ type redactEdit struct {
 }
 
 func newRedactor(data []byte, t Target) *redactor {
-	r := &redactor{data: data, secret: "adDomainPassword"}
-	var names map[string]bool
-	if m, err := modelFor(t); err == nil {
-		if m.table.Secret != "" {
-			r.secret = m.table.Secret
-		}
-		names = propertyNames(m)
-	}
-	r.set = newSecretSet(names)
-	return r
+	secret, names := redactionFor(t)
+	return &redactor{data: data, secret: secret, set: newSecretSet(names)}
 }
 
 // token returns the end of the quoted token or bare word at i, and whether

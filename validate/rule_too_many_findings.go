@@ -18,16 +18,11 @@ func init() {
 	})
 }
 
-// findingsCap returns the cap that opts asks for, or an error for a
-// negative one.
-func (o Options) findingsCap() (int, error) {
-	switch {
-	case o.MaxFindings < 0:
-		return 0, fmt.Errorf("Options.MaxFindings is %d: use a positive cap, or zero for the default of %d", o.MaxFindings, DefaultMaxFindings)
-	case o.MaxFindings == 0:
-		return DefaultMaxFindings, nil
+func (o Options) maxFindings() int {
+	if o.MaxFindings <= 0 {
+		return DefaultMaxFindings
 	}
-	return o.MaxFindings, nil
+	return o.MaxFindings
 }
 
 // findingClass ranks a finding for the cap: blocking findings first, then

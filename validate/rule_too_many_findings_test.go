@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -12,7 +13,7 @@ func TestFindingsCap(t *testing.T) {
 	var b strings.Builder
 	b.WriteString(`{"displayName":" a ",`)
 	for i := range 50 {
-		b.WriteString(`"k` + itoa(i) + `":1,`) // 50 unknown-property errors
+		b.WriteString(`"k` + strconv.Itoa(i) + `":1,`) // 50 unknown-property errors
 	}
 	b.WriteString(`"healthCheckStatus":"Passed"}`) // read-only + enum-case warnings
 	in := []byte(b.String())

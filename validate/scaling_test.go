@@ -6,6 +6,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -34,7 +35,7 @@ func repeatTo(size int, head, item, sep, tail string) []byte {
 		if i > 0 {
 			b.WriteString(sep)
 		}
-		b.WriteString(strings.ReplaceAll(item, "%d", itoa(i)))
+		b.WriteString(strings.ReplaceAll(item, "%d", strconv.Itoa(i)))
 	}
 	b.WriteString(tail)
 	return b.Bytes()

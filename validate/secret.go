@@ -3,6 +3,7 @@ package validate
 import (
 	"encoding/json"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/azconn/azconn/internal/suggest"
@@ -300,8 +301,12 @@ func asciiDistance(a, b string) (d int, ok bool) {
 	return prev[len(b)], true
 }
 
-// propertyNames returns every property name of the target's types.
+// propertyNames returns every property name of the target's types (and
+// its legacy aliases), computed once per target.
 func propertyNames(m *targetModel) map[string]bool {
+	if v, ok := nameSets.Load(m); ok {
+		return v.(map[string]bool)
+	}
 	names := map[string]bool{}
 	seen := map[*objModel]bool{}
 	stack := []*objModel{m.root}
@@ -322,7 +327,38 @@ func propertyNames(m *targetModel) map[string]bool {
 	for alias := range m.table.PropertyAliases {
 		names[alias] = true
 	}
-	return names
+	v, _ := nameSets.LoadOrStore(m, names)
+	return v.(map[string]bool)
+}
+
+// nameSets caches propertyNames by target model (written once per target).
+var nameSets sync.Map
+
+// redactionFor returns the secret property's name and the property names
+// never masked for target t: under Auto (or an unknown name) those of
+// every target, since the text may be for either.
+func redactionFor(t Target) (secret string, names map[string]bool) {
+	secret = "adDomainPassword"
+	all, err := models()
+	if err != nil {
+		return secret, nil
+	}
+	if m, ok := all[string(t)]; ok {
+		if m.table.Secret != "" {
+			secret = m.table.Secret
+		}
+		return secret, propertyNames(m)
+	}
+	names = map[string]bool{}
+	for _, m := range all {
+		if m.table.Secret != "" {
+			secret = m.table.Secret
+		}
+		for n := range propertyNames(m) {
+			names[n] = true
+		}
+	}
+	return secret, names
 }
 
 // findSecrets collects the pass's secrets, after binding and before any
@@ -332,19 +368,21 @@ func propertyNames(m *targetModel) map[string]bool {
 // fixes it.
 func (p *pass) findSecrets() {
 	name := p.m.table.Secret
+	b := p.bound
 	var set *secretSet
-	for _, n := range p.nodes {
-		if n.parent != nil && n.parent.secret {
-			n.secret = true
+	for _, n := range p.tree.nodes {
+		bn := &b.nodes[n.id]
+		if n.parent != nil && b.nodes[n.parent.id].secret {
+			bn.secret = true
 		}
-		if n.kind == kindObject && !n.secret {
+		if n.kind == kindObject && !bn.secret {
 			for i := range n.members {
 				if isNearSecret(n.members[i].key, name) {
-					n.members[i].val.secret = true
+					b.nodes[n.members[i].val.id].secret = true
 				}
 			}
 		}
-		if !n.secret {
+		if !bn.secret {
 			continue
 		}
 		if set == nil {
@@ -367,15 +405,14 @@ func (p *pass) findSecrets() {
 		return
 	}
 	p.secrets = set.seal()
-	for _, n := range p.nodes {
-		if n.secret || n.claimed {
+	for _, n := range p.tree.nodes {
+		if b.nodes[n.id].secret || p.isClaimed(n) {
 			continue
 		}
-		switch n.kind {
-		case kindString:
-			n.claimed = set.token(n.str)
-		case kindNumber:
-			n.claimed = set.exact[string(p.src[n.start:n.end])]
+		switch {
+		case n.kind == kindString && set.token(n.str),
+			n.kind == kindNumber && set.exact[string(p.src[n.start:n.end])]:
+			p.claim(n)
 		}
 	}
 }
@@ -383,7 +420,7 @@ func (p *pass) findSecrets() {
 // hidden reports whether value n must never be quoted: a secret, or a
 // token that must be masked.
 func (p *pass) hidden(n *node) bool {
-	if n.secret {
+	if p.bound != nil && p.isSecret(n) {
 		return true
 	}
 	switch n.kind {
