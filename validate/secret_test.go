@@ -201,3 +201,14 @@ func TestASCIIDistance(t *testing.T) {
 		t.Errorf("non-ASCII accepted")
 	}
 }
+
+// TestNoSuggestionFromThePassword: a key spelling the password gets no
+// "did you mean" (it would say what the password nearly is).
+func TestNoSuggestionFromThePassword(t *testing.T) {
+	res := Lint([]byte(`{"adDomainPassword":"displayNme","displayNme":1}`), Options{})
+	for _, f := range res.Findings {
+		if strings.Contains(f.Message, "did you mean") || strings.Contains(f.Message, "displayNme") {
+			t.Errorf("%s", f)
+		}
+	}
+}
