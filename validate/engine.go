@@ -216,10 +216,6 @@ func (p *pass) syntaxFindings() bool {
 	return false
 }
 
-func (p *pass) pointerOf(obj *node, key string) string {
-	return p.pointer(obj) + "/" + escapePointer(key)
-}
-
 func firstInvalid(b []byte, from int) (off, count int) {
 	off = -1
 	for i := from; i < len(b); {
