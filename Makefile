@@ -34,9 +34,16 @@ test-wasm:
 # benchstat (pinned; fetched through the Go module proxy on first use).
 BENCHSTAT := golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9d4da
 BENCHCOUNT ?= 10
+# Then the scaling shapes (validate/scaling_test.go) at three sizes each,
+# through Lint and Redact, and their growth per doubling of the input
+# (scripts/doubling.awk: 2.0 is linear).
+SCALECOUNT ?= 3
 bench:
-	$(GO) test -run='^$$' -bench=. -benchmem -count=$(BENCHCOUNT) ./validate/ | tee bench.txt
+	$(GO) test -run='^$$' -bench='^Benchmark(Lint|Unmarshal)$$' -benchmem -count=$(BENCHCOUNT) ./validate/ | tee bench.txt
 	$(GO) run $(BENCHSTAT) -col .name -row /payload bench.txt
+	$(GO) test -run='^$$' -bench='Scaling' -benchmem -benchtime=3x -count=$(SCALECOUNT) -timeout=30m ./validate/ | tee bench-scaling.txt
+	$(GO) run $(BENCHSTAT) bench-scaling.txt
+	awk -f scripts/doubling.awk bench-scaling.txt
 
 # Each fuzz target for FUZZTIME (default 60s); crashers land in
 # validate/testdata/fuzz/<target>/ and then run as regression tests.
@@ -102,4 +109,4 @@ run: build web
 	$(GO) run ./web/serve.go -addr $(ADDR) -dir $(WEB_DIST)
 
 clean:
-	rm -rf $(BIN) bench.txt $(WEB_DIST)
+	rm -rf $(BIN) bench.txt bench-scaling.txt $(WEB_DIST)
