@@ -527,6 +527,7 @@ func testColdLoad(t *testing.T, ctx context.Context, s *server, base string) {
 	var breakdowns []readyBreakdown
 	for i := range loads {
 		p, cancel := newTab(t, ctx)
+		before := len(s.snapshot())
 		p.do(chromedp.Navigate(base + "/"))
 		p.wait("the page to be ready", `document.body.dataset.ready === "true"`, 60*time.Second)
 		var b readyBreakdown
@@ -537,6 +538,12 @@ func testColdLoad(t *testing.T, ctx context.Context, s *server, base string) {
 		breakdowns = append(breakdowns, b)
 		if i == 0 {
 			p.checkErrors()
+			// One request per file: boot.js takes the preloaded main.wasm.
+			got := s.snapshot()[before:]
+			slices.Sort(got)
+			if want := []string{"/", "/boot.js", "/main.js", "/main.wasm", "/style.css"}; !slices.Equal(got, want) {
+				t.Errorf("a cold load requested %v, want each of %v once", got, want)
+			}
 		}
 		cancel()
 	}

@@ -1,7 +1,7 @@
-// boot.js starts the engine as soon as the page's head is read: it fetches
-// and compiles main.wasm (streaming, off the main thread) and starts the
-// worker that will run it, while main.js (the editors) loads. It is a small
-// classic script; main.js takes the worker, the compiled module and the
+// boot.js starts the engine as soon as it arrives (an async script; the
+// page's head preloads main.wasm): it compiles main.wasm while it downloads
+// (streaming, off the main thread) and starts the worker that will run it,
+// while main.js (the editors) loads. It is a small classic script; main.js takes the worker, the compiled module and the
 // messages sent so far from window.azconnBoot. A restarted worker gets the
 // same compiled module, without a second download.
 /* global __WORKER_SOURCE__, __WASM_SIZE__ */
@@ -14,35 +14,45 @@
   // emit hands a message to main.js, or keeps it until main.js listens.
   boot.emit = (m) => (boot.listener ? boot.listener(m) : boot.queue.push(m));
 
-  // fetchCounting reports bytes as they arrive. The total is main.wasm's
-  // size as built (Content-Length counts compressed bytes).
-  async function fetchCounting(total) {
-    timings.fetchAt = now();
-    const resp = await fetch(new URL("main.wasm", base).href);
-    if (!resp.ok) throw new Error(`main.wasm: HTTP ${resp.status}`);
-    timings.responseAt = now();
+  // countBytes reads a copy of the response to report bytes as they
+  // arrive; the total is main.wasm's size as built (Content-Length counts
+  // compressed bytes). The response itself goes to the streaming compiler
+  // untouched, so compiling does not wait for this thread.
+  async function countBytes(resp, total) {
+    const reader = resp.body.getReader();
     let loaded = 0, last = 0;
-    const counted = resp.body.pipeThrough(new TransformStream({
-      transform(chunk, ctl) {
-        loaded += chunk.byteLength;
-        const t = performance.now();
-        if (t - last > 80) { last = t; boot.emit({ type: "progress", loaded, total }); }
-        ctl.enqueue(chunk);
-      },
-      flush() {
-        timings.fetchedAt = now();
-        boot.emit({ type: "progress", loaded, total: Math.max(total, loaded), done: true });
-      },
-    }));
-    // A Response of our own carries the right MIME type whatever the host
-    // sent, so streaming compilation always applies.
-    return new Response(counted, { headers: { "Content-Type": "application/wasm" } });
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      loaded += value.byteLength;
+      const t = performance.now();
+      if (t - last > 80) { last = t; boot.emit({ type: "progress", loaded, total }); }
+    }
+    timings.fetchedAt = now();
+    boot.emit({ type: "progress", loaded, total: Math.max(total, loaded), done: true });
   }
 
-  boot.module = WebAssembly.compileStreaming(fetchCounting(__WASM_SIZE__)).then((m) => {
-    timings.compiledAt = now();
-    return m;
+  const wasmURL = new URL("main.wasm", base).href;
+  timings.fetchAt = now();
+  // index.html preloads main.wasm; this fetch takes the preloaded response.
+  const responded = fetch(wasmURL).then((resp) => {
+    if (!resp.ok) throw new Error(`main.wasm: HTTP ${resp.status}`);
+    timings.responseAt = now();
+    countBytes(resp.clone(), __WASM_SIZE__).catch(() => {});
+    return resp;
   });
+  // A host that sends main.wasm with another MIME type than
+  // application/wasm defeats streaming compilation: compile the bytes.
+  boot.module = WebAssembly.compileStreaming(responded)
+    .catch(async (err) => {
+      if (!(err instanceof TypeError)) throw err;
+      const resp = await fetch(wasmURL);
+      return WebAssembly.compile(await resp.arrayBuffer());
+    })
+    .then((m) => {
+      timings.compiledAt = now();
+      return m;
+    });
   boot.module.catch(() => {}); // reported through each worker's start
 
   boot.start = () => {
@@ -56,4 +66,6 @@
   };
   boot.worker = boot.start();
   window.azconnBoot = boot;
+  // main.js may have loaded first (this script is async).
+  window.dispatchEvent(new Event("azconnboot"));
 })();

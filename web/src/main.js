@@ -30,7 +30,8 @@ const MOMENT_MS = 300;
 
 const $ = (id) => document.getElementById(id);
 const body = document.body;
-const boot = window.azconnBoot;
+// boot.js (async) normally runs first; start() waits for it otherwise.
+let boot = window.azconnBoot;
 
 // CSP violations, if any, are recorded for the browser test and shown.
 const cspViolations = [];
@@ -837,7 +838,7 @@ function fillTargets() {
   const have = [...t.options].map((o) => o.value).filter(Boolean);
   if (have.join() === info.targets.join()) return;
   const keep = t.value;
-  t.replaceChildren(new Option("Detect from the payload", ""), ...info.targets.map((n) => new Option(n, n)));
+  t.replaceChildren(new Option("Detect", ""), ...info.targets.map((n) => new Option(n, n)));
   t.value = info.targets.includes(keep) ? keep : "";
 }
 
@@ -882,7 +883,16 @@ async function start() {
   fillExamples();
   body.dataset.ready = "false";
   showCursor(input.state);
+  initialText();
+  if (!boot) await new Promise((resolve) => window.addEventListener("azconnboot", resolve, { once: true }));
+  boot = window.azconnBoot;
+  window.azconnPlayground.boot = boot;
   adopt(boot.worker, []);
+}
+
+// initialText fills an untouched editor: a share link's payload, else the
+// first example. None of it needs the engine.
+async function initialText() {
   if (touched) return;
   if (await loadFragment()) return;
   const ex = EXAMPLES[0];
