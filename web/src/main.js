@@ -420,12 +420,21 @@ function renderCounts(r) {
   $("findings-pane").dataset.empty = String(n === 0);
 }
 
-// renderTarget says which target the engine used, and why.
+// renderTarget says which target the engine used, and why
+// (Result.TargetFrom), next to the selector.
 function renderTarget(r) {
-  const chosen = $("target").value;
-  const why = chosen ? "chosen here" : r.targetFrom ? `from ${r.targetFrom}` : "the default";
-  $("target-detected").textContent = `${r.target} — ${why}`;
+  $("target-detected").textContent = `${r.target} — ${targetWhy(r.targetFrom, !!$("target").value)}`;
   $("target-detected").dataset.target = r.target;
+  $("target-detected").dataset.from = r.targetFrom || "";
+}
+
+function targetWhy(from, chosen) {
+  if (chosen || from === "flag") return "chosen here";
+  if (!from || from === "default") return "the default (nothing in the payload says)";
+  if (from === "mixed") return "best fit of mixed evidence";
+  if (from === "url") return "from the URL";
+  if (from === "api") return "from the API version";
+  return `from ${from.replace(/^property /, "")}`;
 }
 
 const FORMS = { json: "JSON body", http: "HTTP request", "http-file": ".http file", markdown: "Markdown" };
