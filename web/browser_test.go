@@ -664,8 +664,8 @@ func testPage(t *testing.T, ctx context.Context, s *server, base string) {
 	p.wait("the page to be ready", `document.body.dataset.ready === "true"`, 60*time.Second)
 	atHits := len(s.snapshot())
 	seed := readFile(t, "../examples/seed-request.json")
-	want := validate.Lint(seed, validate.Options{Target: validate.AzureConnection})
-	wantDrop := validate.Lint(seed, validate.Options{Target: validate.AzureConnection, DropReadOnly: true})
+	want := validate.Lint(seed, validate.Options{})
+	wantDrop := validate.Lint(seed, validate.Options{DropReadOnly: true})
 
 	// An untouched editor gets the first example, the seed's body.
 	p.wait("the first example's findings", `document.body.dataset.state === "idle"`, 30*time.Second)
@@ -682,7 +682,7 @@ func testPage(t *testing.T, ctx context.Context, s *server, base string) {
 	if shown := eval[string](p, `document.getElementById("engine").textContent`); shown == "" || strings.HasPrefix(shown, "v0.0.0-") {
 		t.Errorf("the engine version reads %q (raw: %s)", shown, version)
 	}
-	if got := eval[string](p, `document.getElementById("target-detected").textContent`); !strings.HasPrefix(got, "azureConnection — ") {
+	if got := eval[string](p, `document.getElementById("target-detected").textContent`); got != "azureConnection — from @odata.type" {
 		t.Errorf("next to the selector: %q, want the target used and why", got)
 	}
 	p.shots("ready")
@@ -692,7 +692,7 @@ func testPage(t *testing.T, ctx context.Context, s *server, base string) {
 	seq := p.lintSeq()
 	p.choose("example", "clean")
 	p.linted(seq)
-	if got, want := p.findings(), oracle(validate.Lint(clean, validate.Options{Target: validate.AzureConnection}).Findings); !slices.Equal(got, want) {
+	if got, want := p.findings(), oracle(validate.Lint(clean, validate.Options{}).Findings); !slices.Equal(got, want) {
 		t.Errorf("clean example: page shows %v, engine says %v", got, want)
 	}
 	p.shots("clean")
@@ -791,7 +791,7 @@ func testPage(t *testing.T, ctx context.Context, s *server, base string) {
 	if !eval[bool](p, focused) {
 		t.Errorf("after Apply fixes the focus is on %s, want the editor", eval[string](p, `document.activeElement.id || document.activeElement.tagName`))
 	}
-	again := validate.Lint(want.Normalized, validate.Options{Target: validate.AzureConnection})
+	again := validate.Lint(want.Normalized, validate.Options{})
 	if got, w := p.findings(), oracle(again.Findings); !slices.Equal(got, w) {
 		t.Errorf("after Apply fixes: the page shows %v, the engine says %v", got, w)
 	}
@@ -803,7 +803,7 @@ func testPage(t *testing.T, ctx context.Context, s *server, base string) {
 	seq = p.lintSeq()
 	p.choose("example", "syntax")
 	p.linted(seq)
-	if got, w := p.findings(), oracle(validate.Lint(syntax, validate.Options{Target: validate.AzureConnection}).Findings); !slices.Equal(got, w) {
+	if got, w := p.findings(), oracle(validate.Lint(syntax, validate.Options{}).Findings); !slices.Equal(got, w) {
 		t.Errorf("example syntax: the page shows %v, the engine says %v", got, w)
 	}
 	if out := p.output(); out != "" {
@@ -815,14 +815,10 @@ func testPage(t *testing.T, ctx context.Context, s *server, base string) {
 	p.shots("syntax")
 	for _, id := range []string{"mistakes", "live-docs"} {
 		ex := examples(t)[id]
-		tgt := validate.AzureConnection
-		if id == "live-docs" {
-			tgt = validate.OnPremisesConnection
-		}
 		seq := p.lintSeq()
 		p.choose("example", id)
 		p.linted(seq)
-		if got, w := p.findings(), oracle(validate.Lint(ex, validate.Options{Target: tgt}).Findings); !slices.Equal(got, w) {
+		if got, w := p.findings(), oracle(validate.Lint(ex, validate.Options{}).Findings); !slices.Equal(got, w) {
 			t.Errorf("example %s: the page shows %v, the engine says %v", id, got, w)
 		}
 	}
@@ -847,6 +843,9 @@ func testPage(t *testing.T, ctx context.Context, s *server, base string) {
 
 	p.choose("target", "onPremisesConnection")
 	p.click("#drop-read-only", true)
+	if got := eval[string](p, `document.getElementById("target-detected").textContent`); got != "onPremisesConnection — chosen here" {
+		t.Errorf("the selector's choice overrides detection: next to it %q", got)
+	}
 	p.click("#share", false)
 	p.wait("the share link", `document.getElementById("share-url").value.includes("#v2=")`, 10*time.Second)
 	link := eval[string](p, `document.getElementById("share-url").value`)
@@ -1257,7 +1256,7 @@ func testWorkerRestart(t *testing.T, ctx context.Context, base string) {
 	}
 	seed := readFile(t, "../examples/seed-request.json")
 	p.paste(string(seed) + " ")
-	if got, w := p.findings(), oracle(validate.Lint(append(seed, ' '), validate.Options{Target: validate.AzureConnection}).Findings); !slices.Equal(got, w) {
+	if got, w := p.findings(), oracle(validate.Lint(append(seed, ' '), validate.Options{}).Findings); !slices.Equal(got, w) {
 		t.Errorf("after the restart: the page shows %v, the engine says %v", got, w)
 	}
 	p.shots("restarted")

@@ -713,9 +713,10 @@ $("example").addEventListener("change", (e) => {
   if (had) toast("Example loaded. Ctrl-Z brings back your text.");
 });
 
-function setExampleTarget(ex) {
-  if (ex.target && [...$("target").options].some((o) => o.value === ex.target)) $("target").value = ex.target;
-  else if (!ex.target) $("target").value = "";
+// setExampleTarget puts the selector back on Detect: every example is
+// detected as the target it is for (TestExamples holds them to it).
+function setExampleTarget() {
+  $("target").value = "";
 }
 
 // Files: the Open button and a drop on the editor both replace the text
