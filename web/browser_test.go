@@ -1031,11 +1031,36 @@ func testFixOne(t *testing.T, p tab) {
 	if strings.Contains(p.input(), validate.RedactMask) {
 		t.Error("a single fix wrote the mask into the editor")
 	}
-	// The editor's hover offers the fix as a lint action.
-	hover(t, p)
-	if n := eval[int](p, `document.querySelector("#editor").shadowRoot.querySelectorAll(".cm-tooltip-lint .cm-diagnosticAction").length`); n == 0 {
-		t.Log("the first underline's hover offers no Fix action (its finding has no edit of its own)")
+	// Ctrl-. in the editor applies the fix of the finding at the cursor.
+	now := []byte(p.input())
+	res2 := validate.Lint(now, validate.Options{Target: validate.AzureConnection})
+	j := slices.IndexFunc(res2.Findings, func(f validate.Finding) bool { return f.Edit != nil && f.Rule != "read-only" })
+	if j < 0 || !isASCII(now) {
+		t.Fatalf("after one fix: no other finding with its own edit, or the text is not ASCII")
 	}
+	e2 := res2.Findings[j].Edit
+	want2 := string(now[:e2.Start.Offset]) + e2.Text + string(now[e2.End.Offset:])
+	at := res2.Findings[j].Start.Offset
+	p.do(chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`(() => { const v = azconnPlayground.inputView; v.focus(); v.dispatch({selection: {anchor: %d}}); })()`, at)))
+	p.wait("the editor focused at the finding", focusedEditor, 5*time.Second)
+	p.do(chromedp.KeyEvent(".", chromedp.KeyModifiers(chromedp.ModifierCtrl)))
+	p.wait("Ctrl-. to apply the fix at the cursor", fmt.Sprintf(`azconnPlayground.inputText() === %s`, jsString(want2)), 10*time.Second)
+}
+
+const focusedEditor = `document.activeElement === document.getElementById("editor") && document.querySelector("#editor").shadowRoot.activeElement?.classList.contains("cm-content")`
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+func jsString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
 }
 
 // testBigPaste: a 1 MB paste is linted while the page answers; a paste

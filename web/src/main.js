@@ -839,6 +839,7 @@ function engineVersion(v) {
 function fillExamples() {
   const ex = $("example");
   for (const e of EXAMPLES) ex.append(new Option(e.label, e.id));
+  ex.value = ""; // "Choose an example…" until one is loaded
 }
 
 // fillTargets keeps the page's options in step with the engine's targets,
