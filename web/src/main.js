@@ -495,7 +495,7 @@ function renderOutput(r) {
   $("download").disabled = !!block;
   $("diff-note").hidden = outputTab !== "diff";
   $("request-bar").hidden = outputTab !== "request";
-  $("tab-request").hidden = !r.requestViews;
+  $("tab-request").hidden = !r.requestView;
 }
 
 // setOutput updates the read-only pane by a transaction that replaces only
@@ -518,11 +518,17 @@ function setOutput(text, original) {
   output.dispatch({ changes: { from: a, to: old.length - b, insert: text.slice(a, text.length - b) } });
 }
 
-// requestText is the Request view: the engine renders it (the password as
-// a variable reference, never its value).
+// requestText is the Request view: the engine renders the normalized body
+// as complete calls (validate.RenderCalls through the bridge's
+// requestView: {note, calls: [{kind, title, text}], live}), the password
+// as a variable reference, never its value.
 function requestText(r) {
-  const views = r.requestViews || {};
-  return views[$("request-kind").value] ?? views.http ?? "";
+  const v = r.requestView || {};
+  const kind = $("request-kind").value;
+  const pick = (calls) => (calls || []).find((c) => c.kind === kind)?.text ?? "";
+  $("request-note").textContent = v.note || "The password is a variable reference, never its value.";
+  const live = pick(v.live);
+  return pick(v.calls) + (live ? `\n# The same call on the live API (onPremisesConnection):\n${live}` : "");
 }
 
 const TABS = [["tab-normalized", "normalized"], ["tab-diff", "diff"], ["tab-request", "request"]];
