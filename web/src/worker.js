@@ -78,6 +78,8 @@ const handlers = {
       const r = call(m.text, { ...m.options, redact: !!m.diff });
       if (!r.error) {
         utf16Positions(m.text, r.findings);
+        // The requests' spans too: the page picks the one the cursor is in.
+        if (r.requests) utf16Positions(m.text, r.requests.map((q) => q.span));
         // The diff view shows both sides with the password masked.
         if (m.diff) r.redactedNormalized = r.changed ? call(r.normalized, { target: m.options.target, redact: true }).redacted : r.redacted;
       }
