@@ -22,12 +22,15 @@ import (
 
 // options is what the page passes as the second argument, as JSON.
 type options struct {
-	Path         string   `json:"path"`
-	Target       string   `json:"target"`
-	DropReadOnly bool     `json:"dropReadOnly"`
-	MaxSize      int      `json:"maxSize"`
-	MaxDepth     int      `json:"maxDepth"`
-	Ignore       []string `json:"ignore"`
+	Path         string `json:"path"`
+	Target       string `json:"target"`
+	DropReadOnly bool   `json:"dropReadOnly"`
+	MaxSize      int    `json:"maxSize"`
+	MaxDepth     int    `json:"maxDepth"`
+	// MaxFindings is validate.Options.MaxFindings: the page asks for more
+	// than the engine's default, as its list shows them 1,000 at a time.
+	MaxFindings int      `json:"maxFindings"`
+	Ignore      []string `json:"ignore"`
 	// Redact asks for the input with the password masked (validate.Redact),
 	// for share links.
 	Redact bool `json:"redact"`
@@ -143,7 +146,7 @@ func lint(text, optsJSON string) response {
 	data := []byte(text)
 	res := validate.Lint(data, validate.Options{
 		Target: target, DropReadOnly: o.DropReadOnly,
-		MaxSize: o.MaxSize, MaxDepth: o.MaxDepth, Ignore: o.Ignore,
+		MaxSize: o.MaxSize, MaxDepth: o.MaxDepth, Ignore: o.Ignore, MaxFindings: o.MaxFindings,
 	})
 	r := response{
 		FileReport: validate.NewFileReport(o.Path, res, res.Changed),

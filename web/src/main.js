@@ -222,8 +222,14 @@ let restarts = 0;
 let readyTimings = null;
 const waiters = new Map(); // id -> {resolve, reject} for redact and edit
 
+// MAX_FINDINGS is the engine's findings cap for the page (the engine's
+// default is 1,000): the list shows 1,000 at a time and marks every one in
+// the editor; past the cap the engine's too-many-findings finding says how
+// many more there were.
+const MAX_FINDINGS = 50000;
+
 function options() {
-  const o = { target: $("target").value || undefined, dropReadOnly: $("drop-read-only").checked, path: "payload.json" };
+  const o = { target: $("target").value || undefined, dropReadOnly: $("drop-read-only").checked, path: "payload.json", maxFindings: MAX_FINDINGS };
   // The Request view is rendered only while it shows, for the request the
   // cursor is in.
   if (outputTab === "request") { o.requestView = true; o.request = requestAtCursor(); }
@@ -249,6 +255,7 @@ function onWorkerMessage(m) {
     case "fatal": return fatal(`The engine could not start: ${m.error}`);
     case "died": return engineDied(m.error);
     case "result": return onResult(m);
+    case "warmed": body.dataset.warmMs = m.ms.toFixed(0); return;
     case "redacted": return settle(m.id, m.error, m.text);
     case "edited": return settle(m.id, m.error, m);
   }
@@ -390,8 +397,8 @@ function onFirstResult(m) {
       workerScript: rel(t.scriptAt),
       instantiate: Math.round(t.instantiatedAt - Math.max(t.compiledAt, t.initAt)),
       goStart: Math.round(t.goStartedAt - t.instantiatedAt),
-      schema: Math.round(t.schemaAt - t.goStartedAt),
-      engineReady: rel(t.schemaAt),
+      info: Math.round(t.infoAt - t.goStartedAt),
+      engineReady: rel(t.infoAt),
       firstLint: Math.round(m.firstLintMs),
       ready: Math.round(readyAt),
     });
@@ -557,9 +564,11 @@ function requestText(r) {
   const kind = $("request-kind").value;
   const pick = (calls) => (calls || []).find((c) => c.kind === kind)?.text ?? "";
   const which = r.requestCount > 1 ? `Request ${r.requestIndex + 1} of ${r.requestCount} (the one the cursor is in). ` : "";
-  $("request-note").textContent = which + (v.note || "The password is a variable reference, never its value; {id} is yours to fill in.");
+  const id = pick(v.calls).includes("{id}") ? " {id} is yours to fill in." : "";
+  $("request-note").textContent = which + (v.note || `The password is a variable reference, never its value.${id}`);
   const live = pick(v.live);
-  const comment = kind === "powershell" ? "#" : kind === "http" ? "###\n#" : "#";
+  // In a .http file, ### starts the next request.
+  const comment = kind === "http" ? "###\n#" : "#";
   return pick(v.calls) + (live ? `\n\n${comment} The same call on the live API (onPremisesConnection):\n${live}` : "");
 }
 
