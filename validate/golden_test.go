@@ -28,6 +28,7 @@ type goldenCase struct {
 
 type caseOptions struct {
 	Target       Target   `json:"target"`
+	API          API      `json:"api"`
 	DropReadOnly bool     `json:"dropReadOnly"`
 	MaxSize      int      `json:"maxSize"`
 	MaxDepth     int      `json:"maxDepth"`
@@ -52,7 +53,7 @@ func loadCases(t testing.TB) []goldenCase {
 			if err := json.Unmarshal(b, &o); err != nil {
 				t.Fatalf("%s/options.json: %v", dir, err)
 			}
-			c.opts = Options{Target: o.Target, DropReadOnly: o.DropReadOnly, MaxSize: o.MaxSize, MaxDepth: o.MaxDepth, Ignore: o.Ignore}
+			c.opts = Options{Target: o.Target, API: o.API, DropReadOnly: o.DropReadOnly, MaxSize: o.MaxSize, MaxDepth: o.MaxDepth, Ignore: o.Ignore}
 		}
 		cases = append(cases, c)
 	}

@@ -4,6 +4,7 @@ package validate
 // azureConnection target with the default limits.
 type Options struct {
 	Target       Target   // zero means AzureConnection
+	API          API      // Graph API version; zero means APIBeta
 	DropReadOnly bool     // let the fix remove read-only properties
 	MaxSize      int      // bytes; zero means DefaultMaxSize
 	MaxDepth     int      // nesting levels; zero means DefaultMaxDepth

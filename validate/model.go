@@ -20,6 +20,7 @@ type targetModel struct {
 	compiled   func() (*jsonschema.Schema, error) // compiled on first use
 	others     map[string]string                  // canonical @odata.type of the other targets → their names
 	otherProps map[string]string                  // property names of other targets → their target names
+	apis       []string                           // API versions that have the target (x-api-versions); [0] is the default
 }
 
 // objModel is one object type of a schema.
@@ -41,6 +42,8 @@ type propModel struct {
 	readOnly    bool
 	deprecated  bool
 	successor   string
+	betaOnly    bool       // x-beta-only: only the beta API has the property
+	betaMembers []string   // x-beta-only-members: enum members only beta has
 	ref         *objModel  // object-valued
 	items       *propModel // array-valued
 	description string
@@ -67,6 +70,9 @@ type schemaDoc struct {
 	ReadOnly    bool                  `json:"readOnly"`
 	Deprecated  bool                  `json:"deprecated"`
 	Successor   string                `json:"x-successor"`
+	BetaOnly    bool                  `json:"x-beta-only"`
+	BetaMembers []string              `json:"x-beta-only-members"`
+	APIs        []string              `json:"x-api-versions"`
 	Description string                `json:"description"`
 	Items       *schemaDoc            `json:"items"`
 	Properties  map[string]*schemaDoc `json:"properties"`
@@ -140,7 +146,8 @@ func buildModel(t schema.Table, src []byte) (*targetModel, error) {
 	var prop func(name string, d *schemaDoc) (*propModel, error)
 	prop = func(name string, d *schemaDoc) (*propModel, error) {
 		p := &propModel{name: name, format: d.Format, readOnly: d.ReadOnly, deprecated: d.Deprecated,
-			successor: d.Successor, description: d.Description, flags: d.Flags}
+			successor: d.Successor, description: d.Description, flags: d.Flags,
+			betaOnly: d.BetaOnly, betaMembers: d.BetaMembers}
 		if len(d.Type) > 0 {
 			var one string
 			if json.Unmarshal(d.Type, &one) == nil {
@@ -197,5 +204,5 @@ func buildModel(t schema.Table, src []byte) (*targetModel, error) {
 			return nil, err
 		}
 	}
-	return &targetModel{name: t.Name, table: t, root: root}, nil
+	return &targetModel{name: t.Name, table: t, root: root, apis: doc.APIs}, nil
 }

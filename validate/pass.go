@@ -235,11 +235,11 @@ func (p *pass) show(n *node) string {
 // name returns how messages call the property holding n: its canonical
 // name when known, else its key.
 func name(n *node) string {
+	if n.parent != nil && n.parent.kind == kindArray { // an item: scopeIds[0]
+		return name(n.parent) + "[" + itoa(int(n.index)) + "]"
+	}
 	if n.prop != nil {
 		return n.prop.name
-	}
-	if n.parent != nil && n.parent.kind == kindArray {
-		return name(n.parent) + "[" + itoa(int(n.index)) + "]"
 	}
 	if k := n.key(); k != "" {
 		return k
