@@ -7,9 +7,9 @@ import (
 )
 
 // API names a Microsoft Graph API version, the first segment of the
-// request path (/beta/…, /v1.0/…). The versions, and which properties and
-// enum members each has, are data of the schema documents (x-api-versions,
-// x-beta-only, x-beta-only-members).
+// request path (/beta/…, /v1.0/…). The versions are data: each target's
+// table lists those that serve it (schema.Table.APIs), and its schema marks
+// what only beta has (x-beta-only, x-beta-only-members).
 type API string
 
 // The API versions of Microsoft Graph. The zero API means APIBeta.
@@ -26,7 +26,11 @@ func APIs() []API {
 	}
 	out := []API{APIBeta}
 	for _, t := range Targets() {
-		for _, v := range all[string(t)].apis {
+		m := all[string(t)]
+		if m == nil {
+			continue
+		}
+		for _, v := range m.table.APIs {
 			if !slices.Contains(out, API(v)) {
 				out = append(out, API(v))
 			}
@@ -66,4 +70,18 @@ func (a *API) UnmarshalText(b []byte) error {
 		*a = v
 	}
 	return err
+}
+
+// api returns the API version the body is sent to: the one the request
+// URL names (/beta/… or /v1.0/…: where the body goes), else Options.API.
+func (p *pass) api() API {
+	for _, a := range APIs() {
+		if hasPathSegment(p.opts.URL, string(a)) {
+			return a
+		}
+	}
+	if p.opts.API == "" {
+		return APIBeta
+	}
+	return p.opts.API
 }

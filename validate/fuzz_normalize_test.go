@@ -3,11 +3,13 @@ package validate
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"strconv"
 	"strings"
 	"testing"
 
+	jsonpatch "github.com/evanphx/json-patch/v5"
 	"github.com/tidwall/sjson"
 )
 
@@ -41,7 +43,7 @@ func FuzzNormalize(f *testing.F) {
 		if decode(in, &doc) != nil || decode(out, &want) != nil {
 			return
 		}
-		got, err := applyPatch(doc, res.Fixes)
+		got, err := applyPatch(in, res.Fixes)
 		if err != nil {
 			t.Fatalf("fixes do not apply as a JSON Patch: %v (%+v)", err, res.Fixes)
 		}
@@ -105,101 +107,59 @@ func decode(b []byte, v *any) error {
 	return d.Decode(v)
 }
 
-// applyPatch applies replace, move and remove operations (RFC 6902) to a
-// decoded document.
-func applyPatch(doc any, ops []Fix) (any, error) {
-	for _, op := range ops {
-		var err error
-		switch op.Op {
-		case "replace":
-			var v any
-			if err = decode(op.Value, &v); err == nil {
-				doc, err = setAt(doc, op.Path, v, true)
-			}
-		case "remove":
-			doc, _, err = removeAt(doc, op.Path)
-		case "move":
-			var v any
-			if doc, v, err = removeAt(doc, op.From); err == nil {
-				doc, err = setAt(doc, op.Path, v, false)
-			}
-		default:
-			err = strconv.ErrSyntax
-		}
+// applyPatch applies ops to the JSON text doc with an independent RFC 6902
+// implementation (evanphx/json-patch) and decodes the result. That library
+// cannot move a value to the root (it adds a member named ""), so a last
+// root move, the value-wrapper unwrap, is applied here: the document
+// becomes the value at its from path.
+func applyPatch(doc []byte, ops []Fix) (any, error) {
+	if n := len(ops); n > 0 && ops[n-1].Op == "move" && ops[n-1].Path == "" {
+		v, err := applyPatch(doc, ops[:n-1])
 		if err != nil {
 			return nil, err
 		}
+		return valueAt(v, ops[n-1].From)
 	}
-	return doc, nil
-}
-
-func splitPointer(p string) (parent []string, last string) {
-	segs := strings.Split(p, "/")[1:]
-	for i := range segs {
-		segs[i] = strings.NewReplacer("~1", "/", "~0", "~").Replace(segs[i])
-	}
-	return segs[:len(segs)-1], segs[len(segs)-1]
-}
-
-func walkTo(doc any, segs []string) (any, error) {
-	for _, s := range segs {
-		switch c := doc.(type) {
-		case map[string]any:
-			doc = c[s]
-		case []any:
-			i, err := strconv.Atoi(s)
-			if err != nil || i >= len(c) {
-				return nil, strconv.ErrRange
-			}
-			doc = c[i]
-		default:
-			return nil, strconv.ErrSyntax
-		}
-	}
-	return doc, nil
-}
-
-func setAt(doc any, p string, v any, mustExist bool) (any, error) {
-	if p == "" {
-		return v, nil
-	}
-	segs, last := splitPointer(p)
-	parent, err := walkTo(doc, segs)
+	raw, err := json.Marshal(ops)
 	if err != nil {
 		return nil, err
 	}
-	switch c := parent.(type) {
-	case map[string]any:
-		if _, ok := c[last]; mustExist && !ok {
-			return nil, strconv.ErrRange
-		}
-		c[last] = v
-	case []any:
-		i, err := strconv.Atoi(last)
-		if err != nil || i >= len(c) {
-			return nil, strconv.ErrRange
-		}
-		c[i] = v
-	default:
-		return nil, strconv.ErrSyntax
+	patch, err := jsonpatch.DecodePatch(raw)
+	if err != nil {
+		return nil, err
 	}
-	return doc, nil
+	out, err := patch.Apply(doc)
+	if err != nil {
+		return nil, err
+	}
+	var v any
+	err = decode(out, &v)
+	return v, err
 }
 
-func removeAt(doc any, p string) (any, any, error) {
-	segs, last := splitPointer(p)
-	parent, err := walkTo(doc, segs)
-	if err != nil {
-		return nil, nil, err
+// valueAt returns the value at RFC 6901 pointer ptr of a decoded document.
+func valueAt(doc any, ptr string) (any, error) {
+	if ptr == "" {
+		return doc, nil
 	}
-	c, ok := parent.(map[string]any)
-	if !ok {
-		return nil, nil, strconv.ErrSyntax
+	for _, seg := range strings.Split(ptr, "/")[1:] {
+		seg = strings.NewReplacer("~1", "/", "~0", "~").Replace(seg)
+		switch c := doc.(type) {
+		case map[string]any:
+			v, ok := c[seg]
+			if !ok {
+				return nil, fmt.Errorf("no member %q at %s", seg, ptr)
+			}
+			doc = v
+		case []any:
+			i, err := strconv.Atoi(seg)
+			if err != nil || i < 0 || i >= len(c) {
+				return nil, fmt.Errorf("no element %q at %s", seg, ptr)
+			}
+			doc = c[i]
+		default:
+			return nil, fmt.Errorf("%s goes through a scalar", ptr)
+		}
 	}
-	v, ok := c[last]
-	if !ok {
-		return nil, nil, strconv.ErrRange
-	}
-	delete(c, last)
-	return doc, v, nil
+	return doc, nil
 }

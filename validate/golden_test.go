@@ -28,11 +28,12 @@ type goldenCase struct {
 
 type caseOptions struct {
 	Target       Target   `json:"target"`
-	API          API      `json:"api"`
 	DropReadOnly bool     `json:"dropReadOnly"`
 	MaxSize      int      `json:"maxSize"`
 	MaxDepth     int      `json:"maxDepth"`
 	Ignore       []string `json:"ignore"`
+	API          API      `json:"api"`
+	URL          string   `json:"url"`
 }
 
 func loadCases(t testing.TB) []goldenCase {
@@ -53,7 +54,7 @@ func loadCases(t testing.TB) []goldenCase {
 			if err := json.Unmarshal(b, &o); err != nil {
 				t.Fatalf("%s/options.json: %v", dir, err)
 			}
-			c.opts = Options{Target: o.Target, API: o.API, DropReadOnly: o.DropReadOnly, MaxSize: o.MaxSize, MaxDepth: o.MaxDepth, Ignore: o.Ignore}
+			c.opts = Options{Target: o.Target, DropReadOnly: o.DropReadOnly, MaxSize: o.MaxSize, MaxDepth: o.MaxDepth, Ignore: o.Ignore, API: o.API, URL: o.URL}
 		}
 		cases = append(cases, c)
 	}
@@ -170,20 +171,26 @@ func checkInvariants(t *testing.T, in []byte, opts Options, res Result) {
 }
 
 // secretValues returns the adDomainPassword values of the input (long
-// enough that their appearance elsewhere would not be chance).
+// enough that their appearance elsewhere would not be chance), as the
+// bind stage marks them.
 func secretValues(in []byte, opts Options) []string {
-	m, err := modelFor(opts.Target)
+	tree := parse(in, 0, 1000)
+	if tree.err != nil || tree.root == nil || tree.root.kind != kindObject {
+		return nil
+	}
+	all, err := models()
 	if err != nil {
 		return nil
 	}
-	root, ps := parse(in, 0, 1000, m.table.Secret)
+	p := &pass{src: in, opts: opts, m: all[defaultTarget()], tree: tree, root: tree.root}
+	p.detected = detection{model: p.m, from: "default"}
+	p.bind()
 	var out []string
-	p := &pass{root: root, nodes: ps.order}
-	p.walk(func(n *node) {
-		if n.secret && n.kind == kindString && len(n.str) >= 4 {
-			out = append(out, n.str)
+	for _, s := range p.bound.secrets {
+		if len(s) >= 4 {
+			out = append(out, s)
 		}
-	})
+	}
 	return out
 }
 
@@ -263,16 +270,51 @@ func TestEdits(t *testing.T) {
 				t.Errorf("%s: %s has an edit but is not fixable", c.name, f.Rule)
 			}
 		}
-		sort.Slice(edits, func(i, j int) bool { return edits[i].Start.Offset < edits[j].Start.Offset })
-		var b []byte
-		last := 0
-		for _, e := range edits {
-			b = append(append(b, c.in[last:e.Start.Offset]...), e.Text...)
-			last = e.End.Offset
+		b, err := rebuild(c.in, edits)
+		if err != nil {
+			t.Errorf("%s: %v", c.name, err)
+			continue
 		}
-		b = append(b, c.in[last:]...)
 		if !bytes.Equal(b, res.Normalized) {
 			t.Errorf("%s: the findings' edits do not rebuild the normalized output:\n%s\nwant\n%s", c.name, b, res.Normalized)
 		}
 	}
+}
+
+// rebuild applies the findings' edits to in. Edits do not overlap, except
+// an unwrap (value-wrapper): its text is the input's own bytes inside its
+// span, exactly once, and it keeps them and drops the rest; the edits
+// inside those bytes still apply.
+func rebuild(in []byte, edits []*Edit) ([]byte, error) {
+	var flat []Edit
+	for _, e := range edits {
+		inside := false
+		for _, o := range edits {
+			if o != e && e.Start.Offset <= o.Start.Offset && o.End.Offset <= e.End.Offset {
+				inside = true
+			}
+		}
+		span := in[e.Start.Offset:e.End.Offset]
+		if !inside || len(e.Text) == 0 {
+			flat = append(flat, *e)
+			continue
+		}
+		k := bytes.Index(span, []byte(e.Text))
+		if k < 0 || bytes.Count(span, []byte(e.Text)) != 1 {
+			return nil, fmt.Errorf("edit %v..%v contains other edits but does not keep its own bytes exactly once", e.Start, e.End)
+		}
+		keepFrom, keepTo := e.Start.Offset+k, e.Start.Offset+k+len(e.Text)
+		flat = append(flat, Edit{Start: e.Start, End: Pos{Offset: keepFrom}}, Edit{Start: Pos{Offset: keepTo}, End: e.End})
+	}
+	sort.Slice(flat, func(i, j int) bool { return flat[i].Start.Offset < flat[j].Start.Offset })
+	var b []byte
+	last := 0
+	for _, e := range flat {
+		if e.Start.Offset < last {
+			return nil, fmt.Errorf("edits overlap at %v", e.Start)
+		}
+		b = append(append(b, in[last:e.Start.Offset]...), e.Text...)
+		last = e.End.Offset
+	}
+	return append(b, in[last:]...), nil
 }

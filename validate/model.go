@@ -3,9 +3,11 @@ package validate
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
+	"github.com/azconn/azconn/internal/schemaengine"
 	"github.com/azconn/azconn/schema"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
@@ -20,7 +22,8 @@ type targetModel struct {
 	compiled   func() (*jsonschema.Schema, error) // compiled on first use
 	others     map[string]string                  // canonical @odata.type of the other targets → their names
 	otherProps map[string]string                  // property names of other targets → their target names
-	apis       []string                           // API versions that have the target (x-api-versions); [0] is the default
+	only       map[string]bool                    // root property names no other target has (detection evidence)
+	path       string                             // the endpoint's path without {id}, lower case
 }
 
 // objModel is one object type of a schema.
@@ -72,7 +75,6 @@ type schemaDoc struct {
 	Successor   string                `json:"x-successor"`
 	BetaOnly    bool                  `json:"x-beta-only"`
 	BetaMembers []string              `json:"x-beta-only-members"`
-	APIs        []string              `json:"x-api-versions"`
 	Description string                `json:"description"`
 	Items       *schemaDoc            `json:"items"`
 	Properties  map[string]*schemaDoc `json:"properties"`
@@ -92,13 +94,20 @@ func loadModels() (map[string]*targetModel, error) {
 		if err != nil {
 			return nil, fmt.Errorf("validate: target %s: %w", t.Name, err)
 		}
-		name := t.Name
-		m.compiled = func() (*jsonschema.Schema, error) { return schema.Compiled(name) }
+		file, doc := t.File, src
+		m.compiled = sync.OnceValues(func() (*jsonschema.Schema, error) { return schemaengine.Compile(file, doc) })
 		out[t.Name] = m
 	}
 	for name, m := range out {
 		m.others = map[string]string{}
 		m.otherProps = map[string]string{}
+		m.only = map[string]bool{}
+		for _, p := range m.root.names {
+			m.only[p] = true
+		}
+		if _, path, ok := strings.Cut(m.table.Endpoint, " "); ok {
+			m.path = strings.ToLower(strings.TrimSuffix(path, "/{id}"))
+		}
 		for other, o := range out {
 			if other == name {
 				continue
@@ -110,25 +119,11 @@ func loadModels() (map[string]*targetModel, error) {
 				if _, ok := m.root.props[p]; !ok {
 					m.otherProps[p] = other
 				}
+				delete(m.only, p)
 			}
 		}
 	}
 	return out, nil
-}
-
-// modelFor returns the model of t, or an error that Lint reports as an
-// internal failure (it means a broken schema was built into the binary).
-func modelFor(t Target) (*targetModel, error) {
-	all, err := models()
-	if err != nil {
-		return nil, err
-	}
-	m, ok := all[t.String()]
-	if !ok {
-		_, err := ParseTarget(string(t))
-		return nil, err
-	}
-	return m, nil
 }
 
 // The json.Unmarshal of the schema document below reads our own embedded
@@ -192,7 +187,7 @@ func buildModel(t schema.Table, src []byte) (*targetModel, error) {
 				o.odata = p.enum
 			}
 		}
-		sortStrings(o.names)
+		slices.Sort(o.names)
 		return nil
 	}
 	root := &objModel{}
@@ -204,5 +199,5 @@ func buildModel(t schema.Table, src []byte) (*targetModel, error) {
 			return nil, err
 		}
 	}
-	return &targetModel{name: t.Name, table: t, root: root, apis: doc.APIs}, nil
+	return &targetModel{name: t.Name, table: t, root: root}, nil
 }

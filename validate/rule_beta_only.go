@@ -11,7 +11,7 @@ func init() {
 		Rule: Rule{ID: "beta-only", Severity: SeverityError,
 			Summary: "With API v1.0: a property or enum member that only the beta API has.",
 			Help:    "Microsoft Graph v1.0 rejects what only beta has (type, managedBy, healthCheckStatusDetails, subnetPrivateIpDetail, additionalDetails, two errorType members). Use the v1.0 property the message names, remove it, or send the request to the beta endpoint (API beta, --api beta). The marks are data of the schema (x-beta-only, x-beta-only-members)."},
-		order: orderValue,
+		phase: phaseValue,
 		check: checkBetaOnly,
 	})
 }
@@ -20,30 +20,31 @@ func init() {
 // marks x-beta-only (properties) or lists in x-beta-only-members (enum
 // members). The marks are data: this rule knows no property by name.
 func checkBetaOnly(p *pass) {
-	api := p.opts.API.String()
-	if _, err := ParseAPI(api); err != nil {
-		p.report("internal", SeverityError, 0, 0, "", err.Error())
-		return
-	}
+	api := p.api().String()
 	if api == string(APIBeta) {
 		return
 	}
-	if !slices.Contains(p.m.apis, api) {
-		p.atOpen("beta-only", SeverityError, p.root, fmt.Sprintf("the %s target exists only in the beta API, not in %s: lint the body for beta%s", p.m.name, api, targetsOf(api)))
+	if !slices.Contains(p.m.table.APIs, api) {
+		what := fmt.Sprintf("the %s target exists only in the beta API, not in %s", p.m.name, api)
+		if len(p.m.table.APIs) == 0 {
+			what = fmt.Sprintf("the %s target is a pre-release beta endpoint that %s does not have", p.m.name, api)
+		}
+		p.atOpen("beta-only", SeverityError, p.root, what+": lint the body for beta"+targetsOf(api))
 		return
 	}
 	p.walk(func(n *node) {
-		if n.prop == nil || n.parent == nil || underBetaOnly(n.parent) {
+		pm := p.propOf(n)
+		if pm == nil || n.parent == nil || p.underBetaOnly(n.parent) {
 			return
 		}
 		switch {
-		case n.prop.betaOnly && n.parent.kind == kindObject:
-			p.atKey("beta-only", SeverityError, n.parent, int(n.index), betaOnlyProperty(n.parent, n.prop, api))
-		case n.kind == kindString && len(n.prop.betaMembers) > 0:
+		case pm.betaOnly && n.parent.kind == kindObject:
+			p.atKey("beta-only", SeverityError, n.parent, int(n.index), betaOnlyProperty(p.typeOf(n.parent), pm, api))
+		case n.kind == kindString && len(pm.betaMembers) > 0:
 			s := strings.TrimSpace(n.str)
-			for _, m := range n.prop.betaMembers {
+			for _, m := range pm.betaMembers {
 				if strings.EqualFold(s, m) {
-					p.atValue("beta-only", SeverityError, n, fmt.Sprintf("%s is a member of %s only in the beta API, not in %s: use another member, or send the request to the beta endpoint", quoteJSON(m), name(n), api))
+					p.atValue("beta-only", SeverityError, n, fmt.Sprintf("%s is a member of %s only in the beta API, not in %s: use another member, or send the request to the beta endpoint", quoteJSON(m), p.name(n), api))
 					p.claim(n)
 					return
 				}
@@ -52,11 +53,11 @@ func checkBetaOnly(p *pass) {
 	})
 }
 
-// betaOnlyProperty words the finding on a beta-only property of obj,
-// naming its successor when the object's type has one.
-func betaOnlyProperty(obj *node, pm *propModel, api string) string {
+// betaOnlyProperty words the finding on a beta-only property of type o,
+// naming its successor when o has one.
+func betaOnlyProperty(o *objModel, pm *propModel, api string) string {
 	msg := fmt.Sprintf("%s exists only in the beta API: %s has no such property and rejects it; ", pm.name, api)
-	if o := obj.schemaType(); o != nil && pm.successor != "" && o.props[pm.successor] != nil && !o.props[pm.successor].betaOnly {
+	if o != nil && pm.successor != "" && o.props[pm.successor] != nil && !o.props[pm.successor].betaOnly {
 		return msg + fmt.Sprintf("use %s instead, or send the request to the beta endpoint", pm.successor)
 	}
 	return msg + "remove it, or send the request to the beta endpoint"
@@ -64,9 +65,9 @@ func betaOnlyProperty(obj *node, pm *propModel, api string) string {
 
 // underBetaOnly reports whether n is, or is inside, the value of a
 // beta-only property: that property carries the one finding.
-func underBetaOnly(n *node) bool {
+func (p *pass) underBetaOnly(n *node) bool {
 	for ; n != nil; n = n.parent {
-		if n.prop != nil && n.prop.betaOnly {
+		if pm := p.propOf(n); pm != nil && pm.betaOnly {
 			return true
 		}
 	}
@@ -81,7 +82,7 @@ func targetsOf(api string) string {
 	}
 	var names []string
 	for _, t := range Targets() {
-		if slices.Contains(all[string(t)].apis, api) {
+		if slices.Contains(all[string(t)].table.APIs, api) {
 			names = append(names, string(t))
 		}
 	}

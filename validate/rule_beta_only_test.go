@@ -42,9 +42,12 @@ func TestBetaOnly(t *testing.T) {
 			[]string{`/healthCheckStatusDetail/healthChecks/0/errorType: "endpointConnectivityCheckVMAgentEndPointCommunicationError" is a member of errorType only in the beta API`,
 				`/healthCheckStatusDetail/healthChecks/1/errorType: "resourceAvailabilityCheckMissingRegistrationForLocation"`}},
 		{"v1.0 properties pass", `{"connectionType": "azureADJoin", "scopeIds": ["0"], "healthCheckStatusDetail": {"healthChecks": [{"additionalDetail": "x"}]}}`, v1, nil},
+		{"the URL names v1.0", `{"type": "azureADJoin"}`, Options{Target: OnPremisesConnection, URL: "https://graph.microsoft.com/v1.0/deviceManagement/virtualEndpoint/onPremisesConnections/1"},
+			[]string{"/type: use connectionType instead"}},
+		{"the URL names beta", `{"type": "azureADJoin"}`, Options{Target: OnPremisesConnection, API: APIV1, URL: "https://graph.microsoft.com/beta/deviceManagement/virtualEndpoint/onPremisesConnections/1"}, nil},
 		{"miscased key is bound first", `{"Type": "azureADJoin"}`, v1, []string{"/Type: use connectionType instead"}},
-		{"stub target is beta only", `{"displayName": "a"}`, Options{API: APIV1},
-			[]string{`: the azureConnection target exists only in the beta API, not in v1.0: lint the body for beta, or move it to the onPremisesConnection target`}},
+		{"stub target is beta only", `{"displayName": "a"}`, Options{Target: AzureConnection, API: APIV1},
+			[]string{`: the azureConnection target is a pre-release beta endpoint that v1.0 does not have: lint the body for beta, or move it to the onPremisesConnection target`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			fs := findingsOf(t, tc.in, tc.opts, "beta-only")

@@ -10,7 +10,7 @@ func init() {
 		Rule: Rule{ID: "join-type-fields", Severity: SeverityWarning,
 			Summary: "azureADJoin with Active Directory fields, or a switch to hybridAzureADJoin without adDomainName or adDomainUsername.",
 			Help:    "The adDomain* fields and organizationalUnit are for hybrid Microsoft Entra join only: a Microsoft Entra joined connection does not join an Active Directory domain. A hybrid join needs the domain and an account that may join computers to it."},
-		order: orderDomain,
+		phase: phaseDomain,
 		check: checkJoinTypeFields,
 	})
 }
@@ -25,10 +25,10 @@ var adFields = []string{"adDomainName", "adDomainUsername", "adDomainPassword", 
 // password, so a body built from one lacks it for good reason.
 func checkJoinTypeFields(p *pass) {
 	jt := p.prop("connectionType", "type")
-	if jt == nil || jt.kind != kindString || jt.prop == nil {
+	if jt == nil || jt.kind != kindString || p.propOf(jt) == nil {
 		return
 	}
-	field := jt.prop.name
+	field := p.propOf(jt).name
 	switch s := strings.TrimSpace(jt.str); {
 	case strings.EqualFold(s, "azureADJoin"):
 		for _, f := range adFields {

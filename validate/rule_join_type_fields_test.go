@@ -51,7 +51,7 @@ func TestJoinTypeFields(t *testing.T) {
 		})
 	}
 	// The stub has no join type: the rule has nothing to compare.
-	if fs := findingsOf(t, `{"connectionType": "azureADJoin", "adDomainName": "corp.contoso.com"}`, Options{}, "join-type-fields"); len(fs) != 0 {
+	if fs := findingsOf(t, `{"connectionType": "azureADJoin", "adDomainName": "corp.contoso.com"}`, Options{Target: AzureConnection}, "join-type-fields"); len(fs) != 0 {
 		t.Errorf("stub: %v", fs)
 	}
 }

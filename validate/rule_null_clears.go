@@ -7,7 +7,7 @@ func init() {
 		Rule: Rule{ID: "null-clears", Severity: SeverityInfo,
 			Summary: "An explicit null on a nullable settable property clears it on the service.",
 			Help:    "A PATCH sets every property it names, so null erases the current value. PowerShell's ConvertTo-Json writes null for every unset field of an object: leave out what you do not mean to clear (in PowerShell, build a hashtable with only the properties to change)."},
-		order: orderValue,
+		phase: phaseValue,
 		check: checkNullClears,
 	})
 }
@@ -18,9 +18,9 @@ func init() {
 // object serialized whole, and the message says where that comes from.
 func checkNullClears(p *pass) {
 	var nulls []*node
-	for _, i := range p.root.canon().all() {
+	for _, i := range p.canonOf(p.root).all() {
 		v := p.root.members[i].val
-		if v.kind == kindNull && !v.claimed && v.prop != nil && v.prop.nullable() && !v.prop.readOnly {
+		if pm := p.propOf(v); v.kind == kindNull && !p.isClaimed(v) && pm != nil && pm.nullable() && !pm.readOnly {
 			nulls = append(nulls, v)
 		}
 	}
@@ -29,7 +29,7 @@ func checkNullClears(p *pass) {
 		hint = " (PowerShell's ConvertTo-Json writes null for every unset field: send only the properties to change)"
 	}
 	for _, v := range nulls {
-		name := v.prop.name
+		name := p.propOf(v).name
 		p.atValue("null-clears", SeverityInfo, v, fmt.Sprintf("%s is null, which clears it on the service: a PATCH sets every property it names; leave %s out to keep its current value%s", name, name, hint))
 	}
 }

@@ -11,7 +11,7 @@ func init() {
 		Rule: Rule{ID: "odata-control", Severity: SeverityInfo, Fixable: true,
 			Summary: "OData control information or an annotation in a request body (@odata.context, @odata.etag, @odata.id, @microsoft.graph.*, prop@odata.type…).",
 			Help:    "Responses carry them; in a request body the service ignores them (OData JSON §4.5), and they hold no data. The fix removes them. @odata.type keeps its own rule; concurrency goes in an If-Match header, not in @odata.etag."},
-		order: orderValue,
+		phase: phaseValue,
 		check: checkODataControl,
 	})
 }
@@ -24,12 +24,12 @@ var annotationKey = regexp.MustCompile(`^[^@]*@(odata|microsoft\.graph)\.`)
 
 func checkODataControl(p *pass) {
 	p.walk(func(obj *node) {
-		if obj.kind != kindObject || obj.schemaType() == nil {
+		if obj.kind != kindObject || p.typeOf(obj) == nil {
 			return
 		}
 		for i := range obj.members {
 			key := obj.members[i].key
-			if key == "@odata.type" || !annotationKey.MatchString(key) || p.isCanonMember(obj, i) {
+			if key == "@odata.type" || !annotationKey.MatchString(key) || p.canonOf(obj).has(i) {
 				continue
 			}
 			f := p.atKey("odata-control", SeverityInfo, obj, i, odataControlMessage(key))

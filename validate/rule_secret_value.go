@@ -10,7 +10,7 @@ func init() {
 			Summary: "adDomainPassword holds something that is not a password: a DPAPI string (ConvertFrom-SecureString output) or a redaction mask (********).",
 			Help:    "Graph would set the password to that text. Pass the plain text at deploy time — in PowerShell (New-Object PSCredential 'x', $secure).GetNetworkCredential().Password — or a template variable such as ${AD_DOMAIN_PASSWORD}; leave the property out to keep the current password. The value is never shown."},
 		// Before plaintext-secret, which skips the value this rule claims.
-		order: orderValue - 1,
+		phase: phaseClaim,
 		check: checkSecretValue,
 	})
 }
