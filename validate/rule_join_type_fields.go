@@ -22,7 +22,8 @@ var adFields = []string{"adDomainName", "adDomainUsername", "adDomainPassword", 
 // checkJoinTypeFields compares the join type with the Active Directory
 // fields. "Set" means present and not null. A switch to hybrid join is
 // checked for the domain and the user only: a GET never returns the
-// password, so a body built from one lacks it for good reason.
+// password, so a body built from one lacks it for good reason. Only an
+// update is checked so: for a create, required reports what is missing.
 func checkJoinTypeFields(p *pass) {
 	jt := p.prop("connectionType", "type")
 	if jt == nil || jt.kind != kindString || p.propOf(jt) == nil {
@@ -40,6 +41,9 @@ func checkJoinTypeFields(p *pass) {
 				"%s is for hybrid join only: %s is azureADJoin, which joins Microsoft Entra ID without an Active Directory domain; remove %s, or set %s to hybridAzureADJoin", f, field, f, field))
 		}
 	case strings.EqualFold(s, "hybridAzureADJoin"):
+		if p.opts.callOf() != callUpdate {
+			return // a create's missing fields are required's; other calls take no join type
+		}
 		var missing []string
 		for _, f := range adFields[:2] {
 			if v := p.prop(f); v == nil || v.kind == kindNull {

@@ -50,6 +50,13 @@ func TestJoinTypeFields(t *testing.T) {
 			}
 		})
 	}
+	// A create's missing AD fields are the required rule's.
+	if fs := findingsOf(t, `{"connectionType": "hybridAzureADJoin"}`, Options{Target: OnPremisesConnection, Method: "POST"}, "join-type-fields"); len(fs) != 0 {
+		t.Errorf("create: %v", fs)
+	}
+	if fs := findingsOf(t, `{"connectionType": "azureADJoin", "adDomainName": "corp.contoso.com"}`, Options{Target: OnPremisesConnection, Method: "POST"}, "join-type-fields"); len(fs) != 1 {
+		t.Errorf("create with AD fields for Entra join: %v", fs)
+	}
 	// The stub has no join type: the rule has nothing to compare.
 	if fs := findingsOf(t, `{"connectionType": "azureADJoin", "adDomainName": "corp.contoso.com"}`, Options{Target: AzureConnection}, "join-type-fields"); len(fs) != 0 {
 		t.Errorf("stub: %v", fs)
