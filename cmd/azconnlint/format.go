@@ -95,7 +95,7 @@ func (r *report) writeText(w io.Writer, snippets bool) {
 		// A truncated read (over --max-size) may cut the secret's key off
 		// its value, so it never shows source.
 		if snippets && !f.truncated {
-			src = newSnippetSource(f.src, r.cfg.target)
+			src = newSnippetSource(f.src, f.target)
 			for _, x := range f.findings {
 				width = max(width, len(fmt.Sprint(x.Start.Line)))
 			}

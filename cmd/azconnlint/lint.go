@@ -274,7 +274,7 @@ func lintOne(cfg *config, j job, stdin io.Reader) *fileResult {
 		if changes {
 			label := shownName(j.path)
 			r.diff = unifiedDiff(label, label,
-				validate.Redact(data, cfg.target), validate.Redact(res.Normalized, cfg.target))
+				validate.Redact(data, res.Target), validate.Redact(res.Normalized, res.Target))
 		}
 	case cfg.fix && j.stdin:
 		r.output = res.Normalized
