@@ -40,7 +40,7 @@ bench:
 
 # Each fuzz target for FUZZTIME (default 60s); crashers land in
 # validate/testdata/fuzz/<target>/ and then run as regression tests.
-FUZZ_TARGETS ?= FuzzLint FuzzNormalize FuzzSecrets FuzzDomainValues
+FUZZ_TARGETS ?= FuzzLint FuzzNormalize FuzzSecrets FuzzDomainValues FuzzForms FuzzFormSecrets
 fuzz:
 	@for f in $(FUZZ_TARGETS); do \
 	  echo "== $$f ($(FUZZTIME))"; \

@@ -29,8 +29,19 @@ func Lint(data []byte, opts Options) Result {
 }
 
 // Lint checks data as the JSON body of a PATCH request with the linter's
-// options. It never panics and never fails, and is safe for concurrent use.
-func (l *Linter) Lint(data []byte) (res Result) {
+// options. The input may also be an HTTP request, a .http file or Markdown
+// holding requests (see Form): then each request's body is linted, with
+// positions in the whole text. It never panics and never fails, and is
+// safe for concurrent use.
+func (l *Linter) Lint(data []byte) Result {
+	if res, ok := l.lintForm(data); ok {
+		return res
+	}
+	return l.lintBare(data)
+}
+
+// lintJSON lints data as one JSON body.
+func (l *Linter) lintJSON(data []byte) (res Result) {
 	defer func() {
 		if r := recover(); r != nil {
 			res = internalResult(data, fmt.Sprintf("azconn failed on this input (%v); nothing was changed. Please report it with the input's shape, not its secrets.", r))

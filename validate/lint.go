@@ -2,6 +2,7 @@ package validate
 
 import (
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -14,6 +15,14 @@ type Options struct {
 	MaxSize      int      // bytes; zero means DefaultMaxSize
 	MaxDepth     int      // nesting levels; zero means DefaultMaxDepth
 	Ignore       []string // rule IDs to neither report nor fix
+	// Form is how the input holds the body; zero means sniffed from the
+	// content (FormForName maps a file name to its form).
+	Form Form
+	// Method is the call the body is for when the input has no request
+	// line: "PATCH" (update, the default) or "POST" (create).
+	Method string
+
+	call callKind // set by the form layer from a request line
 	// API is the Graph API version the body is sent to: "beta" (the zero
 	// value means beta) or "v1.0". Under Auto, "v1.0" is evidence for the
 	// live target, the only one v1.0 has.
@@ -85,6 +94,12 @@ func (l *Linter) init(opts Options) error {
 	if opts.API != "" && opts.API != "beta" && opts.API != "v1.0" {
 		errs = append(errs, "validate: unknown API version "+quoteJSON(opts.API)+" (want beta or v1.0)")
 	}
+	if opts.Form != "" && !slices.Contains(Forms(), opts.Form) {
+		errs = append(errs, "validate: unknown form "+quoteJSON(string(opts.Form))+" (want json, http, http-file or markdown)")
+	}
+	if m := strings.ToUpper(strings.TrimSpace(opts.Method)); m != "" && m != "PATCH" && m != "POST" {
+		errs = append(errs, "validate: unknown method "+quoteJSON(opts.Method)+" (want PATCH or POST)")
+	}
 	l.opts = opts
 	var unknown []string
 	for _, id := range opts.Ignore {
@@ -130,6 +145,11 @@ type Result struct {
 	// order of the input positions they change, each path as the document
 	// is when the fixes before it have been applied.
 	Fixes []Fix
+	// Form is how the input held the body (or bodies).
+	Form Form
+	// Requests are the requests whose bodies were linted, in text order;
+	// a bare JSON body is one implicit request. Finding.Request indexes it.
+	Requests []Request
 	// Target is the target the body was linted for: the one asked for, or
 	// under Auto the detected one.
 	Target Target

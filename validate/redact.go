@@ -122,7 +122,9 @@ func Redact(data []byte, t Target) []byte {
 		}
 		last = e.end
 	}
-	return append(out, data[last:]...)
+	// The request forms' own secrets: Authorization headers, secret
+	// .http variables and fields (request_redact.go).
+	return redactFraming(append(out, data[last:]...))
 }
 
 // scanQuoted returns the end of the quoted token at i: past its closing
