@@ -14,45 +14,40 @@ var (
 	secretField      = regexp.MustCompile(`(?i)(^|[?&\s])([A-Za-z0-9_.\-]*(?:password|secret|token|key)[A-Za-z0-9_.\-]*)=([^&\s#"]+)`)
 )
 
-// redactFraming masks the framing secrets of a text line by line; the
-// line count and everything else stay.
-func redactFraming(data []byte) []byte {
-	if !strings.ContainsAny(string(data), ":=") {
-		return data
+// framing masks the framing secrets of the text line by line (header,
+// variable and field values) as bare edits, merged with the JSON ones, so
+// the spans RedactSpans returns cover them too.
+func (r *redactor) framing() {
+	if !strings.ContainsAny(string(r.data), ":=") {
+		return
 	}
-	var out []byte
-	changed := false
-	for _, ln := range splitLines(data, 0) {
-		s := string(data[ln.start:ln.end])
-		r := redactLine(s)
-		if r != s {
-			changed = true
+	for _, ln := range splitLines(r.data, 0) {
+		s := string(r.data[ln.start:ln.end])
+		for _, sp := range framingSpans(s) {
+			r.edits = append(r.edits, redactEdit{start: ln.start + sp[0], end: ln.start + sp[1]})
 		}
-		out = append(append(out, r...), data[ln.end:ln.next]...)
 	}
-	if !changed {
-		return data
-	}
-	return out
 }
 
-func redactLine(s string) string {
-	if m := secretHeaderLine.FindStringSubmatch(s); m != nil && isSecretHeader(m[2]) && m[4] != RedactMask {
-		return m[1] + m[2] + m[3] + RedactMask + m[5]
+// framingSpans returns the [start, end) byte ranges of line s that hold a
+// framing secret not already masked or left as a {{variable}}.
+func framingSpans(s string) [][2]int {
+	var out [][2]int
+	if m := secretHeaderLine.FindStringSubmatchIndex(s); m != nil && isSecretHeader(s[m[4]:m[5]]) && s[m[8]:m[9]] != RedactMask {
+		out = append(out, [2]int{m[8], m[9]})
 	}
-	if m := secretVarLine.FindStringSubmatch(s); m != nil && isSecretName(m[2]) && m[4] != RedactMask {
-		return m[1] + m[2] + m[3] + RedactMask + m[5]
+	if m := secretVarLine.FindStringSubmatchIndex(s); m != nil && isSecretName(s[m[4]:m[5]]) && s[m[8]:m[9]] != RedactMask {
+		out = append(out, [2]int{m[8], m[9]})
 	}
 	if strings.Contains(s, "=") {
-		s = secretField.ReplaceAllStringFunc(s, func(f string) string {
-			m := secretField.FindStringSubmatch(f)
-			if m[3] == RedactMask || strings.HasPrefix(m[3], "{{") {
-				return f
+		for _, m := range secretField.FindAllStringSubmatchIndex(s, -1) {
+			v := s[m[6]:m[7]]
+			if v != RedactMask && !strings.HasPrefix(v, "{{") {
+				out = append(out, [2]int{m[6], m[7]})
 			}
-			return m[1] + m[2] + "=" + RedactMask
-		})
+		}
 	}
-	return s
+	return out
 }
 
 // isSecretHeader reports whether a header's value is a secret.

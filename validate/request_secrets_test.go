@@ -34,8 +34,8 @@ Content-Length: 1
 }
 `
 
-// secretForms puts the template in each request form.
-func secretForms(s func(i int) string) map[string][]byte {
+// secretInForms puts the template in each request form.
+func secretInForms(s func(i int) string) map[string][]byte {
 	http := formSecretTemplate
 	for i := 1; i <= 5; i++ {
 		http = strings.ReplaceAll(http, "SECRET"+string(rune('0'+i)), s(i))
@@ -86,7 +86,7 @@ func TestFormSecrets(t *testing.T) {
 	for i := 1; i <= 5; i++ {
 		all = append(all, secrets(i))
 	}
-	for name, in := range secretForms(secrets) {
+	for name, in := range secretInForms(secrets) {
 		checkNoSecret(t, name, in, all)
 	}
 }
@@ -103,7 +103,7 @@ func FuzzFormSecrets(f *testing.F) {
 			}
 		}
 		vals := map[int]string{1: secret, 2: token, 3: secret, 4: token, 5: pw}
-		forms := secretForms(func(i int) string { return vals[i] })
+		forms := secretInForms(func(i int) string { return vals[i] })
 		for name, in := range forms {
 			if bytes.Count(in, []byte(pw)) != 1 {
 				return // the password collides with other text
