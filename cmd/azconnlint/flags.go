@@ -26,6 +26,7 @@ type config struct {
 	failOn  validate.Severity
 	ignore  []string
 	maxSize int
+	maxFind int    // findings per file, past which one too-many-findings finding
 	color   string // auto, always, never
 	paths   []string
 
@@ -42,6 +43,7 @@ func (c *config) options() validate.Options {
 		API:          c.api,
 		DropReadOnly: c.dropRO,
 		MaxSize:      c.maxSize,
+		MaxFindings:  c.maxFind,
 		Ignore:       c.ignore,
 		Method:       c.method,
 	}
@@ -141,7 +143,7 @@ func parseSize(v string) (int, error) {
 // do (help, version, list-rules, print-schema, usage error) and code is the
 // exit code then.
 func parseArgs(args []string, stdout, stderr io.Writer) (cfg *config, code int, done bool) {
-	cfg = &config{maxSize: validate.DefaultMaxSize}
+	cfg = &config{maxSize: validate.DefaultMaxSize, maxFind: validate.DefaultMaxFindings}
 	fs := flag.NewFlagSet("azconnlint", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	var (
@@ -158,6 +160,7 @@ func parseArgs(args []string, stdout, stderr io.Writer) (cfg *config, code int, 
 	fs.StringVar(&failOn, "fail-on", "error", "lowest `severity` that fails the run: error, warning or info")
 	fs.Var(listFlag{&cfg.ignore}, "ignore", "rule `ID` to neither report nor fix (repeatable, or comma-separated)")
 	fs.Var(sizeFlag{&cfg.maxSize}, "max-size", "largest input in `bytes` (suffixes KiB, MiB accepted)")
+	fs.IntVar(&cfg.maxFind, "max-findings", cfg.maxFind, "findings reported per `file`; past it one too-many-findings finding says how many more (every fix is still applied, and --fail-on counts them all)")
 	fs.StringVar(&color, "color", "auto", "colour `mode` of the text formats: auto (only on a terminal, and not with NO_COLOR), always, never")
 	fs.BoolVar(&listRules, "list-rules", false, "print the rule catalogue (as JSON with --format json) and exit")
 	fs.BoolVar(&printSchema, "print-schema", false, "print the JSON Schema of --target and exit")
@@ -234,6 +237,9 @@ func parseArgs(args []string, stdout, stderr io.Writer) (cfg *config, code int, 
 	}
 	if cfg.failOn, err = validate.ParseSeverity(failOn); err != nil {
 		return fail("--fail-on: unknown severity %q (want error, warning or info)", failOn)
+	}
+	if cfg.maxFind < 1 {
+		return fail("--max-findings: want a positive number of findings, got %d", cfg.maxFind)
 	}
 	switch color {
 	case "auto", "always", "never":
