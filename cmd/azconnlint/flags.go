@@ -18,6 +18,7 @@ import (
 // config is the parsed command line.
 type config struct {
 	target  validate.Target
+	api     validate.API
 	format  string
 	fix     bool
 	diff    bool
@@ -39,6 +40,7 @@ type config struct {
 func (c *config) options() validate.Options {
 	return validate.Options{
 		Target:       c.target,
+		API:          c.api,
 		DropReadOnly: c.dropRO,
 		MaxSize:      c.maxSize,
 		MaxFindings:  c.maxFind,
@@ -145,11 +147,12 @@ func parseArgs(args []string, stdout, stderr io.Writer) (cfg *config, code int, 
 	fs := flag.NewFlagSet("azconnlint", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	var (
-		target, format, failOn, color       string
+		target, api, format, failOn, color  string
 		form                                string
 		listRules, printSchema, showVersion bool
 	)
 	fs.StringVar(&target, "target", string(validate.AzureConnection), "`target` whose PATCH body is linted: "+targetNames())
+	fs.StringVar(&api, "api", string(validate.APIBeta), "Microsoft Graph API `version` the body is sent to: "+apiNames())
 	fs.StringVar(&format, "format", "text", "output `format`: "+strings.Join(formats, ", "))
 	fs.BoolVar(&cfg.fix, "fix", false, "write the normalized payload back (files) or to stdout (stdin; findings go to stderr)")
 	fs.BoolVar(&cfg.diff, "diff", false, "print a unified diff of what --fix would change; write nothing (findings go to stderr)")
@@ -215,6 +218,9 @@ func parseArgs(args []string, stdout, stderr io.Writer) (cfg *config, code int, 
 		return fail("--target: unknown target %q (want %s)", target, targetNames())
 	}
 	cfg.target = t
+	if cfg.api, err = validate.ParseAPI(api); err != nil {
+		return fail("--api: unknown API version %q (want %s)", api, apiNames())
+	}
 	fs.Visit(func(f *flag.Flag) { cfg.targetSet = cfg.targetSet || f.Name == "target" })
 	if !contains(formats, format) {
 		return fail("--format: unknown format %q (want %s)", format, strings.Join(formats, ", "))
@@ -276,6 +282,14 @@ func targetNames() string {
 	var names []string
 	for _, t := range validate.Targets() {
 		names = append(names, string(t))
+	}
+	return strings.Join(names, " or ")
+}
+
+func apiNames() string {
+	var names []string
+	for _, a := range validate.APIs() {
+		names = append(names, string(a))
 	}
 	return strings.Join(names, " or ")
 }
