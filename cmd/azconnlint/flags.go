@@ -34,7 +34,6 @@ type config struct {
 	method        string        // --method: patch or post, for bodies without a request line
 	stdinFilename string        // --stdin-filename: names standard input's form
 	markdown      bool          // --markdown: walking directories lints *.md too
-	targetSet     bool          // --target was given: it wins over a request URL
 }
 
 func (c *config) options() validate.Options {
@@ -151,8 +150,8 @@ func parseArgs(args []string, stdout, stderr io.Writer) (cfg *config, code int, 
 		form                                string
 		listRules, printSchema, showVersion bool
 	)
-	fs.StringVar(&target, "target", string(validate.AzureConnection), "`target` whose PATCH body is linted: "+targetNames())
-	fs.StringVar(&api, "api", string(validate.APIBeta), "Microsoft Graph API `version` the body is sent to: "+apiNames())
+	fs.StringVar(&target, "target", string(validate.Auto), "`target` whose PATCH body is linted: "+targetNames()+" (auto: detected per file from the URL, @odata.type or the properties)")
+	fs.StringVar(&api, "api", "", "Microsoft Graph API `version` the body is sent to: "+apiNames()+" (default: the request URL's, else beta)")
 	fs.StringVar(&format, "format", "text", "output `format`: "+strings.Join(formats, ", "))
 	fs.BoolVar(&cfg.fix, "fix", false, "write the normalized payload back (files) or to stdout (stdin; findings go to stderr)")
 	fs.BoolVar(&cfg.diff, "diff", false, "print a unified diff of what --fix would change; write nothing (findings go to stderr)")
@@ -218,10 +217,11 @@ func parseArgs(args []string, stdout, stderr io.Writer) (cfg *config, code int, 
 		return fail("--target: unknown target %q (want %s)", target, targetNames())
 	}
 	cfg.target = t
-	if cfg.api, err = validate.ParseAPI(api); err != nil {
+	if api == "" {
+		// Unset: a request URL's /beta/ or /v1.0/ decides, else beta.
+	} else if cfg.api, err = validate.ParseAPI(api); err != nil {
 		return fail("--api: unknown API version %q (want %s)", api, apiNames())
 	}
-	fs.Visit(func(f *flag.Flag) { cfg.targetSet = cfg.targetSet || f.Name == "target" })
 	if !contains(formats, format) {
 		return fail("--format: unknown format %q (want %s)", format, strings.Join(formats, ", "))
 	}
@@ -264,6 +264,9 @@ func parseArgs(args []string, stdout, stderr io.Writer) (cfg *config, code int, 
 	case listRules:
 		return nil, printRules(stdout, format), true
 	case printSchema:
+		if t == validate.Auto {
+			return fail("--print-schema needs a target: add --target %s", strings.Join(concreteTargets(), " or --target "))
+		}
 		src, err := t.Schema()
 		if err != nil {
 			fmt.Fprintf(stderr, "azconnlint: %v\n", err)
@@ -279,11 +282,16 @@ func parseArgs(args []string, stdout, stderr io.Writer) (cfg *config, code int, 
 }
 
 func targetNames() string {
+	return string(validate.Auto) + ", " + strings.Join(concreteTargets(), " or ")
+}
+
+// concreteTargets names the targets that have a schema (all but auto).
+func concreteTargets() []string {
 	var names []string
 	for _, t := range validate.Targets() {
 		names = append(names, string(t))
 	}
-	return strings.Join(names, " or ")
+	return names
 }
 
 func apiNames() string {

@@ -140,6 +140,9 @@ func (r *report) writeText(w io.Writer, snippets bool) {
 			if fixable > 0 && !r.cfg.fix {
 				fmt.Fprintf(w, "; %d fixable with --fix", fixable)
 			}
+			if t := r.targetsLine(); t != "" {
+				fmt.Fprintf(w, "; %s", t)
+			}
 			fmt.Fprintln(w)
 		}
 	}
@@ -227,4 +230,35 @@ func (r *report) writeJSON(w io.Writer) error {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(rep)
+}
+
+// targetsLine says what the files were linted as: for one file the target
+// and its evidence ("linted as onPremisesConnection, from property
+// connectionType"), for several the count per target.
+func (r *report) targetsLine() string {
+	var linted []*fileResult
+	for _, f := range r.files {
+		if f.linted && f.target != "" {
+			linted = append(linted, f)
+		}
+	}
+	switch len(linted) {
+	case 0:
+		return ""
+	case 1:
+		return fmt.Sprintf("linted as %s, from %s", linted[0].target, linted[0].targetFrom)
+	}
+	count := map[validate.Target]int{}
+	var order []validate.Target
+	for _, f := range linted {
+		if count[f.target] == 0 {
+			order = append(order, f.target)
+		}
+		count[f.target]++
+	}
+	parts := make([]string, len(order))
+	for i, t := range order {
+		parts[i] = fmt.Sprintf("%s %d", t, count[t])
+	}
+	return "linted as " + strings.Join(parts, ", ")
 }

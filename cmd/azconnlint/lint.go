@@ -275,11 +275,6 @@ func lintOne(cfg *config, j job, stdin io.Reader) *fileResult {
 	}
 	opts := cfg.optionsFor(j)
 	res := validate.Lint(data, opts)
-	if !cfg.targetSet && res.Form != validate.FormJSON {
-		// Requests: without --target, each URL names its target.
-		opts.Target = validate.Auto
-		res = validate.Lint(data, opts)
-	}
 	r.linted, r.form = true, res.Form
 	r.reportOn(data, res)
 	r.truncated = len(data) > cfg.maxSize

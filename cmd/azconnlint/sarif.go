@@ -24,8 +24,15 @@ type sarifRun struct {
 	Tool        sarifTool         `json:"tool"`
 	Invocations []sarifInvocation `json:"invocations"`
 	ColumnKind  string            `json:"columnKind"`
+	Artifacts   []sarifFile       `json:"artifacts,omitempty"`
 	Results     []sarifResult     `json:"results"`
 	Properties  map[string]any    `json:"properties,omitempty"`
+}
+
+// sarifFile is one linted file of the run, with what it was linted as.
+type sarifFile struct {
+	Location   sarifArtifact  `json:"location"`
+	Properties map[string]any `json:"properties"`
 }
 
 type sarifTool struct {
@@ -204,6 +211,7 @@ func (r *report) writeSARIF(w io.Writer) error {
 			Invocations: []sarifInvocation{inv},
 			ColumnKind:  "unicodeCodePoints",
 			Results:     []sarifResult{},
+			Artifacts:   r.sarifFiles(),
 			Properties:  map[string]any{"target": r.cfg.target.String()},
 		}},
 	}
@@ -373,4 +381,20 @@ func sarifShownEdits(f *fileResult, t validate.Target) map[*validate.Edit]bool {
 func maskedWithin(spans []validate.Span, p, q int) bool {
 	i := sort.Search(len(spans), func(i int) bool { return spans[i].End > p })
 	return i < len(spans) && spans[i].Start < q && q > p
+}
+
+// sarifFiles lists each linted file with its target, the evidence for it
+// and its input form (SPEC §12: per-file target in the artifacts).
+func (r *report) sarifFiles() []sarifFile {
+	var out []sarifFile
+	for _, f := range r.files {
+		if !f.linted {
+			continue
+		}
+		out = append(out, sarifFile{
+			Location:   sarifArtifact{sarifURI(f.path)},
+			Properties: map[string]any{"target": f.target.String(), "targetFrom": f.targetFrom, "form": f.form.String()},
+		})
+	}
+	return out
 }
