@@ -167,6 +167,21 @@ func loadLiveMetadata(t *testing.T) liveMetadata {
 	return m
 }
 
+// name returns the metadata's spelling of a property name given in any
+// case: a key that differs only by case is a miscased property of the live
+// type (property-case), never an unknown one.
+func (m liveMetadata) name(key string) (string, bool) {
+	if m.names[key] {
+		return key, true
+	}
+	for n := range m.names {
+		if strings.EqualFold(n, key) {
+			return n, true
+		}
+	}
+	return "", false
+}
+
 // conforms reports whether a JSON value has the type the metadata gives the
 // property: Edm.String a string, Edm.Boolean a boolean, an enum a string,
 // Collection(...) an array (never null), a complex type an object; null
@@ -204,8 +219,9 @@ func (m liveMetadata) conforms(name string, v any) bool {
 }
 
 // metadataDisagreements: every real body was written for the live API, so
-// an unknown-property error on a key the metadata has, or a type error on a
-// value of the type the metadata gives, contradicts Microsoft's metadata.
+// an unknown-property error on a key the metadata has (in any case), or a
+// type error on a value of the type the metadata gives, contradicts
+// Microsoft's metadata.
 func metadataDisagreements(m liveMetadata, in []byte, res Result) []string {
 	var out []string
 	top := topLevelOrEmpty(in)
@@ -215,12 +231,13 @@ func metadataDisagreements(m liveMetadata, in []byte, res Result) []string {
 		}
 		key := topKey(f.Pointer)
 		v, present := top[key]
-		if !present || !m.names[key] {
+		name, known := m.name(key)
+		if !present || !known {
 			continue
 		}
-		if f.Rule == "unknown-property" || (f.Pointer == "/"+key && m.conforms(key, v)) {
+		if f.Rule == "unknown-property" || (f.Pointer == "/"+key && m.conforms(name, v)) {
 			out = append(out, fmt.Sprintf("%s on %s contradicts Microsoft's metadata (the live type has %q%s): %s",
-				f.Rule, f.Pointer, key, map[bool]string{true: " of that type", false: ""}[f.Rule == "type"], f.Message))
+				f.Rule, f.Pointer, name, map[bool]string{true: " of that type", false: ""}[f.Rule == "type"], f.Message))
 		}
 	}
 	return out
@@ -421,6 +438,10 @@ func TestRealChecksCanFail(t *testing.T) {
 	}}
 	if got := metadataDisagreements(meta, in, res); len(got) != 1 || !strings.Contains(got[0], "/connectionType") {
 		t.Errorf("metadataDisagreements = %q, want one on /connectionType (scopeIds: null is a true type error)", got)
+	}
+	miscased := Result{Findings: []Finding{{Rule: "unknown-property", Severity: SeverityError, Pointer: "/Type"}}}
+	if got := metadataDisagreements(meta, []byte(`{"Type": "AzureADJoin"}`), miscased); len(got) != 1 {
+		t.Errorf("metadataDisagreements = %q, want one: Type is the live type's type in another case", got)
 	}
 	if got := keysLeavingLive(meta, in, []byte(`{"connectionType": "azureADJoin", "subNetId": "x", "scopeIds": null}`)); len(got) != 2 {
 		t.Errorf("keysLeavingLive = %q, want subnetId removed and subNetId written", got)
