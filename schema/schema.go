@@ -1,6 +1,7 @@
 // Package schema holds the JSON Schema (draft 2020-12) documents of the
-// azconn targets and the small table that goes with each, and compiles the
-// schemas once.
+// azconn targets and the small table that goes with each. Package validate
+// compiles them (with an internal package, so that the schema engine is
+// no part of the public API).
 //
 // The schema documents are the single source of the targets' shapes:
 // property names, types, nullability, enum members, readOnly and
@@ -9,12 +10,8 @@
 package schema
 
 import (
-	"bytes"
 	"embed"
 	"fmt"
-	"sync"
-
-	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
 //go:embed *.schema.json
@@ -32,6 +29,10 @@ type Table struct {
 	TypeAliases map[string]string
 	// Secret names the top-level property whose value is never echoed.
 	Secret string
+	// APIs lists the Graph API versions that serve the endpoint; none for
+	// a pre-release endpoint. Under target auto, a body sent to a version
+	// only one target has is that target's.
+	APIs []string
 }
 
 // tables lists the targets; the first is the default. Adding a target is a
@@ -51,6 +52,7 @@ var tables = []Table{
 		PropertyAliases: map[string]string{"subNetId": "subnetId"},
 		TypeAliases:     map[string]string{"#microsoft.graph.AzureConnection": "#microsoft.graph.cloudPcOnPremisesConnection"},
 		Secret:          "adDomainPassword",
+		APIs:            []string{"beta", "v1.0"},
 	},
 }
 
@@ -74,51 +76,4 @@ func Source(name string) ([]byte, error) {
 		return nil, fmt.Errorf("schema: unknown target %q", name)
 	}
 	return files.ReadFile(t.File)
-}
-
-// compiled holds one lazy compilation per target: a process that lints
-// against one target never pays for the others.
-var compiled = func() map[string]func() (*jsonschema.Schema, error) {
-	m := make(map[string]func() (*jsonschema.Schema, error), len(tables))
-	for _, t := range tables {
-		m[t.Name] = sync.OnceValues(func() (*jsonschema.Schema, error) { return compile(t) })
-	}
-	return m
-}()
-
-func compile(t Table) (*jsonschema.Schema, error) {
-	src, err := files.ReadFile(t.File)
-	if err != nil {
-		return nil, err
-	}
-	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(src))
-	if err != nil {
-		return nil, fmt.Errorf("schema: %s: %w", t.File, err)
-	}
-	obj, _ := doc.(map[string]any)
-	id, _ := obj["$id"].(string)
-	if id == "" {
-		return nil, fmt.Errorf("schema: %s has no $id", t.File)
-	}
-	c := jsonschema.NewCompiler()
-	c.AssertFormat()
-	if err := c.AddResource(id, doc); err != nil {
-		return nil, err
-	}
-	s, err := c.Compile(id)
-	if err != nil {
-		return nil, fmt.Errorf("schema: %s: %w", t.Name, err)
-	}
-	return s, nil
-}
-
-// Compiled returns the compiled schema of the named target. Each schema is
-// compiled once, on first use, and shared; jsonschema.Schema is safe for
-// concurrent validation.
-func Compiled(name string) (*jsonschema.Schema, error) {
-	c, ok := compiled[name]
-	if !ok {
-		return nil, fmt.Errorf("schema: unknown target %q", name)
-	}
-	return c()
 }

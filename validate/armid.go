@@ -389,28 +389,3 @@ func charHint(r rune) string {
 	}
 	return ""
 }
-
-// resourceID is one of the connection's resource IDs in the payload.
-type resourceID struct {
-	n    *node
-	lead int // offset of the core in n.str
-	core string
-	id   *armID
-}
-
-// resourceIDs returns the payload's resource IDs that are strings and not
-// claimed or templates, in the order resource group, virtual network, subnet.
-func (p *pass) resourceIDs() []resourceID {
-	var out []resourceID
-	for _, k := range []struct {
-		kind  armKind
-		names []string
-	}{{armResourceGroup, []string{"resourceGroupId"}}, {armVirtualNetwork, []string{"virtualNetworkId"}}, {armSubnet, propSubnet}} {
-		n, core, lead := p.domainString(k.names...)
-		if n == nil {
-			continue
-		}
-		out = append(out, resourceID{n: n, lead: lead, core: core, id: parseARMID(core, k.kind)})
-	}
-	return out
-}

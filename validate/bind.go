@@ -2,45 +2,167 @@ package validate
 
 import (
 	"fmt"
+	"iter"
 	"strings"
 )
 
+// binding is what the bind stage learns of a tree for one target: the
+// schema property each value is checked against, the schema type and
+// canonical-name index of each bound object, and which values are secret.
+// Tables are indexed by node id.
+type binding struct {
+	nodes   []boundNode // by node id
+	objs    []objInfo   // the bound objects, indexed by boundNode.obj-1
+	secrets []string    // the secret string values, never to be quoted
+}
+
+// boundNode is what binding knows of one node (16 bytes: one per value).
+type boundNode struct {
+	prop   *propModel // the schema property a value is checked against
+	obj    int32      // objects bound to a schema type: 1 + index in objs; else 0
+	secret bool       // the value of a secret property, or inside one
+}
+
+// objOf returns the binding of object n, or nil.
+func (b *binding) objOf(n *node) *objInfo {
+	if i := b.nodes[n.id].obj; i > 0 {
+		return &b.objs[i-1]
+	}
+	return nil
+}
+
+// objInfo is what binding knows of an object node.
+type objInfo struct {
+	obj   *objModel  // the schema object type
+	canon canonIndex // canonical property name → member index
+}
+
+// canonIndex maps canonical property names to member indexes. A slice, not
+// a map: it holds at most the type's properties, and a linear search over
+// a couple of dozen names beats hashing and allocating a map per object.
+type canonIndex []canonEntry
+
+type canonEntry struct {
+	name string
+	i    int
+}
+
+func (c canonIndex) get(name string) (int, bool) {
+	for _, e := range c {
+		if e.name == name {
+			return e.i, true
+		}
+	}
+	return -1, false
+}
+
+// has reports whether member i is bound to a canonical name.
+func (c canonIndex) has(i int) bool {
+	for _, e := range c {
+		if e.i == i {
+			return true
+		}
+	}
+	return false
+}
+
+// all yields name, member index pairs in binding order.
+func (c canonIndex) all() iter.Seq2[string, int] {
+	return func(yield func(string, int) bool) {
+		for _, e := range c {
+			if !yield(e.name, e.i) {
+				return
+			}
+		}
+	}
+}
+
+// propOf returns the schema property that value n is checked against, or nil.
+func (p *pass) propOf(n *node) *propModel { return p.bound.nodes[n.id].prop }
+
+// typeOf returns the schema object type bound to n, or nil.
+func (p *pass) typeOf(n *node) *objModel {
+	if o := p.bound.objOf(n); o != nil {
+		return o.obj
+	}
+	return nil
+}
+
+// canonOf returns the canonical-name index of a bound object, or nil.
+func (p *pass) canonOf(n *node) canonIndex {
+	if o := p.bound.objOf(n); o != nil {
+		return o.canon
+	}
+	return nil
+}
+
+// isSecret reports whether n is the value of a secret property, or inside one.
+func (p *pass) isSecret(n *node) bool { return p.bound.nodes[n.id].secret }
+
+// setType binds object n to schema type o.
+func (b *binding) setType(n *node, o *objModel) {
+	if o != nil && n.kind == kindObject {
+		b.objs = append(b.objs, objInfo{obj: o})
+		b.nodes[n.id].obj = int32(len(b.objs))
+	}
+}
+
 // bind walks the tree alongside the target's schema: it gives every value
 // the property model it is checked against, maps each object's keys to
-// canonical names, and reports property-case on the way, because the
-// schema must then see the canonical name (so the value is validated as
-// the property it will become).
+// canonical names, marks secret values, and reports property-case on the
+// way, because the schema must then see the canonical name (so the value is
+// validated as the property it will become).
 func (p *pass) bind() {
-	p.root.setType(p.m.root)
-	p.walk(func(n *node) {
+	nodes := p.tree.nodes
+	objects := 0
+	for _, n := range nodes {
+		if n.kind == kindObject {
+			objects++
+		}
+	}
+	b := &binding{nodes: make([]boundNode, len(nodes)), objs: make([]objInfo, 0, objects)}
+	p.bound = b
+	b.setType(p.root, p.m.root)
+	secret := p.m.table.Secret
+	// Pre-order: a parent is always seen before its children.
+	for _, n := range nodes {
+		if par := n.parent; par != nil {
+			bn := &b.nodes[n.id]
+			bn.secret = b.nodes[par.id].secret ||
+				(par.kind == kindObject && secret != "" && strings.EqualFold(par.members[n.index].key, secret))
+			if bn.secret && n.kind == kindString && n.str != "" {
+				b.secrets = append(b.secrets, n.str)
+			}
+		}
 		switch n.kind {
 		case kindObject:
-			if n.schemaType() != nil {
+			if b.nodes[n.id].obj > 0 {
 				p.bindObject(n)
 			}
 		case kindArray:
-			if n.prop != nil && n.prop.items != nil {
+			if pm := b.nodes[n.id].prop; pm != nil && pm.items != nil {
 				for _, e := range n.elems {
-					e.prop = n.prop.items
+					b.nodes[e.id].prop = pm.items
 					if e.kind == kindObject {
-						e.setType(n.prop.items.ref)
+						b.setType(e, pm.items.ref)
 					}
 				}
 			}
 		}
-	})
+	}
 }
 
 func (p *pass) bindObject(n *node) {
-	o := n.schemaType()
-	n.info.canon = make(canonIndex, 0, len(n.members))
+	info := p.bound.objOf(n)
+	o := info.obj
+	info.canon = make(canonIndex, 0, len(n.members))
 	// Exact names first, so that a case variant never takes a name that the
 	// payload also spells exactly.
 	for i := range n.members {
 		k := n.members[i].key
 		if _, ok := o.props[k]; ok {
-			if _, seen := n.canon().get(k); !seen {
-				n.info.canon = append(n.info.canon, canonEntry{k, i})
+			if _, seen := info.canon.get(k); !seen {
+				info.canon = append(info.canon, canonEntry{k, i})
 			}
 		}
 	}
@@ -62,23 +184,29 @@ func (p *pass) bindObject(n *node) {
 			continue
 		}
 		// After the first loop, canon holds every exactly spelled name.
-		_, taken := n.canon().get(canonical)
+		_, taken := info.canon.get(canonical)
 		p.propertyCase(n, i, canonical, alias, taken)
-		if !taken && !p.ignore["property-case"] {
-			n.info.canon = append(n.info.canon, canonEntry{canonical, i})
+		// An ignored property-case rule leaves the key unbound: it is
+		// then an unknown property, as the service sees it.
+		if !taken && !p.ignored("property-case") {
+			info.canon = append(info.canon, canonEntry{canonical, i})
 		}
 	}
-	for name, i := range n.canon().all() {
+	for _, e := range info.canon {
+		name, i := e.name, e.i
 		v := n.members[i].val
-		v.prop = o.props[name]
-		if v.kind == kindObject && v.prop.ref != nil {
-			v.setType(v.prop.ref)
+		pm := o.props[name]
+		p.bound.nodes[v.id].prop = pm
+		if v.kind == kindObject && pm.ref != nil {
+			p.bound.setType(v, pm.ref)
 		}
 	}
 }
 
 // propertyCase reports member i of obj, whose key is a case variant or a
-// legacy alias of canonical; fixable unless the canonical key is there too.
+// legacy alias of canonical; fixable unless the canonical key is there too,
+// or, for an alias, when the evidence for the target is mixed (no alias
+// fix in either direction then).
 func (p *pass) propertyCase(obj *node, i int, canonical string, alias, taken bool) {
 	key := obj.members[i].key
 	var msg string
@@ -87,11 +215,16 @@ func (p *pass) propertyCase(obj *node, i int, canonical string, alias, taken boo
 	} else {
 		msg = fmt.Sprintf("%s differs from the property %s only by case; Graph property names are case-sensitive: rename it", quoteJSON(key), quoteJSON(canonical))
 	}
-	if taken {
+	fix := !taken
+	switch {
+	case taken:
 		msg += fmt.Sprintf(" (not fixed automatically: %s is also present, so remove one of them)", quoteJSON(canonical))
+	case alias && p.detected.mixed != nil:
+		fix = false
+		msg += " (not fixed automatically: the body mixes both targets' properties, see mixed-target)"
 	}
 	f := p.atKey("property-case", SeverityWarning, obj, i, msg)
-	if !taken {
+	if fix {
 		p.fixRename(f, obj, i, canonical)
 	}
 }

@@ -13,11 +13,18 @@
 // everything not fixed stays byte for byte, and normalizing again changes
 // nothing.
 //
+// The zero Options detect the target (Auto) from the request URL, the API
+// version, the body's @odata.type or keys only one target has; Result.Target
+// and Result.TargetFrom say which and why. New checks options once and
+// returns a Linter.
+//
 // The pipeline is: guards (size, encoding, BOM, depth), one strict parse
-// that records positions and duplicate keys, binding to the target's JSON
-// Schema, schema validation mapped onto rules by the schema engine's typed
-// error kinds, the rules of the catalogue (Rules), then the fixes. Targets
-// are data: a schema document and a table in package schema.
+// into a target-free tree that records positions and duplicate keys, target
+// detection, binding to the target's JSON Schema, the rules of the
+// catalogue (Rules) by phase — the schema's errors mapped onto rules by
+// the schema engine's typed error kinds, then the domain rules over facts
+// parsed once — and then the fixes. Targets are data: a schema document and
+// a table in package schema.
 //
 // The value of adDomainPassword never appears in a message or a fix; use
 // Redact on any text shown to people. Lint is safe for concurrent use.

@@ -3,6 +3,7 @@ package validate
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -17,20 +18,11 @@ func ruleFindings(t *testing.T, in string, target Target, rules ...string) []Fin
 		if f.Rule == "internal" {
 			t.Fatalf("internal failure: %s", f.Message)
 		}
-		if len(rules) == 0 || contains(rules, f.Rule) {
+		if len(rules) == 0 || slices.Contains(rules, f.Rule) {
 			out = append(out, f)
 		}
 	}
 	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // spanText returns the input text a finding covers.
@@ -100,7 +92,7 @@ func TestDocumentationDefects(t *testing.T) {
 }
 
 func isDomainRule(id string) bool {
-	return contains([]string{"guid", "guid-case", "arm-id", "arm-id-case", "subscription-mismatch", "subnet-parent",
+	return slices.Contains([]string{"guid", "guid-case", "arm-id", "arm-id-case", "subscription-mismatch", "subnet-parent",
 		"domain-name", "username", "ou-format", "ou-spacing", "ou-domain-mismatch"}, id)
 }
 

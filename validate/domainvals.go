@@ -52,12 +52,6 @@ func (p *pass) coreString(trim func(string) (string, int), names ...string) (n *
 	return n, core, lead
 }
 
-// The property names of the three resource IDs; targets differ in the
-// subnet's spelling, so both are passed.
-var (
-	propSubnet = []string{"subNetId", "subnetId"}
-)
-
 // pluralS returns "s" unless n is 1.
 func pluralS(n int) string {
 	if n == 1 {

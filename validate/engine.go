@@ -4,11 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
-	"sync"
 	"unicode/utf8"
-	"unsafe"
 )
 
 // blocking lists the rules whose findings forbid any change to the input.
@@ -17,53 +14,57 @@ var blocking = map[string]bool{"syntax": true, "encoding": true, "too-large": tr
 // panicHook lets a test prove that Lint turns a panic into a finding.
 var panicHook func()
 
-// Lint checks data as the JSON body of a PATCH request for opts.Target and
-// returns every finding and the normalized payload. It never panics and
-// never fails: every problem in the input is a finding. It is safe for
-// concurrent use.
-func Lint(data []byte, opts Options) (res Result) {
+// Lint checks data as the JSON body of a PATCH request and returns every
+// finding and the normalized payload. It is the one-call form of
+// New(opts) and Linter.Lint: options that New rejects (an unknown target or
+// rule ID, a negative limit) come back as one "internal" finding, with the
+// input unchanged. It never panics and never fails: every problem in the
+// input is a finding. It is safe for concurrent use.
+func Lint(data []byte, opts Options) Result {
+	var l Linter
+	if err := l.init(opts); err != nil {
+		return internalResult(data, err.Error())
+	}
+	return l.Lint(data)
+}
+
+// Lint checks data as the JSON body of a PATCH request with the linter's
+// options. It never panics and never fails, and is safe for concurrent use.
+func (l *Linter) Lint(data []byte) (res Result) {
 	defer func() {
 		if r := recover(); r != nil {
-			res = Result{Normalized: data, Findings: []Finding{{
-				Rule: "internal", Severity: SeverityError, Pointer: "",
-				Message: fmt.Sprintf("azconn failed on this input (%v); nothing was changed. Please report it with the input's shape, not its secrets.", r),
-				Start:   Pos{1, 1, 0}, End: Pos{1, 1, 0},
-			}}}
+			res = internalResult(data, fmt.Sprintf("azconn failed on this input (%v); nothing was changed. Please report it with the input's shape, not its secrets.", r))
 		}
 	}()
 	if panicHook != nil {
 		panicHook()
 	}
-	p := &pass{
-		src: data, opts: opts,
-	}
-	if len(opts.Ignore) > 0 {
-		p.ignore = map[string]bool{}
-		for _, id := range opts.Ignore {
-			p.ignore[id] = true
-		}
-	}
-	m, err := modelFor(opts.Target)
-	if err != nil {
-		p.report("internal", SeverityError, 0, 0, "", err.Error())
-		return p.result(data, nil)
-	}
-	p.m = m
+	p := &pass{src: data, opts: l.opts, ignore: l.ignore, m: l.model, detected: l.fixed}
 	stripBOM := p.run()
 	out, fixes := p.normalize(stripBOM)
 	return p.result(out, fixes)
 }
 
+// internalResult is the Result of an input that could not be linted.
+func internalResult(data []byte, msg string) Result {
+	return Result{Normalized: data, Findings: []Finding{{
+		Rule: "internal", Severity: SeverityError, Pointer: "", Message: msg,
+		Start: Pos{1, 1, 0}, End: Pos{1, 1, 0},
+	}}}
+}
+
 func (p *pass) result(out []byte, fixes []Fix) Result {
-	res := Result{Normalized: out, Fixes: fixes}
+	res := Result{Normalized: out, Fixes: fixes, Target: Target(p.m.name), TargetFrom: p.detected.from}
+	if res.TargetFrom == "" { // not parsed far enough to detect
+		res.TargetFrom = "default"
+	}
 	res.Changed = !bytes.Equal(out, p.src)
-	// Sort pointers, not 120-byte findings; then use the first chunk as
-	// the result when the findings already sit there in order.
+	// Sort pointers, not 120-byte findings; then, when every finding sits
+	// in the first chunk, put them in order there (each moved once along
+	// its permutation cycle) and return the chunk.
 	slices.SortStableFunc(p.findings, func(a, b *Finding) int { return compareFindings(*a, *b) })
 	n := len(p.findings)
-	if at := p.chunkIndex(n); at != nil {
-		// All in the first chunk: put them in order there, each moved
-		// once along its permutation cycle, and return the chunk.
+	if at := p.chunkIndex(); at != nil {
 		fs := p.chunk0[:n:n]
 		for i := range fs {
 			if at[i] == i {
@@ -76,7 +77,7 @@ func (p *pass) result(out []byte, fixes []Fix) Result {
 			fs[k], at[k] = tmp, k
 		}
 		res.Findings = fs
-	} else {
+	} else if n > 0 {
 		res.Findings = make([]Finding, n)
 		for i, f := range p.findings {
 			res.Findings[i] = *f
@@ -86,17 +87,21 @@ func (p *pass) result(out []byte, fixes []Fix) Result {
 	return res
 }
 
-// chunkIndex returns, when all n findings live in the first chunk, where
-// each sorted finding sits in it; else nil.
-func (p *pass) chunkIndex(n int) []int {
+// chunkIndex returns, when every finding lives in the first chunk, where
+// each sorted finding sits in it; else nil. Findings are taken from the
+// chunk in order, so the first len(chunk0) ones are exactly those.
+func (p *pass) chunkIndex() []int {
+	n := len(p.findings)
 	if n == 0 || n > len(p.chunk0) {
 		return nil
 	}
-	base := &p.chunk0[0]
 	at := make([]int, n)
 	for i, f := range p.findings {
-		j := int((uintptr(unsafe.Pointer(f)) - uintptr(unsafe.Pointer(base))) / unsafe.Sizeof(Finding{}))
-		if j < 0 || j >= n || &p.chunk0[j] != f {
+		j := 0
+		for j < n && &p.chunk0[j] != f {
+			j++
+		}
+		if j == n {
 			return nil
 		}
 		at[i] = j
@@ -104,19 +109,37 @@ func (p *pass) chunkIndex(n int) []int {
 	return at
 }
 
-// run is the pipeline up to the fixes. It reports whether a BOM is to be
-// stripped.
+// run is the pipeline up to the fixes: guards, parse, detect, bind, then
+// the rules phase by phase (the facts are gathered when the first rule
+// reads them). It reports whether a BOM is to be stripped.
 func (p *pass) run() (stripBOM bool) {
-	data := p.src
-	maxSize, maxDepth := p.opts.MaxSize, p.opts.MaxDepth
-	if maxSize <= 0 {
-		maxSize = DefaultMaxSize
+	if !p.guard() {
+		return false
 	}
-	if maxDepth <= 0 {
-		maxDepth = DefaultMaxDepth
+	stripBOM = p.bomFinding != nil
+	p.tree = parse(p.src, p.bom, p.opts.maxDepth())
+	p.root = p.tree.root
+	if !p.syntaxFindings() {
+		return stripBOM
 	}
+	if p.detected.from == "" {
+		p.detected = p.detect()
+	}
+	p.m = p.detected.model
+	p.bind()
+	for _, ph := range phases {
+		for _, r := range rulesIn(ph) {
+			r.check(p)
+		}
+	}
+	return stripBOM
+}
 
-	// Guards, before any parsing.
+// guard runs the checks made before any parsing: size, byte order mark,
+// encoding. It reports whether parsing may go on.
+func (p *pass) guard() bool {
+	data := p.src
+	maxSize := p.opts.maxSize()
 	if len(data) > maxSize {
 		p.blocked = true
 		p.report("too-large", SeverityError, 0, 0, "",
@@ -129,7 +152,6 @@ func (p *pass) run() (stripBOM bool) {
 		f := p.report("bom", SeverityWarning, 0, 3, "", "the input starts with a UTF-8 byte order mark, which JSON (RFC 8259 §8.1) does not allow in transmitted text: the fix removes it")
 		if f != nil {
 			f.Fixable = true
-			stripBOM = true
 			p.bomFinding = f
 		}
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
@@ -147,14 +169,19 @@ func (p *pass) run() (stripBOM bool) {
 		p.report("encoding", SeverityError, off, off+1, "", msg)
 		return false
 	}
+	return true
+}
 
-	root, ps := parse(data, p.bom, maxDepth, p.m.table.Secret)
-	p.root, p.nodes = root, ps.order
-	for _, s := range ps.lone {
+// syntaxFindings reports what the parser met (lone surrogates, duplicate
+// keys, the first syntax error) and a body that is not an object. It
+// reports whether the tree is an object to bind and check.
+func (p *pass) syntaxFindings() bool {
+	t := p.tree
+	for _, s := range t.lone {
 		p.blocked = true
 		p.report("encoding", SeverityError, s.start, s.end, "", "a \\u escape encodes a lone UTF-16 surrogate, which is not a Unicode character: use a surrogate pair or the character itself")
 	}
-	for _, d := range ps.dups {
+	for _, d := range t.dups {
 		p.blocked = true
 		m := &d.obj.members[d.index]
 		first := &d.obj.members[d.first]
@@ -162,74 +189,30 @@ func (p *pass) run() (stripBOM bool) {
 		p.report("duplicate-key", SeverityError, m.keyStart, m.keyEnd, p.pointerOf(d.obj, m.key),
 			fmt.Sprintf("duplicate key %s (first at %s): Graph keeps only one of them; remove the other. No fix is applied while keys repeat", quoteJSON(m.key), p.pos(first.keyStart)))
 	}
-	if ps.err != nil {
+	if e := t.err; e != nil {
 		p.blocked = true
-		e := ps.err
+		msg := e.msg
 		if e.rule == "too-deep" {
-			e.msg = fmt.Sprintf("nesting is deeper than the limit of %d levels: nothing past it was read", maxDepth)
+			msg = fmt.Sprintf("nesting is deeper than the limit of %d levels: nothing past it was read", p.opts.maxDepth())
 		}
-		p.report(e.rule, SeverityError, e.start, e.end, "", e.msg)
-		return stripBOM
+		p.report(e.rule, SeverityError, e.start, e.end, "", msg)
+		return false
 	}
-	if root.kind != kindObject {
-		what := "a " + root.kind.typeName()
-		if root.kind == kindArray || root.kind == kindObject {
-			p.atOpen("not-object", SeverityError, root, "the body is "+"an array"+": a PATCH body is one JSON object; send one connection per request")
-		} else {
-			if root.kind == kindNull {
-				what = "null"
-			}
-			p.atValue("not-object", SeverityError, root, "the body is "+what+": a PATCH body is a JSON object of the properties to change")
-		}
-		return stripBOM
+	root := p.root
+	if root.kind == kindObject {
+		return true
 	}
-
-	p.bind()
-	p.walk(func(n *node) {
-		if n.secret && n.kind == kindString && n.str != "" {
-			p.secrets = append(p.secrets, n.str)
-		}
-	})
-	for _, r := range orderedRules() {
-		if r.order < orderSchema {
-			r.check(p)
-		}
+	if root.kind == kindArray {
+		p.atOpen("not-object", SeverityError, root, "the body is an array: a PATCH body is one JSON object; send one connection per request")
+		return false
 	}
-	p.schemaCheck()
-	for _, r := range orderedRules() {
-		if r.order > orderSchema {
-			r.check(p)
-		}
+	what := "a " + root.kind.typeName()
+	if root.kind == kindNull {
+		what = "null"
 	}
-	return stripBOM
+	p.atValue("not-object", SeverityError, root, "the body is "+what+": a PATCH body is a JSON object of the properties to change")
+	return false
 }
-
-// Rule check order: value claims (placeholder) first, then the schema, then
-// everything that skips claimed values.
-const (
-	orderClaim  = 10
-	orderSchema = 50
-	orderValue  = 60
-	orderDomain = 80
-	orderWhole  = 90
-)
-
-// orderedRules is computed once, after every init has registered.
-var orderedRules = sync.OnceValue(func() []*rule {
-	var rs []*rule
-	for _, r := range catalogue {
-		if r.check != nil {
-			rs = append(rs, r)
-		}
-	}
-	sort.Slice(rs, func(i, j int) bool {
-		if rs[i].order != rs[j].order {
-			return rs[i].order < rs[j].order
-		}
-		return rs[i].ID < rs[j].ID
-	})
-	return rs
-})
 
 func (p *pass) pointerOf(obj *node, key string) string {
 	return p.pointer(obj) + "/" + escapePointer(key)
@@ -263,8 +246,11 @@ func byteSize(n int) string {
 // scrub removes any secret value from messages. Rules never quote secrets;
 // this catches a secret that equals some other quoted value.
 func (p *pass) scrub(fs []Finding) {
+	if p.bound == nil {
+		return
+	}
 	for i := range fs {
-		for _, s := range p.secrets {
+		for _, s := range p.bound.secrets {
 			if len(s) >= 4 && strings.Contains(fs[i].Message, s) {
 				fs[i].Message = strings.ReplaceAll(fs[i].Message, s, RedactMask)
 			}

@@ -13,19 +13,34 @@ func ExampleLint() {
   "subnetId": "x"
 }`)
 	res := validate.Lint(body, validate.Options{Ignore: []string{"arm-id"}})
+	fmt.Printf("target %s (from %s)\n", res.Target, res.TargetFrom)
 	for _, f := range res.Findings {
 		fmt.Printf("%d:%d %s %s\n", f.Start.Line, f.Start.Column, f.Severity, f.Rule)
 	}
 	fmt.Println(string(res.Normalized))
 	// Output:
+	// target onPremisesConnection (from property subnetId)
 	// 3:3 warning read-only
 	// 3:24 warning enum-case
-	// 4:3 warning property-case
 	// {
 	//   "displayName": "Contoso ANC",
 	//   "healthCheckStatus": "passed",
-	//   "subNetId": "x"
+	//   "subnetId": "x"
 	// }
+}
+
+func ExampleNew() {
+	l, err := validate.New(validate.Options{Target: validate.AzureConnection})
+	if err != nil {
+		panic(err)
+	}
+	res := l.Lint([]byte(`{"displayName": "Contoso ANC", "subnetId": "x"}`))
+	fmt.Println(res.Target, res.TargetFrom, string(res.Normalized))
+	_, err = validate.New(validate.Options{Ignore: []string{"no-such-rule"}})
+	fmt.Println(err)
+	// Output:
+	// azureConnection flag {"displayName": "Contoso ANC", "subNetId": "x"}
+	// validate: unknown rule ID "no-such-rule" in Ignore (Rules lists them)
 }
 
 func ExampleLint_dropReadOnly() {

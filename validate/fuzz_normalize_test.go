@@ -4,10 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"reflect"
-	"strconv"
 	"strings"
 	"testing"
 
+	jsonpatch "github.com/evanphx/json-patch/v5"
 	"github.com/tidwall/sjson"
 )
 
@@ -41,7 +41,7 @@ func FuzzNormalize(f *testing.F) {
 		if decode(in, &doc) != nil || decode(out, &want) != nil {
 			return
 		}
-		got, err := applyPatch(doc, res.Fixes)
+		got, err := applyPatch(in, res.Fixes)
 		if err != nil {
 			t.Fatalf("fixes do not apply as a JSON Patch: %v (%+v)", err, res.Fixes)
 		}
@@ -105,101 +105,22 @@ func decode(b []byte, v *any) error {
 	return d.Decode(v)
 }
 
-// applyPatch applies replace, move and remove operations (RFC 6902) to a
-// decoded document.
-func applyPatch(doc any, ops []Fix) (any, error) {
-	for _, op := range ops {
-		var err error
-		switch op.Op {
-		case "replace":
-			var v any
-			if err = decode(op.Value, &v); err == nil {
-				doc, err = setAt(doc, op.Path, v, true)
-			}
-		case "remove":
-			doc, _, err = removeAt(doc, op.Path)
-		case "move":
-			var v any
-			if doc, v, err = removeAt(doc, op.From); err == nil {
-				doc, err = setAt(doc, op.Path, v, false)
-			}
-		default:
-			err = strconv.ErrSyntax
-		}
-		if err != nil {
-			return nil, err
-		}
-	}
-	return doc, nil
-}
-
-func splitPointer(p string) (parent []string, last string) {
-	segs := strings.Split(p, "/")[1:]
-	for i := range segs {
-		segs[i] = strings.NewReplacer("~1", "/", "~0", "~").Replace(segs[i])
-	}
-	return segs[:len(segs)-1], segs[len(segs)-1]
-}
-
-func walkTo(doc any, segs []string) (any, error) {
-	for _, s := range segs {
-		switch c := doc.(type) {
-		case map[string]any:
-			doc = c[s]
-		case []any:
-			i, err := strconv.Atoi(s)
-			if err != nil || i >= len(c) {
-				return nil, strconv.ErrRange
-			}
-			doc = c[i]
-		default:
-			return nil, strconv.ErrSyntax
-		}
-	}
-	return doc, nil
-}
-
-func setAt(doc any, p string, v any, mustExist bool) (any, error) {
-	if p == "" {
-		return v, nil
-	}
-	segs, last := splitPointer(p)
-	parent, err := walkTo(doc, segs)
+// applyPatch applies ops to the JSON text doc with an independent RFC 6902
+// implementation (evanphx/json-patch) and decodes the result.
+func applyPatch(doc []byte, ops []Fix) (any, error) {
+	raw, err := json.Marshal(ops)
 	if err != nil {
 		return nil, err
 	}
-	switch c := parent.(type) {
-	case map[string]any:
-		if _, ok := c[last]; mustExist && !ok {
-			return nil, strconv.ErrRange
-		}
-		c[last] = v
-	case []any:
-		i, err := strconv.Atoi(last)
-		if err != nil || i >= len(c) {
-			return nil, strconv.ErrRange
-		}
-		c[i] = v
-	default:
-		return nil, strconv.ErrSyntax
-	}
-	return doc, nil
-}
-
-func removeAt(doc any, p string) (any, any, error) {
-	segs, last := splitPointer(p)
-	parent, err := walkTo(doc, segs)
+	patch, err := jsonpatch.DecodePatch(raw)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	c, ok := parent.(map[string]any)
-	if !ok {
-		return nil, nil, strconv.ErrSyntax
+	out, err := patch.Apply(doc)
+	if err != nil {
+		return nil, err
 	}
-	v, ok := c[last]
-	if !ok {
-		return nil, nil, strconv.ErrRange
-	}
-	delete(c, last)
-	return doc, v, nil
+	var v any
+	err = decode(out, &v)
+	return v, err
 }

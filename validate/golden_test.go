@@ -32,6 +32,8 @@ type caseOptions struct {
 	MaxSize      int      `json:"maxSize"`
 	MaxDepth     int      `json:"maxDepth"`
 	Ignore       []string `json:"ignore"`
+	API          string   `json:"api"`
+	URL          string   `json:"url"`
 }
 
 func loadCases(t testing.TB) []goldenCase {
@@ -52,7 +54,7 @@ func loadCases(t testing.TB) []goldenCase {
 			if err := json.Unmarshal(b, &o); err != nil {
 				t.Fatalf("%s/options.json: %v", dir, err)
 			}
-			c.opts = Options{Target: o.Target, DropReadOnly: o.DropReadOnly, MaxSize: o.MaxSize, MaxDepth: o.MaxDepth, Ignore: o.Ignore}
+			c.opts = Options{Target: o.Target, DropReadOnly: o.DropReadOnly, MaxSize: o.MaxSize, MaxDepth: o.MaxDepth, Ignore: o.Ignore, API: o.API, URL: o.URL}
 		}
 		cases = append(cases, c)
 	}
@@ -169,20 +171,26 @@ func checkInvariants(t *testing.T, in []byte, opts Options, res Result) {
 }
 
 // secretValues returns the adDomainPassword values of the input (long
-// enough that their appearance elsewhere would not be chance).
+// enough that their appearance elsewhere would not be chance), as the
+// bind stage marks them.
 func secretValues(in []byte, opts Options) []string {
-	m, err := modelFor(opts.Target)
+	tree := parse(in, 0, 1000)
+	if tree.err != nil || tree.root == nil || tree.root.kind != kindObject {
+		return nil
+	}
+	all, err := models()
 	if err != nil {
 		return nil
 	}
-	root, ps := parse(in, 0, 1000, m.table.Secret)
+	p := &pass{src: in, opts: opts, m: all[defaultTarget()], tree: tree, root: tree.root}
+	p.detected = detection{model: p.m, from: "default"}
+	p.bind()
 	var out []string
-	p := &pass{root: root, nodes: ps.order}
-	p.walk(func(n *node) {
-		if n.secret && n.kind == kindString && len(n.str) >= 4 {
-			out = append(out, n.str)
+	for _, s := range p.bound.secrets {
+		if len(s) >= 4 {
+			out = append(out, s)
 		}
-	})
+	}
 	return out
 }
 

@@ -3,9 +3,11 @@ package validate
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
+	"github.com/azconn/azconn/internal/schemaengine"
 	"github.com/azconn/azconn/schema"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
@@ -20,6 +22,8 @@ type targetModel struct {
 	compiled   func() (*jsonschema.Schema, error) // compiled on first use
 	others     map[string]string                  // canonical @odata.type of the other targets → their names
 	otherProps map[string]string                  // property names of other targets → their target names
+	only       map[string]bool                    // root property names no other target has (detection evidence)
+	path       string                             // the endpoint's path without {id}, lower case
 }
 
 // objModel is one object type of a schema.
@@ -86,13 +90,20 @@ func loadModels() (map[string]*targetModel, error) {
 		if err != nil {
 			return nil, fmt.Errorf("validate: target %s: %w", t.Name, err)
 		}
-		name := t.Name
-		m.compiled = func() (*jsonschema.Schema, error) { return schema.Compiled(name) }
+		file, doc := t.File, src
+		m.compiled = sync.OnceValues(func() (*jsonschema.Schema, error) { return schemaengine.Compile(file, doc) })
 		out[t.Name] = m
 	}
 	for name, m := range out {
 		m.others = map[string]string{}
 		m.otherProps = map[string]string{}
+		m.only = map[string]bool{}
+		for _, p := range m.root.names {
+			m.only[p] = true
+		}
+		if _, path, ok := strings.Cut(m.table.Endpoint, " "); ok {
+			m.path = strings.ToLower(strings.TrimSuffix(path, "/{id}"))
+		}
 		for other, o := range out {
 			if other == name {
 				continue
@@ -104,25 +115,11 @@ func loadModels() (map[string]*targetModel, error) {
 				if _, ok := m.root.props[p]; !ok {
 					m.otherProps[p] = other
 				}
+				delete(m.only, p)
 			}
 		}
 	}
 	return out, nil
-}
-
-// modelFor returns the model of t, or an error that Lint reports as an
-// internal failure (it means a broken schema was built into the binary).
-func modelFor(t Target) (*targetModel, error) {
-	all, err := models()
-	if err != nil {
-		return nil, err
-	}
-	m, ok := all[t.String()]
-	if !ok {
-		_, err := ParseTarget(string(t))
-		return nil, err
-	}
-	return m, nil
 }
 
 // The json.Unmarshal of the schema document below reads our own embedded
@@ -185,7 +182,7 @@ func buildModel(t schema.Table, src []byte) (*targetModel, error) {
 				o.odata = p.enum
 			}
 		}
-		sortStrings(o.names)
+		slices.Sort(o.names)
 		return nil
 	}
 	root := &objModel{}

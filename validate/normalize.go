@@ -4,8 +4,156 @@ import (
 	"bytes"
 	"encoding/json"
 	"sort"
-	"strings"
 )
+
+// ledger collects the fixes that rules attach to their findings, keyed by
+// what they change, so that several findings on one value compose into one
+// final value and every finding learns the operation and edit it shares.
+// normalize turns it into byte edits and the JSON Patch of Result.Fixes.
+type ledger struct {
+	valueFix map[*node]*valueFix     // fixes of a value, composed
+	keyFix   map[memberRef]*keyFix   // renames and removals of a member
+	owners   map[*Finding]*fixTarget // which fix a finding shares
+	byTarget map[fixTarget][]*Finding
+}
+
+// valueFix gathers every fix of one value: either a replacement JSON text
+// or string transforms applied in order, so that several findings on one
+// string (whitespace, case, spacing) compose into one final value.
+type valueFix struct {
+	raw        string // replacement JSON text; wins over transforms
+	transforms []transform
+}
+
+type transform struct {
+	order int
+	fn    func(string) string
+}
+
+// keyFix is a rename or a removal of a member.
+type keyFix struct {
+	rename string
+	remove bool
+}
+
+// fixTarget is what one fix changes: a value, or a member's key.
+type fixTarget struct {
+	value *node
+	key   memberRef
+	isKey bool
+}
+
+func (l *ledger) own(f *Finding, t fixTarget) {
+	if l.owners == nil {
+		l.owners = map[*Finding]*fixTarget{}
+	}
+	f.Fixable = true
+	l.owners[f] = &t
+}
+
+func (l *ledger) value(n *node) *valueFix {
+	v := l.valueFix[n]
+	if v == nil {
+		if l.valueFix == nil {
+			l.valueFix = map[*node]*valueFix{}
+		}
+		v = &valueFix{}
+		l.valueFix[n] = v
+	}
+	return v
+}
+
+func (l *ledger) key(r memberRef) *keyFix {
+	k := l.keyFix[r]
+	if k == nil {
+		if l.keyFix == nil {
+			l.keyFix = map[memberRef]*keyFix{}
+		}
+		k = &keyFix{}
+		l.keyFix[r] = k
+	}
+	return k
+}
+
+// ownersOf returns the findings whose fix is t (indexed on first use).
+func (l *ledger) ownersOf(t fixTarget) []*Finding {
+	if l.byTarget == nil {
+		l.byTarget = make(map[fixTarget][]*Finding, len(l.owners))
+		for f, o := range l.owners {
+			l.byTarget[*o] = append(l.byTarget[*o], f)
+		}
+	}
+	return l.byTarget[t]
+}
+
+// removed reports whether n is inside a member that a fix removes.
+func (l *ledger) removed(n *node) bool {
+	for ; n != nil && n.parent != nil; n = n.parent {
+		if n.parent.kind == kindObject {
+			if k := l.keyFix[memberRef{n.parent, int(n.index)}]; k != nil && k.remove {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// fixTransform attaches a string rewrite of value n to f. Transforms of one
+// value run in ascending order; each must be idempotent and leave a valid
+// value unchanged.
+func (p *pass) fixTransform(f *Finding, n *node, order int, fn func(string) string) {
+	if f == nil || n.kind != kindString || p.isSecret(n) {
+		return
+	}
+	v := p.fixes.value(n)
+	v.transforms = append(v.transforms, transform{order, fn})
+	p.fixes.own(f, fixTarget{value: n})
+}
+
+// fixReplace attaches the replacement of value n by the JSON text raw.
+func (p *pass) fixReplace(f *Finding, n *node, raw string) {
+	if f == nil || p.isSecret(n) {
+		return
+	}
+	p.fixes.value(n).raw = raw
+	p.fixes.own(f, fixTarget{value: n})
+}
+
+// fixRename attaches renaming member i of obj to newKey.
+func (p *pass) fixRename(f *Finding, obj *node, i int, newKey string) {
+	if f == nil {
+		return
+	}
+	p.fixes.key(memberRef{obj, i}).rename = newKey
+	p.fixes.own(f, fixTarget{key: memberRef{obj, i}, isKey: true})
+}
+
+// fixRemove attaches removing member i of obj.
+func (p *pass) fixRemove(f *Finding, obj *node, i int) {
+	if f == nil {
+		return
+	}
+	p.fixes.key(memberRef{obj, i}).remove = true
+	p.fixes.own(f, fixTarget{key: memberRef{obj, i}, isKey: true})
+}
+
+// finalValue returns the JSON text value n ends with after its fixes, and
+// whether that differs from the input.
+func (p *pass) finalValue(n *node, v *valueFix) (string, bool) {
+	if v.raw != "" {
+		return v.raw, v.raw != string(p.src[n.start:n.end])
+	}
+	ts := append([]transform(nil), v.transforms...)
+	sort.SliceStable(ts, func(i, j int) bool { return ts[i].order < ts[j].order })
+	s := n.str
+	for _, t := range ts {
+		s = t.fn(s)
+	}
+	if s == n.str {
+		return "", false
+	}
+	return quoteJSON(s), true
+}
 
 // edit replaces src[start:end] with text, for the findings in by.
 type edit struct {
@@ -14,15 +162,24 @@ type edit struct {
 	by         []*Finding
 }
 
-// owners returns the findings whose fix is t (indexed on first use).
-func (p *pass) owners(t fixTarget) []*Finding {
-	if p.byTarget == nil {
-		p.byTarget = make(map[fixTarget][]*Finding, len(p.fixOwners))
-		for f, o := range p.fixOwners {
-			p.byTarget[*o] = append(p.byTarget[*o], f)
+// patchOp is one operation of Result.Fixes with the input offset that
+// orders it (SPEC §12: by position in the input).
+type patchOp struct {
+	at  int
+	fix Fix
+}
+
+// seqPointer returns the pointer of n in the document as it is when the
+// fixes before n (in input order) have been applied: every enclosing
+// member's key that a fix renames is written with its new name, because
+// that key precedes n and so was renamed first.
+func (p *pass) seqPointer(n *node) string {
+	return pointerWith(n, func(v *node) string {
+		if k := p.fixes.keyFix[memberRef{v.parent, int(v.index)}]; k != nil && k.rename != "" && !k.remove {
+			return k.rename
 		}
-	}
-	return p.byTarget[t]
+		return v.key()
+	})
 }
 
 // normalize turns the pass's fixes into byte edits, applies them, and fills
@@ -33,20 +190,10 @@ func (p *pass) normalize(stripBOM bool) (out []byte, fixes []Fix) {
 	if stripBOM {
 		edits = append(edits, edit{0, p.bom, "", []*Finding{p.bomFinding}})
 	}
-	removed := func(n *node) bool {
-		for ; n != nil && n.parent != nil; n = n.parent {
-			if n.parent.kind == kindObject {
-				if k := p.keyFix[memberRef{n.parent, int(n.index)}]; k != nil && k.remove {
-					return true
-				}
-			}
-		}
-		return false
-	}
-
-	var replaces, removes, moves []Fix
+	removed := p.fixes.removed
+	var ops []patchOp
 	finalText := map[*node]string{}
-	for n, v := range p.valueFix {
+	for n, v := range p.fixes.valueFix {
 		if removed(n) {
 			continue
 		}
@@ -55,14 +202,14 @@ func (p *pass) normalize(stripBOM bool) (out []byte, fixes []Fix) {
 			continue
 		}
 		finalText[n] = text
-		edits = append(edits, edit{n.start, n.end, text, p.owners(fixTarget{value: n})})
-		replaces = append(replaces, Fix{Op: "replace", Path: p.pointer(n), Value: json.RawMessage(text)})
+		edits = append(edits, edit{n.start, n.end, text, p.fixes.ownersOf(fixTarget{value: n})})
+		ops = append(ops, patchOp{n.start, Fix{Op: "replace", Path: p.seqPointer(n), Value: json.RawMessage(text)}})
 	}
 
 	// Removals: per object, each run of removed members goes with the
 	// separator on one side, so the rest keeps its layout.
 	byObj := map[*node][]int{}
-	for r, k := range p.keyFix {
+	for r, k := range p.fixes.keyFix {
 		if k.remove && !removed(r.obj) {
 			byObj[r.obj] = append(byObj[r.obj], r.i)
 		}
@@ -72,7 +219,7 @@ func (p *pass) normalize(stripBOM bool) (out []byte, fixes []Fix) {
 		rm := make([]bool, len(obj.members))
 		for _, i := range idx {
 			rm[i] = true
-			removes = append(removes, Fix{Op: "remove", Path: p.pointer(obj.members[i].val)})
+			ops = append(ops, patchOp{obj.members[i].keyStart, Fix{Op: "remove", Path: p.seqPointer(obj) + "/" + escapePointer(obj.members[i].key)}})
 		}
 		for i := 0; i < len(rm); {
 			if !rm[i] {
@@ -86,7 +233,7 @@ func (p *pass) normalize(stripBOM bool) (out []byte, fixes []Fix) {
 			ms := obj.members
 			var by []*Finding
 			for k := i; k < j; k++ {
-				by = append(by, p.owners(fixTarget{key: memberRef{obj, k}, isKey: true})...)
+				by = append(by, p.fixes.ownersOf(fixTarget{key: memberRef{obj, k}, isKey: true})...)
 			}
 			switch {
 			case j < len(rm): // a kept member follows: cut up to its key
@@ -100,21 +247,21 @@ func (p *pass) normalize(stripBOM bool) (out []byte, fixes []Fix) {
 		}
 	}
 
-	for r, k := range p.keyFix {
+	for r, k := range p.fixes.keyFix {
 		if k.remove || k.rename == "" || removed(r.obj) {
 			continue
 		}
 		m := &r.obj.members[r.i]
-		edits = append(edits, edit{m.keyStart, m.keyEnd, quoteJSON(k.rename), p.owners(fixTarget{key: r, isKey: true})})
-		to := p.pointer(r.obj) + "/" + escapePointer(k.rename)
-		moves = append(moves, Fix{Op: "move", From: p.pointer(m.val), Path: to})
+		edits = append(edits, edit{m.keyStart, m.keyEnd, quoteJSON(k.rename), p.fixes.ownersOf(fixTarget{key: r, isKey: true})})
+		parent := p.seqPointer(r.obj)
+		ops = append(ops, patchOp{m.keyStart, Fix{Op: "move", From: parent + "/" + escapePointer(m.key), Path: parent + "/" + escapePointer(k.rename)}})
 	}
 
 	// Fill each finding's own operation.
-	for f, t := range p.fixOwners {
+	for f, t := range p.fixes.owners {
 		switch {
 		case t.isKey:
-			k := p.keyFix[t.key]
+			k := p.fixes.keyFix[t.key]
 			m := &t.key.obj.members[t.key.i]
 			if k.remove {
 				f.Fix = &Fix{Op: "remove", Path: p.pointer(m.val)}
@@ -127,7 +274,7 @@ func (p *pass) normalize(stripBOM bool) (out []byte, fixes []Fix) {
 				if removed(t.value) {
 					// Superseded by the removal of an enclosing member.
 					f.Fix = &Fix{Op: "replace", Path: p.pointer(t.value)}
-					if v := p.valueFix[t.value]; v != nil {
+					if v := p.fixes.valueFix[t.value]; v != nil {
 						if txt, changed := p.finalValue(t.value, v); changed {
 							f.Fix.Value = json.RawMessage(txt)
 							continue
@@ -169,16 +316,12 @@ func (p *pass) normalize(stripBOM bool) (out []byte, fixes []Fix) {
 	}
 	b.Write(p.src[last:])
 
-	sort.Slice(replaces, func(i, j int) bool { return replaces[i].Path < replaces[j].Path })
-	sort.Slice(removes, func(i, j int) bool { return removes[i].Path < removes[j].Path })
-	// Deeper moves first, so that each from-path is still valid when applied.
-	sort.Slice(moves, func(i, j int) bool {
-		di, dj := strings.Count(moves[i].From, "/"), strings.Count(moves[j].From, "/")
-		if di != dj {
-			return di > dj
-		}
-		return moves[i].From < moves[j].From
-	})
-	fixes = append(append(append(fixes, replaces...), removes...), moves...)
+	// In input order: a fix's paths are those of the document after the
+	// fixes before it (see seqPointer).
+	sort.Slice(ops, func(i, j int) bool { return ops[i].at < ops[j].at })
+	fixes = make([]Fix, len(ops))
+	for i, o := range ops {
+		fixes[i] = o.fix
+	}
 	return b.Bytes(), fixes
 }

@@ -2,11 +2,10 @@ package validate
 
 import (
 	"bytes"
-	"iter"
+	"fmt"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
-	"unsafe"
 )
 
 // kind is the JSON type of a node.
@@ -34,82 +33,21 @@ func (k kind) typeName() string {
 }
 
 // node is one JSON value with the byte span of its token(s) in the input.
-// One parse builds the tree that serves positions, duplicate keys, the
-// schema engine and every rule.
+// The tree is syntax only: it knows nothing of targets. What binding, the
+// facts and the rules learn about a node lives in their own tables, keyed
+// by the node or by its id.
 // Fields are ordered to pack: payloads can hold hundreds of thousands of
 // values, and node size is most of the memory Lint needs.
 type node struct {
 	kind       kind
 	escaped    bool  // the string token holds escapes: no sub-string positions
-	secret     bool  // the value of a secret property, or inside one
-	claimed    bool  // carries its one value-level finding (placeholder, type…)
 	index      int32 // member or element index in the parent
+	id         int32 // position in the tree's document-order list
 	start, end int   // [start, end) in the input; containers include brackets
 	str        string
 	parent     *node
-	prop       *propModel // the schema property this value is checked against
 	members    []member
 	elems      []*node
-	info       *objInfo // objects bound to a schema type only
-}
-
-// objInfo is what binding adds to an object node.
-type objInfo struct {
-	obj   *objModel  // the schema object type
-	canon canonIndex // canonical property name → member index
-}
-
-// canonIndex maps canonical property names to member indexes. A slice, not
-// a map: it holds at most the type's properties, and a linear search over
-// a couple of dozen names beats hashing and allocating a map per object.
-type canonIndex []canonEntry
-
-type canonEntry struct {
-	name string
-	i    int
-}
-
-func (c canonIndex) get(name string) (int, bool) {
-	for _, e := range c {
-		if e.name == name {
-			return e.i, true
-		}
-	}
-	return -1, false
-}
-
-// all yields name, member index pairs in binding order.
-func (c canonIndex) all() iter.Seq2[string, int] {
-	return func(yield func(string, int) bool) {
-		for _, e := range c {
-			if !yield(e.name, e.i) {
-				return
-			}
-		}
-	}
-}
-
-// schemaType returns the schema object type bound to n, or nil.
-func (n *node) schemaType() *objModel {
-	if n.info == nil {
-		return nil
-	}
-	return n.info.obj
-}
-
-// canon returns the canonical-name index of a bound object, or nil.
-func (n *node) canon() canonIndex {
-	if n.info == nil {
-		return nil
-	}
-	return n.info.canon
-}
-
-// setType binds object n to schema type o.
-func (n *node) setType(o *objModel) {
-	if o != nil && n.kind == kindObject {
-		n.info = &objInfo{obj: o}
-	}
 }
 
 // key returns the member key under which n sits, or "".
@@ -125,8 +63,17 @@ type member struct {
 	key              string
 	keyStart, keyEnd int // the key token, quotes included
 	keyEscaped       bool
-	keyDone          bool // the key carries its one key-level finding
 	val              *node
+}
+
+// syntaxTree is what the parser returns: the root, every node in document
+// order (pre-order), and what the parser met on the way.
+type syntaxTree struct {
+	root  *node
+	nodes []*node
+	err   *syntaxError // the first fatal problem, or nil
+	dups  []dupKey
+	lone  []surrogate
 }
 
 // syntaxError is the first fatal problem met by the parser.
@@ -146,15 +93,32 @@ type dupKey struct {
 // surrogate is a \u escape that decodes to a lone UTF-16 surrogate.
 type surrogate struct{ start, end int }
 
+// parseState is what the parser expects next.
+type parseState uint8
+
+const (
+	stValue parseState = iota // a value
+	stKey                     // a property name (or '}')
+	stAfter                   // ',' or the closing bracket after a value
+	stDone                    // the top-level value is complete, or parsing failed
+)
+
+// parser reads JSON text into a syntaxTree. Like go/scanner, it is a loop
+// over one method per state (value, key, after-value), each reading one
+// token and returning the next state; open containers wait on an explicit
+// stack, so nesting is bounded by maxDepth, not by the Go stack.
 type parser struct {
 	src      []byte
+	text     string // src as a string: decoded strings without escapes are substrings of it
 	pos      int
 	maxDepth int
-	secret   string // property name whose values are secret (case-insensitive)
-	err      *syntaxError
-	dups     []dupKey
-	lone     []surrogate
-	slab     []node
+	tree     syntaxTree
+	stack    []frame
+	stack0   [8]frame // the first frames of stack, to save an allocation
+	// lastComma is the offset of the ',' just read, or -1: a closing
+	// bracket right after it is a trailing comma.
+	lastComma int
+	slab      []node
 	// Members and elements of open containers wait on these stacks and move
 	// into exact-size slices cut from the arenas when the container closes:
 	// a few allocations per parse instead of a growing slice per container.
@@ -162,25 +126,27 @@ type parser struct {
 	estack []*node
 	// Expected counts, for sizing the first chunks.
 	members, values, made int
-	order                 []*node // every node, in document order (pre-order)
 	marena                []member
 	earena                []*node
 }
 
-// frame is an open container during the iterative parse.
+// frame is an open container during the parse.
 type frame struct {
 	n       *node
 	base    int            // where its members or elements start on their stack
 	keys    map[string]int // set once the object is large
 	pending member         // object: the key waiting for its value
-	secret  bool
 }
 
-// parse builds the tree of src[base:] (offsets stay relative to src). It
-// never recurses, so depth is bounded by maxDepth, not by the stack.
-func parse(src []byte, base, maxDepth int, secret string) (*node, *parser) {
-	p := &parser{src: src, pos: base, maxDepth: maxDepth, secret: secret}
-	return p.run(), p
+// parse builds the tree of src[base:] (offsets stay relative to src).
+func parse(src []byte, base, maxDepth int) *syntaxTree {
+	// One copy of the input as a string: every key and every string value
+	// without escapes is a substring of it, so strings cost no allocation
+	// each, and nothing in the tree (or in a Result) aliases the caller's
+	// bytes.
+	p := &parser{src: src, text: string(src), pos: base, maxDepth: maxDepth, lastComma: -1}
+	p.run()
+	return &p.tree
 }
 
 func (p *parser) newNode(k kind, start int) *node {
@@ -191,25 +157,28 @@ func (p *parser) newNode(k kind, start int) *node {
 	}
 	n := &p.slab[0]
 	p.slab = p.slab[1:]
+	n.id = int32(p.made)
 	p.made++
-	p.order = append(p.order, n)
+	p.tree.nodes = append(p.tree.nodes, n)
 	n.kind, n.start = k, start
 	return n
 }
 
+// fail records the first fatal problem over [start, end), widened to whole
+// characters so that a span never ends inside a multi-byte one.
 func (p *parser) fail(rule string, start, end int, msg string) {
-	if p.err == nil {
-		if end <= start {
-			end = start + 1
-		}
-		if end > len(p.src) {
-			end = len(p.src)
-		}
-		if start > len(p.src) {
-			start = len(p.src)
-		}
-		p.err = &syntaxError{rule: rule, start: start, end: end, msg: msg}
+	if p.tree.err != nil {
+		return
 	}
+	if end <= start {
+		end = start + 1
+	}
+	end = min(end, len(p.src))
+	for end < len(p.src) && !utf8.RuneStart(p.src[end]) {
+		end++
+	}
+	start = min(start, len(p.src))
+	p.tree.err = &syntaxError{rule: rule, start: start, end: end, msg: msg}
 }
 
 func (p *parser) skipWS() {
@@ -223,8 +192,9 @@ func (p *parser) skipWS() {
 	}
 }
 
-func (p *parser) run() *node {
-	stack := make([]frame, 0, 4)
+// run reads the whole input, one state at a time.
+func (p *parser) run() {
+	p.stack = p.stack0[:0]
 	// Sizes from a quick count: a member per ':', an element per ','
 	// at most; a small payload then needs one chunk of each.
 	rest := p.src[p.pos:]
@@ -233,225 +203,229 @@ func (p *parser) run() *node {
 	// beyond the colons are array elements.
 	p.values = max(p.members, min(64, bytes.Count(rest, []byte{','}))) + 4
 	p.mstack = make([]member, 0, p.members)
-	p.order = make([]*node, 0, p.values)
-	var root *node
-	lastComma := -1
-	// On an early return, open containers keep what was read so far, so
-	// findings already made (duplicate keys) can point into them.
-	defer func() {
-		for i := len(stack) - 1; i >= 0; i-- {
-			p.close(&stack[i])
-		}
-	}()
-
-	// attach adds a finished value to the open container, or makes it the root.
-	attach := func(n *node) {
-		if len(stack) == 0 {
-			root = n
-			return
-		}
-		f := &stack[len(stack)-1]
-		n.parent = f.n
-		if f.n.kind == kindArray {
-			n.index = int32(len(p.estack) - f.base)
-			p.estack = append(p.estack, n)
-			return
-		}
-		m := f.pending
-		m.val = n
-		i := len(p.mstack) - f.base
-		n.index = int32(i)
-		p.checkDup(f, m.key, i)
-		p.mstack = append(p.mstack, m)
-	}
-
-	const (
-		stValue = iota
-		stKey
-		stAfter
-	)
-	state := stValue
-	for p.err == nil {
-		switch state {
+	p.tree.nodes = make([]*node, 0, p.values)
+	for st := stValue; st != stDone && p.tree.err == nil; {
+		switch st {
 		case stValue:
-			p.skipWS()
-			if p.pos >= len(p.src) {
-				if root == nil && len(stack) == 0 {
-					p.fail("syntax", p.pos, p.pos, "empty input: expected a JSON object")
-				} else {
-					p.fail("syntax", p.pos, p.pos, "unexpected end of input: expected a value")
-				}
-				return root
-			}
-			secret := len(stack) > 0 && (stack[len(stack)-1].secret ||
-				(stack[len(stack)-1].n.kind == kindObject && p.isSecretKey(stack[len(stack)-1].pending.key)))
-			c := p.src[p.pos]
-			switch {
-			case c == '{' || c == '[':
-				k := kindObject
-				if c == '[' {
-					k = kindArray
-				}
-				if len(stack) >= p.maxDepth {
-					p.fail("too-deep", p.pos, p.pos+1, "")
-					return root
-				}
-				n := p.newNode(k, p.pos)
-				n.secret = secret
-				p.pos++
-				base := len(p.mstack)
-				if k == kindArray {
-					base = len(p.estack)
-				}
-				stack = append(stack, frame{n: n, secret: secret, base: base})
-				p.skipWS()
-				if p.pos < len(p.src) && (p.src[p.pos] == '}' && k == kindObject || p.src[p.pos] == ']' && k == kindArray) {
-					state = stAfter
-					continue
-				}
-				if k == kindObject {
-					state = stKey
-				}
-				continue
-			case c == '"':
-				n := p.newNode(kindString, p.pos)
-				n.secret = secret
-				s, esc, ok := p.str()
-				if !ok {
-					return root
-				}
-				n.str, n.escaped, n.end = s, esc, p.pos
-				attach(n)
-			case c == 't' || c == 'f' || c == 'n':
-				lit, k := "true", kindTrue
-				if c == 'f' {
-					lit, k = "false", kindFalse
-				} else if c == 'n' {
-					lit, k = "null", kindNull
-				}
-				if !hasPrefixAt(p.src, p.pos, lit) {
-					p.badValue()
-					return root
-				}
-				n := p.newNode(k, p.pos)
-				n.secret = secret
-				p.pos += len(lit)
-				n.end = p.pos
-				attach(n)
-			case c == '-' || (c >= '0' && c <= '9'):
-				n := p.newNode(kindNumber, p.pos)
-				n.secret = secret
-				if !p.number() {
-					return root
-				}
-				n.end = p.pos
-				attach(n)
-			default:
-				if c == ']' && lastComma >= 0 && len(stack) > 0 && stack[len(stack)-1].n.kind == kindArray {
-					p.fail("syntax", lastComma, lastComma+1, "trailing comma before ']': remove the ','")
-					return root
-				}
-				p.badValue()
-				return root
-			}
-			state = stAfter
-
+			st = p.value()
 		case stKey:
-			p.skipWS()
-			f := &stack[len(stack)-1]
-			if p.pos >= len(p.src) {
-				p.fail("syntax", p.pos, p.pos, "unexpected end of input: expected a property name or '}'")
-				return root
-			}
-			c := p.src[p.pos]
-			if c != '"' {
-				switch {
-				case c == '}' && lastComma >= 0:
-					p.fail("syntax", lastComma, lastComma+1, "trailing comma before '}': remove the ','")
-				case c == '\'':
-					p.fail("syntax", p.pos, p.pos+1, "property names must be in double quotes, not single quotes")
-				case c == '/':
-					p.comment()
-				case isIdentByte(c):
-					e := p.pos
-					for e < len(p.src) && isIdentByte(p.src[e]) {
-						e++
-					}
-					p.fail("syntax", p.pos, e, "property names must be in double quotes")
-				default:
-					p.fail("syntax", p.pos, p.pos+1, "expected a property name in double quotes")
-				}
-				return root
-			}
-			ks := p.pos
-			k, esc, ok := p.str()
-			if !ok {
-				return root
-			}
-			f.pending = member{key: k, keyStart: ks, keyEnd: p.pos, keyEscaped: esc}
-			p.skipWS()
-			if p.pos >= len(p.src) || p.src[p.pos] != ':' {
-				if p.pos < len(p.src) && p.src[p.pos] == '/' {
-					p.comment()
-				} else {
-					p.fail("syntax", p.pos, p.pos+1, "expected ':' after the property name")
-				}
-				return root
-			}
-			p.pos++
-			lastComma = -1
-			state = stValue
-
+			st = p.key()
 		case stAfter:
-			lastComma = -1
-			if len(stack) == 0 {
-				p.skipWS()
-				if p.pos < len(p.src) {
-					if p.src[p.pos] == '/' {
-						p.comment()
-					} else {
-						p.fail("syntax", p.pos, len(p.src), "unexpected data after the top-level value")
-					}
-				}
-				return root
-			}
-			f := &stack[len(stack)-1]
-			p.skipWS()
-			if p.pos >= len(p.src) {
-				p.fail("syntax", p.pos, p.pos, "unexpected end of input: expected ',' or '"+closer(f.n.kind)+"'")
-				return root
-			}
-			c := p.src[p.pos]
-			switch {
-			case c == ',':
-				lastComma = p.pos
-				p.pos++
-				if f.n.kind == kindObject {
-					state = stKey
-				} else {
-					state = stValue
-				}
-			case (c == '}' && f.n.kind == kindObject) || (c == ']' && f.n.kind == kindArray):
-				p.pos++
-				f.n.end = p.pos
-				p.close(f)
-				n := f.n
-				stack = stack[:len(stack)-1]
-				attach(n)
-			case c == '/':
-				p.comment()
-				return root
-			default:
-				if f.n.kind == kindObject {
-					p.fail("syntax", p.pos, p.pos+1, "expected ',' or '}' after a property value")
-				} else {
-					p.fail("syntax", p.pos, p.pos+1, "expected ',' or ']' after an array element")
-				}
-				return root
-			}
+			st = p.afterValue()
 		}
 	}
-	return root
+	// After a failure, open containers keep what was read so far, so
+	// findings already made (duplicate keys) can point into them.
+	for i := len(p.stack) - 1; i >= 0; i-- {
+		p.close(&p.stack[i])
+	}
+}
+
+// top returns the innermost open container, or nil.
+func (p *parser) top() *frame {
+	if len(p.stack) == 0 {
+		return nil
+	}
+	return &p.stack[len(p.stack)-1]
+}
+
+// attach adds a finished value to the open container, or makes it the root.
+func (p *parser) attach(n *node) {
+	f := p.top()
+	if f == nil {
+		p.tree.root = n
+		return
+	}
+	n.parent = f.n
+	if f.n.kind == kindArray {
+		n.index = int32(len(p.estack) - f.base)
+		p.estack = append(p.estack, n)
+		return
+	}
+	m := f.pending
+	m.val = n
+	i := len(p.mstack) - f.base
+	n.index = int32(i)
+	p.checkDup(f, m.key, i)
+	p.mstack = append(p.mstack, m)
+}
+
+// value reads one value: a scalar, or the opening bracket of a container.
+func (p *parser) value() parseState {
+	p.skipWS()
+	if p.pos >= len(p.src) {
+		if p.tree.root == nil && len(p.stack) == 0 {
+			p.fail("syntax", p.pos, p.pos, "empty input: expected a JSON object")
+		} else {
+			p.fail("syntax", p.pos, p.pos, "unexpected end of input: expected a value")
+		}
+		return stDone
+	}
+	c := p.src[p.pos]
+	switch {
+	case c == '{' || c == '[':
+		return p.open(c)
+	case c == '"':
+		n := p.newNode(kindString, p.pos)
+		s, esc, ok := p.str()
+		if !ok {
+			return stDone
+		}
+		n.str, n.escaped, n.end = s, esc, p.pos
+		p.attach(n)
+	case c == 't' || c == 'f' || c == 'n':
+		lit, k := "true", kindTrue
+		if c == 'f' {
+			lit, k = "false", kindFalse
+		} else if c == 'n' {
+			lit, k = "null", kindNull
+		}
+		if !hasPrefixAt(p.src, p.pos, lit) {
+			p.badValue()
+			return stDone
+		}
+		n := p.newNode(k, p.pos)
+		p.pos += len(lit)
+		n.end = p.pos
+		p.attach(n)
+	case c == '-' || (c >= '0' && c <= '9'):
+		n := p.newNode(kindNumber, p.pos)
+		if !p.number() {
+			return stDone
+		}
+		n.end = p.pos
+		p.attach(n)
+	default:
+		if f := p.top(); c == ']' && p.lastComma >= 0 && f != nil && f.n.kind == kindArray {
+			p.fail("syntax", p.lastComma, p.lastComma+1, "trailing comma before ']': remove the ','")
+			return stDone
+		}
+		p.badValue()
+		return stDone
+	}
+	return stAfter
+}
+
+// open pushes the container that c ('{' or '[') opens.
+func (p *parser) open(c byte) parseState {
+	k := kindObject
+	if c == '[' {
+		k = kindArray
+	}
+	if len(p.stack) >= p.maxDepth {
+		p.fail("too-deep", p.pos, p.pos+1, "")
+		return stDone
+	}
+	n := p.newNode(k, p.pos)
+	p.pos++
+	base := len(p.mstack)
+	if k == kindArray {
+		base = len(p.estack)
+	}
+	p.stack = append(p.stack, frame{n: n, base: base})
+	p.skipWS()
+	if p.pos < len(p.src) && (p.src[p.pos] == '}' && k == kindObject || p.src[p.pos] == ']' && k == kindArray) {
+		return stAfter
+	}
+	if k == kindObject {
+		return stKey
+	}
+	return stValue
+}
+
+// key reads a property name and its ':'.
+func (p *parser) key() parseState {
+	p.skipWS()
+	f := p.top()
+	if p.pos >= len(p.src) {
+		p.fail("syntax", p.pos, p.pos, "unexpected end of input: expected a property name or '}'")
+		return stDone
+	}
+	c := p.src[p.pos]
+	if c != '"' {
+		switch {
+		case c == '}' && p.lastComma >= 0:
+			p.fail("syntax", p.lastComma, p.lastComma+1, "trailing comma before '}': remove the ','")
+		case c == '\'':
+			p.fail("syntax", p.pos, p.pos+1, "property names must be in double quotes, not single quotes")
+		case c == '/':
+			p.comment()
+		case isIdentByte(c):
+			e := p.pos
+			for e < len(p.src) && isIdentByte(p.src[e]) {
+				e++
+			}
+			p.fail("syntax", p.pos, e, "property names must be in double quotes")
+		default:
+			p.fail("syntax", p.pos, p.pos+1, "expected a property name in double quotes")
+		}
+		return stDone
+	}
+	ks := p.pos
+	k, esc, ok := p.str()
+	if !ok {
+		return stDone
+	}
+	f.pending = member{key: k, keyStart: ks, keyEnd: p.pos, keyEscaped: esc}
+	p.skipWS()
+	if p.pos >= len(p.src) || p.src[p.pos] != ':' {
+		if p.pos < len(p.src) && p.src[p.pos] == '/' {
+			p.comment()
+		} else {
+			p.fail("syntax", p.pos, p.pos+1, "expected ':' after the property name")
+		}
+		return stDone
+	}
+	p.pos++
+	p.lastComma = -1
+	return stValue
+}
+
+// afterValue reads what follows a value: a ',' or the closing bracket of
+// the open container, or, at the top level, nothing but whitespace.
+func (p *parser) afterValue() parseState {
+	p.lastComma = -1
+	p.skipWS()
+	f := p.top()
+	if f == nil {
+		if p.pos < len(p.src) {
+			if p.src[p.pos] == '/' {
+				p.comment()
+			} else {
+				p.fail("syntax", p.pos, len(p.src), "unexpected data after the top-level value")
+			}
+		}
+		return stDone
+	}
+	if p.pos >= len(p.src) {
+		p.fail("syntax", p.pos, p.pos, "unexpected end of input: expected ',' or '"+closer(f.n.kind)+"'")
+		return stDone
+	}
+	c := p.src[p.pos]
+	switch {
+	case c == ',':
+		p.lastComma = p.pos
+		p.pos++
+		if f.n.kind == kindObject {
+			return stKey
+		}
+		return stValue
+	case (c == '}' && f.n.kind == kindObject) || (c == ']' && f.n.kind == kindArray):
+		p.pos++
+		f.n.end = p.pos
+		p.close(f)
+		n := f.n
+		p.stack = p.stack[:len(p.stack)-1]
+		p.attach(n)
+		return stAfter
+	case c == '/':
+		p.comment()
+	case f.n.kind == kindObject:
+		p.fail("syntax", p.pos, p.pos+1, "expected ',' or '}' after a property value")
+	default:
+		p.fail("syntax", p.pos, p.pos+1, "expected ',' or ']' after an array element")
+	}
+	return stDone
 }
 
 func closer(k kind) string {
@@ -459,10 +433,6 @@ func closer(k kind) string {
 		return "}"
 	}
 	return "]"
-}
-
-func (p *parser) isSecretKey(k string) bool {
-	return p.secret != "" && strings.EqualFold(k, p.secret)
 }
 
 // close moves an open container's members or elements off their stack.
@@ -499,7 +469,7 @@ func (p *parser) checkDup(f *frame, key string, index int) {
 	if f.keys == nil && len(ms) < 16 {
 		for i := range ms {
 			if ms[i].key == key {
-				p.dups = append(p.dups, dupKey{obj: f.n, index: index, first: i})
+				p.tree.dups = append(p.tree.dups, dupKey{obj: f.n, index: index, first: i})
 				return
 			}
 		}
@@ -514,7 +484,7 @@ func (p *parser) checkDup(f *frame, key string, index int) {
 		}
 	}
 	if first, ok := f.keys[key]; ok {
-		p.dups = append(p.dups, dupKey{obj: f.n, index: index, first: first})
+		p.tree.dups = append(p.tree.dups, dupKey{obj: f.n, index: index, first: first})
 		return
 	}
 	f.keys[key] = index
@@ -559,21 +529,13 @@ func (p *parser) badValue() {
 	}
 }
 
+// quoteRune returns how a message names the character r: quoted, or as
+// U+XXXX when it is a control character or not printable.
 func quoteRune(r rune) string {
 	if r < 0x20 || r == 0x7f || r == utf8.RuneError {
-		return "U+" + strings.ToUpper(strings.TrimLeft(hex4(r), "0"))
+		return fmt.Sprintf("U+%04X", r)
 	}
 	return "'" + string(r) + "'"
-}
-
-func hex4(r rune) string {
-	const digits = "0123456789abcdef"
-	b := []byte("0000")
-	for i := 3; i >= 0; i-- {
-		b[i] = digits[r&0xf]
-		r >>= 4
-	}
-	return string(b)
 }
 
 // comment reports a // or /* comment at p.pos.
@@ -585,7 +547,7 @@ func (p *parser) comment() {
 			e++
 		}
 	} else if e < len(p.src) && p.src[e] == '*' {
-		if i := strings.Index(string(p.src[e+1:]), "*/"); i >= 0 {
+		if i := strings.Index(p.text[e+1:], "*/"); i >= 0 {
 			e += 1 + i + 2
 		} else {
 			e = len(p.src)
@@ -669,10 +631,7 @@ func (p *parser) str() (string, bool, bool) {
 		c := b[i]
 		if c == '"' {
 			p.pos = i + 1
-			// No copy: the tree lives only during Lint, which does not
-			// let the caller's bytes change under it, and everything that
-			// outlives the call (messages, fixes) is built by copying.
-			return unsafe.String(unsafe.SliceData(b[s+1:i]), i-s-1), false, true
+			return p.text[s+1 : i], false, true
 		}
 		if c == '\\' || c < 0x20 {
 			break
@@ -723,7 +682,7 @@ func (p *parser) str() (string, bool, bool) {
 							continue
 						}
 					}
-					p.lone = append(p.lone, surrogate{es, i})
+					p.tree.lone = append(p.tree.lone, surrogate{es, i})
 					r = utf8.RuneError
 				}
 				sb.WriteRune(r)

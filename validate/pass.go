@@ -2,32 +2,40 @@ package validate
 
 import (
 	"cmp"
-	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
 
-// pass is the state of one Lint call that rules read and report into.
+// pass is one Lint call: the stages' outputs (tree, detection, binding,
+// facts), the explicit sets of claimed values and reported keys, the
+// findings, and the fix ledger. Rules read it and report into it.
 type pass struct {
-	src        []byte
-	opts       Options
-	m          *targetModel
-	root       *node
-	bom        int
-	lines      *lineIndex
-	ignore     map[string]bool
-	findings   []*Finding
-	blocked    bool     // a blocking finding forbids any change
-	secrets    []string // secret string values, never to be quoted
-	nodes      []*node  // every node in document order, as the parser made them
+	src      []byte
+	opts     Options
+	m        *targetModel
+	ignore   map[string]bool
+	detected detection
+	tree     *syntaxTree
+	root     *node
+	bound    *binding
+	facts    *facts // on first use: see facts.go
+	bom      int
+	lines    *lineIndex
+	blocked  bool // a blocking finding forbids any change
+	// claimed holds the values that carry their one value-level finding
+	// (placeholder, type…): later value rules skip them.
+	claimed []bool // by node id, allocated on the first claim
+	// keysDone holds the members whose key carries its one key-level
+	// finding (property-case, duplicate-key…).
+	keysDone   map[memberRef]bool
+	findings   []*Finding // in the order reported
 	slab       []Finding
-	chunk0     []Finding // the first chunk of slab
+	chunk0     []Finding // the first chunk of slab: findings[i] is &chunk0[i] for i < len(chunk0)
 	bomFinding *Finding
-	byTarget   map[fixTarget][]*Finding // fixOwners inverted, for edits
-
-	valueFix  map[*node]*valueFix     // fixes of a value, composed
-	keyFix    map[memberRef]*keyFix   // renames and removals of a member
-	fixOwners map[*Finding]*fixTarget // which fix a finding shares
+	fixes      ledger
+	schemaErrs []schemaViolation // the schema adapter's output, on first use
+	schemaRan  bool
 }
 
 // memberRef names member i of object obj.
@@ -36,30 +44,8 @@ type memberRef struct {
 	i   int
 }
 
-// valueFix gathers every fix of one value: either a replacement JSON text
-// or string transforms applied in order, so that several findings on one
-// string (whitespace, case, spacing) compose into one final value.
-type valueFix struct {
-	raw        string // replacement JSON text; wins over transforms
-	transforms []transform
-}
-
-type transform struct {
-	order int
-	fn    func(string) string
-}
-
-// keyFix is a rename or a removal of a member.
-type keyFix struct {
-	rename string
-	remove bool
-}
-
-type fixTarget struct {
-	value *node
-	key   memberRef
-	isKey bool
-}
+// ignored reports whether the options turn rule id off.
+func (p *pass) ignored(id string) bool { return p.ignore[id] }
 
 func (p *pass) pos(off int) Pos {
 	if p.lines == nil {
@@ -159,23 +145,44 @@ func (p *pass) atOpen(rule string, sev Severity, n *node, msg string) *Finding {
 }
 
 // claim marks a value as carrying its one value-level finding.
-func (p *pass) claim(n *node)                     { n.claimed = true }
-func (p *pass) keyReported(obj *node, i int) bool { return obj.members[i].keyDone }
+func (p *pass) claim(n *node) {
+	if p.claimed == nil {
+		p.claimed = make([]bool, len(p.tree.nodes))
+	}
+	p.claimed[n.id] = true
+}
+
+// isClaimed reports whether a value carries its one value-level finding.
+func (p *pass) isClaimed(n *node) bool { return p.claimed != nil && p.claimed[n.id] }
+
+// keyReported reports whether member i's key carries its key-level finding.
+func (p *pass) keyReported(obj *node, i int) bool { return p.keysDone[memberRef{obj, i}] }
 
 // markKey marks a key as carrying its one key-level finding.
-func (p *pass) markKey(obj *node, i int) { obj.members[i].keyDone = true }
+func (p *pass) markKey(obj *node, i int) {
+	if p.keysDone == nil {
+		p.keysDone = map[memberRef]bool{}
+	}
+	p.keysDone[memberRef{obj, i}] = true
+}
 
 // pointer returns the RFC 6901 pointer of n.
 func (p *pass) pointer(n *node) string {
 	if n.parent != nil && n.parent.parent == nil && n.parent.kind == kindObject {
 		return "/" + escapePointer(n.key()) // the common case: a top-level property
 	}
+	return pointerWith(n, (*node).key)
+}
+
+// pointerWith returns the RFC 6901 pointer of n, naming each member by
+// key(value).
+func pointerWith(n *node, key func(*node) string) string {
 	var segs []string
 	for ; n != nil && n.parent != nil; n = n.parent {
 		if n.parent.kind == kindObject {
-			segs = append(segs, escapePointer(n.key()))
+			segs = append(segs, escapePointer(key(n)))
 		} else {
-			segs = append(segs, itoa(int(n.index)))
+			segs = append(segs, strconv.Itoa(int(n.index)))
 		}
 	}
 	var b strings.Builder
@@ -193,28 +200,15 @@ func escapePointer(s string) string {
 	return strings.NewReplacer("~", "~0", "/", "~1").Replace(s)
 }
 
-func itoa(i int) string {
-	if i == 0 {
-		return "0"
-	}
-	var b [20]byte
-	n := len(b)
-	for ; i > 0; i /= 10 {
-		n--
-		b[n] = byte('0' + i%10)
-	}
-	return string(b[n:])
-}
-
 // show returns the value for a message: quoted, shortened when long, and
 // never for a secret.
 func (p *pass) show(n *node) string {
-	if n.secret {
+	if p.isSecret(n) {
 		return "the value"
 	}
 	switch n.kind {
 	case kindString:
-		for _, s := range p.secrets {
+		for _, s := range p.bound.secrets {
 			if n.str == s {
 				return "the value"
 			}
@@ -234,12 +228,12 @@ func (p *pass) show(n *node) string {
 
 // name returns how messages call the property holding n: its canonical
 // name when known, else its key.
-func name(n *node) string {
-	if n.prop != nil {
-		return n.prop.name
+func (p *pass) name(n *node) string {
+	if pm := p.propOf(n); pm != nil {
+		return pm.name
 	}
 	if n.parent != nil && n.parent.kind == kindArray {
-		return name(n.parent) + "[" + itoa(int(n.index)) + "]"
+		return p.name(n.parent) + "[" + strconv.Itoa(int(n.index)) + "]"
 	}
 	if k := n.key(); k != "" {
 		return k
@@ -254,7 +248,7 @@ func (p *pass) member(names ...string) (*node, int) {
 		return nil, -1
 	}
 	for _, nm := range names {
-		if i, ok := p.root.canon().get(nm); ok {
+		if i, ok := p.canonOf(p.root).get(nm); ok {
 			return p.root, i
 		}
 	}
@@ -274,7 +268,7 @@ func (p *pass) prop(names ...string) *node {
 // of names, unless another finding already claimed it.
 func (p *pass) stringProp(names ...string) *node {
 	n := p.prop(names...)
-	if n == nil || n.kind != kindString || n.claimed {
+	if n == nil || n.kind != kindString || p.isClaimed(n) {
 		return nil
 	}
 	return n
@@ -283,102 +277,9 @@ func (p *pass) stringProp(names ...string) *node {
 // walk calls fn for every node in document order, as the parser listed
 // them; every rule shares that one list.
 func (p *pass) walk(fn func(n *node)) {
-	for _, n := range p.nodes {
+	for _, n := range p.tree.nodes {
 		fn(n)
 	}
-}
-
-// --- fixes ---------------------------------------------------------------
-
-func (p *pass) own(f *Finding, t fixTarget) {
-	if p.fixOwners == nil {
-		p.fixOwners = map[*Finding]*fixTarget{}
-	}
-	f.Fixable = true
-	p.fixOwners[f] = &t
-}
-
-func (p *pass) vfix(n *node) *valueFix {
-	v := p.valueFix[n]
-	if v == nil {
-		if p.valueFix == nil {
-			p.valueFix = map[*node]*valueFix{}
-		}
-		v = &valueFix{}
-		p.valueFix[n] = v
-	}
-	return v
-}
-
-// fixTransform attaches a string rewrite of value n to f. Transforms of one
-// value run in ascending order; each must be idempotent and leave a valid
-// value unchanged.
-func (p *pass) fixTransform(f *Finding, n *node, order int, fn func(string) string) {
-	if f == nil || n.kind != kindString || n.secret {
-		return
-	}
-	v := p.vfix(n)
-	v.transforms = append(v.transforms, transform{order, fn})
-	p.own(f, fixTarget{value: n})
-}
-
-// fixReplace attaches the replacement of value n by the JSON text raw.
-func (p *pass) fixReplace(f *Finding, n *node, raw string) {
-	if f == nil || n.secret {
-		return
-	}
-	p.vfix(n).raw = raw
-	p.own(f, fixTarget{value: n})
-}
-
-func (p *pass) kfix(r memberRef) *keyFix {
-	k := p.keyFix[r]
-	if k == nil {
-		if p.keyFix == nil {
-			p.keyFix = map[memberRef]*keyFix{}
-		}
-		k = &keyFix{}
-		p.keyFix[r] = k
-	}
-	return k
-}
-
-// fixRename attaches renaming member i of obj to newKey.
-func (p *pass) fixRename(f *Finding, obj *node, i int, newKey string) {
-	if f == nil {
-		return
-	}
-	k := p.kfix(memberRef{obj, i})
-	k.rename = newKey
-	p.own(f, fixTarget{key: memberRef{obj, i}, isKey: true})
-}
-
-// fixRemove attaches removing member i of obj.
-func (p *pass) fixRemove(f *Finding, obj *node, i int) {
-	if f == nil {
-		return
-	}
-	k := p.kfix(memberRef{obj, i})
-	k.remove = true
-	p.own(f, fixTarget{key: memberRef{obj, i}, isKey: true})
-}
-
-// finalValue returns the JSON text value n ends with after its fixes, and
-// whether that differs from the input.
-func (p *pass) finalValue(n *node, v *valueFix) (string, bool) {
-	if v.raw != "" {
-		return v.raw, v.raw != string(p.src[n.start:n.end])
-	}
-	ts := append([]transform(nil), v.transforms...)
-	sort.SliceStable(ts, func(i, j int) bool { return ts[i].order < ts[j].order })
-	s := n.str
-	for _, t := range ts {
-		s = t.fn(s)
-	}
-	if s == n.str {
-		return "", false
-	}
-	return quoteJSON(s), true
 }
 
 // compareFindings orders findings by position, then rule.

@@ -9,7 +9,7 @@ func init() {
 				"no URL host, a leading '/', no trailing '/', no empty segments. Names: resource group 1–90 Unicode letters or digits, '_', '-', '.', '(' or ')', not ending in '.'; " +
 				"virtual network 2–64 and subnet 1–80 ASCII letters, digits, '_', '.' or '-', starting with a letter or digit and ending with a letter, digit or '_'. " +
 				"The finding points at the segment at fault. Copy the ID from the resource's Properties page (Resource ID) in the Azure portal."},
-		order: orderDomain,
+		phase: phaseDomain,
 		check: checkARMID,
 	})
 }
@@ -18,10 +18,10 @@ func checkARMID(p *pass) {
 	for _, r := range p.resourceIDs() {
 		for _, is := range r.id.issues {
 			if r.core == "" {
-				p.atValue("arm-id", SeverityError, r.n, name(r.n)+" "+is.msg)
+				p.atValue("arm-id", SeverityError, r.n, p.name(r.n)+" "+is.msg)
 				continue
 			}
-			p.atCore("arm-id", SeverityError, r.n, r.lead, len(r.core), is.from, is.to, name(r.n)+" "+is.msg)
+			p.atCore("arm-id", SeverityError, r.n, r.lead, len(r.core), is.from, is.to, p.name(r.n)+" "+is.msg)
 		}
 	}
 }

@@ -11,7 +11,7 @@ func init() {
 			Summary: "A fixed segment of a resource ID in another case than the documented one (resourcegroups → resourceGroups, microsoft.network → Microsoft.Network).",
 			Help: "Resource Manager compares these segments case-insensitively, so the ID works, but tools that compare IDs as strings do not. " +
 				"The fix writes subscriptions, resourceGroups, providers, Microsoft.Network, virtualNetworks and subnets as documented; names keep your casing."},
-		order: orderDomain,
+		phase: phaseDomain,
 		check: checkARMIDCase,
 	})
 }
@@ -29,7 +29,7 @@ func checkARMIDCase(p *pass) {
 		first := r.id.segs[mc[0].seg]
 		f := p.atPart("arm-id-case", SeverityInfo, r.n, r.lead+first.start, r.lead+first.end,
 			fmt.Sprintf("%s spells fixed segment%s in another case than documented (%s): the fix writes the documented case and keeps the names as they are",
-				name(r.n), pluralS(len(mc)), list(parts, "and")))
+				p.name(r.n), pluralS(len(mc)), list(parts, "and")))
 		kind := r.id.kind
 		p.fixTransform(f, r.n, orderFixARMCase, func(s string) string {
 			return aroundCore(s, func(core string) string { return fixARMCase(core, kind) })

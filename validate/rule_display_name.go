@@ -7,7 +7,7 @@ func init() {
 		Rule: Rule{ID: "display-name", Severity: SeverityError,
 			Summary: "displayName is empty or blank.",
 			Help:    "displayName is required and non-nullable, and must be unique in the tenant: give the connection a name."},
-		order: orderValue,
+		phase: phaseValue,
 		check: checkDisplayName,
 	})
 }

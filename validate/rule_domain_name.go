@@ -13,7 +13,7 @@ func init() {
 			Help: "Write the DNS name of the Active Directory domain, e.g. corp.contoso.com: labels of 1–63 ASCII letters, digits and hyphens, not starting or ending with a hyphen, " +
 				"separated by single dots, at most 255 characters, no trailing dot. Active Directory limits a domain's DNS name to 64 characters and single-label names (CONTOSO) are problematic: " +
 				"those get a warning. If the forest has several domains, give the one the Cloud PCs join."},
-		order: orderDomain,
+		phase: phaseDomain,
 		check: checkDomainName,
 	})
 }
@@ -104,25 +104,12 @@ func domainNameProblem(s string) *dnsIssue {
 	return nil
 }
 
-// validDomain returns the core of adDomainName when it is present and has
-// no error (warnings allowed), else "".
-func (p *pass) validDomain() string {
-	n, core, _ := p.domainString("adDomainName")
-	if n == nil {
-		return ""
-	}
-	if is := domainNameProblem(core); is != nil && is.sev == SeverityError {
-		return ""
-	}
-	return core
-}
-
 func checkDomainName(p *pass) {
-	n, core, lead := p.domainString("adDomainName")
+	n, core, lead := p.fact(p.theFacts().domain)
 	if n == nil {
 		return
 	}
-	is := domainNameProblem(core)
+	is := p.theFacts().domainIssue
 	if is == nil {
 		return
 	}

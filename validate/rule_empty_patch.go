@@ -5,13 +5,14 @@ func init() {
 		Rule: Rule{ID: "empty-patch", Severity: SeverityWarning,
 			Summary: "The body sets no settable property.",
 			Help:    "After read-only properties, @odata.type, unknown properties and unknownFutureValue (which means \"no change\") are set aside, nothing is left to update."},
-		order: orderWhole,
+		phase: phaseWhole,
 		check: checkEmptyPatch,
 	})
 }
 
 func checkEmptyPatch(p *pass) {
-	for name, i := range p.root.canon().all() {
+	for _, e := range p.canonOf(p.root) {
+		name, i := e.name, e.i
 		pm := p.m.root.props[name]
 		if pm == nil || pm.readOnly || name == "@odata.type" {
 			continue

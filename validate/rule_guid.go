@@ -13,7 +13,7 @@ func init() {
 			Summary: "subscriptionId, or the subscription segment of a resource ID, is not a GUID (8-4-4-4-12 hex digits).",
 			Help: "Azure subscription IDs are GUIDs such as 0ac520ee-14c0-480f-b6c9-0a90c585ad47 (no braces). The finding points at the bad group or character. " +
 				"Copy the ID again (Azure portal, or `az account show --query id`). A GUID-shaped id (read-only) is checked too: the documentation's own examples have 11-digit last groups."},
-		order: orderDomain,
+		phase: phaseDomain,
 		check: checkGUID,
 	})
 }
@@ -118,7 +118,7 @@ func withAdvice(why, advice string) string {
 }
 
 func checkGUID(p *pass) {
-	if n, core, lead := p.domainString("subscriptionId"); n != nil {
+	if n, core, lead := p.fact(p.theFacts().subscription); n != nil {
 		if from, to, why := guidProblem(core); why != "" {
 			p.atPart("guid", SeverityError, n, lead+from, lead+to,
 				"subscriptionId "+withAdvice(why, "copy it again from the Azure portal or `az account show --query id`"))
@@ -138,7 +138,7 @@ func checkGUID(p *pass) {
 		seg := r.id.segs[r.id.subIdx]
 		from, to, why := guidProblem(seg.text)
 		p.atPart("guid", SeverityError, r.n, r.lead+seg.start+from, r.lead+seg.start+to,
-			fmt.Sprintf("the subscription segment %s of %s %s", quoteJSON(seg.text), name(r.n),
+			fmt.Sprintf("the subscription segment %s of %s %s", quoteJSON(seg.text), p.name(r.n),
 				withAdvice(why, "copy the ID again from the resource's Properties page in the Azure portal")))
 	}
 }

@@ -10,13 +10,13 @@ func init() {
 		Rule: Rule{ID: "guid-case", Severity: SeverityInfo, Fixable: true,
 			Summary: "A subscription GUID with upper-case hex digits, in subscriptionId or inside a resource ID.",
 			Help:    "GUIDs compare case-insensitively, but Azure and Graph write them in lower case, and tools that compare IDs as strings need one spelling. The fix lower-cases the GUID."},
-		order: orderDomain,
+		phase: phaseDomain,
 		check: checkGUIDCase,
 	})
 }
 
 func checkGUIDCase(p *pass) {
-	if n, core, lead := p.domainString("subscriptionId"); n != nil && isGUID(core) && core != strings.ToLower(core) {
+	if n, core, lead := p.fact(p.theFacts().subscription); n != nil && p.theFacts().isGUID && core != strings.ToLower(core) {
 		f := p.atCore("guid-case", SeverityInfo, n, lead, len(core), 0, len(core),
 			fmt.Sprintf("subscriptionId has upper-case hex digits: the fix writes %s", quoteJSON(strings.ToLower(core))))
 		p.fixTransform(f, n, orderFixGUIDCase, func(s string) string {
@@ -37,7 +37,7 @@ func checkGUIDCase(p *pass) {
 			continue
 		}
 		f := p.atPart("guid-case", SeverityInfo, r.n, r.lead+seg.start, r.lead+seg.end,
-			fmt.Sprintf("the subscription GUID in %s has upper-case hex digits: the fix writes %s", name(r.n), quoteJSON(strings.ToLower(seg.text))))
+			fmt.Sprintf("the subscription GUID in %s has upper-case hex digits: the fix writes %s", p.name(r.n), quoteJSON(strings.ToLower(seg.text))))
 		kind := r.id.kind
 		p.fixTransform(f, r.n, orderFixGUIDCase, func(s string) string {
 			return aroundCore(s, func(c string) string { return lowerARMSubscription(c, kind) })

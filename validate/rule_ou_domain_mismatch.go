@@ -11,7 +11,7 @@ func init() {
 			Summary: "The DC= components of organizationalUnit do not spell adDomainName (compared case-insensitively).",
 			Help: "The OU must be in the domain that the Cloud PCs join: DC=corp,DC=contoso,DC=com for corp.contoso.com. " +
 				"Checked only when both values are otherwise valid (no domain-name finding, no ou-format error). Correct whichever is wrong."},
-		order: orderDomain,
+		phase: phaseDomain,
 		check: checkOUDomainMismatch,
 	})
 }
@@ -22,7 +22,8 @@ func checkOUDomainMismatch(p *pass) {
 	if n == nil || domain == "" {
 		return
 	}
-	d, issues := ouProblems(core, "")
+	d := p.theFacts().dn
+	issues := dnProblems(core, d, "")
 	for _, is := range issues {
 		if is.sev == SeverityError {
 			return

@@ -16,7 +16,7 @@ func init() {
 				"Warnings: RFC 1779 forms that Active Directory reads but RFC 4514 does not have (quoted values, ';' separators), multi-valued RDNs (OU=A+CN=B, which Active Directory does not support), " +
 				"hex-encoded values, attribute types other than OU, CN, DC, O, C and L, and a DN of the domain itself (DC= parts only). CN= containers such as CN=Computers are fine. " +
 				"Spaces around separators are the ou-spacing rule's; null or leaving the property out uses the default Computers container."},
-		order: orderDomain,
+		phase: phaseDomain,
 		check: checkOUFormat,
 	})
 }
@@ -49,13 +49,18 @@ func dnDomainStart(rdns []dnRDN) int {
 	return k
 }
 
-// ouProblems returns every ou-format problem of s, a DN core. domain, when
-// not "", is a clean adDomainName used in suggestions.
+// ouProblems parses s, a DN core, and returns every ou-format problem of
+// it. domain, when not "", is a clean adDomainName used in suggestions.
 func ouProblems(s, domain string) (*dnParse, []dnIssue) {
 	d := parseDN(s)
+	return d, dnProblems(s, d, domain)
+}
+
+// dnProblems returns every ou-format problem of s, already parsed as d.
+func dnProblems(s string, d *dnParse, domain string) []dnIssue {
 	issues := append([]dnIssue(nil), d.issues...)
 	if !d.ok() {
-		return d, issues
+		return issues
 	}
 	add := func(from, to int, sev Severity, msg string) {
 		issues = append(issues, dnIssue{from, to, sev, msg})
@@ -135,7 +140,7 @@ func ouProblems(s, domain string) (*dnParse, []dnIssue) {
 		add(0, len(s), SeverityWarning, fmt.Sprintf("names the domain itself (DC= components only), not an OU or container: name the OU for the computer accounts, such as %s, or set null to use the default Computers container",
 			dnShow("OU=Cloud PCs,"+s)))
 	}
-	return d, issues
+	return issues
 }
 
 func dnRDNText(s string, r *dnRDN) string {
@@ -143,28 +148,12 @@ func dnRDNText(s string, r *dnRDN) string {
 	return s[from:to]
 }
 
-// ouString returns organizationalUnit's node and DN core, unless absent,
-// claimed or a template.
-func (p *pass) ouString() (n *node, core string, lead int) {
-	return p.coreString(dnTrim, "organizationalUnit")
-}
-
-// cleanDomain returns adDomainName when it has no finding at all, for
-// suggestions; else "".
-func (p *pass) cleanDomain() string {
-	d := p.validDomain()
-	if d == "" || domainNameProblem(d) != nil {
-		return ""
-	}
-	return d
-}
-
 func checkOUFormat(p *pass) {
 	n, core, lead := p.ouString()
 	if n == nil {
 		return
 	}
-	_, issues := ouProblems(core, p.cleanDomain())
+	issues := dnProblems(core, p.theFacts().dn, p.cleanDomain())
 	for _, is := range issues {
 		if core == "" {
 			p.atValue("ou-format", is.sev, n, "organizationalUnit "+is.msg)

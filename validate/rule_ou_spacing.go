@@ -10,7 +10,7 @@ func init() {
 			Summary: "Spaces around the separators of organizationalUnit (OU=A, DC=b).",
 			Help: "RFC 4514 has no optional spaces around ',', '+' and '=' (RFC 1779 had them, and the documentation's example writes OU=Domain Controllers, DC=contoso001, DC=com). " +
 				"The fix removes them; escaped spaces (\\ ) and spaces inside names are kept."},
-		order: orderDomain,
+		phase: phaseDomain,
 		check: checkOUSpacing,
 	})
 }
@@ -20,7 +20,7 @@ func checkOUSpacing(p *pass) {
 	if n == nil {
 		return
 	}
-	d := parseDN(core)
+	d := p.theFacts().dn
 	if !d.ok() || len(d.spaces) == 0 {
 		return
 	}

@@ -7,7 +7,7 @@ func init() {
 		Rule: Rule{ID: "placeholder", Severity: SeverityWarning, Fixable: true,
 			Summary: "A value left from documentation examples: a type name (\"String\", \"Boolean\", \"Int32\", \"String (timestamp)\"…) or a generated example value (\"Display Name value\").",
 			Help:    "Set the real value. \"Boolean\" for a boolean property is fixed to false so that the body is valid; set the value you intend. A placeholder gets no other value finding."},
-		order: orderClaim,
+		phase: phaseClaim,
 		check: checkPlaceholder,
 	})
 }
@@ -63,12 +63,13 @@ func isPlaceholder(s string) bool {
 
 func checkPlaceholder(p *pass) {
 	p.walk(func(n *node) {
-		if n.kind != kindString || n.prop == nil || n.prop.name == "@odata.type" || !isPlaceholder(n.str) {
+		pm := p.propOf(n)
+		if n.kind != kindString || pm == nil || pm.name == "@odata.type" || !isPlaceholder(n.str) {
 			return
 		}
 		p.claim(n)
-		who := name(n)
-		if n.secret {
+		who := p.name(n)
+		if p.isSecret(n) {
 			p.atValue("placeholder", SeverityWarning, n, who+" holds a placeholder left from the documentation: set the real password, or a template reference such as ${AD_DOMAIN_PASSWORD}")
 			return
 		}
@@ -79,7 +80,7 @@ func checkPlaceholder(p *pass) {
 				what = "a generated example value"
 			}
 		}
-		if n.prop.allows("boolean") && !n.prop.allows("string") {
+		if pm.allows("boolean") && !pm.allows("string") {
 			f := p.atValue("placeholder", SeverityWarning, n, who+" holds a placeholder left from the documentation ("+what+"): the fix sets false so that the body is valid; set the value you intend")
 			p.fixReplace(f, n, "false")
 			return

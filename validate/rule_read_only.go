@@ -5,13 +5,14 @@ func init() {
 		Rule: Rule{ID: "read-only", Severity: SeverityWarning, Fixable: true,
 			Summary: "A server-managed (read-only) property in a PATCH body.",
 			Help:    "The service ignores or rejects it. It is kept unless you ask the fix to drop read-only properties (DropReadOnly, --drop-read-only)."},
-		order: orderValue,
+		phase: phaseValue,
 		check: checkReadOnly,
 	})
 }
 
 func checkReadOnly(p *pass) {
-	for name, i := range p.root.canon().all() {
+	for _, e := range p.canonOf(p.root) {
+		name, i := e.name, e.i
 		pm := p.m.root.props[name]
 		if pm == nil || !pm.readOnly {
 			continue

@@ -11,7 +11,7 @@ func init() {
 			Summary: "The subnet ID is not under virtualNetworkId (compared case-insensitively).",
 			Help: "The subnet must belong to the connection's virtual network: its ID is virtualNetworkId followed by /subnets/{subnetName}. " +
 				"Fix whichever of the two is wrong. (The virtual network may live in another resource group than resourceGroupId: that is fine.)"},
-		order: orderDomain,
+		phase: phaseDomain,
 		check: checkSubnetParent,
 	})
 }
@@ -62,5 +62,5 @@ func checkSubnetParent(p *pass) {
 	want := vnet.core + "/subnets/" + subnet.id.slot(9)
 	p.atPart("subnet-parent", SeverityError, subnet.n, subnet.lead+seg.start, subnet.lead+seg.end,
 		fmt.Sprintf("%s is not under virtualNetworkId: its %s %s differs from %s in virtualNetworkId, and a subnet must belong to the connection's virtual network; correct whichever is wrong (did you mean %s?)",
-			name(subnet.n), what, quoteJSON(seg.text), quoteJSON(vnet.id.segs[i].text), quoteJSON(want)))
+			p.name(subnet.n), what, quoteJSON(seg.text), quoteJSON(vnet.id.segs[i].text), quoteJSON(want)))
 }

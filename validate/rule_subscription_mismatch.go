@@ -11,14 +11,14 @@ func init() {
 			Summary: "A resource ID's subscription differs from subscriptionId (compared case-insensitively).",
 			Help: "The resource group, virtual network and subnet of a connection are in the subscription that subscriptionId names. " +
 				"The documentation's own create example mixes two subscriptions. Correct whichever is wrong; the finding points at the ID's subscription segment."},
-		order: orderDomain,
+		phase: phaseDomain,
 		check: checkSubscriptionMismatch,
 	})
 }
 
 func checkSubscriptionMismatch(p *pass) {
-	n, sub, _ := p.domainString("subscriptionId")
-	if n == nil || !isGUID(sub) {
+	n, sub, _ := p.fact(p.theFacts().subscription)
+	if n == nil || !p.theFacts().isGUID {
 		return
 	}
 	ids := p.resourceIDs()
@@ -45,7 +45,7 @@ func checkSubscriptionMismatch(p *pass) {
 		}
 		seg := r.id.segs[r.id.subIdx]
 		msg := fmt.Sprintf("the subscription %s in %s differs from subscriptionId %s: a connection's resources are in its subscription; correct whichever is wrong",
-			quoteJSON(seg.text), name(r.n), quoteJSON(sub))
+			quoteJSON(seg.text), p.name(r.n), quoteJSON(sub))
 		if allSame && len(others) == len(ids) {
 			msg += " (every resource ID names this subscription: is subscriptionId the wrong one?)"
 		}

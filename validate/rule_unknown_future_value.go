@@ -10,19 +10,20 @@ func init() {
 		Rule: Rule{ID: "unknown-future-value", Severity: SeverityWarning,
 			Summary: "unknownFutureValue in a PATCH body.",
 			Help:    "Graph treats unknownFutureValue in a PATCH as if the property were absent: it changes nothing. Set a real member or leave the property out."},
-		order: orderValue,
+		phase: phaseValue,
 		check: checkUnknownFutureValue,
 	})
 }
 
 func checkUnknownFutureValue(p *pass) {
 	p.walk(func(n *node) {
-		if n.kind != kindString || n.prop == nil { // a miscased member (enum-case) still means "no change"
+		pm := p.propOf(n)
+		if n.kind != kindString || pm == nil { // a miscased member (enum-case) still means "no change"
 			return
 		}
-		if len(n.prop.enum) == 0 || !strings.EqualFold(strings.TrimSpace(n.str), "unknownFutureValue") {
+		if len(pm.enum) == 0 || !strings.EqualFold(strings.TrimSpace(n.str), "unknownFutureValue") {
 			return
 		}
-		p.atValue("unknown-future-value", SeverityWarning, n, fmt.Sprintf("%s is unknownFutureValue, which a PATCH treats as \"no change\": set a real member or leave the property out", name(n)))
+		p.atValue("unknown-future-value", SeverityWarning, n, fmt.Sprintf("%s is unknownFutureValue, which a PATCH treats as \"no change\": set a real member or leave the property out", p.name(n)))
 	})
 }

@@ -13,7 +13,7 @@ func init() {
 			Summary: "adDomainUsername is not a user principal name (name@domain), e.g. a bare dcadmin or a down-level CONTOSO\\admin.",
 			Help: "Graph documents the required format as admin@contoso.com: the UPN of an account allowed to create computer objects in the OU. " +
 				"The documentation's own create example sends the bare \"dcadmin\". A UPN suffix other than adDomainName is fine (alternative UPN suffixes exist)."},
-		order: orderDomain,
+		phase: phaseDomain,
 		check: checkUsername,
 	})
 }
@@ -68,14 +68,11 @@ func upnProblem(s, domain string) (from, to int, why string) {
 }
 
 func checkUsername(p *pass) {
-	n, core, lead := p.domainString("adDomainUsername")
+	n, core, lead := p.fact(p.theFacts().username)
 	if n == nil {
 		return
 	}
-	domain := p.validDomain()
-	if domainNameProblem(domain) != nil { // suggest only a domain without warnings
-		domain = ""
-	}
+	domain := p.cleanDomain() // suggest only a domain without findings
 	from, to, why := upnProblem(core, domain)
 	if why == "" {
 		return

@@ -10,18 +10,19 @@ func init() {
 		Rule: Rule{ID: "whitespace", Severity: SeverityInfo, Fixable: true,
 			Summary: "Leading or trailing spaces in a string value.",
 			Help:    "The fix trims them. adDomainPassword is never touched: spaces may be part of a password."},
-		order: orderValue,
+		phase: phaseValue,
 		check: checkWhitespace,
 	})
 }
 
 func checkWhitespace(p *pass) {
 	p.walk(func(n *node) {
-		if n.kind != kindString || n.secret || n.claimed || n.prop == nil {
+		pm := p.propOf(n)
+		if n.kind != kindString || pm == nil || p.isSecret(n) || p.isClaimed(n) {
 			return
 		}
 		trim := strings.TrimSpace
-		if n.prop.name == "organizationalUnit" {
+		if pm.name == "organizationalUnit" {
 			// An escaped trailing space belongs to the DN: keep it.
 			trim = func(s string) string { core, _ := dnTrim(s); return core }
 		}
@@ -29,7 +30,7 @@ func checkWhitespace(p *pass) {
 		if t == n.str || strings.TrimSpace(t) == "" {
 			return // blank values are display-name's (or harmless)
 		}
-		f := p.atValue("whitespace", SeverityInfo, n, fmt.Sprintf("%s has leading or trailing whitespace: the fix trims it", name(n)))
+		f := p.atValue("whitespace", SeverityInfo, n, fmt.Sprintf("%s has leading or trailing whitespace: the fix trims it", p.name(n)))
 		p.fixTransform(f, n, 0, trim)
 	})
 }

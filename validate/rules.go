@@ -3,6 +3,7 @@ package validate
 import (
 	"fmt"
 	"sort"
+	"sync"
 )
 
 // Rule describes one check of the catalogue.
@@ -14,13 +15,37 @@ type Rule struct {
 	Help     string   `json:"help"`     // what to do about it
 }
 
+// phase names when a rule's check runs. Phases run in the order of the
+// phases list; within one, rules run by ID. Every check belongs to one.
+type phase string
+
+// The phases, in the order they run.
+const (
+	// phaseClaim: rules that claim values (placeholder), so that no later
+	// rule reports on them again.
+	phaseClaim phase = "claim"
+	// phaseType: the schema's type errors, which claim the values they
+	// report (one cause, one finding).
+	phaseType phase = "type"
+	// phaseSchema: the other schema errors (enum, format, @odata.type,
+	// unknown properties), on values no earlier rule claimed.
+	phaseSchema phase = "schema"
+	// phaseValue: checks of single values and keys.
+	phaseValue phase = "value"
+	// phaseDomain: the domain rules, which read the facts (GUID, resource
+	// IDs, DN, domain, UPN) and compare values with each other.
+	phaseDomain phase = "domain"
+	// phaseWhole: checks of the body as a whole (empty-patch).
+	phaseWhole phase = "whole"
+)
+
+var phases = []phase{phaseClaim, phaseType, phaseSchema, phaseValue, phaseDomain, phaseWhole}
+
 // rule is a catalogue entry with its check. check is nil for rules that the
-// pipeline itself reports (guards, syntax, schema mapping).
+// pipeline itself reports (guards, syntax, binding).
 type rule struct {
 	Rule
-	// order places checks that claim values (placeholder) before checks
-	// that skip claimed values; lower runs first.
-	order int
+	phase phase // when check runs
 	check func(*pass)
 }
 
@@ -32,8 +57,38 @@ func register(r *rule) {
 	if _, dup := catalogue[r.ID]; dup {
 		panic(fmt.Sprintf("validate: rule %q registered twice", r.ID))
 	}
+	if r.check != nil && !knownPhase(r.phase) {
+		panic(fmt.Sprintf("validate: rule %q has a check but no phase (want one of %v)", r.ID, phases))
+	}
 	catalogue[r.ID] = r
 }
+
+func knownPhase(ph phase) bool {
+	for _, x := range phases {
+		if x == ph {
+			return true
+		}
+	}
+	return false
+}
+
+// byPhase holds the checks of each phase sorted by ID, computed once after
+// every init has registered.
+var byPhase = sync.OnceValue(func() map[phase][]*rule {
+	out := map[phase][]*rule{}
+	for _, r := range catalogue {
+		if r.check != nil {
+			out[r.phase] = append(out[r.phase], r)
+		}
+	}
+	for _, rs := range out {
+		sort.Slice(rs, func(i, j int) bool { return rs[i].ID < rs[j].ID })
+	}
+	return out
+})
+
+// rulesIn returns the checks of phase ph, by ID.
+func rulesIn(ph phase) []*rule { return byPhase()[ph] }
 
 // Rules returns the catalogue, sorted by ID.
 func Rules() []Rule {

@@ -1,13 +1,11 @@
 package validate
 
 import (
-	"sort"
+	"fmt"
 	"strings"
 
 	"github.com/azconn/azconn/internal/suggest"
 )
-
-func sortStrings(s []string) { sort.Strings(s) }
 
 // nearest returns the candidate closest to name, if it is close enough to
 // be a plausible typo.
@@ -34,8 +32,7 @@ func quoteJSON(s string) string {
 		case r == '\t':
 			b.WriteString(`\t`)
 		case r < 0x20 || r == 0x2028 || r == 0x2029:
-			b.WriteString(`\u`)
-			b.WriteString(hex4(r))
+			fmt.Fprintf(&b, `\u%04x`, r)
 		default:
 			b.WriteRune(r)
 		}

@@ -35,27 +35,18 @@ type options struct {
 	Info bool `json:"info"`
 }
 
-type summary struct {
-	Errors   int `json:"errors"`
-	Warnings int `json:"warnings"`
-	Infos    int `json:"infos"`
-	Fixable  int `json:"fixable"`
-}
-
-// response is one file entry of SPEC §8 plus what the page needs.
+// response is one file entry of SPEC §8 (validate's report model) plus
+// what the page needs.
 type response struct {
-	Path       string             `json:"path"`
-	Target     validate.Target    `json:"target"`
-	Changed    bool               `json:"changed"`
-	Findings   []validate.Finding `json:"findings"`
-	Normalized string             `json:"normalized"`
-	Fixes      []validate.Fix     `json:"fixes"`
-	Summary    summary            `json:"summary"`
-	Redacted   *string            `json:"redacted,omitempty"`
-	Version    string             `json:"version"`
-	GoVersion  string             `json:"goVersion"`
-	Targets    []validate.Target  `json:"targets,omitempty"`
-	Rules      []validate.Rule    `json:"rules,omitempty"`
+	validate.FileReport
+	Normalized string            `json:"normalized"`
+	Fixes      []validate.Fix    `json:"fixes"`
+	Summary    validate.Summary  `json:"summary"`
+	Redacted   *string           `json:"redacted,omitempty"`
+	Version    string            `json:"version"`
+	GoVersion  string            `json:"goVersion"`
+	Targets    []validate.Target `json:"targets,omitempty"`
+	Rules      []validate.Rule   `json:"rules,omitempty"`
 }
 
 type errorResponse struct {
@@ -89,29 +80,14 @@ func lint(text, optsJSON string) response {
 		MaxSize: o.MaxSize, MaxDepth: o.MaxDepth, Ignore: o.Ignore,
 	})
 	r := response{
-		Path: o.Path, Target: validate.Target(target.String()), Changed: res.Changed,
-		Findings: res.Findings, Normalized: string(res.Normalized), Fixes: res.Fixes,
+		FileReport: validate.NewFileReport(o.Path, res, res.Changed),
+		Normalized: string(res.Normalized), Fixes: res.Fixes,
 		Version: version, GoVersion: runtime.Version(),
-	}
-	if r.Findings == nil {
-		r.Findings = []validate.Finding{}
 	}
 	if r.Fixes == nil {
 		r.Fixes = []validate.Fix{}
 	}
-	for _, f := range res.Findings {
-		switch f.Severity {
-		case validate.SeverityError:
-			r.Summary.Errors++
-		case validate.SeverityWarning:
-			r.Summary.Warnings++
-		case validate.SeverityInfo:
-			r.Summary.Infos++
-		}
-		if f.Fixable {
-			r.Summary.Fixable++
-		}
-	}
+	r.Summary.Add(r.FileReport)
 	if o.Redact {
 		s := string(validate.Redact(data, target))
 		r.Redacted = &s

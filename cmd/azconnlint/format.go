@@ -2,13 +2,11 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"github.com/azconn/azconn/internal/buildinfo"
 	"io"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/azconn/azconn/validate"
 )
@@ -41,34 +39,17 @@ func (r *report) write(w io.Writer) error {
 	return bw.Flush()
 }
 
-// summary counts the reported findings.
-type summary struct {
-	Files    int `json:"files"`
-	Errors   int `json:"errors"`
-	Warnings int `json:"warnings"`
-	Infos    int `json:"infos"`
-	Fixable  int `json:"fixable"`
+// entry returns the report-model entry of a linted file.
+func (f *fileResult) entry() validate.FileReport {
+	return validate.NewFileReport(f.path, validate.Result{Findings: f.findings, Target: f.target, TargetFrom: f.targetFrom}, f.changed)
 }
 
-func (r *report) summary() summary {
-	var s summary
+// summary counts the reported findings of the linted files.
+func (r *report) summary() validate.Summary {
+	var s validate.Summary
 	for _, f := range r.files {
-		if !f.linted {
-			continue
-		}
-		s.Files++
-		for _, x := range f.findings {
-			switch x.Severity {
-			case validate.SeverityError:
-				s.Errors++
-			case validate.SeverityWarning:
-				s.Warnings++
-			case validate.SeverityInfo:
-				s.Infos++
-			}
-			if x.Fixable {
-				s.Fixable++
-			}
+		if f.linted {
+			s.Add(f.entry())
 		}
 	}
 	return s
@@ -121,7 +102,7 @@ func (r *report) writeText(w io.Writer, snippets bool) {
 		}
 		for _, x := range f.findings {
 			fmt.Fprintf(w, "%s: %s: %s %s\n",
-				r.paint(ansiBold, fmt.Sprintf("%s:%d:%d", f.path, x.Start.Line, x.Start.Column)),
+				r.paint(ansiBold, fmt.Sprintf("%s:%d:%d", shownName(f.path), x.Start.Line, x.Start.Column)),
 				r.paint(severityColor(x.Severity), x.Severity.String()),
 				oneLine(x.Message),
 				r.paint(ansiDim, "["+x.Rule+"]"))
@@ -137,7 +118,7 @@ func (r *report) writeText(w io.Writer, snippets bool) {
 	}
 	if snippets {
 		s := r.summary()
-		if n := s.Errors + s.Warnings + s.Infos; n > 0 {
+		if n := s.Problems(); n > 0 {
 			fmt.Fprintf(w, "\n%d %s (%d %s, %d %s, %d %s) in %d %s",
 				n, plural(n, "problem", "problems"),
 				s.Errors, plural(s.Errors, "error", "errors"),
@@ -164,117 +145,13 @@ func oneLine(s string) string {
 	return strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s)
 }
 
-// snippetSource holds a file's lines before and after redaction.
-type snippetSource struct {
-	orig, red [][]byte
-}
-
-func newSnippetSource(src []byte, t validate.Target) *snippetSource {
-	s := &snippetSource{orig: bytes.Split(src, []byte("\n")), red: bytes.Split(validate.Redact(src, t), []byte("\n"))}
-	if len(s.orig) != len(s.red) {
-		// Redaction never joins or splits lines; if it ever did, show
-		// no source rather than a misaligned one.
-		return nil
-	}
-	return s
-}
-
-// maxSnippet is the widest source excerpt shown, in code points; longer
-// lines (minified payloads) are cut to a window around the finding.
-const maxSnippet = 160
-
-// snippet returns the redacted source line of x and the caret line under
-// its span. Columns count code points; tabs in the line are repeated in the
-// caret line so the caret stays aligned in a terminal.
-func (s *snippetSource) snippet(x validate.Finding) (line, caret string, ok bool) {
-	if s == nil || x.Start.Line < 1 || x.Start.Line > len(s.orig) || x.Start.Column < 1 {
-		return "", "", false
-	}
-	orig := []rune(strings.TrimSuffix(string(s.orig[x.Start.Line-1]), "\r"))
-	red := []rune(strings.TrimSuffix(string(s.red[x.Start.Line-1]), "\r"))
-	start := x.Start.Column - 1
-	end := len(orig)
-	if x.End.Line == x.Start.Line && x.End.Column > x.Start.Column {
-		end = x.End.Column - 1
-	}
-	start, end = min(start, len(orig)), min(end, len(orig))
-	// Map the span onto the redacted line: the redaction replaced one
-	// stretch of the line, found as what lies between the common prefix
-	// and the common suffix of the two versions.
-	if string(orig) != string(red) {
-		pre := 0
-		for pre < len(orig) && pre < len(red) && orig[pre] == red[pre] {
-			pre++
-		}
-		suf := 0
-		for suf < len(orig)-pre && suf < len(red)-pre && orig[len(orig)-1-suf] == red[len(red)-1-suf] {
-			suf++
-		}
-		mapCol := func(c int) int {
-			switch {
-			case c <= pre:
-				return c
-			case c >= len(orig)-suf:
-				return c + len(red) - len(orig)
-			default:
-				return pre // inside the secret: point at its start
-			}
-		}
-		start, end = mapCol(start), mapCol(end)
-	}
-	if end <= start {
-		end = start + 1
-	}
-	// Window long lines.
-	from, to := 0, len(red)
-	if len(red) > maxSnippet {
-		from = max(0, start-maxSnippet/3)
-		to = min(len(red), from+maxSnippet)
-		if end > to {
-			end = to
-		}
-	}
-	var lb, cb strings.Builder
-	if from > 0 {
-		lb.WriteString("…")
-		cb.WriteByte(' ')
-	}
-	for i := from; i < to; i++ {
-		c := red[i]
-		if c == '\t' || c >= ' ' && c != 0x7f && !(c >= 0x80 && c < 0xa0) {
-			lb.WriteRune(c)
-		} else {
-			lb.WriteRune(utf8.RuneError) // never let control bytes reach the terminal
-		}
-		switch {
-		case i < start:
-			if c == '\t' {
-				cb.WriteByte('\t')
-			} else {
-				cb.WriteByte(' ')
-			}
-		case i == start:
-			cb.WriteByte('^')
-		case i < end:
-			cb.WriteByte('~')
-		}
-	}
-	if start >= to { // a span at the end of the line (e.g. a missing value)
-		cb.WriteByte('^')
-	}
-	if to < len(red) {
-		lb.WriteString("…")
-	}
-	return lb.String(), cb.String(), true
-}
-
 // ---- github ------------------------------------------------------------
 
 // writeGitHub prints GitHub Actions workflow commands, one per finding.
 func (r *report) writeGitHub(w io.Writer) {
 	for _, f := range r.files {
 		if f.err != nil {
-			fmt.Fprintf(w, "::error file=%s,title=%s::%s\n", ghProperty(f.path), ghProperty("azconnlint"), ghData(ioErrorText(f)))
+			fmt.Fprintf(w, "::error file=%s,title=%s::%s\n", ghProperty(shownName(f.path)), ghProperty("azconnlint"), ghData(ioErrorText(f)))
 		}
 		if !f.linted {
 			continue
@@ -288,21 +165,24 @@ func (r *report) writeGitHub(w io.Writer) {
 				cmd = "notice"
 			}
 			fmt.Fprintf(w, "::%s file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n",
-				cmd, ghProperty(f.path), x.Start.Line, x.Start.Column, x.End.Line, x.End.Column,
+				cmd, ghProperty(shownName(f.path)), x.Start.Line, x.Start.Column, x.End.Line, x.End.Column,
 				ghProperty(x.Rule), ghData(x.Message))
 		}
 	}
 }
 
-// ghData escapes a workflow command's message (as @actions/core does).
-func ghData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
-}
+// Workflow command escapes (as @actions/core does), built once: a
+// replacer per finding cost more than the rest of the format.
+var (
+	ghDataEscapes     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
+	ghPropertyEscapes = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
+)
+
+// ghData escapes a workflow command's message.
+func ghData(s string) string { return ghDataEscapes.Replace(s) }
 
 // ghProperty escapes a workflow command's property value.
-func ghProperty(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
-}
+func ghProperty(s string) string { return ghPropertyEscapes.Replace(s) }
 
 // ---- json ----------------------------------------------------------------
 
@@ -311,18 +191,12 @@ type jsonTool struct {
 	Version string `json:"version"`
 }
 
-type jsonFile struct {
-	Path     string             `json:"path"`
-	Changed  bool               `json:"changed"`
-	Findings []validate.Finding `json:"findings"`
-}
-
 type jsonReport struct {
-	Version int        `json:"version"`
-	Tool    jsonTool   `json:"tool"`
-	Target  string     `json:"target"`
-	Files   []jsonFile `json:"files"`
-	Summary summary    `json:"summary"`
+	Version int                   `json:"version"`
+	Tool    jsonTool              `json:"tool"`
+	Target  string                `json:"target"`
+	Files   []validate.FileReport `json:"files"`
+	Summary validate.Summary      `json:"summary"`
 }
 
 // writeJSON prints the versioned report of SPEC §8. Field order is fixed
@@ -333,18 +207,13 @@ func (r *report) writeJSON(w io.Writer) error {
 		Version: 1,
 		Tool:    jsonTool{Name: "azconnlint", Version: buildinfo.Version()},
 		Target:  r.cfg.target.String(),
-		Files:   []jsonFile{},
+		Files:   []validate.FileReport{},
 		Summary: r.summary(),
 	}
 	for _, f := range r.files {
-		if !f.linted {
-			continue
+		if f.linted {
+			rep.Files = append(rep.Files, f.entry())
 		}
-		fs := f.findings
-		if fs == nil {
-			fs = []validate.Finding{}
-		}
-		rep.Files = append(rep.Files, jsonFile{Path: f.path, Changed: f.changed, Findings: fs})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)

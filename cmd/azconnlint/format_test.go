@@ -360,3 +360,76 @@ func TestSnippetBounds(t *testing.T) {
 		t.Errorf("caret at end of line = %q, %v", caret, ok)
 	}
 }
+
+// TestSnippetLoneCR: a lone CR breaks lines for positions, so it does for
+// snippets too (they split on LF only and showed the wrong line).
+func TestSnippetLoneCR(t *testing.T) {
+	src := []byte("{\r  \"displayName\": \" x \",\r  \"healthCheckStatus\": \"Passed\"\r}")
+	res := validate.Lint(src, validate.Options{})
+	var seen int
+	for _, f := range res.Findings {
+		if f.Rule != "enum-case" && f.Rule != "whitespace" {
+			continue
+		}
+		seen++
+		s := newSnippetSource(src, validate.AzureConnection)
+		line, caret, ok := s.snippet(f)
+		if !ok {
+			t.Fatalf("%s: no snippet", f)
+		}
+		want := map[string]string{"enum-case": `  "healthCheckStatus": "Passed"`, "whitespace": `  "displayName": " x ",`}[f.Rule]
+		if line != want {
+			t.Errorf("%s: snippet %q, want %q", f, line, want)
+		}
+		at := strings.Index(caret, "^")
+		token := map[string]string{"enum-case": `"Passed"`, "whitespace": `" x "`}[f.Rule]
+		if at < 0 || !strings.HasPrefix(line[at:], token) {
+			t.Errorf("%s: caret at %d:\n%s\n%s", f, at, line, caret)
+		}
+	}
+	if seen != 2 {
+		t.Fatalf("want an enum-case and a whitespace finding, got %v", res.Findings)
+	}
+}
+
+// TestSnippetBOM: the byte order mark is no column; the caret stays under
+// the token and the mark is not printed.
+func TestSnippetBOM(t *testing.T) {
+	src := []byte("\ufeff{\"healthCheckStatus\": \"Passed\"}")
+	for _, f := range validate.Lint(src, validate.Options{}).Findings {
+		if f.Rule != "enum-case" {
+			continue
+		}
+		line, caret, ok := newSnippetSource(src, validate.AzureConnection).snippet(f)
+		if !ok || strings.ContainsRune(line, '\ufeff') {
+			t.Fatalf("snippet %q, %v", line, ok)
+		}
+		if at := strings.Index(caret, "^"); !strings.HasPrefix(line[at:], `"Passed"`) {
+			t.Errorf("caret misplaced:\n%s\n%s", line, caret)
+		}
+		return
+	}
+	t.Fatal("no enum-case finding")
+}
+
+// TestSARIFStreamedLayout: the results streamed into the log are laid out
+// exactly as one encoding of the whole log would be (valid JSON, indented
+// by two spaces throughout), with no results, one file and several.
+func TestSARIFStreamedLayout(t *testing.T) {
+	for _, r := range []*report{
+		handReport("sarif"),
+		{cfg: &config{format: "sarif", target: validate.AzureConnection}},
+		{cfg: &config{format: "sarif", target: validate.AzureConnection}, files: append(handReport("sarif").files, handReport("sarif").files...)},
+	} {
+		got := render(t, r)
+		var compact, want bytes.Buffer
+		if err := json.Compact(&compact, []byte(got)); err != nil {
+			t.Fatalf("invalid JSON: %v\n%s", err, got)
+		}
+		json.Indent(&want, compact.Bytes(), "", "  ")
+		want.WriteByte('\n')
+		if got != want.String() {
+			t.Errorf("layout differs from one encoding:\n%s", got)
+		}
+	}
+}

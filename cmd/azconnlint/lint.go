@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -35,6 +36,9 @@ type fileResult struct {
 	linted    bool               // src was read and linted
 	fixable   int                // findings that --fix would fix here (0 when the file is blocked)
 	truncated bool               // only the first --max-size+1 bytes were read
+	// target and targetFrom: what the engine linted for, and why.
+	target     validate.Target
+	targetFrom string
 }
 
 // collect turns the path arguments into jobs, in argument order; a
@@ -96,9 +100,9 @@ func collect(paths []string) []job {
 					}
 					return nil
 				}
-			} else if !d.Type().IsRegular() {
-				return nil
 			}
+			// Anything else that is not a regular file (a FIFO, a device,
+			// or a link to one) is refused when read, with an error.
 			add(job{path: path})
 			return nil
 		})
@@ -109,37 +113,42 @@ func collect(paths []string) []job {
 	return jobs
 }
 
-// dedupeFiles drops later jobs naming a file already named (through a
-// symbolic link, a hard link or another spelling), so that --fix never
-// writes one file twice at the same time.
-func dedupeFiles(jobs []job) []job {
-	var out []job
-	seen := map[string]bool{}
-	for _, j := range jobs {
-		if j.stdin || j.err != nil {
-			out = append(out, j)
-			continue
+// sameFileGroups partitions the job indices so that the names of one file
+// (a symbolic link, a hard link, another spelling) fall in one group, in
+// input order: --fix handles a group in sequence, so one file is never
+// written twice at the same time, and every name is still reported (the
+// later ones see the file as the first one left it).
+func sameFileGroups(jobs []job) [][]int {
+	var groups [][]int
+	at := map[string]int{}
+	for i, j := range jobs {
+		if !j.stdin && j.err == nil {
+			if fi, err := os.Stat(j.path); err == nil {
+				id := fileID(fi, j.path)
+				if g, ok := at[id]; ok {
+					groups[g] = append(groups[g], i)
+					continue
+				}
+				at[id] = len(groups)
+			}
 		}
-		fi, err := os.Stat(j.path)
-		if err != nil {
-			out = append(out, j) // reported when read
-			continue
-		}
-		id := fileID(fi, j.path)
-		if seen[id] {
-			continue
-		}
-		seen[id] = true
-		out = append(out, j)
+		groups = append(groups, []int{i})
 	}
-	return out
+	return groups
 }
 
 // lintAll lints every input and prints the report; it returns the exit code.
 func lintAll(cfg *config, stdin io.Reader, stdout, stderr io.Writer) int {
 	jobs := collect(cfg.paths)
-	if cfg.fix && !cfg.diff {
-		jobs = dedupeFiles(jobs)
+	writes := cfg.fix && !cfg.diff
+	var groups [][]int
+	if writes {
+		groups = sameFileGroups(jobs)
+		defer removeTempsOnSignal()()
+	} else {
+		for i := range jobs {
+			groups = append(groups, []int{i})
+		}
 	}
 	if len(cfg.paths) == 0 {
 		if f, ok := stdin.(*os.File); ok && isTerminal(f) {
@@ -148,19 +157,21 @@ func lintAll(cfg *config, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	results := make([]*fileResult, len(jobs))
 	var wg sync.WaitGroup
-	next := make(chan int)
-	workers := min(runtime.GOMAXPROCS(0), len(jobs))
+	next := make(chan []int)
+	workers := min(runtime.GOMAXPROCS(0), len(groups))
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range next {
-				results[i] = lintOne(cfg, jobs[i], stdin)
+			for g := range next {
+				for _, i := range g {
+					results[i] = lintOne(cfg, jobs[i], stdin)
+				}
 			}
 		}()
 	}
-	for i := range jobs {
-		next <- i
+	for _, g := range groups {
+		next <- g
 	}
 	close(next)
 	wg.Wait()
@@ -200,7 +211,7 @@ func lintAll(cfg *config, stdin io.Reader, stdout, stderr io.Writer) int {
 			ioFailed = true
 		}
 		if r.changed && !r.stdin && (cfg.format == "text" || cfg.format == "compact") {
-			fmt.Fprintf(stderr, "azconnlint: %s: applied %d %s\n", r.path, r.fixes, plural(r.fixes, "fix", "fixes"))
+			fmt.Fprintf(stderr, "azconnlint: %s: applied %d %s\n", shownName(r.path), r.fixes, plural(r.fixes, "fix", "fixes"))
 		}
 	}
 
@@ -228,9 +239,9 @@ func lintAll(cfg *config, stdin io.Reader, stdout, stderr io.Writer) int {
 func ioErrorText(r *fileResult) string {
 	var pe *fs.PathError
 	if errors.As(r.err, &pe) {
-		return fmt.Sprintf("%s: %s: %v", r.path, pe.Op, pe.Err)
+		return fmt.Sprintf("%s: %s: %v", shownName(r.path), pe.Op, pe.Err)
 	}
-	return fmt.Sprintf("%s: %v", r.path, r.err)
+	return fmt.Sprintf("%s: %v", shownName(r.path), r.err)
 }
 
 // lintOne reads, lints and (with --fix) writes one input.
@@ -239,7 +250,7 @@ func lintOne(cfg *config, j job, stdin io.Reader) *fileResult {
 	if j.err != nil {
 		return r
 	}
-	data, info, err := readInput(j, stdin, cfg.maxSize)
+	data, read, err := readInput(j, stdin, cfg.maxSize)
 	if err != nil {
 		r.err = err
 		return r
@@ -247,6 +258,7 @@ func lintOne(cfg *config, j job, stdin io.Reader) *fileResult {
 	opts := cfg.options()
 	res := validate.Lint(data, opts)
 	r.src, r.findings, r.linted = data, res.Findings, true
+	r.target, r.targetFrom = res.Target, res.TargetFrom
 	r.truncated = len(data) > cfg.maxSize
 	changes := res.Changed && !bytes.Equal(res.Normalized, data)
 	if changes {
@@ -260,7 +272,7 @@ func lintOne(cfg *config, j job, stdin io.Reader) *fileResult {
 	switch {
 	case cfg.diff:
 		if changes {
-			label := j.path
+			label := shownName(j.path)
 			r.diff = unifiedDiff(label, label,
 				validate.Redact(data, cfg.target), validate.Redact(res.Normalized, cfg.target))
 		}
@@ -271,7 +283,7 @@ func lintOne(cfg *config, j job, stdin io.Reader) *fileResult {
 			r.src, r.findings = res.Normalized, validate.Lint(res.Normalized, opts).Findings
 		}
 	case cfg.fix && changes:
-		if err := writeBack(j.path, res.Normalized, info); err != nil {
+		if err := writeBack(j.path, res.Normalized, read); err != nil {
 			r.err = err
 			return r
 		}
@@ -283,30 +295,40 @@ func lintOne(cfg *config, j job, stdin io.Reader) *fileResult {
 }
 
 // readInput reads a job's bytes. It reads at most maxSize+1 bytes: enough
-// for the engine to report too-large without holding a huge file.
-func readInput(j job, stdin io.Reader, maxSize int) ([]byte, os.FileInfo, error) {
+// for the engine to report too-large without holding a huge file. A named
+// file must be a regular file: it is checked before the open (which must
+// not block on a FIFO, so it does not wait for one) and again on the open
+// file.
+func readInput(j job, stdin io.Reader, maxSize int) ([]byte, readFile, error) {
 	limit := int64(maxSize) + 1
 	if j.stdin {
 		b, err := io.ReadAll(io.LimitReader(stdin, limit))
-		return b, nil, err
+		return b, readFile{}, err
 	}
-	f, err := os.Open(j.path)
+	fi, err := os.Stat(j.path)
 	if err != nil {
-		return nil, nil, err
+		return nil, readFile{}, err
+	}
+	if err := regular(fi); err != nil {
+		return nil, readFile{}, &fs.PathError{Op: "read", Path: j.path, Err: err}
+	}
+	f, err := os.OpenFile(j.path, os.O_RDONLY|openNoBlock, 0)
+	if err != nil {
+		return nil, readFile{}, err
 	}
 	defer f.Close()
 	info, err := f.Stat()
 	if err != nil {
-		return nil, nil, err
+		return nil, readFile{}, err
 	}
-	if info.IsDir() {
-		return nil, nil, &fs.PathError{Op: "read", Path: j.path, Err: errors.New("is a directory")}
+	if err := regular(info); err != nil {
+		return nil, readFile{}, &fs.PathError{Op: "read", Path: j.path, Err: err}
 	}
 	b, err := io.ReadAll(io.LimitReader(f, limit))
 	if err != nil {
-		return nil, nil, err
+		return nil, readFile{}, err
 	}
-	return b, info, nil
+	return b, readFile{info: info, sum: sha256.Sum256(b)}, nil
 }
 
 func plural(n int, one, many string) string {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"github.com/azconn/azconn/internal/buildinfo"
 	"io"
@@ -182,48 +183,17 @@ func (r *report) writeSARIF(w io.Writer) error {
 		})
 	}
 	inv := sarifInvocation{ExecutionSuccessful: true}
-	results := []sarifResult{}
+	hasResults := false
 	for _, f := range r.files {
-		uri := sarifURI(f.path)
 		if f.err != nil {
 			inv.ExecutionSuccessful = false
 			inv.Notifications = append(inv.Notifications, sarifNotification{
 				Level:     "error",
 				Message:   sarifText{ioErrorText(f)},
-				Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{uri}}}},
+				Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{sarifURI(f.path)}}}},
 			})
 		}
-		if !f.linted {
-			continue
-		}
-		for _, x := range f.findings {
-			res := sarifResult{
-				RuleID:  x.Rule,
-				Level:   sarifLevel(x.Severity),
-				Message: sarifText{x.Message},
-				Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
-					ArtifactLocation: sarifArtifact{uri},
-					Region:           sarifRegionOf(x.Start, x.End),
-				}}},
-				Properties: sarifResultProperty{Pointer: x.Pointer, Fixable: x.Fixable},
-			}
-			if i, ok := index[x.Rule]; ok {
-				res.RuleIndex = &i
-			}
-			if x.Edit != nil {
-				res.Fixes = []sarifFix{{
-					Description: sarifText{fixDescription(x)},
-					ArtifactChanges: []sarifArtifactChange{{
-						ArtifactLocation: sarifArtifact{uri},
-						Replacements: []sarifReplacement{{
-							DeletedRegion:   *sarifRegionOf(x.Edit.Start, x.Edit.End),
-							InsertedContent: sarifText{x.Edit.Text},
-						}},
-					}},
-				}}
-			}
-			results = append(results, res)
-		}
+		hasResults = hasResults || f.linted && len(f.findings) > 0
 	}
 	log := sarifLog{
 		Schema:  "https://json.schemastore.org/sarif-2.1.0.json",
@@ -232,14 +202,93 @@ func (r *report) writeSARIF(w io.Writer) error {
 			Tool:        sarifTool{Driver: driver},
 			Invocations: []sarifInvocation{inv},
 			ColumnKind:  "unicodeCodePoints",
-			Results:     results,
+			Results:     []sarifResult{},
 			Properties:  map[string]any{"target": r.cfg.target.String()},
 		}},
 	}
-	enc := json.NewEncoder(w)
+	var head bytes.Buffer
+	enc := json.NewEncoder(&head)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	return enc.Encode(log)
+	if err := enc.Encode(log); err != nil {
+		return err
+	}
+	// The results are streamed into the log's empty list one by one, so
+	// memory holds one result, not the whole report. A raw line break
+	// never occurs inside a JSON string, so the marker is unambiguous.
+	const marker = "\n      \"results\": []"
+	doc := head.Bytes()
+	at := bytes.Index(doc, []byte(marker))
+	if !hasResults || at < 0 {
+		_, err := w.Write(doc)
+		return err
+	}
+	at += len(marker) - 1 // at the "]"
+	if _, err := w.Write(doc[:at]); err != nil {
+		return err
+	}
+	var one bytes.Buffer
+	results := json.NewEncoder(&one)
+	results.SetEscapeHTML(false)
+	results.SetIndent(resultIndent, "  ")
+	sep := "\n" + resultIndent
+	for _, f := range r.files {
+		if !f.linted {
+			continue
+		}
+		uri := sarifURI(f.path)
+		for _, x := range f.findings {
+			one.Reset()
+			one.WriteString(sep)
+			sep = ",\n" + resultIndent
+			if err := results.Encode(sarifResultOf(x, uri, index)); err != nil {
+				return err
+			}
+			// Encode ends with a line break; the separator or the list's
+			// end takes its place.
+			if _, err := w.Write(bytes.TrimSuffix(one.Bytes(), []byte("\n"))); err != nil {
+				return err
+			}
+		}
+	}
+	if _, err := io.WriteString(w, "\n      "); err != nil { // the list's own indentation
+		return err
+	}
+	_, err := w.Write(doc[at:])
+	return err
+}
+
+// resultIndent is the indentation of a result inside the log.
+const resultIndent = "        "
+
+// sarifResultOf is one finding as a SARIF result.
+func sarifResultOf(x validate.Finding, uri string, index map[string]int) sarifResult {
+	res := sarifResult{
+		RuleID:  x.Rule,
+		Level:   sarifLevel(x.Severity),
+		Message: sarifText{x.Message},
+		Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
+			ArtifactLocation: sarifArtifact{uri},
+			Region:           sarifRegionOf(x.Start, x.End),
+		}}},
+		Properties: sarifResultProperty{Pointer: x.Pointer, Fixable: x.Fixable},
+	}
+	if i, ok := index[x.Rule]; ok {
+		res.RuleIndex = &i
+	}
+	if x.Edit != nil {
+		res.Fixes = []sarifFix{{
+			Description: sarifText{fixDescription(x)},
+			ArtifactChanges: []sarifArtifactChange{{
+				ArtifactLocation: sarifArtifact{uri},
+				Replacements: []sarifReplacement{{
+					DeletedRegion:   *sarifRegionOf(x.Edit.Start, x.Edit.End),
+					InsertedContent: sarifText{x.Edit.Text},
+				}},
+			}},
+		}}
+	}
+	return res
 }
 
 // fixDescription says in words what a finding's fix does.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"os/user"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -36,8 +37,13 @@ func TestMain(m *testing.M) {
 //	immutable PATH           chattr +i PATH (undone at the end); needs [immutable]
 //	oldtime FILE...          set the modification time to 2001-01-01
 //	isold FILE...            require that modification time (the file was not rewritten)
+//	link OLD NEW             make NEW a hard link to OLD
+//	samefile A B             require A and B to be one file (same inode)
+//	nobody N prog args...    run prog as the user nobody (setpriv), require exit code N
 //
-// Extra conditions: [immutable] (chattr +i works here).
+// Extra conditions: [immutable] (chattr +i works here), [nobody] (root with
+// setpriv, so the nobody command works; under CI=true a missing setpriv
+// is a failure).
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:                 "testdata/script",
@@ -63,15 +69,89 @@ func TestScripts(t *testing.T) {
 			"immutable": cmdImmutable,
 			"oldtime":   cmdOldTime,
 			"isold":     cmdIsOld,
+			"link":      cmdLink,
+			"samefile":  cmdSameFile,
+			"nobody":    cmdNobody,
 		},
 		Condition: func(cond string) (bool, error) {
 			switch cond {
 			case "immutable":
 				return immutableSupported(t), nil
+			case "nobody":
+				return nobodySupported()
 			}
 			return false, fmt.Errorf("unknown condition %q", cond)
 		},
 	})
+}
+
+func cmdLink(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: link OLD NEW")
+	}
+	ts.Check(os.Link(ts.MkAbs(args[0]), ts.MkAbs(args[1])))
+}
+
+func cmdSameFile(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: samefile A B")
+	}
+	a, err := os.Stat(ts.MkAbs(args[0]))
+	ts.Check(err)
+	b, err := os.Stat(ts.MkAbs(args[1]))
+	ts.Check(err)
+	if os.SameFile(a, b) == neg {
+		ts.Fatalf("%s and %s: same file is %v", args[0], args[1], !neg)
+	}
+}
+
+// nobodySupported: the nobody command needs root (to change user) and
+// setpriv (util-linux).
+func nobodySupported() (bool, error) {
+	if _, err := exec.LookPath("setpriv"); err != nil {
+		if os.Getenv("CI") == "true" {
+			return false, errors.New("CI=true: setpriv (Debian util-linux) is required to run the CLI as nobody")
+		}
+		return false, nil
+	}
+	if _, err := user.Lookup("nobody"); err != nil {
+		return false, nil
+	}
+	return os.Geteuid() == 0, nil
+}
+
+// cmdNobody runs prog as the user nobody and checks its exit code. The
+// directories above the work directory and the program (temporary ones the
+// test made, private to root) are opened for traversal first.
+func cmdNobody(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: nobody N prog args...")
+	}
+	want, err := strconv.Atoi(args[0])
+	ts.Check(err)
+	u, err := user.Lookup("nobody")
+	ts.Check(err)
+	prog, err := exec.LookPath(args[1])
+	ts.Check(err)
+	for _, p := range []string{ts.Getenv("WORK"), prog} {
+		for dir := filepath.Dir(p); dir != "/" && dir != filepath.Clean(os.TempDir()); dir = filepath.Dir(dir) {
+			if fi, err := os.Stat(dir); err == nil && fi.Mode().Perm()&0o001 == 0 {
+				ts.Check(os.Chmod(dir, fi.Mode().Perm()|0o001))
+			}
+		}
+	}
+	err = ts.Exec("setpriv", append([]string{"--reuid", u.Uid, "--regid", u.Gid, "--clear-groups", "--", prog}, args[2:]...)...)
+	got := 0
+	var ee *exec.ExitError
+	switch {
+	case errors.As(err, &ee):
+		got = ee.ExitCode()
+	case err != nil:
+		ts.Fatalf("%v", err)
+	}
+	if got != want {
+		ts.Fatalf("exit code %d, want %d", got, want)
+	}
 }
 
 func cmdStatus(ts *testscript.TestScript, neg bool, args []string) {

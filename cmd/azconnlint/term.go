@@ -3,6 +3,8 @@ package main
 import (
 	"io"
 	"os"
+
+	"golang.org/x/term"
 )
 
 // useColor decides whether the text format is coloured on w: always,
@@ -20,4 +22,11 @@ func useColor(mode string, w io.Writer) bool {
 	}
 	f, ok := w.(*os.File)
 	return ok && isTerminal(f)
+}
+
+// isTerminal reports whether f is a terminal. golang.org/x/term asks the
+// terminal driver on every platform, so /dev/null and other character
+// devices are not mistaken for one.
+func isTerminal(f *os.File) bool {
+	return term.IsTerminal(int(f.Fd()))
 }

@@ -1,0 +1,142 @@
+package validate
+
+// The facts stage: the domain values of a body parsed once, for every rule
+// that reads them. A fact holds a top-level string property without the
+// surrounding whitespace that the whitespace rule trims (its core), so that
+// values are judged as they will be after that fix and findings still
+// point at the right bytes of the original string.
+// Facts are gathered when a rule first asks (the domain phase), after the
+// claim and schema phases: a value with a finding of its own (a
+// placeholder, a type error) is never parsed, and the accessors below also
+// leave out values claimed later.
+
+// stringFact is one top-level string property: its node, its core and the
+// core's offset in the value. n is nil when the property is absent, not a
+// string, or a template reference.
+type stringFact struct {
+	n    *node
+	core string
+	lead int
+}
+
+// facts are the parsed domain values of one body.
+type facts struct {
+	subscription stringFact
+	isGUID       bool // the subscription's core is a GUID
+	ids          []resourceID
+	idsBuf       [3]resourceID // backs ids
+	domain       stringFact
+	domainIssue  *dnsIssue // the domain's first problem, or nil
+	username     stringFact
+	ou           stringFact
+	dn           *dnParse // the OU's core parsed, when ou.n is set
+}
+
+// resourceID is one of the body's resource IDs, parsed.
+type resourceID struct {
+	n    *node
+	lead int // offset of the core in n.str
+	core string
+	id   *armID
+}
+
+// The property names of the three resource IDs; targets differ in the
+// subnet's spelling, so both are passed.
+var propSubnet = []string{"subNetId", "subnetId"}
+
+// theFacts returns the facts, gathering them on first use.
+func (p *pass) theFacts() *facts {
+	if p.facts == nil {
+		p.facts = p.gatherFacts()
+	}
+	return p.facts
+}
+
+func (p *pass) gatherFacts() *facts {
+	f := &facts{}
+	f.ids = f.idsBuf[:0]
+	f.subscription = p.stringFact(valueCore, "subscriptionId")
+	f.isGUID = f.subscription.n != nil && isGUID(f.subscription.core)
+	for _, k := range []struct {
+		kind  armKind
+		names []string
+	}{{armResourceGroup, []string{"resourceGroupId"}}, {armVirtualNetwork, []string{"virtualNetworkId"}}, {armSubnet, propSubnet}} {
+		if s := p.stringFact(valueCore, k.names...); s.n != nil {
+			f.ids = append(f.ids, resourceID{n: s.n, lead: s.lead, core: s.core, id: parseARMID(s.core, k.kind)})
+		}
+	}
+	f.domain = p.stringFact(valueCore, "adDomainName")
+	if f.domain.n != nil {
+		f.domainIssue = domainNameProblem(f.domain.core)
+	}
+	f.username = p.stringFact(valueCore, "adDomainUsername")
+	f.ou = p.stringFact(dnTrim, "organizationalUnit")
+	if f.ou.n != nil {
+		f.dn = parseDN(f.ou.core)
+	}
+	return f
+}
+
+// stringFact reads the top-level string property with one of names.
+func (p *pass) stringFact(trim func(string) (string, int), names ...string) stringFact {
+	n := p.prop(names...)
+	if n == nil || n.kind != kindString || p.isClaimed(n) {
+		return stringFact{}
+	}
+	core, lead := trim(n.str)
+	if isTemplate(core) {
+		return stringFact{}
+	}
+	return stringFact{n: n, core: core, lead: lead}
+}
+
+// fact returns a fact's node, core and lead, or a nil node when the value
+// is absent or claimed.
+func (p *pass) fact(s stringFact) (n *node, core string, lead int) {
+	if s.n == nil || p.isClaimed(s.n) {
+		return nil, "", 0
+	}
+	return s.n, s.core, s.lead
+}
+
+// resourceIDs returns the payload's resource IDs that are strings and not
+// claimed or templates, in the order resource group, virtual network, subnet.
+func (p *pass) resourceIDs() []resourceID {
+	ids := p.theFacts().ids
+	for i, r := range ids {
+		if p.isClaimed(r.n) {
+			out := append([]resourceID(nil), ids[:i]...)
+			for _, r := range ids[i+1:] {
+				if !p.isClaimed(r.n) {
+					out = append(out, r)
+				}
+			}
+			return out
+		}
+	}
+	return ids
+}
+
+// validDomain returns the core of adDomainName when it is present and has
+// no error (warnings allowed), else "".
+func (p *pass) validDomain() string {
+	f := p.theFacts()
+	n, core, _ := p.fact(f.domain)
+	if n == nil || (f.domainIssue != nil && f.domainIssue.sev == SeverityError) {
+		return ""
+	}
+	return core
+}
+
+// cleanDomain returns adDomainName when it has no finding at all, for
+// suggestions; else "".
+func (p *pass) cleanDomain() string {
+	if p.validDomain() == "" || p.facts.domainIssue != nil {
+		return ""
+	}
+	return p.facts.domain.core // validDomain gathered the facts
+}
+
+// ouString returns organizationalUnit's node and DN core, unless absent,
+// claimed or a template.
+func (p *pass) ouString() (n *node, core string, lead int) { return p.fact(p.theFacts().ou) }

@@ -1,0 +1,55 @@
+package validate
+
+// The report model shared by every front end: the CLI's --format json
+// writes FileReport entries and a Summary as they are, its text and SARIF
+// formats read them, and the WebAssembly bridge serialises one entry per
+// call (SPEC §8).
+
+// FileReport is one linted file of a report.
+type FileReport struct {
+	Path       string    `json:"path"`
+	Changed    bool      `json:"changed"`    // the fix rewrote the file
+	Findings   []Finding `json:"findings"`   // never null in JSON
+	Target     Target    `json:"target"`     // the target linted for
+	TargetFrom string    `json:"targetFrom"` // why (Result.TargetFrom)
+}
+
+// NewFileReport returns the entry of a file at path whose lint gave res;
+// changed says whether the file was rewritten. The findings are res's.
+func NewFileReport(path string, res Result, changed bool) FileReport {
+	fs := res.Findings
+	if fs == nil {
+		fs = []Finding{}
+	}
+	return FileReport{Path: path, Changed: changed, Target: res.Target, TargetFrom: res.TargetFrom, Findings: fs}
+}
+
+// Summary counts the findings of a report.
+type Summary struct {
+	Files    int `json:"files"`
+	Errors   int `json:"errors"`
+	Warnings int `json:"warnings"`
+	Infos    int `json:"infos"`
+	Fixable  int `json:"fixable"`
+}
+
+// Add counts one file and its findings.
+func (s *Summary) Add(f FileReport) {
+	s.Files++
+	for _, x := range f.Findings {
+		switch x.Severity {
+		case SeverityError:
+			s.Errors++
+		case SeverityWarning:
+			s.Warnings++
+		case SeverityInfo:
+			s.Infos++
+		}
+		if x.Fixable {
+			s.Fixable++
+		}
+	}
+}
+
+// Problems returns how many findings the summary counts.
+func (s Summary) Problems() int { return s.Errors + s.Warnings + s.Infos }

@@ -1,0 +1,89 @@
+package validate
+
+import (
+	"fmt"
+	"strings"
+)
+
+func init() {
+	register(&rule{Rule: Rule{ID: "enum", Severity: SeverityError, Summary: "A value that is not a member of its enumeration, even ignoring case.", Help: "Use one of the members the message lists (lowerCamelCase, as Graph sends them)."}, phase: phaseSchema, check: checkEnum})
+	// enum-case is reported by the enum check: a miscased member.
+	register(&rule{Rule: Rule{ID: "enum-case", Severity: SeverityWarning, Fixable: true, Summary: "An enumeration member in the wrong case (Passed → passed).", Help: "Graph's SDKs parse members case-sensitively and drop a miscased value silently. The fix writes the canonical member."}})
+}
+
+// checkEnum reports strings that are not members of their enum (enum), or
+// members in the wrong case (enum-case, fixed); @odata.type values are the
+// odata-type rule's.
+func checkEnum(p *pass) {
+	for _, v := range p.violations() {
+		if v.kind != violationEnum || p.isClaimed(v.n) || isODataType(p.propOf(v.n), v.n) {
+			continue
+		}
+		p.enumError(v.n)
+		p.claim(v.n)
+	}
+}
+
+// isODataType reports whether n is an @odata.type string value.
+func isODataType(pm *propModel, n *node) bool {
+	return pm != nil && n.kind == kindString && pm.name == "@odata.type"
+}
+
+// enumError reports a string that is not a member of its enum.
+func (p *pass) enumError(n *node) {
+	pm := p.propOf(n)
+	if pm == nil || n.kind != kindString {
+		p.atValue("type", SeverityError, n, fmt.Sprintf("%s has an unexpected value %s", p.name(n), p.show(n)))
+		return
+	}
+	s := strings.TrimSpace(n.str)
+	if len(pm.flags) > 0 {
+		p.flagsError(n, pm, s)
+		return
+	}
+	for _, m := range pm.enum {
+		if s == m {
+			return // only whitespace around it: the whitespace rule says so
+		}
+	}
+	for _, m := range pm.enum {
+		if strings.EqualFold(s, m) {
+			canonical := m
+			f := p.atValue("enum-case", SeverityWarning, n,
+				fmt.Sprintf("%s must be written %s: Graph enum members are case-sensitive lowerCamelCase", p.show(n), quoteJSON(canonical)))
+			p.fixTransform(f, n, 20, func(string) string { return canonical })
+			return
+		}
+	}
+	msg := fmt.Sprintf("%s is not a member of %s: use one of %s", p.show(n), p.name(n), list(pm.enum, "or"))
+	if near := nearest(s, pm.enum); near != "" {
+		msg += fmt.Sprintf("; did you mean %s?", quoteJSON(near))
+	}
+	p.atValue("enum", SeverityError, n, msg)
+}
+
+// flagsError handles a flags enum: a comma-separated member list.
+func (p *pass) flagsError(n *node, pm *propModel, s string) {
+	parts := strings.Split(s, ",")
+	out := make([]string, len(parts))
+	for i, part := range parts {
+		part = strings.TrimSpace(part)
+		found := ""
+		for _, m := range pm.flags {
+			if strings.EqualFold(part, m) {
+				found = m
+			}
+		}
+		if found == "" {
+			p.atValue("enum", SeverityError, n, fmt.Sprintf("%s is not a comma-separated list of %s members: use %s", p.show(n), p.name(n), list(pm.flags, "and/or")))
+			return
+		}
+		out[i] = found
+	}
+	canonical := strings.Join(out, ",")
+	if canonical == s {
+		return
+	}
+	f := p.atValue("enum-case", SeverityWarning, n, fmt.Sprintf("%s must be written %s: flags are lowerCamelCase members joined by ',' without spaces", p.show(n), quoteJSON(canonical)))
+	p.fixTransform(f, n, 20, func(string) string { return canonical })
+}

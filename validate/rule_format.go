@@ -1,0 +1,22 @@
+package validate
+
+import (
+	"fmt"
+)
+
+func init() {
+	register(&rule{Rule: Rule{ID: "format", Severity: SeverityError, Summary: "A value that breaks its schema format (date-time).", Help: "Timestamps are RFC 3339 date-times in UTC, such as 2014-01-01T00:00:00Z."}, phase: phaseSchema, check: checkFormat})
+}
+
+// checkFormat reports values that break their schema format.
+func checkFormat(p *pass) {
+	p.eachViolation(func(v schemaViolation) { p.formatError(v.n, v.want[0]) }, violationFormat)
+}
+
+func (p *pass) formatError(n *node, format string) {
+	if format == "date-time" {
+		p.atValue("format", SeverityError, n, fmt.Sprintf("%s must be an RFC 3339 date-time in UTC such as \"2014-01-01T00:00:00Z\", not %s", p.name(n), p.show(n)))
+		return
+	}
+	p.atValue("format", SeverityError, n, fmt.Sprintf("%s is not a valid %s: %s", p.name(n), format, p.show(n)))
+}

@@ -1,0 +1,60 @@
+package validate
+
+import (
+	"fmt"
+)
+
+func init() {
+	register(&rule{Rule: Rule{ID: "odata-type", Severity: SeverityError, Fixable: true, Summary: "An @odata.type that is not the object's type; a warning, fixed, when only case, a missing '#' or a legacy alias differs.", Help: "Write the canonical type name, or leave @odata.type out: it is optional for this entity."}, phase: phaseSchema, check: checkODataType})
+}
+
+// checkODataType reports an @odata.type value that its object's type does
+// not accept. Both this rule and the enum rule read enum violations: the
+// enum rule leaves those of @odata.type to this one.
+func checkODataType(p *pass) {
+	for _, v := range p.violations() {
+		if v.kind != violationEnum || p.isClaimed(v.n) || !isODataType(p.propOf(v.n), v.n) {
+			continue
+		}
+		p.odataType(v.n)
+		p.claim(v.n)
+	}
+}
+
+// odataType reports an @odata.type the object's type does not accept.
+func (p *pass) odataType(n *node) {
+	accepted := p.typeOf(n.parent).odata
+	canonical := accepted[0]
+	bare := bareType
+	got := bare(n.str)
+	isRoot := n.parent == p.root
+	fixable := func(msg string) {
+		f := p.atValue("odata-type", SeverityWarning, n, msg)
+		p.fixTransform(f, n, 20, func(string) string { return canonical })
+	}
+	for _, a := range accepted {
+		if bare(a) == got {
+			fixable(fmt.Sprintf("@odata.type must be written %s (type names are case-sensitive and start with '#')", quoteJSON(canonical)))
+			return
+		}
+	}
+	if isRoot {
+		for legacy, c := range p.m.table.TypeAliases {
+			if bare(legacy) != got || c != canonical {
+				continue
+			}
+			msg := fmt.Sprintf("%s is the legacy type name; the %s target's type is %s", p.show(n), p.m.name, quoteJSON(canonical))
+			if p.detected.mixed != nil { // no alias fix in either direction
+				p.atValue("odata-type", SeverityError, n, msg+" (not fixed automatically: the body mixes both targets' properties, see mixed-target)")
+				return
+			}
+			fixable(msg)
+			return
+		}
+		if other, ok := p.m.others[got]; ok {
+			p.atValue("odata-type", SeverityError, n, fmt.Sprintf("%s is the type of the %s target, not of %s: lint with that target, or write %s", p.show(n), other, p.m.name, quoteJSON(canonical)))
+			return
+		}
+	}
+	p.atValue("odata-type", SeverityError, n, fmt.Sprintf("@odata.type %s does not name this object's type: write %s, or leave @odata.type out", p.show(n), quoteJSON(canonical)))
+}

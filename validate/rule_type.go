@@ -1,0 +1,59 @@
+package validate
+
+import (
+	"fmt"
+)
+
+func init() {
+	register(&rule{Rule: Rule{ID: "type", Severity: SeverityError, Summary: "A value of the wrong JSON type, or null for a non-nullable property.", Help: "Give the value the type the message names. To leave a property unchanged, leave it out of the PATCH body."}, phase: phaseType, check: checkType})
+}
+
+// checkType reports values of the wrong JSON type, numbers out of range and
+// schema errors no other rule maps. It runs after boolean-string, which
+// claims the strings that only need their quotes removed.
+func checkType(p *pass) {
+	p.eachViolation(func(v schemaViolation) {
+		n := v.n
+		switch v.kind {
+		case violationType:
+			p.typeError(n, v.want)
+		case violationRange:
+			p.atValue("type", SeverityError, n, fmt.Sprintf("%s must be a 32-bit integer (-2147483648 to 2147483647), not %s", p.name(n), p.show(n)))
+		default:
+			p.atValue("type", SeverityError, n, fmt.Sprintf("%s does not match its schema (%s)", p.name(n), v.detail))
+		}
+	}, violationType, violationRange, violationOther)
+}
+
+// typeError reports a value of the wrong JSON type, unless a more precise
+// rule explains it.
+func (p *pass) typeError(n *node, want []string) {
+	pm := p.propOf(n)
+	wantNames := make([]string, 0, len(want))
+	for _, w := range want {
+		if w != "null" {
+			wantNames = append(wantNames, article(w))
+		}
+	}
+	if n.kind == kindNull {
+		p.atValue("type", SeverityError, n, fmt.Sprintf("%s cannot be null: leave the property out to keep its current value, or set %s", p.name(n), list(wantNames, "or")))
+		return
+	}
+	got := article(n.kind.typeName())
+	if n.kind == kindString || n.kind == kindNumber || n.kind == kindTrue || n.kind == kindFalse {
+		got += " (" + p.show(n) + ")"
+	}
+	msg := fmt.Sprintf("%s must be %s, not %s", p.name(n), list(wantNames, "or"), got)
+	if pm != nil && pm.nullable() {
+		msg += ", or null"
+	}
+	p.atValue("type", SeverityError, n, msg)
+}
+
+func article(t string) string {
+	switch t {
+	case "object", "array", "integer":
+		return "an " + t
+	}
+	return "a " + t
+}

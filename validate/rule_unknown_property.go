@@ -1,0 +1,83 @@
+package validate
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+func init() {
+	register(&rule{Rule: Rule{ID: "unknown-property", Severity: SeverityError, Summary: "A property that the target's type does not have.", Help: "Graph rejects unknown properties of a non-open type with 400 Bad Request. Rename it to the suggested property or remove it."}, phase: phaseSchema, check: checkUnknownProperty})
+}
+
+// checkUnknownProperty reports, in document order, the keys that an
+// object's type does not have, unless another key-level finding (property
+// case, a duplicate) already explains them.
+func checkUnknownProperty(p *pass) {
+	for _, v := range p.violations() {
+		n := v.n
+		if v.kind != violationUnknown || n.kind != kindObject {
+			continue
+		}
+		// Index the object's unbound keys once: objects can be huge.
+		first := make(map[string]int, len(v.want))
+		for i := len(n.members) - 1; i >= 0; i-- {
+			if !p.isCanonMember(n, i) && !p.keyReported(n, i) {
+				first[n.members[i].key] = i
+			}
+		}
+		var idx []int
+		for _, name := range v.want {
+			if i, ok := first[name]; ok {
+				idx = append(idx, i)
+			}
+		}
+		sort.Ints(idx) // document order
+		for _, i := range idx {
+			p.unknownProperty(n, i)
+		}
+	}
+}
+
+// unknownProperty reports member idx, whose key the object's type does
+// not have.
+func (p *pass) unknownProperty(obj *node, idx int) {
+	key := obj.members[idx].key
+	o := p.typeOf(obj)
+	// Case variants and aliases belong to property-case.
+	if o != nil {
+		if _, ok := o.fold[strings.ToLower(key)]; ok {
+			return
+		}
+		if obj == p.root {
+			if _, ok := p.m.table.PropertyAliases[key]; ok {
+				return
+			}
+		}
+	}
+	typeName := "the " + p.m.name + " target"
+	if o != nil && o.name != "" {
+		typeName = o.name
+	}
+	msg := fmt.Sprintf("unknown property %s: %s has no such property", quoteJSON(key), typeName)
+	var names []string
+	if o != nil {
+		names = o.names
+	}
+	v := obj.members[idx].val
+	switch {
+	case obj == p.root && key == "value" && v.kind == kindObject:
+		msg += "; this looks like a GET response wrapped in {\"value\": …}: send the inner object as the body"
+	case obj == p.root && key == "error" && v.kind == kindObject:
+		msg += "; this looks like a Microsoft Graph error response, not a request body"
+	case obj == p.root && p.m.otherProps[key] != "":
+		msg += fmt.Sprintf("; it is a property of the %s target: lint with that target if the body is meant for it", p.m.otherProps[key])
+	default:
+		if s := nearest(key, names); s != "" {
+			msg += fmt.Sprintf("; did you mean %s?", quoteJSON(s))
+		} else {
+			msg += "; remove it"
+		}
+	}
+	p.atKey("unknown-property", SeverityError, obj, idx, msg)
+}
