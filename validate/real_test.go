@@ -15,9 +15,10 @@ import (
 	"testing"
 )
 
-// realTargetFlag forces a target on the real bodies. It serves a local run
-// before target detection exists; the test proper lints with the zero
-// Options, as a user who runs `azconnlint FILE` does.
+// realTargetFlag forces a target on the real bodies, to read their findings
+// under a target that detection did not choose; goldens are then neither
+// compared nor written. The test proper lints with the zero Options, as a
+// user who runs `azconnlint FILE` does.
 var realTargetFlag = flag.String("real.target", "", "lint the bodies of testdata/real with this target instead of the zero Options")
 
 // realMetadataDir holds Microsoft's own metadata for the live type; the
