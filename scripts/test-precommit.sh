@@ -50,7 +50,14 @@ cat > bad.json <<'JSON'
   "resourceGroup": "rg-cloudpc"
 }
 JSON
-git add good.json bad.json
+cat > bad.http <<'HTTP'
+PATCH https://graph.microsoft.com/beta/deviceManagement/virtualEndpoint/onPremisesConnections
+Content-Type: application/json
+
+{"displayName": "Contoso West Europe"}
+HTTP
+printf 'not a payload {\n' > notes.txt
+git add good.json bad.json bad.http notes.txt
 
 # The system hook runs the binary on PATH: build this checkout's.
 mkdir -p "$work/bin"
@@ -70,6 +77,20 @@ for hook in azconnlint azconnlint-system; do
     echo "test-precommit: ok: $hook fails bad.json with its finding"
   else
     echo "test-precommit: FAIL: $hook failed on bad.json without the expected finding:" >&2; cat "$work/bad.log" >&2; fail=1
+  fi
+  # .http and .rest files are passed to the hook (files: pattern); other
+  # files are not.
+  if pre-commit try-repo "$repo" "$hook" --files bad.http >"$work/http.log" 2>&1; then
+    echo "test-precommit: FAIL: $hook passes bad.http:" >&2; cat "$work/http.log" >&2; fail=1
+  elif grep -q 'bad.http:1:1: error: PATCH without the connection.*\[request-line\]' "$work/http.log"; then
+    echo "test-precommit: ok: $hook fails bad.http with its finding"
+  else
+    echo "test-precommit: FAIL: $hook failed on bad.http without the expected finding:" >&2; cat "$work/http.log" >&2; fail=1
+  fi
+  if pre-commit try-repo "$repo" "$hook" --files notes.txt >"$work/txt.log" 2>&1; then
+    echo "test-precommit: ok: $hook does not run on notes.txt"
+  else
+    echo "test-precommit: FAIL: $hook ran on notes.txt:" >&2; cat "$work/txt.log" >&2; fail=1
   fi
 done
 exit $fail

@@ -171,9 +171,19 @@ func parseARMID(s string, kind armKind) *armID {
 			j = len(path) - i
 		}
 		if j == 0 {
-			if i < len(path) {
-				issue(off+i, off+i+1, "has an empty segment (\"//\"): remove the extra '/'")
+			// A run of extra slashes is one cause: one issue over it.
+			k := i
+			for k < len(path) && path[k] == '/' {
+				k++
 			}
+			switch {
+			case k == i+1:
+				issue(off+i, off+k, "has an empty segment (\"//\"): remove the extra '/'")
+			case k > i+1:
+				issue(off+i, off+k, fmt.Sprintf("has %d empty segments (a run of '/'): remove the extra slashes", k-i))
+			}
+			i = max(k, i+1)
+			continue
 		} else {
 			id.segs = append(id.segs, armPart{path[i : i+j], off + i, off + i + j})
 		}

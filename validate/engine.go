@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -29,8 +28,19 @@ func Lint(data []byte, opts Options) Result {
 }
 
 // Lint checks data as the JSON body of a PATCH request with the linter's
-// options. It never panics and never fails, and is safe for concurrent use.
-func (l *Linter) Lint(data []byte) (res Result) {
+// options. The input may also be an HTTP request, a .http file or Markdown
+// holding requests (see Form): then each request's body is linted, with
+// positions in the whole text. It never panics and never fails, and is
+// safe for concurrent use.
+func (l *Linter) Lint(data []byte) Result {
+	if res, ok := l.lintForm(data); ok {
+		return res
+	}
+	return l.lintBare(data)
+}
+
+// lintJSON lints data as one JSON body.
+func (l *Linter) lintJSON(data []byte) (res Result) {
 	defer func() {
 		if r := recover(); r != nil {
 			res = internalResult(data, fmt.Sprintf("azconn failed on this input (%v); nothing was changed. Please report it with the input's shape, not its secrets.", r))
@@ -63,6 +73,8 @@ func (p *pass) result(out []byte, fixes []Fix) Result {
 	// in the first chunk, put them in order there (each moved once along
 	// its permutation cycle) and return the chunk.
 	slices.SortStableFunc(p.findings, func(a, b *Finding) int { return compareFindings(*a, *b) })
+	p.findings, res.Omitted = p.capFindings(p.findings, p.opts.maxFindings())
+	p.fillPointers(p.findings, res.Omitted != nil)
 	n := len(p.findings)
 	if at := p.chunkIndex(); at != nil {
 		fs := p.chunk0[:n:n]
@@ -83,7 +95,7 @@ func (p *pass) result(out []byte, fixes []Fix) Result {
 			res.Findings[i] = *f
 		}
 	}
-	p.scrub(res.Findings)
+	p.redactResult(&res)
 	return res
 }
 
@@ -127,6 +139,7 @@ func (p *pass) run() (stripBOM bool) {
 	}
 	p.m = p.detected.model
 	p.bind()
+	p.findSecrets()
 	for _, ph := range phases {
 		for _, r := range rulesIn(ph) {
 			r.check(p)
@@ -186,7 +199,7 @@ func (p *pass) syntaxFindings() bool {
 		m := &d.obj.members[d.index]
 		first := &d.obj.members[d.first]
 		p.markKey(d.obj, d.index)
-		p.report("duplicate-key", SeverityError, m.keyStart, m.keyEnd, p.pointerOf(d.obj, m.key),
+		p.reportAt("duplicate-key", SeverityError, m.keyStart, m.keyEnd, m.val,
 			fmt.Sprintf("duplicate key %s (first at %s): Graph keeps only one of them; remove the other. No fix is applied while keys repeat", quoteJSON(m.key), p.pos(first.keyStart)))
 	}
 	if e := t.err; e != nil {
@@ -214,10 +227,6 @@ func (p *pass) syntaxFindings() bool {
 	return false
 }
 
-func (p *pass) pointerOf(obj *node, key string) string {
-	return p.pointer(obj) + "/" + escapePointer(key)
-}
-
 func firstInvalid(b []byte, from int) (off, count int) {
 	off = -1
 	for i := from; i < len(b); {
@@ -241,19 +250,4 @@ func byteSize(n int) string {
 		return fmt.Sprintf("%d KiB", n>>10)
 	}
 	return fmt.Sprintf("%d bytes", n)
-}
-
-// scrub removes any secret value from messages. Rules never quote secrets;
-// this catches a secret that equals some other quoted value.
-func (p *pass) scrub(fs []Finding) {
-	if p.bound == nil {
-		return
-	}
-	for i := range fs {
-		for _, s := range p.bound.secrets {
-			if len(s) >= 4 && strings.Contains(fs[i].Message, s) {
-				fs[i].Message = strings.ReplaceAll(fs[i].Message, s, RedactMask)
-			}
-		}
-	}
 }

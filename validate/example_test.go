@@ -1,6 +1,7 @@
 package validate_test
 
 import (
+	"bytes"
 	"fmt"
 
 	"github.com/azconn/azconn/validate"
@@ -68,4 +69,23 @@ func ExampleRules() {
 		}
 	}
 	// Output: enum-case warning true
+}
+
+// RedactSpans masks the password and says where: a caret under a finding's
+// column in the input moves by the shift of the spans before it.
+func ExampleRedactSpans() {
+	in := []byte(`{"adDomainPassword": "hunter2-Secret", "inUse": "yes"}`)
+	masked, spans := validate.RedactSpans(in, validate.AzureConnection)
+	fmt.Println(string(masked))
+	at := bytes.Index(in, []byte(`"yes"`)) // a finding's offset in the input
+	shift := 0
+	for _, s := range spans {
+		if s.End <= at {
+			shift += (s.OutEnd - s.OutStart) - (s.End - s.Start)
+		}
+	}
+	fmt.Println(string(masked[at+shift : at+shift+5]))
+	// Output:
+	// {"adDomainPassword": "********", "inUse": "yes"}
+	// "yes"
 }

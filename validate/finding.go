@@ -90,6 +90,9 @@ type Finding struct {
 	// its edit; removing read-only members may share one edit. Not part of
 	// the JSON form.
 	Edit *Edit
+	// Request is the index in Result.Requests of the request the finding
+	// is about; its Pointer and Fix are relative to that request's body.
+	Request int
 }
 
 // Edit replaces the input's bytes [Start, End) with Text.
@@ -112,6 +115,7 @@ type findingJSON struct {
 	EndOffset int      `json:"endOffset"`
 	Fixable   bool     `json:"fixable"`
 	Fix       *Fix     `json:"fix,omitempty"`
+	Request   int      `json:"request"`
 }
 
 // MarshalJSON writes the flat shape used by the CLI and the page.
@@ -120,7 +124,7 @@ func (f Finding) MarshalJSON() ([]byte, error) {
 		Rule: f.Rule, Severity: f.Severity, Message: f.Message, Pointer: f.Pointer,
 		Line: f.Start.Line, Column: f.Start.Column, Offset: f.Start.Offset,
 		EndLine: f.End.Line, EndColumn: f.End.Column, EndOffset: f.End.Offset,
-		Fixable: f.Fixable, Fix: f.Fix,
+		Fixable: f.Fixable, Fix: f.Fix, Request: f.Request,
 	})
 }
 
@@ -134,7 +138,7 @@ func (f *Finding) UnmarshalJSON(b []byte) error {
 		Rule: j.Rule, Severity: j.Severity, Message: j.Message, Pointer: j.Pointer,
 		Start:   Pos{j.Line, j.Column, j.Offset},
 		End:     Pos{j.EndLine, j.EndColumn, j.EndOffset},
-		Fixable: j.Fixable, Fix: j.Fix,
+		Fixable: j.Fixable, Fix: j.Fix, Request: j.Request,
 	}
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	jsonpatch "github.com/evanphx/json-patch/v5"
 	"github.com/tidwall/sjson"
@@ -24,6 +25,15 @@ func FuzzNormalize(f *testing.F) {
 			return
 		}
 		out := res.Normalized
+		if res.Form != FormJSON {
+			// Requests: only the bodies (and Content-Length) change,
+			// and once is enough.
+			checkFraming(t, data, res)
+			if again := Lint(out, opts); again.Changed {
+				t.Fatalf("normalizing twice differs from once:\n%s\n---\n%s", out, again.Normalized)
+			}
+			return
+		}
 		if !json.Valid(out) {
 			t.Fatalf("normalized output is not JSON:\n%s", out)
 		}
@@ -51,38 +61,122 @@ func FuzzNormalize(f *testing.F) {
 	})
 }
 
-// FuzzSecrets places a random password into a payload and checks that it
-// appears in no message, no fix, and nothing Redact returns.
+// FuzzSecrets places a password, taken from the fuzzer's bytes (any
+// length from 1, quotes and backslashes included), into a random valid
+// payload: as adDomainPassword, under a misspelt or miscased key, and also
+// as (or inside) organizationalUnit, adDomainName, adDomainUsername, a
+// displayName with spaces, a key named as the password, or a key inside an
+// object-valued password. No message, pointer, fix value or Result.Fixes
+// entry may carry it, nor anything Redact returns, for the input and for
+// the normalized output: as a whole token when it is shorter than 4
+// characters, in its raw, escaped and decoded forms anywhere when longer.
 func FuzzSecrets(f *testing.F) {
 	addGoldenSeeds(f)
+	for _, pw := range []string{`Pa"ss\wd-77q`, `a`, `"`, `\`, `ab`, `C0rp\Wint3r`, `my pass word`, `a/b~c`} {
+		for w := range placements {
+			f.Add(append([]byte{byte(w), byte(len(pw) - 1)}, pw+`{"displayName":"a","adDomainName":"corp.contoso.com"}`...), w%2 == 1, false)
+		}
+	}
 	f.Fuzz(func(t *testing.T, data []byte, onPrem, drop bool) {
-		if len(data) < 8 {
+		if len(data) < 3 {
 			return
 		}
-		pw := string(data[:8]) + "-pw"
-		if !json.Valid(data[8:]) || strings.ContainsAny(pw, "\"\\") {
+		where, n := int(data[0]), 1+int(data[1])%24
+		if len(data) < 2+n {
 			return
 		}
-		payload, err := sjson.SetBytes(data[8:], "adDomainPassword", pw)
-		if err != nil || bytes.Count(payload, []byte(pw)) != 1 {
-			return // the password must be the only place those bytes occur
-		}
+		pw, base := string(data[2:2+n]), data[2+n:]
 		opts := fuzzOptions(onPrem, drop)
+		if !fuzzablePassword(pw, base, opts) {
+			return
+		}
+		payload := placePassword(base, pw, where)
+		if payload == nil {
+			return
+		}
 		res := Lint(payload, opts)
-		for _, fd := range res.Findings {
-			if strings.Contains(fd.Message, pw) {
-				t.Fatalf("message quotes the password: %s", fd.Message)
-			}
-			if fd.Fix != nil && strings.Contains(string(fd.Fix.Value), pw) {
-				t.Fatalf("fix carries the password: %s", fd.Fix.Value)
-			}
+		forms := secretForms(pw)
+		if b, err := json.Marshal(pw); err == nil {
+			forms = append(forms, string(b[1:len(b)-1]))
+		}
+		whole := utf8.RuneCountInString(pw) < secretFreeMin
+		if l := leak(res, forms, whole); l != "" {
+			t.Fatalf("password %q gets out (placement %d): %s\npayload: %s", pw, where%placements, l, payload)
 		}
 		for _, b := range [][]byte{Redact(payload, opts.Target), Redact(res.Normalized, opts.Target)} {
-			if bytes.Contains(b, []byte(pw)) {
-				t.Fatalf("Redact left the password in:\n%s", b)
+			for _, f := range forms {
+				if whole && hasToken(string(b), f) || !whole && bytes.Contains(b, []byte(f)) {
+					t.Fatalf("Redact leaves %q in (placement %d):\n%s\npayload: %s", f, where%placements, b, payload)
+				}
 			}
 		}
 	})
+}
+
+// placements is how many ways placePassword has.
+const placements = 9
+
+// placePassword sets the password in data (a JSON object) in one of the
+// placements, or returns nil.
+func placePassword(data []byte, pw string, where int) []byte {
+	set := func(b []byte, path string, v any) []byte {
+		if b == nil {
+			return nil
+		}
+		out, err := sjson.SetBytes(b, path, v)
+		if err != nil {
+			return nil
+		}
+		return out
+	}
+	esc := func(k string) string { // an sjson path naming the key k
+		return strings.NewReplacer(`\`, `\\`, ".", `\.`, "*", `\*`, "?", `\?`, "|", `\|`, "#", `\#`, "@", `\@`, ":", `\:`, "!", `\!`, "=", `\=`, "<", `\<`, ">", `\>`, "%", `\%`).Replace(k)
+	}
+	switch where % placements {
+	case 0:
+		return set(data, "adDomainPassword", pw)
+	case 1:
+		return set(data, []string{"adDomainPasword", "AdDomainPasswrd", "adDomainPassw0rd", "adDomianPassword"}[where/placements%4], pw)
+	case 2:
+		return set(set(data, "ADDOMAINPASSWORD", pw), "organizationalUnit", pw)
+	case 3:
+		return set(set(data, "adDomainPassword", pw), "adDomainName", pw)
+	case 4:
+		return set(set(data, "adDomainPassword", pw), "adDomainUsername", `CONTOSO\`+pw)
+	case 5:
+		return set(set(data, "adDomainPassword", pw), "displayName", "  "+pw+" ")
+	case 6:
+		return set(set(data, "adDomainPassword", pw), esc(pw), 1)
+	case 7:
+		return set(data, "adDomainPassword", map[string]any{pw: 1, "x": []string{pw}})
+	default:
+		return set(set(data, "adDomainPassword", pw), "healthCheckStatus", pw)
+	}
+}
+
+// fuzzablePassword reports whether pw can be told apart from the rest: a
+// valid string that data does not already hold in any form, that is no
+// part of a property name (which is never masked) or of the mask.
+func fuzzablePassword(pw string, data []byte, opts Options) bool {
+	if !utf8.ValidString(pw) || !json.Valid(data) || len(data) == 0 || data[0] != '{' {
+		return false
+	}
+	if strings.Contains(`"`+RedactMask+`"`, pw) {
+		return false
+	}
+	whole := utf8.RuneCountInString(pw) < secretFreeMin
+	for _, f := range secretForms(pw) {
+		if whole && hasToken(string(data), f) || !whole && bytes.Contains(data, []byte(f)) {
+			return false
+		}
+	}
+	_, names := redactionFor(opts.Target)
+	for name := range names {
+		if strings.Contains(name, pw) || strings.Contains(pw, name) && utf8.RuneCountInString(pw) < secretFreeMin {
+			return false
+		}
+	}
+	return true
 }
 
 func fuzzOptions(onPrem, drop bool) Options {

@@ -2,6 +2,7 @@ package validate
 
 import (
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -14,6 +15,14 @@ type Options struct {
 	MaxSize      int      // bytes; zero means DefaultMaxSize
 	MaxDepth     int      // nesting levels; zero means DefaultMaxDepth
 	Ignore       []string // rule IDs to neither report nor fix
+	// Form is how the input holds the body; zero means sniffed from the
+	// content (FormForName maps a file name to its form).
+	Form Form
+	// Method is the call the body is for when the input has no request
+	// line: "PATCH" (update, the default) or "POST" (create).
+	Method string
+
+	call callKind // set by the form layer from a request line
 	// API is the Graph API version the body is sent to: "beta" (the zero
 	// value means beta) or "v1.0". Under Auto, "v1.0" is evidence for the
 	// live target, the only one v1.0 has.
@@ -23,6 +32,10 @@ type Options struct {
 	// evidence after an explicit Target: the endpoint of a target's table
 	// selects that target, and a /v1.0/ segment counts as API v1.0.
 	URL string
+	// MaxFindings caps Result.Findings (zero means DefaultMaxFindings;
+	// negative is an error): past it one too-many-findings finding says
+	// how many more there were. The cap never changes the fixes applied.
+	MaxFindings int
 }
 
 // Default limits applied when Options leaves them zero.
@@ -56,7 +69,7 @@ type Linter struct {
 
 // New checks opts and returns a Linter for them. It is an error to name an
 // unknown target, an unknown rule ID in Ignore, an unknown API version, or
-// a negative MaxSize or MaxDepth.
+// a negative MaxSize, MaxDepth or MaxFindings.
 func New(opts Options) (*Linter, error) {
 	l := &Linter{}
 	if err := l.init(opts); err != nil {
@@ -79,11 +92,20 @@ func (l *Linter) init(opts Options) error {
 	if opts.MaxSize < 0 {
 		errs = append(errs, "validate: MaxSize "+strconv.Itoa(opts.MaxSize)+" is negative (zero means the default)")
 	}
+	if opts.MaxFindings < 0 {
+		errs = append(errs, "validate: MaxFindings "+strconv.Itoa(opts.MaxFindings)+" is negative (zero means the default of "+strconv.Itoa(DefaultMaxFindings)+")")
+	}
 	if opts.MaxDepth < 0 {
 		errs = append(errs, "validate: MaxDepth "+strconv.Itoa(opts.MaxDepth)+" is negative (zero means the default)")
 	}
 	if opts.API != "" && opts.API != "beta" && opts.API != "v1.0" {
 		errs = append(errs, "validate: unknown API version "+quoteJSON(opts.API)+" (want beta or v1.0)")
+	}
+	if opts.Form != "" && !slices.Contains(Forms(), opts.Form) {
+		errs = append(errs, "validate: unknown form "+quoteJSON(string(opts.Form))+" (want json, http, http-file or markdown)")
+	}
+	if m := strings.ToUpper(strings.TrimSpace(opts.Method)); m != "" && m != "PATCH" && m != "POST" {
+		errs = append(errs, "validate: unknown method "+quoteJSON(opts.Method)+" (want PATCH or POST)")
 	}
 	l.opts = opts
 	var unknown []string
@@ -130,6 +152,11 @@ type Result struct {
 	// order of the input positions they change, each path as the document
 	// is when the fixes before it have been applied.
 	Fixes []Fix
+	// Form is how the input held the body (or bodies).
+	Form Form
+	// Requests are the requests whose bodies were linted, in text order;
+	// a bare JSON body is one implicit request. Finding.Request indexes it.
+	Requests []Request
 	// Target is the target the body was linted for: the one asked for, or
 	// under Auto the detected one.
 	Target Target
@@ -138,23 +165,34 @@ type Result struct {
 	// has), "mixed" (the body has evidence for both; the target is the
 	// best fit, and a mixed-target finding explains) or "default".
 	TargetFrom string
+	// Omitted counts, by severity, the findings left out of Findings past
+	// Options.MaxFindings; nil when none were.
+	Omitted map[Severity]int
 }
 
-// Count returns how many findings have exactly the given severity.
+// Count returns how many findings of the input have exactly the given
+// severity: those in Findings and those Omitted past the cap. The
+// too-many-findings summary is not counted: it is no finding of the input.
 func (r Result) Count(s Severity) int {
-	n := 0
+	n := r.Omitted[s]
 	for _, f := range r.Findings {
-		if f.Severity == s {
+		if f.Severity == s && f.Rule != "too-many-findings" {
 			n++
 		}
 	}
 	return n
 }
 
-// Fails reports whether any finding is at or above the given severity.
+// Fails reports whether any finding of the input, listed or omitted, is at
+// or above the given severity (the too-many-findings summary aside).
 func (r Result) Fails(min Severity) bool {
+	for s, n := range r.Omitted {
+		if s >= min && n > 0 {
+			return true
+		}
+	}
 	for _, f := range r.Findings {
-		if f.Severity >= min {
+		if f.Severity >= min && f.Rule != "too-many-findings" {
 			return true
 		}
 	}

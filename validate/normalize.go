@@ -102,7 +102,7 @@ func (l *ledger) removed(n *node) bool {
 // value run in ascending order; each must be idempotent and leave a valid
 // value unchanged.
 func (p *pass) fixTransform(f *Finding, n *node, order int, fn func(string) string) {
-	if f == nil || n.kind != kindString || p.isSecret(n) {
+	if f == nil || n.kind != kindString || p.hidden(n) {
 		return
 	}
 	v := p.fixes.value(n)
@@ -112,7 +112,7 @@ func (p *pass) fixTransform(f *Finding, n *node, order int, fn func(string) stri
 
 // fixReplace attaches the replacement of value n by the JSON text raw.
 func (p *pass) fixReplace(f *Finding, n *node, raw string) {
-	if f == nil || p.isSecret(n) {
+	if f == nil || p.hidden(n) {
 		return
 	}
 	p.fixes.value(n).raw = raw

@@ -36,6 +36,8 @@ type pass struct {
 	fixes      ledger
 	schemaErrs []schemaViolation // the schema adapter's output, on first use
 	schemaRan  bool
+	secrets    *secretSet        // what must never leave the engine (secret.go)
+	deferred   []deferredPointer // pointers built for kept findings only (pointers.go)
 }
 
 // memberRef names member i of object obj.
@@ -79,12 +81,12 @@ func (p *pass) report(rule string, sev Severity, start, end int, ptr, msg string
 func (p *pass) atKey(rule string, sev Severity, obj *node, i int, msg string) *Finding {
 	m := &obj.members[i]
 	p.markKey(obj, i)
-	return p.report(rule, sev, m.keyStart, m.keyEnd, p.pointer(m.val), msg)
+	return p.reportAt(rule, sev, m.keyStart, m.keyEnd, m.val, msg)
 }
 
 // atValue reports on the token(s) of value n.
 func (p *pass) atValue(rule string, sev Severity, n *node, msg string) *Finding {
-	return p.report(rule, sev, n.start, n.end, p.pointer(n), msg)
+	return p.reportAt(rule, sev, n.start, n.end, n, msg)
 }
 
 // atPart reports on bytes [from, to) of string n's content. In a string
@@ -98,10 +100,10 @@ func (p *pass) atPart(rule string, sev Severity, n *node, from, to int, msg stri
 		to++
 	}
 	if !n.escaped {
-		return p.report(rule, sev, n.start+1+from, n.start+1+to, p.pointer(n), msg)
+		return p.reportAt(rule, sev, n.start+1+from, n.start+1+to, n, msg)
 	}
 	raw := p.src[n.start+1 : n.end-1]
-	return p.report(rule, sev, n.start+1+rawOffset(raw, from, false), n.start+1+rawOffset(raw, to, true), p.pointer(n), msg)
+	return p.reportAt(rule, sev, n.start+1+rawOffset(raw, from, false), n.start+1+rawOffset(raw, to, true), n, msg)
 }
 
 // rawOffset maps the byte offset d of a decoded string to the offset in its
@@ -141,7 +143,7 @@ func rawOffset(raw []byte, d int, end bool) int {
 
 // atOpen reports on the opening bracket of a container.
 func (p *pass) atOpen(rule string, sev Severity, n *node, msg string) *Finding {
-	return p.report(rule, sev, n.start, n.start+1, p.pointer(n), msg)
+	return p.reportAt(rule, sev, n.start, n.start+1, n, msg)
 }
 
 // claim marks a value as carrying its one value-level finding.
@@ -203,16 +205,11 @@ func escapePointer(s string) string {
 // show returns the value for a message: quoted, shortened when long, and
 // never for a secret.
 func (p *pass) show(n *node) string {
-	if p.isSecret(n) {
+	if p.hidden(n) {
 		return "the value"
 	}
 	switch n.kind {
 	case kindString:
-		for _, s := range p.bound.secrets {
-			if n.str == s {
-				return "the value"
-			}
-		}
 		s := n.str
 		if r := []rune(s); len(r) > 60 {
 			s = string(r[:57]) + "…"

@@ -1,20 +1,30 @@
 package validate
 
 import (
-	"bytes"
-	"sort"
 	"unicode/utf8"
 )
 
-// lineIndex turns byte offsets into positions. It is built only when a
-// finding needs a position, so clean input pays nothing for it.
+// checkpointEvery is the distance in bytes between two checkpoints of a
+// lineIndex: a lookup counts at most about this many bytes.
+const checkpointEvery = 128
+
+// lineIndex turns byte offsets into positions. It is built once, when the
+// first finding needs a position (clean input pays nothing for it), in one
+// pass over the input: a checkpoint every checkpointEvery bytes records the
+// line and column there. A lookup then counts from the checkpoint at or
+// before the offset: O(checkpointEvery) per lookup, in any order, with no
+// allocation, so findings that arrive out of document order (schema errors,
+// the first occurrence of a duplicate key) cost no more than ordered ones.
 type lineIndex struct {
-	src    []byte
-	starts []int // byte offset of each line's first byte
-	bom    int   // length of a leading byte order mark, not counted as a column
-	// last is the previous answer: findings come mostly in document order,
-	// so counting on from it keeps a long minified line linear.
-	last Pos
+	src []byte
+	bom int // length of a leading byte order mark, not counted as a column
+	cps []checkpoint
+}
+
+// checkpoint is the position of a character boundary near a multiple of
+// checkpointEvery: its byte offset, 1-based line and 1-based column.
+type checkpoint struct {
+	off, line, col int
 }
 
 // lineBreakLen returns the length of the line break at i: 2 for CRLF, 1 for
@@ -33,62 +43,57 @@ func lineBreakLen(b []byte, i int) int {
 }
 
 func newLineIndex(src []byte, bom int) *lineIndex {
-	n := bytes.Count(src, []byte{'\n'}) + 1
-	hasCR := bytes.IndexByte(src, '\r') >= 0
-	if hasCR {
-		n += bytes.Count(src, []byte{'\r'})
-	}
-	x := &lineIndex{src: src, starts: make([]int, 1, n), bom: bom}
-	if !hasCR { // jump from LF to LF
-		for i := 0; ; {
-			j := bytes.IndexByte(src[i:], '\n')
-			if j < 0 {
-				return x
-			}
-			i += j + 1
-			x.starts = append(x.starts, i)
+	x := &lineIndex{src: src, bom: bom, cps: make([]checkpoint, 0, len(src)/checkpointEvery+1)}
+	line, col := 1, 1
+	at := bom
+	x.cps = append(x.cps, checkpoint{at, 1, 1})
+	for k := 1; k*checkpointEvery < len(src); k++ {
+		// Move to a character boundary (at most three bytes on), so that
+		// counting from a checkpoint and from the line start agree.
+		next := k * checkpointEvery
+		for i := 0; i < utf8.UTFMax-1 && next < len(src) && !utf8.RuneStart(src[next]); i++ {
+			next++
 		}
-	}
-	for i := 0; i < len(src); i++ {
-		if n := lineBreakLen(src, i); n > 0 {
-			i += n - 1
-			x.starts = append(x.starts, i+1)
-		}
+		line, col = advance(src, at, next, line, col)
+		at = next
+		x.cps = append(x.cps, checkpoint{at, line, col})
 	}
 	return x
+}
+
+// advance returns the line and column at byte to, counting on from the
+// line and column at byte from (a character boundary).
+func advance(src []byte, from, to, line, col int) (int, int) {
+	for i := from; i < to; i++ {
+		c := src[i]
+		switch {
+		case c == '\n' || c == '\r' && (i+1 >= len(src) || src[i+1] != '\n'):
+			line, col = line+1, 1
+		case c < utf8.RuneSelf:
+			col++
+		default:
+			// A multi-byte character counts once; invalid bytes (which
+			// only the encoding finding can point near) count one each.
+			_, size := utf8.DecodeRune(src[i:min(to, i+utf8.UTFMax)])
+			i += size - 1
+			col++
+		}
+	}
+	return line, col
 }
 
 // pos returns the position of byte offset off (clamped to the input).
 func (x *lineIndex) pos(off int) Pos {
 	off = max(0, min(off, len(x.src)))
-	line := sort.Search(len(x.starts), func(i int) bool { return x.starts[i] > off }) - 1
-	start := x.starts[line]
-	if line == 0 && off >= x.bom {
-		start = x.bom
+	if off < x.bom {
+		return Pos{Line: 1, Column: 1, Offset: off}
 	}
-	col := 1
-	if x.last.Line == line+1 && x.last.Offset >= start && x.last.Offset <= off &&
-		(x.last.Offset == len(x.src) || utf8.RuneStart(x.src[x.last.Offset])) {
-		start, col = x.last.Offset, x.last.Column
+	// Checkpoint k sits at k*checkpointEvery or up to three bytes on.
+	k := min(off/checkpointEvery, len(x.cps)-1)
+	if k > 0 && x.cps[k].off > off {
+		k--
 	}
-	// An offset inside a multi-byte character counts as that character.
-	p := Pos{Line: line + 1, Column: col + utf8.RuneCount(x.src[start:off]), Offset: off}
-	x.last = p
-	return p
-}
-
-// line returns the text of the 1-based line n without its line break.
-func (x *lineIndex) line(n int) []byte {
-	if n < 1 || n > len(x.starts) {
-		return nil
-	}
-	s := x.starts[n-1]
-	e := len(x.src)
-	if n < len(x.starts) {
-		e = x.starts[n]
-	}
-	for e > s && (x.src[e-1] == '\n' || x.src[e-1] == '\r') {
-		e--
-	}
-	return x.src[s:e]
+	cp := x.cps[k]
+	line, col := advance(x.src, cp.off, off, cp.line, cp.col)
+	return Pos{Line: line, Column: col, Offset: off}
 }

@@ -1,55 +1,141 @@
 package validate
 
 import (
-	"bytes"
-	"encoding/json"
 	"sort"
 	"strings"
-
-	"github.com/azconn/azconn/schema"
+	"unicode/utf8"
 )
 
 // RedactMask replaces secret values in text shown to people.
 const RedactMask = "********"
 
-// Redact returns a copy of data in which the value of every secret property
-// (adDomainPassword, under any casing, at any depth) is replaced by the JSON
-// string "********". It scans tokens without parsing, so it works on broken
-// input too: single-quoted and unquoted keys, unterminated strings (masked
-// to the end of the line), garbage values (masked up to the next ',', '}',
-// ']' or line break), and input cut short. Any other line that names the
-// secret (a comment, a key with no ':') is masked from the name to the end
-// of the line. Use it on anything shown to people: source lines, diffs,
-// share links.
+// Span is one part of the input that redaction masked: the input's bytes
+// [Start, End) became the output's bytes [OutStart, OutEnd). Spans come in
+// order and never overlap, so a position in the input maps to the output by
+// the shift of the spans before it (see ExampleRedactSpans).
+type Span struct {
+	Start, End       int
+	OutStart, OutEnd int
+}
+
+// Redact returns a copy of data with every secret masked; it is
+// RedactSpans without the spans.
 func Redact(data []byte, t Target) []byte {
-	secret := "adDomainPassword"
-	if tb, ok := schema.Lookup(t.String()); ok && tb.Secret != "" {
-		secret = tb.Secret
+	out, _ := RedactSpans(data, t)
+	return out
+}
+
+// RedactSpans returns a copy of data in which every secret is masked, and
+// the spans it masked. A secret is the value of the secret property
+// (adDomainPassword, under any casing, at any depth) or of a key that is a
+// near-miss of its name ("did you mean adDomainPassword?"); it becomes the
+// JSON string "********", except that a null stays null. Every other
+// string token (key or value) whose text equals a secret, or contains one
+// of 4 or more characters, is masked too, unless it is one of the target's
+// property names; and the raw, escaped and decoded forms of such a secret
+// are masked wherever else they occur (comments, broken tokens). It scans
+// tokens without parsing, so it works on broken input too: single-quoted
+// and unquoted keys, unterminated strings (masked to the end of the line),
+// garbage values (masked up to the next ',', '}', ']' or line break), and
+// input cut short. Any other line that names the secret property (a
+// comment, a key with no ':') is masked from the name to the end of the
+// line. Masking keeps the line count, so masked text lines up with the
+// input line for line. Use it on anything shown to people: source lines,
+// diffs, share links. It runs in time linear in the input.
+func RedactSpans(data []byte, t Target) ([]byte, []Span) {
+	r := newRedactor(data, t)
+	r.secretValues()
+	if r.set.empty() && len(r.edits) == 0 {
+		r.mentions()
+		r.framing()
+		return r.apply()
 	}
-	type edit struct{ start, end int }
-	var edits []edit
-	var keys []edit // key tokens whose value was masked
+	r.set.seal()
+	r.secretTokens()
+	r.freeText()
+	r.mentions()
+	r.framing()
+	return r.apply()
+}
+
+// redactor is the state of one RedactSpans call.
+type redactor struct {
+	data   []byte
+	secret string // the secret property's name
+	set    *secretSet
+	keys   []span // key tokens naming a secret, in order
+	values []span // their values, in order
+	edits  []redactEdit
+}
+
+// redactEdit masks data[start:end]: as the JSON string "********" when
+// quoted, else as bare ********.
+type redactEdit struct {
+	start, end int
+	quoted     bool
+}
+
+func newRedactor(data []byte, t Target) *redactor {
+	secret, names := redactionFor(t)
+	return &redactor{data: data, secret: secret, set: newSecretSet(names)}
+}
+
+// token returns the end of the quoted token or bare word at i, and whether
+// there is one; i must not be inside a word.
+func (r *redactor) token(i int) (end int, ok bool) {
+	c := r.data[i]
+	switch {
+	case c == '"' || c == '\'':
+		return scanQuoted(r.data, i), true
+	case isIdentByte(c) && (i == 0 || !isIdentByte(r.data[i-1])):
+		end = i
+		for end < len(r.data) && isIdentByte(r.data[end]) {
+			end++
+		}
+		return end, true
+	}
+	return i + 1, false
+}
+
+// text returns the text of the token [i, end): decoded for a terminated
+// double-quoted string, the inside for other quoted ones, the word itself.
+func (r *redactor) text(i, end int) string {
+	tok := r.data[i:end]
+	if c := tok[0]; c == '"' || c == '\'' {
+		if c == '"' {
+			if s, ok := unquote(string(tok)); ok {
+				return s
+			}
+		}
+		inner := tok[1:]
+		if len(inner) > 0 && inner[len(inner)-1] == c {
+			inner = inner[:len(inner)-1]
+		}
+		return string(inner)
+	}
+	return string(tok)
+}
+
+// secretValues finds each key naming the secret, or a near-miss of it,
+// followed by ':', masks its value and records the value's text (and the
+// strings inside a container) as secrets.
+func (r *redactor) secretValues() {
+	data := r.data
 	for i := 0; i < len(data); {
-		c := data[i]
-		var end int
-		switch {
-		case c == '"' || c == '\'':
-			end = scanQuoted(data, i)
-			if !isKeyNamed(data[i:end], secret) {
-				i = end
-				continue
-			}
-		case isIdentByte(c) && (i == 0 || !isIdentByte(data[i-1])):
-			end = i
-			for end < len(data) && isIdentByte(data[end]) {
-				end++
-			}
-			if !strings.EqualFold(string(data[i:end]), secret) {
-				i = end
-				continue
-			}
-		default:
-			i++
+		end, ok := r.token(i)
+		if !ok {
+			i = end
+			continue
+		}
+		// Only a token about the name's length can name it (escapes
+		// may take six bytes a character): skip the rest unread.
+		if n := end - i; n+utf8.UTFMax < len(r.secret) || n > 6*len(r.secret)+2 {
+			i = end
+			continue
+		}
+		key := r.text(i, end)
+		if !strings.EqualFold(key, r.secret) && !isNearSecret(key, r.secret) {
+			i = end
 			continue
 		}
 		j := skipSpace(data, end)
@@ -59,35 +145,82 @@ func Redact(data []byte, t Target) []byte {
 		}
 		vs := skipSpace(data, j+1)
 		ve := valueEnd(data, vs)
-		if ve > vs {
-			edits = append(edits, edit{vs, ve})
+		r.keys = append(r.keys, span{i, end})
+		if ve > vs && string(data[vs:ve]) != "null" {
+			r.values = append(r.values, span{vs, ve})
+			r.edits = append(r.edits, redactEdit{vs, ve, true})
+			r.addValue(vs, ve)
 		}
-		keys = append(keys, edit{i, end})
 		i = max(ve, end)
 	}
-	// Belt and braces: every other mention of the secret's name masks the
-	// rest of its line.
-	lower := bytes.ToLower(data)
-	name := []byte(strings.ToLower(secret))
-	for from := 0; ; {
-		k := bytes.Index(lower[from:], name)
-		if k < 0 {
-			break
-		}
-		at := from + k
-		from = at + len(name)
-		handled := false
-		for _, e := range keys {
-			if at >= e.start && at < e.end {
-				handled = true
+}
+
+// addValue records the secret value [vs, ve): a string's text, a bare
+// value's, or every string and word inside a container.
+func (r *redactor) addValue(vs, ve int) {
+	switch r.data[vs] {
+	case '{', '[':
+		for i := vs; i < ve; {
+			end, ok := r.token(i)
+			if ok {
+				s := r.text(i, end)
+				r.set.add(s, rawInner(r.data[i:end]))
 			}
+			i = end
 		}
-		for _, e := range edits {
-			if at >= e.start && at < e.end {
-				handled = true
-			}
+	default:
+		r.set.add(r.text(vs, ve), rawInner(r.data[vs:ve]))
+	}
+}
+
+// rawInner returns a token's text without its quotes.
+func rawInner(tok []byte) string {
+	if len(tok) > 0 && (tok[0] == '"' || tok[0] == '\'') {
+		tok = tok[1:]
+		if len(tok) > 0 && (tok[len(tok)-1] == '"' || tok[len(tok)-1] == '\'') {
+			tok = tok[:len(tok)-1]
 		}
-		if handled {
+	}
+	return string(tok)
+}
+
+// secretTokens masks every other token whose text must be masked.
+func (r *redactor) secretTokens() {
+	for i := 0; i < len(r.data); {
+		end, ok := r.token(i)
+		if ok && r.set.token(r.text(i, end)) {
+			r.edits = append(r.edits, redactEdit{i, end, true})
+		}
+		i = end
+	}
+}
+
+// freeText masks the free-text forms of secrets wherever they occur.
+func (r *redactor) freeText() {
+	for _, s := range r.set.free.spans(r.data, nil) {
+		r.edits = append(r.edits, redactEdit{s.start, s.end, false})
+	}
+}
+
+// mentions masks, from the name to the end of its line, every mention of
+// the secret property's name that is neither a key found above nor inside
+// a masked value. Mentions, keys and values all come in order: one merge.
+func (r *redactor) mentions() {
+	data, name := r.data, r.secret
+	ki, vi := 0, 0
+	inside := func(list []span, at int, k *int) bool {
+		for *k < len(list) && list[*k].end <= at {
+			*k++
+		}
+		return *k < len(list) && list[*k].start <= at
+	}
+	for at := 0; at+len(name) <= len(data); at++ {
+		if data[at]|0x20 != name[0]|0x20 || !strings.EqualFold(string(data[at:at+len(name)]), name) {
+			continue
+		}
+		from := at + len(name)
+		if inside(r.keys, at, &ki) || inside(r.values, at, &vi) {
+			at = from - 1
 			continue
 		}
 		eol := from
@@ -95,34 +228,54 @@ func Redact(data []byte, t Target) []byte {
 			eol++
 		}
 		if eol > from {
-			edits = append(edits, edit{from, eol})
-			from = eol
+			r.edits = append(r.edits, redactEdit{from, eol, true})
 		}
+		at = eol - 1
 	}
-	sort.Slice(edits, func(a, b int) bool { return edits[a].start < edits[b].start })
-	out := make([]byte, 0, len(data)+16)
-	last := 0
-	for _, e := range edits {
-		if e.start < last {
+}
+
+// apply writes the output: edits sorted and overlapping ones merged, each
+// replaced by the mask, keeping the line breaks it covered.
+func (r *redactor) apply() ([]byte, []Span) {
+	data := r.data
+	if len(r.edits) == 0 {
+		return append([]byte(nil), data...), nil
+	}
+	sort.Slice(r.edits, func(a, b int) bool { return r.edits[a].start < r.edits[b].start })
+	merged := r.edits[:1]
+	for _, e := range r.edits[1:] {
+		last := &merged[len(merged)-1]
+		if e.start < last.end {
+			last.end = max(last.end, e.end)
 			continue
 		}
+		merged = append(merged, e)
+	}
+	out := make([]byte, 0, len(data)+16)
+	spans := make([]Span, 0, len(merged))
+	last := 0
+	for _, e := range merged {
 		out = append(out, data[last:e.start]...)
-		if data[e.start] == ' ' {
-			out = append(out, ' ')
+		os := len(out)
+		if e.quoted {
+			if data[e.start] == ' ' {
+				out = append(out, ' ')
+			}
+			out = append(out, '"')
+			out = append(out, RedactMask...)
+			out = append(out, '"')
+		} else {
+			out = append(out, RedactMask...)
 		}
-		out = append(out, '"')
-		out = append(out, RedactMask...)
-		out = append(out, '"')
-		// Keep the line count, so that redacted text lines up with the
-		// original line for line.
 		for _, c := range data[e.start:e.end] {
 			if c == '\n' || c == '\r' {
 				out = append(out, c)
 			}
 		}
+		spans = append(spans, Span{Start: e.start, End: e.end, OutStart: os, OutEnd: len(out)})
 		last = e.end
 	}
-	return append(out, data[last:]...)
+	return append(out, data[last:]...), spans
 }
 
 // scanQuoted returns the end of the quoted token at i: past its closing
@@ -147,25 +300,6 @@ func skipSpace(b []byte, i int) int {
 		i++
 	}
 	return i
-}
-
-// isKeyNamed reports whether the quoted token names the secret, in any case
-// and through escapes.
-func isKeyNamed(tok []byte, secret string) bool {
-	if len(tok) < 2 || tok[len(tok)-1] != tok[0] {
-		return false
-	}
-	inner := string(tok[1 : len(tok)-1])
-	if strings.EqualFold(inner, secret) {
-		return true
-	}
-	if tok[0] == '"' && strings.Contains(inner, `\`) {
-		var s string
-		if json.Unmarshal(tok, &s) == nil {
-			return strings.EqualFold(s, secret)
-		}
-	}
-	return false
 }
 
 // valueEnd returns the end of the value starting at i, tolerating broken

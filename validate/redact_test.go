@@ -39,3 +39,52 @@ func TestRedact(t *testing.T) {
 		})
 	}
 }
+
+// TestRedactEverywhere: the password is masked wherever else it appears —
+// other values, keys, comments, misspelt keys — and a null stays null.
+func TestRedactEverywhere(t *testing.T) {
+	for _, tc := range []struct{ name, in, want string }{
+		{"null stays null", `{"adDomainPassword": null}`, `{"adDomainPassword": null}`},
+		{"misspelt key", `{"adDomainPasword": "hunter2-Secret"}`, `{"adDomainPasword": "********"}`},
+		{"misspelt key, short value", `{"adDomianPassword": "ab"}`, `{"adDomianPassword": "********"}`},
+		{"other fields", `{"adDomainPassword":"hunter2-Secret","organizationalUnit":"hunter2-Secret","adDomainName":"x hunter2-Secret y"}`,
+			`{"adDomainPassword":"********","organizationalUnit":"********","adDomainName":"********"}`},
+		{"key named as it", `{"adDomainPassword":"S3cretPW-91xq","S3cretPW-91xq":1}`, `{"adDomainPassword":"********","********":1}`},
+		{"short password, whole tokens only", `{"adDomainPassword":"ab","displayName":"ab","x":"abc"}`, `{"adDomainPassword":"********","displayName":"********","x":"abc"}`},
+		{"after it in a comment", "{\"adDomainPassword\":\"hunter2-Secret\",\n\"a\":1 // was hunter2-Secret\n}", "{\"adDomainPassword\":\"********\",\n\"a\":1 // was ********\n}"},
+		{"escaped form", `{"adDomainPassword":"Pa\"ss\\wd-77q","organizationalUnit":"Pa\"ss\\wd-77q x"}`, `{"adDomainPassword":"********","organizationalUnit":"********"}`},
+		{"decoded form in free text", "{\"adDomainPassword\":\"Pa\\\"ss\\\\wd-77q\"}\n# Pa\"ss\\wd-77q", "{\"adDomainPassword\":\"********\"}\n# ********"},
+		{"object-valued password keys", `{"adDomainPassword":{"inner-key-1":1},"x":"inner-key-1"}`, `{"adDomainPassword":"********","x":"********"}`},
+		{"property names stay", `{"adDomainPassword":"displayName","displayName":"a"}`, `{"adDomainPassword":"********","displayName":"a"}`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := string(Redact([]byte(tc.in), AzureConnection))
+			if got != tc.want {
+				t.Errorf("got  %s\nwant %s", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestRedactSpans: the spans say where each mask came from and went, in
+// order, and map the rest of the text byte for byte.
+func TestRedactSpans(t *testing.T) {
+	in := []byte("{\"adDomainPassword\": \"hunter2-Secret\",\n \"displayName\": \"hunter2-Secret\"}")
+	out, spans := RedactSpans(in, AzureConnection)
+	if len(spans) != 2 {
+		t.Fatalf("spans %v", spans)
+	}
+	last, lastOut := 0, 0
+	for _, s := range spans {
+		if string(in[last:s.Start]) != string(out[lastOut:s.OutStart]) {
+			t.Errorf("unmasked text differs before %v", s)
+		}
+		if string(out[s.OutStart:s.OutEnd]) != `"********"` || string(in[s.Start:s.End]) != `"hunter2-Secret"` {
+			t.Errorf("span %v: %q → %q", s, in[s.Start:s.End], out[s.OutStart:s.OutEnd])
+		}
+		last, lastOut = s.End, s.OutEnd
+	}
+	if string(in[last:]) != string(out[lastOut:]) {
+		t.Errorf("tail differs")
+	}
+}

@@ -12,6 +12,10 @@ type FileReport struct {
 	Findings   []Finding `json:"findings"`   // never null in JSON
 	Target     Target    `json:"target"`     // the target linted for
 	TargetFrom string    `json:"targetFrom"` // why (Result.TargetFrom)
+	Form       Form      `json:"form"`       // how the file held the body (Result.Form)
+	// Requests are the file's requests, for the request forms only (a bare
+	// body's implicit one is left out); Finding.Request indexes them.
+	Requests []Request `json:"requests,omitempty"`
 }
 
 // NewFileReport returns the entry of a file at path whose lint gave res;
@@ -21,7 +25,17 @@ func NewFileReport(path string, res Result, changed bool) FileReport {
 	if fs == nil {
 		fs = []Finding{}
 	}
-	return FileReport{Path: path, Changed: changed, Target: res.Target, TargetFrom: res.TargetFrom, Findings: fs}
+	r := FileReport{Path: path, Changed: changed, Target: res.Target, TargetFrom: res.TargetFrom, Form: res.Form, Findings: fs}
+	if r.Form == "" {
+		r.Form = FormJSON
+	}
+	if r.Form != FormJSON {
+		r.Requests = res.Requests
+		if r.Requests == nil {
+			r.Requests = []Request{}
+		}
+	}
+	return r
 }
 
 // Summary counts the findings of a report.

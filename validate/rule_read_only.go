@@ -1,5 +1,7 @@
 package validate
 
+import "strings"
+
 func init() {
 	register(&rule{
 		Rule: Rule{ID: "read-only", Severity: SeverityWarning, Fixable: true,
@@ -26,5 +28,35 @@ func checkReadOnly(p *pass) {
 		if p.opts.DropReadOnly {
 			p.fixRemove(f, p.root, i)
 		}
+	}
+	if p.opts.DropReadOnly {
+		p.dropReadOnlyTwins()
+	}
+}
+
+// dropReadOnlyTwins removes, with the read-only properties, the keys that
+// differ from one only by case while it is present too (property-case
+// leaves those unbound and unfixed): once the property is dropped, the
+// next lint would rename the twin and drop it then, so normalizing twice
+// would differ from once.
+func (p *pass) dropReadOnlyTwins() {
+	canon := p.canonOf(p.root)
+	for i := range p.root.members {
+		if canon.has(i) {
+			continue
+		}
+		key := p.root.members[i].key
+		name := p.m.root.fold[strings.ToLower(key)]
+		pm := p.m.root.props[name]
+		if pm == nil || !pm.readOnly || name == key {
+			continue
+		}
+		if _, taken := canon.get(name); !taken {
+			continue
+		}
+		m := &p.root.members[i]
+		f := p.report("read-only", SeverityWarning, m.keyStart, m.keyEnd, p.pointer(m.val),
+			quoteJSON(key)+" differs only by case from the read-only "+name+", which is also present: the fix drops both")
+		p.fixRemove(f, p.root, i)
 	}
 }

@@ -8,7 +8,7 @@ import (
 func init() {
 	register(&rule{
 		Rule: Rule{ID: "unknown-future-value", Severity: SeverityWarning,
-			Summary: "unknownFutureValue in a PATCH body.",
+			Summary: "unknownFutureValue in a PATCH body (a warning), or in a POST create (an error: Graph rejects it).",
 			Help:    "Graph treats unknownFutureValue in a PATCH as if the property were absent: it changes nothing. Set a real member or leave the property out."},
 		phase: phaseValue,
 		check: checkUnknownFutureValue,
@@ -22,6 +22,11 @@ func checkUnknownFutureValue(p *pass) {
 			return
 		}
 		if len(pm.enum) == 0 || !strings.EqualFold(strings.TrimSpace(n.str), "unknownFutureValue") {
+			return
+		}
+		if p.opts.callOf() == callCreate {
+			// A create rejects the sentinel (facts §2.5: 400 Bad Request).
+			p.atValue("unknown-future-value", SeverityError, n, fmt.Sprintf("%s is unknownFutureValue, which a POST (create) rejects with 400 Bad Request: set a real member", p.name(n)))
 			return
 		}
 		p.atValue("unknown-future-value", SeverityWarning, n, fmt.Sprintf("%s is unknownFutureValue, which a PATCH treats as \"no change\": set a real member or leave the property out", p.name(n)))

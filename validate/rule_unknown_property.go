@@ -72,6 +72,8 @@ func (p *pass) unknownProperty(obj *node, idx int) {
 		msg += "; this looks like a Microsoft Graph error response, not a request body"
 	case obj == p.root && p.m.otherProps[key] != "":
 		msg += fmt.Sprintf("; it is a property of the %s target: lint with that target if the body is meant for it", p.m.otherProps[key])
+	case p.secrets.token(key): // a key spelling the password: no suggestion built from it
+		msg += "; remove it"
 	default:
 		if s := nearest(key, names); s != "" {
 			msg += fmt.Sprintf("; did you mean %s?", quoteJSON(s))

@@ -31,8 +31,12 @@ type options struct {
 	// Redact asks for the input with the password masked (validate.Redact),
 	// for share links.
 	Redact bool `json:"redact"`
-	// Info asks for the targets and the rules catalogue.
+	// Info asks for the targets, the rules catalogue and the size limit.
 	Info bool `json:"info"`
+	// Edit asks for the byte edit of finding Edit alone (the page's
+	// per-finding fix): the raw text goes back into the user's editor, so
+	// no mask is ever written there (SPEC §12).
+	Edit *int `json:"edit"`
 }
 
 // response is one file entry of SPEC §8 (validate's report model) plus
@@ -47,7 +51,29 @@ type response struct {
 	GoVersion  string            `json:"goVersion"`
 	Targets    []validate.Target `json:"targets,omitempty"`
 	Rules      []validate.Rule   `json:"rules,omitempty"`
+	MaxSize    int               `json:"maxSize,omitempty"`
+	// Editable lists the indexes of the findings whose fix has its own
+	// byte edit, which the page offers one by one.
+	Editable []int `json:"editable"`
+	// Blocked reports a finding that forbids any change (syntax, encoding,
+	// limits, duplicate keys): the page then shows no normalized payload.
+	Blocked bool `json:"blocked"`
+	// FixEdit is the edit asked for with options.edit.
+	FixEdit *fixEdit `json:"fixEdit,omitempty"`
 }
+
+// fixEdit is one finding's edit: replace the input's bytes
+// [offset, endOffset) with text.
+type fixEdit struct {
+	Offset    int    `json:"offset"`
+	EndOffset int    `json:"endOffset"`
+	Text      string `json:"text"`
+}
+
+// blocking are the rules whose findings forbid any change to the input
+// (validate's engine keeps the same list; TestBlockedMatchesEngine holds
+// them together).
+var blocking = map[string]bool{"syntax": true, "encoding": true, "too-large": true, "too-deep": true, "duplicate-key": true}
 
 type errorResponse struct {
 	Error   string `json:"error"`
@@ -87,6 +113,10 @@ func lint(text, optsJSON string) response {
 	if r.Fixes == nil {
 		r.Fixes = []validate.Fix{}
 	}
+	r.Editable, r.Blocked = editable(res.Findings)
+	if o.Edit != nil {
+		r.FixEdit = editOf(res.Findings, *o.Edit)
+	}
 	r.Summary.Add(r.FileReport)
 	if o.Redact {
 		s := string(validate.Redact(data, target))
@@ -95,8 +125,32 @@ func lint(text, optsJSON string) response {
 	if o.Info {
 		r.Targets = validate.Targets()
 		r.Rules = validate.Rules()
+		r.MaxSize = validate.DefaultMaxSize
 	}
 	return r
+}
+
+// editable returns the indexes of the findings that carry an edit, and
+// whether any finding blocks changes.
+func editable(fs []validate.Finding) (idx []int, blocked bool) {
+	idx = []int{}
+	for i, f := range fs {
+		if f.Edit != nil {
+			idx = append(idx, i)
+		}
+		blocked = blocked || blocking[f.Rule]
+	}
+	return idx, blocked
+}
+
+// editOf returns finding i's edit; an index out of range or a finding
+// without an edit is an error for the page.
+func editOf(fs []validate.Finding, i int) *fixEdit {
+	if i < 0 || i >= len(fs) || fs[i].Edit == nil {
+		panic(fmt.Sprintf("finding %d has no fix to apply", i))
+	}
+	e := fs[i].Edit
+	return &fixEdit{Offset: e.Start.Offset, EndOffset: e.End.Offset, Text: e.Text}
 }
 
 // call runs azconnLint's body and turns any panic into an error JSON.

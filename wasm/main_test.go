@@ -4,6 +4,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"strings"
 	"syscall/js"
@@ -75,6 +76,78 @@ func TestErrors(t *testing.T) {
 		}
 		if _, ok := m["version"]; !ok {
 			t.Errorf("%s: no version in the error", name)
+		}
+	}
+}
+
+// options.edit answers with one finding's edit: applied alone, it fixes
+// that finding and nothing else changes.
+func TestEdit(t *testing.T) {
+	fixable, err := os.ReadFile("../web/examples/fixable.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := validate.Lint(fixable, validate.Options{})
+	m := callJSON(t, string(fixable), `{}`)
+	var editable []int
+	json.Unmarshal(m["editable"], &editable)
+	var want []int
+	for i, f := range res.Findings {
+		if f.Edit != nil {
+			want = append(want, i)
+		}
+	}
+	if len(want) == 0 || fmt.Sprint(editable) != fmt.Sprint(want) {
+		t.Fatalf("editable = %v, want %v", editable, want)
+	}
+	for _, i := range editable {
+		m := callJSON(t, string(fixable), fmt.Sprintf(`{"edit": %d}`, i))
+		var e struct {
+			Offset, EndOffset int
+			Text              string
+		}
+		if err := json.Unmarshal(m["fixEdit"], &e); err != nil {
+			t.Fatalf("finding %d: %s", i, m["error"])
+		}
+		we := res.Findings[i].Edit
+		if e.Offset != we.Start.Offset || e.EndOffset != we.End.Offset || e.Text != we.Text {
+			t.Errorf("finding %d: edit %+v, want %+v", i, e, we)
+		}
+		fixed := string(fixable[:e.Offset]) + e.Text + string(fixable[e.EndOffset:])
+		after := validate.Lint([]byte(fixed), validate.Options{})
+		if len(after.Findings) >= len(res.Findings) {
+			t.Errorf("finding %d (%s): its edit alone leaves %d findings of %d", i, res.Findings[i].Rule, len(after.Findings), len(res.Findings))
+		}
+	}
+	for _, bad := range []string{`{"edit": -1}`, `{"edit": 999}`} {
+		if m := callJSON(t, string(fixable), bad); m["error"] == nil {
+			t.Errorf("%s: no error", bad)
+		}
+	}
+}
+
+// blocked follows the engine: a blocking finding leaves the input as it is,
+// though it has fixable findings; no blocking finding, and the fixes apply.
+func TestBlockedMatchesEngine(t *testing.T) {
+	for _, c := range []struct {
+		text    string
+		blocked bool
+	}{
+		{`{"displayName": " x ",}`, true},
+		{`{"displayName": " x ", "displayName": "y"}`, true},
+		{`{"displayName": " x "}`, false},
+	} {
+		m := callJSON(t, c.text, `{}`)
+		var blocked, changed bool
+		json.Unmarshal(m["blocked"], &blocked)
+		json.Unmarshal(m["changed"], &changed)
+		if blocked != c.blocked || changed == c.blocked {
+			t.Errorf("%s: blocked %v, changed %v; want blocked %v", c.text, blocked, changed, c.blocked)
+		}
+	}
+	for rule := range blocking {
+		if _, ok := validate.LookupRule(rule); !ok {
+			t.Errorf("blocking rule %q is not in the catalogue", rule)
 		}
 	}
 }

@@ -1,12 +1,16 @@
 // build.mjs bundles the playground into dist/: index.html (with the
-// Content-Security-Policy), main.js (CodeMirror, the page logic, the worker's
-// source and the examples, all inlined), style.css. The Makefile's `web`
-// target adds main.wasm and wasm_exec.js beside them.
+// Content-Security-Policy), boot.js (starts the engine's worker: the
+// worker's source and Go's wasm_exec.js, inlined), main.js (CodeMirror, the
+// page logic and the examples), style.css. The Makefile's `web` target
+// builds main.wasm first (its size is the progress line's total) and
+// compresses every file afterwards.
 //
 // The worker runs from a blob: URL, so that it inherits the page's policy
-// on any static host, with or without the header.
+// on any static host, with or without the header. Files are written only
+// when their content changes, so `make web` recompresses only those.
 import * as esbuild from "esbuild";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -37,28 +41,38 @@ async function examples() {
   return list;
 }
 
+// put writes a file unless it already holds exactly that content.
+async function put(name, content) {
+  const path = join(out, name);
+  const old = await readFile(path, "utf8").catch(() => null);
+  if (old !== content) await writeFile(path, content);
+}
+
+async function bundle(entry, opts) {
+  const r = await esbuild.build({
+    entryPoints: [join(here, "src", entry)], bundle: true, minify: true, write: false, target,
+    legalComments: "none", ...opts,
+  });
+  return r.outputFiles[0].text;
+}
+
 async function main() {
   await mkdir(out, { recursive: true });
-  const worker = await esbuild.build({
-    entryPoints: [join(here, "src", "worker.js")],
-    bundle: true, format: "iife", minify: true, write: false, target, legalComments: "none",
-  });
-  await esbuild.build({
-    entryPoints: [join(here, "src", "main.js")],
-    bundle: true, format: "esm", minify: true, target, legalComments: "none",
-    outfile: join(out, "main.js"),
-    define: {
-      __WORKER_SOURCE__: JSON.stringify(worker.outputFiles[0].text),
-      __EXAMPLES__: JSON.stringify(await examples()),
-    },
-  });
-  await esbuild.build({
-    entryPoints: [join(here, "src", "style.css")],
-    bundle: true, minify: true, target, outfile: join(out, "style.css"),
-  });
+  const goroot = execFileSync("go", ["env", "GOROOT"], { encoding: "utf8" }).trim();
+  const wasmExec = await readFile(join(goroot, "lib", "wasm", "wasm_exec.js"), "utf8");
+  const wasmSize = (await stat(join(out, "main.wasm")).catch(() => ({ size: 0 }))).size;
+  const worker = await bundle("worker.js", { format: "iife", banner: { js: wasmExec } });
+  await put("boot.js", await bundle("boot.js", {
+    format: "iife",
+    define: { __WORKER_SOURCE__: JSON.stringify(worker), __WASM_SIZE__: String(wasmSize) },
+  }));
+  await put("main.js", await bundle("main.js", {
+    format: "esm", define: { __EXAMPLES__: JSON.stringify(await examples()) },
+  }));
+  await put("style.css", await bundle("style.css", {}));
   const html = await readFile(join(here, "src", "index.html"), "utf8");
   if (!html.includes("%CSP%")) throw new Error("src/index.html lacks %CSP%");
-  await writeFile(join(out, "index.html"), html.replace("%CSP%", CSP));
+  await put("index.html", html.replace("%CSP%", CSP));
   console.log(`web: wrote ${out}`);
 }
 

@@ -37,7 +37,9 @@ func readExamples() ([]example, error) {
 }
 
 // TestExamples checks the examples menu against the engine: the seed's body
-// comes first, the clean payload is clean, every other one has findings.
+// comes first, each is detected as the target it is for (the page leaves
+// the selector on Detect), the clean payload is clean, every other one has
+// findings.
 func TestExamples(t *testing.T) {
 	list, err := readExamples()
 	if err != nil {
@@ -57,7 +59,10 @@ func TestExamples(t *testing.T) {
 			t.Errorf("example %s: %v", e.ID, err)
 			continue
 		}
-		res := validate.Lint(e.text, validate.Options{Target: target})
+		res := validate.Lint(e.text, validate.Options{})
+		if res.Target != target {
+			t.Errorf("example %s is detected as %s (%s), want %s", e.ID, res.Target, res.TargetFrom, target)
+		}
 		switch {
 		case e.ID == "clean" && len(res.Findings) > 0:
 			t.Errorf("the clean example has findings: %v", res.Findings)

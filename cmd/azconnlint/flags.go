@@ -27,6 +27,12 @@ type config struct {
 	maxSize int
 	color   string // auto, always, never
 	paths   []string
+
+	form          validate.Form // --form: zero means by extension, else sniffed
+	method        string        // --method: patch or post, for bodies without a request line
+	stdinFilename string        // --stdin-filename: names standard input's form
+	markdown      bool          // --markdown: walking directories lints *.md too
+	targetSet     bool          // --target was given: it wins over a request URL
 }
 
 func (c *config) options() validate.Options {
@@ -35,7 +41,23 @@ func (c *config) options() validate.Options {
 		DropReadOnly: c.dropRO,
 		MaxSize:      c.maxSize,
 		Ignore:       c.ignore,
+		Method:       c.method,
 	}
+}
+
+// optionsFor returns the options for one input: the form is --form's, else
+// the one its name (or --stdin-filename) says, else sniffed.
+func (c *config) optionsFor(j job) validate.Options {
+	o := c.options()
+	o.Form = c.form
+	if o.Form == "" {
+		name := j.path
+		if j.stdin {
+			name = c.stdinFilename
+		}
+		o.Form = validate.FormForName(name)
+	}
+	return o
 }
 
 var formats = []string{"text", "compact", "json", "sarif", "github"}
@@ -43,8 +65,10 @@ var formats = []string{"text", "compact", "json", "sarif", "github"}
 const usageHead = `usage: azconnlint [flags] [path ...]
 
 Lints and normalizes the JSON body of a Microsoft Graph AzureConnection PATCH
-request. Paths are files or directories (walked for *.json, skipping .git and
-node_modules); none or "-" reads standard input.
+request: a bare body, an HTTP request, a .http/.rest file, or Markdown holding
+requests. Paths are files or directories (walked for *.json, *.http and *.rest,
+and *.md with --markdown, skipping .git and node_modules); none or "-" reads
+standard input, whose form is sniffed.
 
 Exit codes: 0 clean (nothing at or above --fail-on), 1 findings at or above
 --fail-on, 2 usage error, 3 a path could not be read or written.
@@ -120,6 +144,7 @@ func parseArgs(args []string, stdout, stderr io.Writer) (cfg *config, code int, 
 	fs.SetOutput(io.Discard)
 	var (
 		target, format, failOn, color       string
+		form                                string
 		listRules, printSchema, showVersion bool
 	)
 	fs.StringVar(&target, "target", string(validate.AzureConnection), "`target` whose PATCH body is linted: "+targetNames())
@@ -134,6 +159,10 @@ func parseArgs(args []string, stdout, stderr io.Writer) (cfg *config, code int, 
 	fs.BoolVar(&listRules, "list-rules", false, "print the rule catalogue (as JSON with --format json) and exit")
 	fs.BoolVar(&printSchema, "print-schema", false, "print the JSON Schema of --target and exit")
 	fs.BoolVar(&showVersion, "version", false, "print the version and exit")
+	fs.StringVar(&form, "form", "auto", "input `form`: auto (by extension, else sniffed), json, http, http-file or markdown")
+	fs.StringVar(&cfg.method, "method", "patch", "`method` a body without a request line is for: patch (update) or post (create)")
+	fs.StringVar(&cfg.stdinFilename, "stdin-filename", "", "file `name` whose extension gives standard input's form")
+	fs.BoolVar(&cfg.markdown, "markdown", false, "also lint Markdown files (*.md, *.markdown) found while walking directories")
 
 	usage := func(w io.Writer) {
 		fmt.Fprint(w, usageHead)
@@ -183,10 +212,20 @@ func parseArgs(args []string, stdout, stderr io.Writer) (cfg *config, code int, 
 		return fail("--target: unknown target %q (want %s)", target, targetNames())
 	}
 	cfg.target = t
+	fs.Visit(func(f *flag.Flag) { cfg.targetSet = cfg.targetSet || f.Name == "target" })
 	if !contains(formats, format) {
 		return fail("--format: unknown format %q (want %s)", format, strings.Join(formats, ", "))
 	}
 	cfg.format = format
+	if cfg.form, err = validate.ParseForm(form); err != nil {
+		return fail("--form: unknown form %q (want auto, json, http, http-file or markdown)", form)
+	}
+	switch m := strings.ToLower(cfg.method); m {
+	case "patch", "post":
+		cfg.method = strings.ToUpper(m)
+	default:
+		return fail("--method: want patch or post, got %q", cfg.method)
+	}
 	if cfg.failOn, err = validate.ParseSeverity(failOn); err != nil {
 		return fail("--fail-on: unknown severity %q (want error, warning or info)", failOn)
 	}

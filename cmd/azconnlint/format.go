@@ -41,7 +41,7 @@ func (r *report) write(w io.Writer) error {
 
 // entry returns the report-model entry of a linted file.
 func (f *fileResult) entry() validate.FileReport {
-	return validate.NewFileReport(f.path, validate.Result{Findings: f.findings, Target: f.target, TargetFrom: f.targetFrom}, f.changed)
+	return validate.NewFileReport(f.path, validate.Result{Findings: f.findings, Target: f.target, TargetFrom: f.targetFrom, Form: f.form, Requests: f.requests}, f.changed)
 }
 
 // summary counts the reported findings of the linted files.

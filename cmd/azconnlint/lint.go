@@ -36,14 +36,29 @@ type fileResult struct {
 	linted    bool               // src was read and linted
 	fixable   int                // findings that --fix would fix here (0 when the file is blocked)
 	truncated bool               // only the first --max-size+1 bytes were read
+	form      validate.Form      // how the input held the body
+	requests  []validate.Request // the requests linted (one implicit one for a bare body)
 	// target and targetFrom: what the engine linted for, and why.
 	target     validate.Target
 	targetFrom string
 }
 
+// walkedExt reports whether walking a directory lints a file of this
+// name: *.json, *.http and *.rest, and Markdown with --markdown.
+func walkedExt(name string, markdown bool) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".json", ".http", ".rest":
+		return true
+	case ".md", ".markdown":
+		return markdown
+	}
+	return false
+}
+
 // collect turns the path arguments into jobs, in argument order; a
-// directory contributes its *.json files in lexical order.
-func collect(paths []string) []job {
+// directory contributes its *.json, *.http and *.rest files (and Markdown
+// with --markdown) in lexical order.
+func collect(paths []string, markdown bool) []job {
 	if len(paths) == 0 {
 		paths = []string{"-"}
 	}
@@ -88,7 +103,7 @@ func collect(paths []string) []job {
 				}
 				return nil
 			}
-			if !strings.HasSuffix(d.Name(), ".json") {
+			if !walkedExt(d.Name(), markdown) {
 				return nil
 			}
 			if d.Type()&fs.ModeSymlink != 0 {
@@ -139,7 +154,7 @@ func sameFileGroups(jobs []job) [][]int {
 
 // lintAll lints every input and prints the report; it returns the exit code.
 func lintAll(cfg *config, stdin io.Reader, stdout, stderr io.Writer) int {
-	jobs := collect(cfg.paths)
+	jobs := collect(cfg.paths, cfg.markdown)
 	writes := cfg.fix && !cfg.diff
 	var groups [][]int
 	if writes {
@@ -255,9 +270,15 @@ func lintOne(cfg *config, j job, stdin io.Reader) *fileResult {
 		r.err = err
 		return r
 	}
-	opts := cfg.options()
+	opts := cfg.optionsFor(j)
 	res := validate.Lint(data, opts)
+	if !cfg.targetSet && res.Form != validate.FormJSON {
+		// Requests: without --target, each URL names its target.
+		opts.Target = validate.Auto
+		res = validate.Lint(data, opts)
+	}
 	r.src, r.findings, r.linted = data, res.Findings, true
+	r.form, r.requests = res.Form, res.Requests
 	r.target, r.targetFrom = res.Target, res.TargetFrom
 	r.truncated = len(data) > cfg.maxSize
 	changes := res.Changed && !bytes.Equal(res.Normalized, data)
@@ -280,7 +301,9 @@ func lintOne(cfg *config, j job, stdin io.Reader) *fileResult {
 		r.output = res.Normalized
 		if changes {
 			r.changed, r.fixes, r.fixable = true, len(res.Fixes), 0
-			r.src, r.findings = res.Normalized, validate.Lint(res.Normalized, opts).Findings
+			again := validate.Lint(res.Normalized, opts)
+			r.src, r.findings, r.requests = res.Normalized, again.Findings, again.Requests
+			r.target, r.targetFrom = again.Target, again.TargetFrom
 		}
 	case cfg.fix && changes:
 		if err := writeBack(j.path, res.Normalized, read); err != nil {
@@ -289,7 +312,9 @@ func lintOne(cfg *config, j job, stdin io.Reader) *fileResult {
 		}
 		r.changed, r.fixes, r.fixable = true, len(res.Fixes), 0
 		// Report what remains, at its position in the written bytes.
-		r.src, r.findings = res.Normalized, validate.Lint(res.Normalized, opts).Findings
+		again := validate.Lint(res.Normalized, opts)
+		r.src, r.findings, r.requests = res.Normalized, again.Findings, again.Requests
+		r.target, r.targetFrom = again.Target, again.TargetFrom
 	}
 	return r
 }

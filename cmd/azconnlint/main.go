@@ -6,8 +6,10 @@
 //
 //	azconnlint [flags] [path ...]
 //
-// Paths are files or directories (walked for *.json, skipping .git and
-// node_modules); none or "-" reads standard input. Findings are printed as
+// Paths are files or directories (walked for *.json, *.http and *.rest, and
+// *.md with --markdown, skipping .git and node_modules); none or "-" reads
+// standard input, whose form (a JSON body, an HTTP request, a .http file,
+// Markdown) is sniffed, or named by --stdin-filename or --form. Findings are printed as
 // text (the default), compact, json, sarif (2.1.0) or github (workflow
 // commands). --fix writes the normalized payload back, --diff shows what
 // --fix would change.

@@ -35,7 +35,15 @@ func Distance(a, b string) int {
 // be a plausible typo (at most limit edits), else "".
 func Nearest(name string, candidates []string, limit int) string {
 	best, bestD := "", limit+1
+	n := utf8.RuneCountInString(name)
 	for _, c := range candidates {
+		// The distance is at least the difference in length: skip
+		// candidates too far off without the quadratic count, so that
+		// a megabyte-long name costs its length, not its length squared
+		// per candidate.
+		if m := utf8.RuneCountInString(c); n-m > limit || m-n > limit {
+			continue
+		}
 		if d := Distance(name, c); d < bestD {
 			best, bestD = c, d
 		}

@@ -1,7 +1,8 @@
 // main.js is the playground page: two CodeMirror editors (the payload and
 // the normalized payload), the findings list, options, examples and share
 // links. The engine (package validate, compiled to WebAssembly) runs in a
-// Web Worker; this file never blocks on it.
+// Web Worker that boot.js started before this file loaded; this file never
+// blocks on it, and nothing the engine does replaces the user's text.
 import { EditorState, Compartment } from "@codemirror/state";
 import {
   EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter,
@@ -18,14 +19,19 @@ import { json } from "@codemirror/lang-json";
 import { tags } from "@lezer/highlight";
 import { codePointColumn } from "./positions.js";
 import { encodeShare, decodeShare } from "./share.js";
+import { FindingsList } from "./findings.js";
 
-/* global __WORKER_SOURCE__, __EXAMPLES__ */
+/* global __EXAMPLES__ */
 const EXAMPLES = __EXAMPLES__;
-const WORKER_SOURCE = __WORKER_SOURCE__;
-const MAX_LISTED = 1000; // findings rendered in the list; the editor shows all
+// The engine's size limit (validate.DefaultMaxSize) until the engine says.
+let maxSize = 4 << 20;
+// A lint that takes longer than this shows that it is running.
+const MOMENT_MS = 300;
 
 const $ = (id) => document.getElementById(id);
 const body = document.body;
+// boot.js (async) normally runs first; start() waits for it otherwise.
+let boot = window.azconnBoot;
 
 // CSP violations, if any, are recorded for the browser test and shown.
 const cspViolations = [];
@@ -41,6 +47,9 @@ const theme = EditorView.theme({
   ".cm-scroller": { fontFamily: "var(--mono)", lineHeight: "1.55", overflow: "auto" },
   ".cm-content": { caretColor: "var(--accent)" },
   "&.cm-focused": { outline: "none" },
+  // A ring whenever the editor holds the focus (the read-only pane is not
+  // contenteditable, so CodeMirror's focus class is not enough).
+  "&:focus-within": { outline: "2px solid var(--focus)", outlineOffset: "-2px" },
   "&.cm-focused .cm-cursor": { borderLeftColor: "var(--accent)", borderLeftWidth: "2px" },
   "&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground, ::selection":
     { backgroundColor: "var(--selection) !important" },
@@ -50,13 +59,15 @@ const theme = EditorView.theme({
   ".cm-matchingBracket, &.cm-focused .cm-matchingBracket": { backgroundColor: "var(--match)", outline: "none" },
   ".cm-selectionMatch": { backgroundColor: "var(--match)" },
   ".cm-tooltip": { backgroundColor: "var(--panel)", color: "var(--fg)", border: "1px solid var(--border)",
-    borderRadius: "6px", boxShadow: "0 6px 20px rgb(0 0 0 / 0.18)", fontFamily: "var(--sans)", maxWidth: "42em" },
+    borderRadius: "6px", boxShadow: "0 6px 20px rgb(0 0 0 / 0.18)", fontFamily: "var(--sans)", maxWidth: "min(42em, 90vw)" },
   ".cm-tooltip-lint": { padding: "2px 0" },
   ".cm-diagnostic": { padding: "4px 10px", lineHeight: "1.4" },
   ".cm-diagnostic-error": { borderLeft: "4px solid var(--error)" },
   ".cm-diagnostic-warning": { borderLeft: "4px solid var(--warning)" },
   ".cm-diagnostic-info": { borderLeft: "4px solid var(--info)" },
   ".cm-diagnosticSource": { fontFamily: "var(--mono)", opacity: "0.75" },
+  ".cm-diagnosticAction": { backgroundColor: "var(--accent)", color: "var(--accent-fg)", borderRadius: "4px",
+    font: "inherit", fontWeight: "600", padding: "1px 8px", marginLeft: "8px" },
   ".cm-lintRange-error": { backgroundImage: "none", textDecoration: "underline wavy var(--error)",
     textDecorationSkipInk: "none", textUnderlineOffset: "3px" },
   ".cm-lintRange-warning": { backgroundImage: "none", textDecoration: "underline wavy var(--warning)",
@@ -107,45 +118,65 @@ function base() {
 // constructed style sheets, which a style-src 'self' policy allows.
 const mount = (host) => host.attachShadow({ mode: "open" });
 
+// What the user typed into the plain text area that stands in for the
+// editor until this file has loaded.
+const early = $("early-input");
+const earlyText = early ? early.value : "";
+const earlyFocus = early && document.activeElement === early;
+const earlySel = early ? [early.selectionStart, early.selectionEnd] : [0, 0];
+early?.remove();
+
 let docVersion = 0;
+// touched: the user changed the text (typing, paste, drop, undo, a fix).
+// Only an untouched editor ever gets text the user did not ask for.
+let touched = earlyText !== "";
+const AUTOMATIC = "select.auto";
+
 const inputRoot = mount($("editor"));
 const input = new EditorView({
   root: inputRoot,
   parent: inputRoot,
   state: EditorState.create({
-    doc: "",
+    doc: earlyText,
+    selection: { anchor: Math.min(earlySel[0], earlyText.length), head: Math.min(earlySel[1], earlyText.length) },
     extensions: [
       base(), history(), indentOnInput(), lintGutter(),
-      keymap.of(historyKeymap),
-      EditorView.contentAttributes.of({ "aria-label": "Payload: the JSON body of the PATCH request", "aria-describedby": "input-help" }),
-      EditorView.updateListener.of((u) => {
-        if (u.docChanged) {
-          if (!u.transactions.some((tr) => tr.isUserEvent("select.example"))) $("example").value = "";
-          docVersion++;
-          body.dataset.docVersion = String(docVersion);
-          scheduleLint();
-        }
-        if (u.docChanged || u.selectionSet) showCursor(u.state);
-      }),
+      keymap.of([...historyKeymap, { key: "Mod-.", run: fixAtCursor }]),
+      EditorView.contentAttributes.of({ "aria-label": "Payload: the PATCH body or the whole HTTP request", "aria-describedby": "input-help" }),
+      EditorView.updateListener.of(onInputUpdate),
     ],
   }),
 });
+if (earlyFocus) input.focus();
 
-const diffMode = new Compartment();
+function onInputUpdate(u) {
+  if (u.docChanged) {
+    const auto = u.transactions.some((tr) => tr.isUserEvent(AUTOMATIC));
+    const example = u.transactions.some((tr) => tr.isUserEvent("select.example"));
+    if (!auto) touched = true;
+    if (!auto && !example) $("example").value = "";
+    docVersion++;
+    body.dataset.docVersion = String(docVersion);
+    body.dataset.touched = String(touched);
+    markStale();
+    scheduleLint();
+  }
+  if (u.docChanged || u.selectionSet) showCursor(u.state);
+}
+
+const outputMode = new Compartment();
 const outputRoot = mount($("output"));
-const output = new EditorView({
-  root: outputRoot,
-  parent: outputRoot,
-  state: outputState("", null),
-});
+const output = new EditorView({ root: outputRoot, parent: outputRoot, state: outputState("", null) });
 
+// outputState is the read-only pane: not editable (so it is not announced
+// as an editable field) but focusable, to select, search and scroll.
 function outputState(doc, original) {
   return EditorState.create({
     doc,
     extensions: [
-      base(), EditorState.readOnly.of(true),
-      EditorView.contentAttributes.of({ "aria-label": "Normalized payload (read-only)", "aria-readonly": "true" }),
-      diffMode.of(original == null ? [] : unifiedMergeView({
+      base(), EditorState.readOnly.of(true), EditorView.editable.of(false),
+      EditorView.contentAttributes.of({ "aria-label": "Normalized payload (read-only)", "aria-readonly": "true", tabindex: "0", "aria-multiline": "true" }),
+      outputMode.of(original == null ? [] : unifiedMergeView({
         original, mergeControls: false, gutter: true, highlightChanges: true, syntaxHighlightDeletions: true,
         collapseUnchanged: { margin: 3, minSize: 8 }, diffConfig: { scanLimit: 2000, timeout: 500 },
       })),
@@ -168,46 +199,88 @@ function showCursor(state) {
 let worker = null;
 let info = null;
 let seq = 0;
-let inflight = null;   // {id, version, optionsKey}
+let inflight = null;   // {id, version, optionsKey, at}
 let queued = false;    // input changed while a lint was in flight
 let timer = 0;
 let lastMs = 0;
 let result = null;     // the last applied result, with .version
-const redactWaiters = new Map();
+let restarts = 0;
+let readyTimings = null;
+const waiters = new Map(); // id -> {resolve, reject} for redact and edit
 
 function options() {
   return { target: $("target").value || undefined, dropReadOnly: $("drop-read-only").checked, path: "payload.json" };
 }
 const optionsKey = () => JSON.stringify(options());
 
-function startWorker() {
-  const url = URL.createObjectURL(new Blob([WORKER_SOURCE], { type: "text/javascript" }));
-  worker = new Worker(url, { name: "azconn-engine" });
-  worker.onmessage = onWorkerMessage;
-  worker.onerror = (e) => fatal(`The engine's worker failed: ${e.message || "unknown error"}`);
-  worker.postMessage({ type: "init", base: new URL(".", document.baseURI).href });
+// adopt takes a worker (boot.js's first one, or a restarted one) and the
+// messages it sent before this file listened.
+function adopt(w, queue) {
+  worker = w;
+  boot.listener = onWorkerMessage;
+  w.onmessage = (e) => onWorkerMessage(e.data);
+  w.onerror = (e) => { e.preventDefault(); engineDied(e.message || "the worker failed"); };
+  for (const m of queue.splice(0)) onWorkerMessage(m);
+  for (const m of boot.queue.splice(0)) onWorkerMessage(m);
 }
 
-function onWorkerMessage(e) {
-  const m = e.data;
+function onWorkerMessage(m) {
   switch (m.type) {
-    case "ready":
-      info = m.info;
-      onEngineReady();
-      break;
-    case "fatal":
-      fatal(`The engine could not start: ${m.error}`);
-      break;
-    case "result":
-      onResult(m);
-      break;
-    case "redacted": {
-      const w = redactWaiters.get(m.id);
-      redactWaiters.delete(m.id);
-      if (w) m.error ? w.reject(new Error(m.error)) : w.resolve(m.text);
-      break;
-    }
+    case "progress": return showProgress(m);
+    case "ready": return onEngineReady(m);
+    case "fatal": return fatal(`The engine could not start: ${m.error}`);
+    case "died": return engineDied(m.error);
+    case "result": return onResult(m);
+    case "redacted": return settle(m.id, m.error, m.text);
+    case "edited": return settle(m.id, m.error, m);
   }
+}
+
+function settle(id, error, value) {
+  const w = waiters.get(id);
+  waiters.delete(id);
+  if (w) error ? w.reject(new Error(error)) : w.resolve(value);
+}
+
+function ask(msg) {
+  const id = ++seq;
+  return new Promise((resolve, reject) => {
+    waiters.set(id, { resolve, reject });
+    worker.postMessage({ ...msg, id });
+  });
+}
+
+const mb = (n) => (n / 1e6).toLocaleString("en", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+function showProgress(m) {
+  const p = $("load-progress");
+  p.max = m.total || 1;
+  p.value = Math.min(m.loaded, p.max);
+  body.dataset.loaded = String(m.loaded);
+  $("lint-status").textContent = m.done ? "Starting the engine…" :
+    `Loading the engine: ${mb(m.loaded)} of ${mb(m.total)} MB`;
+}
+
+// engineDied starts a new worker: the Go program in the old one is gone.
+// The text is the editor's; only the findings wait.
+function engineDied(error) {
+  if (body.dataset.ready === "error") return;
+  restarts++;
+  body.dataset.restarts = String(restarts);
+  worker?.terminate();
+  for (const [id, w] of waiters) { waiters.delete(id); w.reject(new Error("the engine restarted")); }
+  inflight = null;
+  queued = false;
+  info = null;
+  clearTimeout(timer);
+  if (restarts > 3) {
+    fatal(`The engine stopped again (${error}). Reload the page; your text stays in the editor until then.`);
+    return;
+  }
+  showBanner(`The engine stopped (${error}) and was restarted. Your text is untouched.`, "restart");
+  $("lint-status").textContent = "Restarting the engine…";
+  body.dataset.state = "restarting";
+  adopt(boot.start(), []);
 }
 
 // The debounce grows with the last lint's time, so a 1 MB payload does not
@@ -220,20 +293,38 @@ function scheduleLint(now = false) {
   timer = setTimeout(() => { timer = 0; sendLint(); }, delay);
 }
 
+let runningTimer = 0;
 function sendLint() {
   if (inflight) { queued = true; return; }
   const id = ++seq;
   inflight = { id, version: docVersion, optionsKey: optionsKey() };
   body.dataset.state = "linting";
-  $("lint-status").textContent = "Checking…";
+  clearTimeout(runningTimer);
+  runningTimer = setTimeout(showRunning, MOMENT_MS);
   worker.postMessage({
     type: "lint", id, text: input.state.doc.toString(), options: options(), diff: outputTab === "diff",
   });
 }
 
+function showRunning() {
+  if (!inflight) return;
+  $("lint-status").textContent = "Checking…";
+  body.dataset.running = "true";
+  $("findings-pane").dataset.running = "true";
+}
+
+function markStale() {
+  if (!result) return;
+  $("findings-pane").dataset.stale = "true";
+  $("stale").hidden = false;
+}
+
 function onResult(m) {
   const sent = inflight;
   inflight = null;
+  clearTimeout(runningTimer);
+  delete body.dataset.running;
+  delete $("findings-pane").dataset.running;
   lastMs = m.ms;
   if (queued) {
     queued = false;
@@ -253,24 +344,37 @@ function onResult(m) {
   if ($("error").dataset.kind === "lint") $("error").hidden = true;
   result = { ...m.result, version: sent.version, ms: m.ms };
   const t0 = performance.now();
-  render(result);
+  render(result, !newText);
+  newText = false;
   performance.measure("azconn:render", { start: t0 });
   body.dataset.lintedVersion = String(sent.version);
   body.dataset.lintSeq = String(m.id);
   body.dataset.lintMs = m.ms.toFixed(2);
   if (!inflight && !timer) body.dataset.state = "idle";
-  if (body.dataset.ready !== "true") {
-    body.dataset.ready = "true";
-    body.dataset.readyMs = performance.now().toFixed(0);
-  }
+  if (body.dataset.ready !== "true") onFirstResult(m);
 }
 
-function redact(text) {
-  const id = ++seq;
-  return new Promise((resolve, reject) => {
-    redactWaiters.set(id, { resolve, reject });
-    worker.postMessage({ type: "redact", id, text, options: options() });
-  });
+function onFirstResult(m) {
+  body.dataset.ready = "true";
+  const readyAt = performance.now();
+  body.dataset.readyMs = readyAt.toFixed(0);
+  if (readyTimings && m.firstLintMs != null) {
+    const t = { ...boot.timings, ...readyTimings };
+    const rel = (x) => Math.round(x - performance.timeOrigin);
+    body.dataset.readyBreakdown = JSON.stringify({
+      boot: rel(t.bootAt),
+      fetch: Math.round(t.fetchedAt - t.fetchAt),
+      firstByte: Math.round(t.responseAt - t.fetchAt),
+      compile: Math.round(t.compiledAt - t.fetchedAt),
+      workerScript: rel(t.scriptAt),
+      instantiate: Math.round(t.instantiatedAt - Math.max(t.compiledAt, t.initAt)),
+      goStart: Math.round(t.goStartedAt - t.instantiatedAt),
+      schema: Math.round(t.schemaAt - t.goStartedAt),
+      engineReady: rel(t.schemaAt),
+      firstLint: Math.round(m.firstLintMs),
+      ready: Math.round(readyAt),
+    });
+  }
 }
 
 // --- rendering -----------------------------------------------------------------
@@ -278,113 +382,181 @@ function redact(text) {
 const SEVERITY = { error: "error", warning: "warning", info: "info" };
 let rulesById = new Map();
 
-function render(r) {
+const list = new FindingsList($("findings"), {
+  goTo: (f) => goTo(f.from, f.to),
+  fix: (i) => fixFinding(i),
+  rule: (id) => rulesById.get(id),
+});
+
+function render(r, keep) {
+  const editable = new Set(r.editable || []);
   const doc = input.state.doc;
-  const diagnostics = r.findings.map((f) => ({
+  const diagnostics = r.findings.map((f, i) => ({
     from: Math.min(f.from, doc.length), to: Math.min(f.to, doc.length),
     severity: SEVERITY[f.severity] || "info", source: f.rule,
-    message: f.fixable ? `${f.message} (fixable)` : f.message,
+    message: f.message,
+    actions: editable.has(i) ? [{ name: "Fix", apply: () => fixFinding(i) }] : undefined,
   }));
   input.dispatch(setDiagnostics(input.state, diagnostics));
-  renderFindings(r);
+  list.set(r.findings, r.editable || [], keep);
+  delete $("findings-pane").dataset.stale;
+  $("stale").hidden = true;
   renderOutput(r);
+  renderCounts(r);
+  renderTarget(r);
+  renderForm(r);
+}
+
+function renderCounts(r) {
   const s = r.summary;
+  for (const b of document.querySelectorAll("#counts .filter")) {
+    const n = s[{ error: "errors", warning: "warnings", info: "infos" }[b.dataset.severity]] || 0;
+    b.querySelector(".n").textContent = n.toLocaleString("en");
+    b.lastChild.textContent = ` ${b.dataset.severity}${b.dataset.severity === "info" || n === 1 ? "" : "s"}`;
+    b.disabled = n === 0 && b.getAttribute("aria-pressed") === "true";
+  }
   const n = r.findings.length;
-  $("counts").textContent = n === 0 ? "no findings" :
-    `${s.errors} error${s.errors === 1 ? "" : "s"}, ${s.warnings} warning${s.warnings === 1 ? "" : "s"}, ${s.infos} info`;
-  $("lint-status").textContent = `${n === 0 ? "No findings" : `${n} finding${n === 1 ? "" : "s"}`} · checked in ${r.ms < 10 ? r.ms.toFixed(1) : Math.round(r.ms)} ms`;
+  $("lint-status").textContent = `${n === 0 ? "No findings" : `${n.toLocaleString("en")} finding${n === 1 ? "" : "s"}`} · checked in ${r.ms < 10 ? r.ms.toFixed(1) : Math.round(r.ms)} ms`;
   $("findings-pane").dataset.empty = String(n === 0);
 }
 
-function renderFindings(r) {
-  const list = $("findings");
-  const frag = document.createDocumentFragment();
-  for (const f of r.findings.slice(0, MAX_LISTED)) {
-    const li = document.createElement("li");
-    const b = document.createElement("button");
-    b.type = "button";
-    b.className = `finding sev-${f.severity}`;
-    Object.assign(b.dataset, { rule: f.rule, line: f.line, col: f.column, from: f.from, severity: f.severity });
-    const sev = span("sev", f.severity);
-    const loc = span("loc", "");
-    loc.append(span("visually-hidden", `line ${f.line}, column ${f.column}: `), hidden(`${f.line}:${f.column}`));
-    const msg = span("msg", f.message);
-    const rule = span("rule", f.rule);
-    const meta = rulesById.get(f.rule);
-    if (meta) rule.title = `${meta.summary}${meta.help ? `\n${meta.help}` : ""}`;
-    b.append(sev, loc, msg, rule);
-    if (f.fixable) b.append(span("fixable", "fixable"));
-    b.addEventListener("click", () => goTo(f.from));
-    li.append(b);
-    frag.append(li);
+// renderTarget says which target the engine used, and why
+// (Result.TargetFrom), next to the selector.
+function renderTarget(r) {
+  $("target-detected").textContent = `${r.target} — ${targetWhy(r.targetFrom, !!$("target").value)}`;
+  $("target-detected").dataset.target = r.target;
+  $("target-detected").dataset.from = r.targetFrom || "";
+}
+
+function targetWhy(from, chosen) {
+  if (chosen || from === "flag") return "chosen here";
+  if (!from || from === "default") return "the default (nothing in the payload says)";
+  if (from === "mixed") return "best fit of mixed evidence";
+  if (from === "url") return "from the URL";
+  if (from === "api") return "from the API version";
+  return `from ${from.replace(/^property /, "")}`;
+}
+
+const FORMS = { json: "JSON body", http: "HTTP request", "http-file": ".http file", markdown: "Markdown" };
+
+// renderForm says what the engine recognised the input as.
+function renderForm(r) {
+  const el = $("form");
+  const req = (r.requests || [])[0];
+  if (!r.form || (r.form === "json" && !req?.method)) { el.textContent = ""; return; }
+  const parts = [FORMS[r.form] || r.form];
+  if (req) {
+    const call = [req.method, req.api].filter(Boolean).join(" ");
+    if (call) parts.push(call);
+    if (req.target) parts.push(`${req.target}${req.targetFrom ? ` from ${req.targetFrom}` : ""}`);
   }
-  if (r.findings.length > MAX_LISTED) {
-    const li = document.createElement("li");
-    li.className = "more";
-    li.textContent = `… and ${r.findings.length - MAX_LISTED} more (all are marked in the editor; F8 moves to the next)`;
-    frag.append(li);
-  }
-  list.replaceChildren(frag);
+  if ((r.requests || []).length > 1) parts.push(`${r.requests.length} requests`);
+  el.textContent = parts.join(", ");
 }
 
-function hidden(text) {
-  const s = document.createElement("span");
-  s.setAttribute("aria-hidden", "true");
-  s.textContent = text;
-  return s;
-}
-
-function span(cls, text) {
-  const s = document.createElement("span");
-  s.className = cls;
-  s.textContent = text;
-  return s;
-}
-
-function goTo(pos) {
-  const p = Math.min(pos, input.state.doc.length);
-  input.dispatch({ selection: { anchor: p }, effects: EditorView.scrollIntoView(p, { y: "center" }) });
+function goTo(from, to = from) {
+  const n = input.state.doc.length;
+  const a = Math.min(from, n), h = Math.min(to, n);
+  // The whole span is selected, so F8 moves on to the next finding.
+  input.dispatch({ selection: { anchor: h, head: a }, effects: EditorView.scrollIntoView(a, { y: "center" }) });
   input.focus();
 }
 
 let outputTab = "normalized";
-let shownOutput = null; // {text, original} currently in the output view
+// newText: the whole text was replaced (an example, a file, a link) since
+// the last result; the list then starts again at its top.
+let newText = true;
+let outputShown = { mode: null, original: null };
+
+function blockingFinding(r) {
+  return r.blocked ? r.findings.find((f) => f.severity === "error") : null;
+}
 
 function renderOutput(r) {
-  const text = r.normalized;
-  const original = outputTab === "diff" ? (r.redacted ?? null) : null;
-  const shown = outputTab === "diff" ? (r.redactedNormalized ?? text) : text;
-  if (!shownOutput || shownOutput.text !== shown || shownOutput.original !== original) {
-    output.setState(outputState(shown, original));
-    shownOutput = { text: shown, original };
+  const block = blockingFinding(r);
+  $("output-blocked").hidden = !block;
+  if (block) {
+    $("output-blocked").textContent = `No normalized payload while the ${block.rule} error at ${block.line}:${block.column} stands: fix it first.`;
   }
-  const blocked = !r.changed && r.findings.some((f) => f.fixable);
+  let text = block ? "" : r.normalized;
+  let original = null;
+  if (outputTab === "diff" && !block) {
+    original = r.redacted ?? null;
+    text = r.redactedNormalized ?? text;
+  } else if (outputTab === "request" && !block) {
+    text = requestText(r);
+  }
+  setOutput(text, original);
   const fixes = r.fixes.length;
-  $("output-note").textContent = r.changed ? `${fixes} fix${fixes === 1 ? "" : "es"} applied` :
-    blocked ? "No fixes applied: the payload has an error that blocks them" : "Nothing to fix";
+  $("output-note").textContent = block ? "" : r.changed ? `${fixes} fix${fixes === 1 ? "" : "es"} applied` : "Nothing to fix";
   $("output-note").dataset.changed = String(r.changed);
-  $("apply").disabled = !r.changed;
+  $("apply").disabled = !r.changed || !!block;
+  $("copy").disabled = !!block;
+  $("download").disabled = !!block;
   $("diff-note").hidden = outputTab !== "diff";
+  $("request-bar").hidden = outputTab !== "request";
+  $("tab-request").hidden = !r.requestView;
 }
+
+// setOutput updates the read-only pane by a transaction that replaces only
+// what changed, so its scroll position and folds survive; a new mode (the
+// diff view) builds a new state.
+function setOutput(text, original) {
+  const mode = original == null ? "text" : "diff";
+  if (outputShown.mode !== mode || outputShown.original !== original) {
+    output.setState(outputState(text, original));
+    outputShown = { mode, original };
+    return;
+  }
+  const old = output.state.doc.toString();
+  if (old === text) return;
+  let a = 0;
+  const max = Math.min(old.length, text.length);
+  while (a < max && old.charCodeAt(a) === text.charCodeAt(a)) a++;
+  let b = 0;
+  while (b < max - a && old.charCodeAt(old.length - 1 - b) === text.charCodeAt(text.length - 1 - b)) b++;
+  output.dispatch({ changes: { from: a, to: old.length - b, insert: text.slice(a, text.length - b) } });
+}
+
+// requestText is the Request view: the engine renders the normalized body
+// as complete calls (validate.RenderCalls through the bridge's
+// requestView: {note, calls: [{kind, title, text}], live}), the password
+// as a variable reference, never its value.
+function requestText(r) {
+  const v = r.requestView || {};
+  const kind = $("request-kind").value;
+  const pick = (calls) => (calls || []).find((c) => c.kind === kind)?.text ?? "";
+  $("request-note").textContent = v.note || "The password is a variable reference, never its value.";
+  const live = pick(v.live);
+  return pick(v.calls) + (live ? `\n# The same call on the live API (onPremisesConnection):\n${live}` : "");
+}
+
+const TABS = [["tab-normalized", "normalized"], ["tab-diff", "diff"], ["tab-request", "request"]];
 
 function setTab(tab) {
   outputTab = tab;
-  for (const [id, name] of [["tab-normalized", "normalized"], ["tab-diff", "diff"]]) {
+  for (const [id, name] of TABS) {
     const el = $(id);
     el.setAttribute("aria-selected", String(name === tab));
     el.tabIndex = name === tab ? 0 : -1;
   }
-  $("output").setAttribute("aria-labelledby", tab === "diff" ? "tab-diff" : "tab-normalized");
-  shownOutput = null;
+  $("output").setAttribute("aria-labelledby", TABS.find(([, n]) => n === tab)[0]);
   if (tab === "diff") scheduleLint(true); // the diff needs the masked texts
   else if (result) renderOutput(result);
 }
 
-function setInput(text, userEvent = "input.replace") {
+// setInput replaces the whole text. userEvent says who asked: the user (an
+// example, a file) or the page (AUTOMATIC: only ever into an untouched
+// editor).
+function setInput(text, userEvent) {
+  if (userEvent === AUTOMATIC && touched) return false;
   input.dispatch({
     changes: { from: 0, to: input.state.doc.length, insert: text },
     selection: { anchor: 0 }, scrollIntoView: true, userEvent,
   });
+  $("findings").scrollTop = 0;
+  newText = true;
+  return true;
 }
 
 // --- actions ---------------------------------------------------------------------
@@ -395,33 +567,109 @@ function current() {
 
 $("apply").addEventListener("click", () => {
   const r = current();
-  if (!r || !r.changed) return;
+  if (!r || !r.changed || r.blocked) return;
   input.dispatch({
     changes: { from: 0, to: input.state.doc.length, insert: r.normalized },
     userEvent: "input.apply",
   });
+  input.focus();
   toast(`Applied ${r.fixes.length} fix${r.fixes.length === 1 ? "" : "es"}. Undo with Ctrl-Z.`);
 });
 
+// fixFinding applies finding i's own fix: the worker lints the same text and
+// answers with that finding's byte edit, mapped to the editor.
+async function fixFinding(i) {
+  const r = current();
+  if (!r || !info) return;
+  const version = docVersion;
+  try {
+    const e = await ask({ type: "edit", text: input.state.doc.toString(), options: options(), index: i });
+    if (docVersion !== version) { toast("The text changed meanwhile; the fix was not applied."); return; }
+    input.dispatch({
+      changes: { from: e.from, to: e.to, insert: e.insert },
+      selection: { anchor: e.from + e.insert.length }, userEvent: "input.fix", scrollIntoView: true,
+    });
+    input.focus();
+    toast(`Fixed: ${r.findings[i].rule}. Undo with Ctrl-Z.`);
+  } catch (err) {
+    toast(`Could not apply the fix: ${err.message}`);
+  }
+}
+
+// fixAtCursor (Ctrl-.) applies the fix of the first fixable finding at the
+// cursor.
+function fixAtCursor(view) {
+  const r = current();
+  if (!r) return false;
+  const pos = view.state.selection.main.head;
+  const i = (r.editable || []).find((k) => r.findings[k].from <= pos && pos <= r.findings[k].to);
+  if (i == null) return false;
+  fixFinding(i);
+  return true;
+}
+
 // The normalized payload of the last result (the output pane may show the
 // masked diff instead).
-const normalized = () => result ? result.normalized : "";
+const normalized = () => result && !result.blocked ? result.normalized : "";
 
-$("copy").addEventListener("click", async () => {
-  await copyText(normalized());
-  toast("Normalized payload copied.");
+// maskedPassword is the engine's secret-value finding on the mask: a payload
+// restored from a share link. Copy and Download ask first.
+function maskedPassword() {
+  const r = current();
+  return r ? r.findings.find((f) => f.rule === "secret-value") : null;
+}
+
+let pendingExport = null;
+function guardedExport(action) {
+  const f = maskedPassword();
+  if (!f) { action(); return; }
+  pendingExport = action;
+  $("secret-ask").hidden = false;
+  $("secret-go").focus();
+  $("secret-go").onclick = () => { $("secret-ask").hidden = true; goTo(f.from, f.to); };
+}
+$("secret-anyway").addEventListener("click", () => {
+  $("secret-ask").hidden = true;
+  const a = pendingExport;
+  pendingExport = null;
+  a?.();
 });
 
-$("download").addEventListener("click", () => {
+function copyOutput() {
+  const text = outputTab === "request" ? output.state.doc.toString() : normalized();
+  copyText(text).then(() => toast(outputTab === "request" ? "Request copied." : "Normalized payload copied."));
+}
+
+function downloadOutput() {
   const text = normalized();
   const a = document.createElement("a");
   a.href = URL.createObjectURL(new Blob([text], { type: "application/json" }));
-  a.download = "azure-connection.normalized.json";
+  a.download = downloadName;
   document.body.append(a);
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+}
+
+let downloadName = "azure-connection.normalized.json";
+$("copy").addEventListener("click", () => guardedExport(copyOutput));
+$("download").addEventListener("click", () => guardedExport(downloadOutput));
+
+$("copy-findings").addEventListener("click", async () => {
+  const r = current() || result;
+  if (!r) return;
+  const n = r.findings.length;
+  await copyText(`azconn: ${n} finding${n === 1 ? "" : "s"} (target ${r.target})\n` + (n ? list.text() : ""));
+  toast(`${n.toLocaleString("en")} finding${n === 1 ? "" : "s"} copied as text.`);
 });
+
+for (const b of document.querySelectorAll("#counts .filter")) {
+  b.addEventListener("click", () => {
+    const on = b.getAttribute("aria-pressed") !== "true";
+    b.setAttribute("aria-pressed", String(on));
+    list.toggle(b.dataset.severity);
+  });
+}
 
 async function copyText(text) {
   try {
@@ -436,17 +684,22 @@ async function copyText(text) {
     document.execCommand("copy");
     ta.remove();
   }
+  body.dataset.copied = String(+(body.dataset.copied || 0) + 1);
+  window.azconnPlayground.lastCopied = text;
 }
 
-for (const id of ["tab-normalized", "tab-diff"]) {
-  $(id).addEventListener("click", () => setTab(id === "tab-diff" ? "diff" : "normalized"));
+for (const [id, name] of TABS) {
+  $(id).addEventListener("click", () => setTab(name));
   $(id).addEventListener("keydown", (e) => {
     if (e.key !== "ArrowLeft" && e.key !== "ArrowRight") return;
-    const next = id === "tab-diff" ? "tab-normalized" : "tab-diff";
-    setTab(next === "tab-diff" ? "diff" : "normalized");
+    const tabs = TABS.filter(([t]) => !$(t).hidden);
+    const at = tabs.findIndex(([t]) => t === id);
+    const [next, nextName] = tabs[(at + (e.key === "ArrowRight" ? 1 : tabs.length - 1)) % tabs.length];
+    setTab(nextName);
     $(next).focus();
   });
 }
+$("request-kind").addEventListener("change", () => { if (result) renderOutput(result); });
 
 document.querySelector(".skip").addEventListener("click", (e) => {
   e.preventDefault();
@@ -459,15 +712,68 @@ $("drop-read-only").addEventListener("change", () => scheduleLint(true));
 $("example").addEventListener("change", (e) => {
   const ex = EXAMPLES.find((x) => x.id === e.target.value);
   if (!ex) return;
-  if (ex.target && [...$("target").options].some((o) => o.value === ex.target)) $("target").value = ex.target;
+  const had = touched && input.state.doc.length > 0;
+  setExampleTarget(ex);
   setInput(ex.text, "select.example");
   scheduleLint(true);
+  if (had) toast("Example loaded. Ctrl-Z brings back your text.");
 });
+
+// setExampleTarget puts the selector back on Detect: every example is
+// detected as the target it is for (TestExamples holds them to it).
+function setExampleTarget() {
+  $("target").value = "";
+}
+
+// Files: the Open button and a drop on the editor both replace the text
+// (undoable); larger than the engine's limit is refused before reading.
+$("open-file").addEventListener("click", () => $("file").click());
+$("file").addEventListener("change", () => {
+  const f = $("file").files[0];
+  $("file").value = "";
+  if (f) openFile(f);
+});
+$("editor").addEventListener("dragover", (e) => {
+  if (![...e.dataTransfer.types].includes("Files")) return;
+  e.preventDefault();
+  e.stopPropagation();
+  $("editor").dataset.drop = "true";
+}, true);
+$("editor").addEventListener("dragleave", () => { delete $("editor").dataset.drop; });
+$("editor").addEventListener("drop", (e) => {
+  const f = e.dataTransfer.files[0];
+  delete $("editor").dataset.drop;
+  if (!f) return;
+  e.preventDefault();
+  e.stopPropagation();
+  openFile(f);
+}, true);
+
+async function openFile(f) {
+  if (f.size > maxSize) {
+    showError(`${f.name} is ${mb(f.size)} MB; the engine checks at most ${mb(maxSize)} MB.`, "file");
+    return;
+  }
+  let text;
+  try {
+    text = await f.text();
+  } catch {
+    showError(`${f.name} could not be read.`, "file");
+    return;
+  }
+  if ($("error").dataset.kind === "file") $("error").hidden = true;
+  const had = input.state.doc.length > 0;
+  setInput(text, "input.file");
+  downloadName = f.name.replace(/\.[^.]*$/, "") + ".normalized" + (/\.json$/i.test(f.name) ? ".json" : f.name.match(/\.[^.]*$/)?.[0] || ".json");
+  input.focus();
+  toast(`Opened ${f.name}.${had ? " Ctrl-Z brings back the previous text." : ""}`);
+}
 
 $("share").addEventListener("click", async () => {
   const panel = $("share-panel");
+  if (!info) { toast("The engine is still loading; the link needs it to mask the password."); return; }
   try {
-    const masked = await redact(input.state.doc.toString());
+    const masked = await ask({ type: "redact", text: input.state.doc.toString(), options: options() });
     const o = options();
     const frag = await encodeShare({ payload: masked, target: o.target || "", dropReadOnly: o.dropReadOnly });
     const url = new URL(location.href);
@@ -494,6 +800,7 @@ function closeShare() {
 }
 $("share-close").addEventListener("click", closeShare);
 $("share-panel").addEventListener("keydown", (e) => { if (e.key === "Escape") closeShare(); });
+$("banner-close").addEventListener("click", () => { $("banner").hidden = true; input.focus(); });
 
 let toastTimer = 0;
 function toast(text) {
@@ -502,6 +809,12 @@ function toast(text) {
   el.hidden = false;
   clearTimeout(toastTimer);
   toastTimer = setTimeout(() => { el.hidden = true; }, 3500);
+}
+
+function showBanner(text, kind) {
+  $("banner-text").textContent = text;
+  $("banner").dataset.kind = kind;
+  $("banner").hidden = false;
 }
 
 function showError(text, kind = "") {
@@ -515,52 +828,102 @@ function fatal(text) {
   showError(text);
   body.dataset.ready = "error";
   $("engine").textContent = "unavailable";
+  $("lint-status").textContent = "The engine is unavailable";
 }
 
 // --- start-up ------------------------------------------------------------------
 
-function fillSelects() {
+// engineVersion reads Go's pseudo-version of a local build
+// (v0.0.0-20261201095123-ebe3348abcde+dirty) as people do.
+function engineVersion(v) {
+  if (v === "(devel)" || v === "(unknown)") return "development build";
+  const m = /^v0\.0\.0-(\d{4})(\d{2})(\d{2})\d{6}-([0-9a-f]{7})[0-9a-f]*(\+dirty)?$/.exec(v);
+  if (!m) return v.replace(/^\(devel\) ([0-9a-f]{7})[0-9a-f]*/, "development build $1");
+  return `development build ${m[4]}${m[5] ? " (modified)" : ""}, ${m[1]}-${m[2]}-${m[3]}`;
+}
+
+function fillExamples() {
   const ex = $("example");
   for (const e of EXAMPLES) ex.append(new Option(e.label, e.id));
+  ex.value = ""; // "Choose an example…" until one is loaded
+}
+
+// fillTargets keeps the page's options in step with the engine's targets,
+// keeping the user's choice.
+function fillTargets() {
   const t = $("target");
-  t.replaceChildren(...info.targets.map((name, i) => new Option(i === 0 ? `${name} (default)` : name, name)));
-  rulesById = new Map(info.rules.map((r) => [r.id, r]));
+  const have = [...t.options].map((o) => o.value).filter(Boolean);
+  if (have.join() === info.targets.join()) return;
+  const keep = t.value;
+  t.replaceChildren(new Option("Detect", ""), ...info.targets.map((n) => new Option(n, n)));
+  t.value = info.targets.includes(keep) ? keep : "";
 }
 
 async function loadFragment() {
   const h = location.hash;
   if (!/^#v\d+=/.test(h)) return false; // not a share link (e.g. an in-page anchor)
   try {
-    const s = await decodeShare(h.slice(1));
-    if (s.target && [...$("target").options].some((o) => o.value === s.target)) $("target").value = s.target;
+    const s = await decodeShare(h.slice(1), maxSize);
+    body.dataset.shareDecoded = String(s.decoded);
+    if (touched) return false;
+    if ([...$("target").options].some((o) => o.value === s.target)) $("target").value = s.target;
     $("drop-read-only").checked = !!s.dropReadOnly;
-    setInput(s.payload);
-    const b = $("banner");
-    b.textContent = "Loaded from a share link. Any password (adDomainPassword) was replaced by ******** when the link was made.";
-    b.hidden = false;
+    setInput(s.payload, AUTOMATIC);
+    showBanner("Loaded from a share link. Any password (adDomainPassword) was replaced by ******** when the link was made: set the real one before you send this.", "share");
     body.dataset.fromShare = "true";
     return true;
   } catch (err) {
-    showError(`This share link could not be read (${err.message}). Showing an example instead.`);
+    body.dataset.shareDecoded = String(err.decoded || 0);
+    body.dataset.shareRefused = err.tooLarge ? "too-large" : "damaged";
+    const what = err.tooLarge ? "This share link was not opened" : "This share link could not be read";
+    showError(`${what}: ${err.message || "it is damaged"}.`, "share");
     return false;
   }
 }
 
-async function onEngineReady() {
-  fillSelects();
-  $("engine").textContent = info.version;
+function onEngineReady(m) {
+  info = m.info;
+  readyTimings = m.timings;
+  maxSize = info.maxSize || maxSize;
+  fillTargets();
+  rulesById = new Map(info.rules.map((r) => [r.id, r]));
+  $("engine").textContent = engineVersion(info.version);
   $("engine").title = `azconn engine ${info.version}, built with ${info.goVersion}`;
   body.dataset.engineVersion = info.version;
-  if (!(await loadFragment())) {
-    $("example").value = EXAMPLES[0].id;
-    if (EXAMPLES[0].target) $("target").value = EXAMPLES[0].target;
-    setInput(EXAMPLES[0].text, "select.example");
-  }
+  $("load-progress").hidden = true;
+  $("lint-status").textContent = "Checking…";
+  if (restarts) body.dataset.state = "idle";
   scheduleLint(true);
 }
 
+async function start() {
+  fillExamples();
+  body.dataset.ready = "false";
+  showCursor(input.state);
+  initialText();
+  if (!boot) await new Promise((resolve) => window.addEventListener("azconnboot", resolve, { once: true }));
+  boot = window.azconnBoot;
+  window.azconnPlayground.boot = boot;
+  adopt(boot.worker, []);
+}
+
+// initialText fills an untouched editor: a share link's payload, else the
+// first example. None of it needs the engine.
+async function initialText() {
+  if (touched) return;
+  if (await loadFragment()) return;
+  const ex = EXAMPLES[0];
+  if (!touched) {
+    setExampleTarget(ex);
+    if (setInput(ex.text, AUTOMATIC)) $("example").value = ex.id;
+  }
+}
+
 window.addEventListener("hashchange", async () => {
-  if (info && await loadFragment()) scheduleLint(true);
+  const was = touched;
+  touched = false; // following a share link is asking for its text
+  if (await loadFragment()) scheduleLint(true);
+  else touched = was;
 });
 
 // A small handle for automation and the browser test; nothing here is needed
@@ -568,9 +931,13 @@ window.addEventListener("hashchange", async () => {
 window.azconnPlayground = {
   inputText: () => input.state.doc.toString(),
   outputText: () => output.state.doc.toString(),
+  maxSize: () => maxSize,
+  crashEngine: () => worker.postMessage({ type: "crash" }),
+  inputView: input,
+  outputView: output,
+  boot,
   cspViolations,
+  lastCopied: "",
 };
 
-body.dataset.ready = "false";
-showCursor(input.state);
-startWorker();
+start();

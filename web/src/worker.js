@@ -1,33 +1,45 @@
 // worker.js runs the engine (main.wasm) off the page's thread. It is
-// bundled into main.js as a string and started from a blob: URL, so it
-// inherits the page's Content-Security-Policy on any host.
+// bundled, with Go's wasm_exec.js, into boot.js as a string and started from
+// a blob: URL, so it inherits the page's Content-Security-Policy on any host.
+// boot.js compiles main.wasm and sends the module.
 //
-// Messages in:  {type:"init", base} then {type:"lint", id, text, options, diff}
-//               and {type:"redact", id, text, options}.
-// Messages out: {type:"ready", info} | {type:"fatal", error}
-//               | {type:"result", id, ms, result} | {type:"redacted", id, text, error}.
+// Messages in:  {type:"init", module} then {type:"lint", id, text, options, diff},
+//               {type:"redact", id, text, options}, {type:"edit", id, text, options, index}.
+// Messages out: {type:"ready", info, timings}
+//               | {type:"fatal", error} | {type:"died", error}
+//               | {type:"result", id, ms, result} | {type:"redacted", id, text, error}
+//               | {type:"edited", id, from, to, insert, error}.
 import { utf16Positions } from "./positions.js";
 
-async function start(base) {
-  // wasm_exec.js (copied from the Go that built main.wasm) defines Go.
-  importScripts(new URL("wasm_exec.js", base).href);
+/* global Go */
+// Go (wasm_exec.js, from the Go that built main.wasm) is defined by the
+// bundle's banner: build.mjs puts the file in front of this one, which saves
+// the request importScripts would make.
+
+const now = () => performance.timeOrigin + performance.now();
+const scriptAt = now();
+
+// start runs the module boot.js compiled (streaming, on the page) and
+// waits for the Go program to register azconnLint.
+async function start(module) {
+  const timings = { scriptAt, initAt: now() };
   const go = new Go();
   const loaded = new Promise((resolve) => { self.azconnReady = resolve; });
-  const url = new URL("main.wasm", base).href;
-  let instance;
-  try {
-    ({ instance } = await WebAssembly.instantiateStreaming(fetch(url), go.importObject));
-  } catch (err) {
-    // A host that serves .wasm with the wrong MIME type: fall back.
-    const resp = await fetch(url);
-    if (!resp.ok) throw new Error(`main.wasm: HTTP ${resp.status}`);
-    ({ instance } = await WebAssembly.instantiate(await resp.arrayBuffer(), go.importObject));
-  }
-  go.run(instance).then(() => { post({ type: "fatal", error: "the engine exited" }); });
+  const instance = await WebAssembly.instantiate(module, go.importObject);
+  timings.instantiatedAt = now();
+  go.run(instance).then(() => died("the engine exited"));
   await loaded;
+  timings.goStartedAt = now();
   const info = call("{}", { info: true });
   if (info.error) throw new Error(info.error);
-  return { version: info.version, goVersion: info.goVersion, targets: info.targets, rules: info.rules };
+  // The first lint also compiles the schema; do it now, on an empty body,
+  // so the breakdown tells the two apart.
+  call("{}", {});
+  timings.schemaAt = now();
+  return {
+    info: { version: info.version, goVersion: info.goVersion, targets: info.targets, rules: info.rules, maxSize: info.maxSize },
+    timings,
+  };
 }
 
 function call(text, options) {
@@ -36,14 +48,74 @@ function call(text, options) {
 
 function post(msg) { self.postMessage(msg); }
 
+let dead = false;
+// died tells the page the Go program is gone (it exited, or a call trapped):
+// the page starts a new worker.
+function died(error) {
+  if (dead) return;
+  dead = true;
+  post({ type: "died", error });
+}
+
+// guarded runs one call into the engine; a throw means the Go program died
+// (the bridge answers bad input with {error}, it never throws).
+function guarded(fn, fail) {
+  try {
+    return fn();
+  } catch (err) {
+    died(String(err && err.message || err));
+    return fail;
+  }
+}
+
 let ready = null;
+let firstLint = true;
+
+const handlers = {
+  lint(m) {
+    const t0 = performance.now();
+    const r = guarded(() => {
+      const r = call(m.text, { ...m.options, redact: !!m.diff });
+      if (!r.error) {
+        utf16Positions(m.text, r.findings);
+        // The diff view shows both sides with the password masked.
+        if (m.diff) r.redactedNormalized = r.changed ? call(r.normalized, { target: m.options.target, redact: true }).redacted : r.redacted;
+      }
+      return r;
+    }, null);
+    if (!r) return;
+    const msg = { type: "result", id: m.id, ms: performance.now() - t0, result: r };
+    if (firstLint) { firstLint = false; msg.firstLintMs = msg.ms; }
+    post(msg);
+  },
+  redact(m) {
+    const r = guarded(() => call(m.text, { target: m.options.target, redact: true }), null);
+    if (r) post({ type: "redacted", id: m.id, text: r.redacted, error: r.error });
+  },
+  // edit applies one finding's fix: the engine's byte edit, mapped to the
+  // editor's positions. The raw text goes only into the user's editor.
+  edit(m) {
+    const r = guarded(() => call(m.text, { ...m.options, edit: m.index }), null);
+    if (!r) return;
+    if (r.error) { post({ type: "edited", id: m.id, error: r.error }); return; }
+    const e = { offset: r.fixEdit.offset, endOffset: r.fixEdit.endOffset };
+    utf16Positions(m.text, [e]);
+    post({ type: "edited", id: m.id, from: e.from, to: e.to, insert: r.fixEdit.text });
+  },
+  // crash is for the browser test: an uncaught error, as a worker that
+  // dies of one. The page must notice and start a new worker.
+  crash() {
+    setTimeout(() => { throw new Error("test: the worker crashed"); });
+    dead = true;
+  },
+};
 
 self.onmessage = async (e) => {
   const m = e.data;
   if (m.type === "init") {
-    ready = start(m.base);
+    ready = start(m.module);
     try {
-      post({ type: "ready", info: await ready });
+      post({ type: "ready", ...(await ready) });
     } catch (err) {
       post({ type: "fatal", error: String(err && err.message || err) });
     }
@@ -51,28 +123,7 @@ self.onmessage = async (e) => {
   }
   if (!ready) return;
   try { await ready; } catch { return; }
-  // call never throws for bad input (the bridge answers {error}); a throw
-  // here means the Go program died, and the page hears it as an error.
-  if (m.type === "lint") {
-    const t0 = performance.now();
-    let r;
-    try {
-      r = call(m.text, { ...m.options, redact: !!m.diff });
-      if (!r.error) {
-        utf16Positions(m.text, r.findings);
-        // The diff view shows both sides with the password masked.
-        if (m.diff) r.redactedNormalized = r.changed ? call(r.normalized, { target: m.options.target, redact: true }).redacted : r.redacted;
-      }
-    } catch (err) {
-      r = { error: String(err && err.message || err) };
-    }
-    post({ type: "result", id: m.id, ms: performance.now() - t0, result: r });
-  } else if (m.type === "redact") {
-    try {
-      const r = call(m.text, { target: m.options.target, redact: true });
-      post({ type: "redacted", id: m.id, text: r.redacted, error: r.error });
-    } catch (err) {
-      post({ type: "redacted", id: m.id, error: String(err && err.message || err) });
-    }
-  }
+  if (dead) return;
+  const h = handlers[m.type];
+  if (h) h(m);
 };

@@ -41,12 +41,39 @@ test("columns count code points", () => {
   assert.equal(codePointColumn("abc", 0), 1);
 });
 
+const LIMIT = 4 << 20;
+
 test("share links round-trip and are versioned", async () => {
   const payload = `{"displayName": "Café ☕", "adDomainPassword": "********"}\n`;
   const frag = await encodeShare({ payload, target: "onPremisesConnection", dropReadOnly: true });
-  assert.match(frag, /^v1=[A-Za-z0-9_-]+$/);
-  assert.deepEqual(await decodeShare(frag), { payload, target: "onPremisesConnection", dropReadOnly: true });
-  await assert.rejects(decodeShare("v2=abc"), /newer/);
-  await assert.rejects(decodeShare("x"), /not a share link/);
-  await assert.rejects(decodeShare(frag.slice(0, frag.length - 8)), /damaged/);
+  assert.match(frag, /^v2=[A-Za-z0-9_-]+$/);
+  const got = await decodeShare(frag, LIMIT);
+  assert.deepEqual({ ...got, decoded: undefined }, { payload, target: "onPremisesConnection", dropReadOnly: true, decoded: undefined });
+  await assert.rejects(decodeShare("v3=abc", LIMIT), /newer/);
+  await assert.rejects(decodeShare("x", LIMIT), /not a share link/);
+  await assert.rejects(decodeShare(frag.slice(0, frag.length - 8), LIMIT), /damaged/);
+});
+
+async function deflate(text) {
+  const s = new Blob([text]).stream().pipeThrough(new CompressionStream("deflate-raw"));
+  return Buffer.from(await new Response(s).arrayBuffer()).toString("base64url");
+}
+
+test("version 1 links still read", async () => {
+  const frag = "v1=" + await deflate(JSON.stringify({ p: "{}", t: "azureConnection", d: false }));
+  const got = await decodeShare(frag, LIMIT);
+  assert.equal(got.payload, "{}");
+  assert.equal(got.target, "azureConnection");
+});
+
+test("decoding stops at the size limit", async () => {
+  const limit = 64 << 10;
+  const big = "v2=" + await deflate('{"t":"","d":false}\n' + " ".repeat(64 * limit));
+  await assert.rejects(decodeShare(big, limit), (err) => {
+    assert.equal(err.tooLarge, true);
+    assert.ok(err.decoded > limit && err.decoded < 2 * limit + 4096 + (64 << 10), `decoded ${err.decoded}`);
+    return true;
+  });
+  const atLimit = "v2=" + await deflate('{"t":"","d":false}\n' + "x".repeat(limit));
+  assert.equal((await decodeShare(atLimit, limit)).payload.length, limit);
 });

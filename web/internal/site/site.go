@@ -1,6 +1,8 @@
 // Package site serves the built playground (web/dist) the way it must be
 // served: the page's Content-Security-Policy as a header on every file,
-// explicit MIME types (application/wasm above all), no caching, no sniffing.
+// explicit MIME types (application/wasm above all), no caching, no sniffing,
+// and the precompressed .br or .gz beside a file when the browser accepts it
+// (Content-Encoding, with Vary).
 // The browser test and `make run` use it; any static host that sends the
 // right MIME types works too, since the page carries the policy in a <meta>.
 package site
@@ -14,6 +16,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -55,7 +58,6 @@ func Handler(dir string) (http.Handler, error) {
 		return nil, err
 	}
 	csp += "; frame-ancestors 'none'"
-	files := http.FileServer(http.Dir(dir))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
 		h.Set("Content-Security-Policy", csp)
@@ -78,6 +80,66 @@ func Handler(dir string) (http.Handler, error) {
 			return
 		}
 		h.Set("Content-Type", typ)
-		files.ServeHTTP(w, r)
+		serveFile(w, r, dir, p)
 	}), nil
+}
+
+// encodings are the precompressed forms `make web` writes, best first.
+var encodings = []struct{ name, ext string }{{"br", ".br"}, {"gzip", ".gz"}}
+
+// serveFile serves dir/p, or its precompressed form when the request
+// accepts that encoding.
+func serveFile(w http.ResponseWriter, r *http.Request, dir, p string) {
+	name := filepath.Join(dir, filepath.FromSlash(p))
+	w.Header().Set("Vary", "Accept-Encoding")
+	for _, e := range encodings {
+		if !Accepts(r.Header.Get("Accept-Encoding"), e.name) {
+			continue
+		}
+		if f, err := os.Open(name + e.ext); err == nil {
+			defer f.Close()
+			if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+				w.Header().Set("Content-Encoding", e.name)
+				http.ServeContent(w, r, p, st.ModTime(), f)
+				return
+			}
+		}
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		http.NotFound(w, r)
+		return
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil || !st.Mode().IsRegular() {
+		http.NotFound(w, r)
+		return
+	}
+	http.ServeContent(w, r, p, st.ModTime(), f)
+}
+
+// Accepts reports whether an Accept-Encoding header value allows coding
+// (named, or through "*", with a q-value above zero).
+func Accepts(header, coding string) bool {
+	star := false
+	for _, part := range strings.Split(header, ",") {
+		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		q := 1.0
+		for _, prm := range strings.Split(params, ";") {
+			k, v, ok := strings.Cut(strings.TrimSpace(prm), "=")
+			if ok && strings.EqualFold(strings.TrimSpace(k), "q") {
+				if f, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil {
+					q = f
+				}
+			}
+		}
+		switch {
+		case strings.EqualFold(strings.TrimSpace(name), coding):
+			return q > 0
+		case strings.TrimSpace(name) == "*":
+			star = q > 0
+		}
+	}
+	return star
 }

@@ -65,3 +65,68 @@ func TestHandlerNeedsThePolicy(t *testing.T) {
 		t.Error("no policy <meta>: want an error")
 	}
 }
+
+// The precompressed file is served when the request accepts its encoding,
+// best first, with Vary; otherwise the file itself.
+func TestHandlerEncodings(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"index.html":   `<meta http-equiv="Content-Security-Policy" content="default-src 'none'">`,
+		"main.wasm":    "raw",
+		"main.wasm.br": "brotli",
+		"main.wasm.gz": "gzip",
+		"main.js":      "raw js",
+		"main.js.gz":   "gzip js",
+	}
+	for name, body := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h, err := Handler(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ path, accept, encoding, body string }{
+		{"/main.wasm", "gzip, deflate, br", "br", "brotli"},
+		{"/main.wasm", "gzip", "gzip", "gzip"},
+		{"/main.wasm", "br;q=0, gzip", "gzip", "gzip"},
+		{"/main.wasm", "*", "br", "brotli"},
+		{"/main.wasm", "", "", "raw"},
+		{"/main.wasm", "identity", "", "raw"},
+		{"/main.js", "br, gzip", "gzip", "gzip js"},
+		{"/main.wasm.br", "br", "", ""}, // not served by its own name
+	} {
+		rec := httptest.NewRecorder()
+		req := httptest.NewRequest("GET", c.path, nil)
+		req.Header.Set("Accept-Encoding", c.accept)
+		h.ServeHTTP(rec, req)
+		if c.body == "" {
+			if rec.Code != 404 {
+				t.Errorf("%s: %d, want 404", c.path, rec.Code)
+			}
+			continue
+		}
+		if got := rec.Header().Get("Content-Encoding"); got != c.encoding || rec.Body.String() != c.body {
+			t.Errorf("%s, Accept-Encoding %q: %q %q, want %q %q", c.path, c.accept, got, rec.Body.String(), c.encoding, c.body)
+		}
+		if rec.Header().Get("Vary") != "Accept-Encoding" || rec.Header().Get("Content-Type") != types[filepath.Ext(c.path)] {
+			t.Errorf("%s: Vary %q, Content-Type %q", c.path, rec.Header().Get("Vary"), rec.Header().Get("Content-Type"))
+		}
+	}
+}
+
+func TestAccepts(t *testing.T) {
+	for _, c := range []struct {
+		header, coding string
+		want           bool
+	}{
+		{"br", "br", true}, {"gzip, br;q=0.1", "br", true}, {"BR", "br", true}, {"br;q=0", "br", false},
+		{"br; q=0.0", "br", false}, {"*;q=0.5", "gzip", true}, {"*, gzip;q=0", "gzip", false}, {"", "br", false},
+		{"gzip", "br", false},
+	} {
+		if got := Accepts(c.header, c.coding); got != c.want {
+			t.Errorf("Accepts(%q, %q) = %v", c.header, c.coding, got)
+		}
+	}
+}

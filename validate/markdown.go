@@ -1,0 +1,179 @@
+package validate
+
+import (
+	"encoding/json"
+	"strings"
+)
+
+// fence is one fenced code block of a Markdown text.
+type fence struct {
+	info    string // the info string's first word, lower-cased ("http", "json")
+	content []line // the lines between the fences
+	open    line   // the opening fence line
+	end     int    // offset after the closing fence line (or the end of input)
+	skip    bool   // a docs comment before it says "ignored" or "response"
+}
+
+// isFence reports whether t (with leading spaces removed) opens or closes
+// a fenced code block.
+func isFence(t string) bool {
+	return strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~")
+}
+
+// markdownFences returns the fenced code blocks of data[from:], each with
+// whether a docs block comment (<!-- { "blockType": "ignored" } -->, or
+// "response") stands right before it.
+func markdownFences(data []byte, from int) []fence {
+	lines := splitLines(data, from)
+	var out []fence
+	skipNext := false
+	// nextClose is the first line at or after the current comment's that
+	// holds "-->": it only moves forward, so unclosed comments cost no
+	// rescans.
+	nextClose := -1
+	for i := 0; i < len(lines); i++ {
+		ln := lines[i]
+		raw := string(data[ln.start:ln.end])
+		t := strings.TrimLeft(raw, " ")
+		indent := len(raw) - len(t)
+		switch {
+		case strings.TrimSpace(t) == "":
+			continue
+		case strings.HasPrefix(t, "<!--"):
+			// A docs block comment may span lines; read it whole.
+			if nextClose < i {
+				nextClose = i
+				for nextClose < len(lines) && !strings.Contains(string(data[lines[nextClose].start:lines[nextClose].end]), "-->") {
+					nextClose++
+				}
+			}
+			j := min(nextClose, len(lines)-1)
+			skipNext = docsCommentSkips(data[ln.start:lines[j].end])
+			i = j
+			continue
+		case indent > 3 || !isFence(t):
+			skipNext = false
+			continue
+		}
+		marker := t[0]
+		n := 0
+		for n < len(t) && t[n] == marker {
+			n++
+		}
+		info := strings.TrimSpace(t[n:])
+		if marker == '`' && strings.Contains(info, "`") {
+			skipNext = false
+			continue // not a fence: a code span
+		}
+		word, _, _ := strings.Cut(info, " ")
+		word, _, _ = strings.Cut(word, "{")
+		f := fence{info: strings.ToLower(word), open: ln, skip: skipNext, end: len(data)}
+		skipNext = false
+		j := i + 1
+		for ; j < len(lines); j++ {
+			c := strings.TrimLeft(string(data[lines[j].start:lines[j].end]), " ")
+			k := 0
+			for k < len(c) && c[k] == marker {
+				k++
+			}
+			if k >= n && strings.TrimSpace(c[k:]) == "" {
+				f.end = lines[j].next
+				break
+			}
+			f.content = append(f.content, lines[j])
+		}
+		out = append(out, f)
+		i = j
+	}
+	return out
+}
+
+// docsCommentSkips reports whether an HTML comment is a Microsoft docs
+// block annotation that marks the next block as not a request.
+func docsCommentSkips(b []byte) bool {
+	if len(b) > 4096 {
+		return false // not a docs annotation, which is a few lines
+	}
+	s := strings.TrimSpace(string(b))
+	s = strings.TrimPrefix(s, "<!--")
+	s, _, _ = strings.Cut(s, "-->")
+	var v struct {
+		BlockType string `json:"blockType"`
+	}
+	if json.Unmarshal([]byte(strings.TrimSpace(s)), &v) == nil {
+		bt := strings.ToLower(v.BlockType)
+		return bt == "ignored" || bt == "response"
+	}
+	lower := strings.ToLower(s)
+	return strings.Contains(lower, `"ignored"`) || strings.Contains(lower, `"response"`)
+}
+
+// parseMarkdown returns the requests of the fenced http blocks of data: a
+// block whose first line is a request line (a response's status line, or
+// a block a docs comment marks ignored, is skipped), with its body in the
+// block or, when the block has none, in a json block that follows with
+// nothing but blank lines and comments between.
+func parseMarkdown(data []byte, from int) []rawRequest {
+	fences := markdownFences(data, from)
+	var reqs []rawRequest
+	for i, f := range fences {
+		if f.skip || f.info != "http" || len(f.content) == 0 {
+			continue
+		}
+		k := 0
+		for k < len(f.content) && strings.TrimSpace(string(data[f.content[k].start:f.content[k].end])) == "" {
+			k++
+		}
+		if k == len(f.content) {
+			continue
+		}
+		t := strings.TrimSpace(string(data[f.content[k].start:f.content[k].end]))
+		rl, ok := parseRequestLine(t)
+		if !ok {
+			continue // a response (HTTP/1.1 200 OK) or something else
+		}
+		r, _ := readRequest(data, f.content, k, rl)
+		if !r.hasBody && i+1 < len(fences) {
+			next := fences[i+1]
+			if next.info == "json" && !next.skip && onlyBlankBetween(data, f.end, next.open.start) && len(next.content) > 0 {
+				first, last := -1, -1
+				for j, ln := range next.content {
+					if strings.TrimSpace(string(data[ln.start:ln.end])) != "" {
+						if first < 0 {
+							first = j
+						}
+						last = j
+					}
+				}
+				if first >= 0 {
+					r.hasBody = true
+					r.body = span{next.content[first].start, next.content[last].next}
+					r.end = r.body.end
+				}
+			}
+		}
+		reqs = append(reqs, r)
+	}
+	return reqs
+}
+
+// onlyBlankBetween reports whether data[from:to] holds only white space
+// and HTML comments.
+func onlyBlankBetween(data []byte, from, to int) bool {
+	if from > to {
+		return false
+	}
+	s := string(data[from:to])
+	for {
+		s = strings.TrimSpace(s)
+		if !strings.HasPrefix(s, "<!--") {
+			break
+		}
+		_, rest, ok := strings.Cut(s, "-->")
+		if !ok {
+			return false
+		}
+		s = rest
+	}
+	return s == ""
+}

@@ -1,0 +1,602 @@
+package validate
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Request is one request whose body was linted: what its request line
+// says and where it is in the text. A bare JSON body is one implicit
+// request with no URL.
+type Request struct {
+	Method     string // "PATCH", "POST"…, as the request line says (upper case)
+	URL        string // the request target, @variables resolved (secret ones and secret query values left out)
+	API        string // "beta" or "v1.0" when the URL names it, else ""
+	Target     Target // the target the body was linted against
+	TargetFrom string // why that target, as Result.TargetFrom says it ("flag", "url", "@odata.type"…)
+	Start, End Pos    // the request in the text: its request line to the end of its body
+	// HasBody says whether the request has an inline body; BodyStart and
+	// BodyEnd are its span in the text.
+	HasBody            bool
+	BodyStart, BodyEnd Pos
+	// Body is the request's body after normalization (nil without one).
+	// Like Result.Normalized it is the user's data: never show it unmasked.
+	Body []byte
+
+	id   string // the connection id in the URL, when it names one
+	call callKind
+	stub bool
+}
+
+type requestJSON struct {
+	Method     string   `json:"method"`
+	URL        string   `json:"url"`
+	API        string   `json:"api"`
+	Target     Target   `json:"target"`
+	TargetFrom string   `json:"targetFrom"`
+	Span       spanJSON `json:"span"`
+}
+
+type spanJSON struct {
+	Line      int `json:"line"`
+	Column    int `json:"column"`
+	Offset    int `json:"offset"`
+	EndLine   int `json:"endLine"`
+	EndColumn int `json:"endColumn"`
+	EndOffset int `json:"endOffset"`
+}
+
+// MarshalJSON writes the shape of SPEC §12: method, url, api, target,
+// targetFrom and span. The body is not part of it.
+func (r Request) MarshalJSON() ([]byte, error) {
+	return json.Marshal(requestJSON{
+		Method: r.Method, URL: r.URL, API: r.API, Target: r.Target, TargetFrom: r.TargetFrom,
+		Span: spanJSON{r.Start.Line, r.Start.Column, r.Start.Offset, r.End.Line, r.End.Column, r.End.Offset},
+	})
+}
+
+// UnmarshalJSON reads what MarshalJSON writes.
+func (r *Request) UnmarshalJSON(b []byte) error {
+	var j requestJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	*r = Request{Method: j.Method, URL: j.URL, API: j.API, Target: j.Target, TargetFrom: j.TargetFrom,
+		Start: Pos{j.Span.Line, j.Span.Column, j.Span.Offset}, End: Pos{j.Span.EndLine, j.Span.EndColumn, j.Span.EndOffset}}
+	return nil
+}
+
+// lintBare lints a bare JSON body: one implicit request, whose method is
+// Options.Method's and whose endpoint, id and call are Options.URL's when
+// it names one (a URL to …/updateAdDomainPassword makes the body that
+// action's).
+func (l *Linter) lintBare(data []byte) Result {
+	var ep endpoint
+	if l.opts.URL != "" && l.opts.call == callUnset {
+		method := "PATCH"
+		if l.opts.callOf() == callCreate {
+			method = "POST"
+		}
+		line := []byte(method + " " + l.opts.URL)
+		ep = analyzeEndpoint(line, &rawRequest{method: span{0, len(method)}, target: span{len(method) + 1, len(line)}, hasBody: true})
+		if ep.ours && ep.call != callUnset {
+			bl := *l
+			bl.opts.call = ep.call
+			l = &bl
+		}
+	}
+	res := l.lintJSON(data)
+	opts := l.opts
+	res.Form = FormJSON
+	x := newLineIndex(data, bomLen(data))
+	r := Request{Method: methodOf(opts.callOf()), URL: maskQuery(opts.URL), API: opts.API, Target: res.Target, TargetFrom: res.TargetFrom,
+		Start: x.pos(0), End: x.pos(len(data)), HasBody: true, BodyStart: x.pos(0), BodyEnd: x.pos(len(data)),
+		Body: res.Normalized, call: opts.callOf(), id: ep.id, stub: ep.stub}
+	if r.API == "" {
+		r.API = ep.api
+	}
+	if r.Target == "" { // an internal failure before the target was known
+		r.Target, r.TargetFrom = Target(defaultTarget()), "default"
+	}
+	res.Requests = []Request{r}
+	return res
+}
+
+func bomLen(data []byte) int {
+	if bytes.HasPrefix(data, utf8BOM) {
+		return len(utf8BOM)
+	}
+	return 0
+}
+
+// formLinter is the state of linting one text that holds requests.
+type formLinter struct {
+	l        *Linter // the options checked once; each body is linted with a copy
+	data     []byte
+	opts     Options
+	form     Form
+	lines    *lineIndex
+	findings []Finding
+	requests []Request
+	edits    []formEdit
+	fixes    []Fix
+	blocked  bool
+	secrets  []string // the current body's passwords, to keep out of its request's messages
+	own      []int    // indexes of the current request's request-level findings
+}
+
+// formEdit is a change to the whole text, for the findings that own it.
+type formEdit struct {
+	start, end int
+	text       string
+	by         []*Edit // the findings' Edit values to fill (nil when blocked)
+}
+
+// lintForm lints data when it holds requests (an HTTP request, a .http
+// file, Markdown); ok is false for a bare JSON body, which Lint handles.
+func (l *Linter) lintForm(data []byte) (res Result, ok bool) {
+	opts := l.opts
+	form := opts.Form
+	if form == "" {
+		form = sniffForm(data)
+	}
+	if form == FormJSON {
+		return Result{}, false
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			res = Result{Normalized: data, Form: form, Findings: []Finding{{
+				Rule: "internal", Severity: SeverityError,
+				Message: fmt.Sprintf("azconn failed on this input (%v); nothing was changed. Please report it with the input's shape, not its secrets.", r),
+				Start:   Pos{1, 1, 0}, End: Pos{1, 1, 0},
+			}}}
+			ok = true
+		}
+	}()
+	maxSize := opts.MaxSize
+	if maxSize <= 0 {
+		maxSize = DefaultMaxSize
+	}
+	if len(data) > maxSize || !utf8.Valid(data) || (len(data) >= 2 && (data[0] == 0xFF && data[1] == 0xFE || data[0] == 0xFE && data[1] == 0xFF)) {
+		// The guards' findings are the JSON path's; nothing is parsed.
+		res = l.lintJSON(data)
+		res.Form = form
+		return res, true
+	}
+	fl := &formLinter{l: l, data: data, opts: opts, form: form, lines: newLineIndex(data, bomLen(data))}
+	return fl.run(), true
+}
+
+// pos returns a position holding only its offset: lines and columns are
+// filled in at the end, all at once in offset order (resolvePositions), so
+// that findings reported out of order on one long line cost no recount.
+func (fl *formLinter) pos(off int) Pos { return Pos{Offset: off} }
+
+// resolvePositions fills in the line and column of every position of res.
+func (fl *formLinter) resolvePositions(res *Result) {
+	var ps []*Pos
+	seen := map[*Edit]bool{}
+	for i := range res.Findings {
+		f := &res.Findings[i]
+		ps = append(ps, &f.Start, &f.End)
+		if f.Edit != nil && !seen[f.Edit] {
+			seen[f.Edit] = true
+			ps = append(ps, &f.Edit.Start, &f.Edit.End)
+		}
+	}
+	for i := range res.Requests {
+		r := &res.Requests[i]
+		ps = append(ps, &r.Start, &r.End, &r.BodyStart, &r.BodyEnd)
+	}
+	slices.SortFunc(ps, func(a, b *Pos) int { return a.Offset - b.Offset })
+	for _, p := range ps {
+		*p = fl.lines.pos(p.Offset)
+	}
+}
+
+func (fl *formLinter) run() Result {
+	from := bomLen(fl.data)
+	if from > 0 && !slices.Contains(fl.opts.Ignore, "bom") {
+		e := &Edit{}
+		fl.findings = append(fl.findings, Finding{Rule: "bom", Severity: SeverityWarning, Fixable: true, Edit: e,
+			Message: "the input starts with a UTF-8 byte order mark: the fix removes it",
+			Start:   fl.pos(0), End: fl.pos(from)})
+		fl.edits = append(fl.edits, formEdit{0, from, "", []*Edit{e}})
+	}
+	var raws []rawRequest
+	if fl.form == FormMarkdown {
+		raws = parseMarkdown(fl.data, from)
+	} else {
+		raws = parseHTTPText(fl.data, from)
+	}
+	for i := range raws {
+		fl.request(&raws[i])
+	}
+	return fl.result()
+}
+
+// report adds a request-level finding over data[s) for request ri.
+func (fl *formLinter) report(rule string, sev Severity, s span, ri int, msg string) *Finding {
+	if slices.Contains(fl.opts.Ignore, rule) {
+		return nil
+	}
+	fl.own = append(fl.own, len(fl.findings))
+	fl.findings = append(fl.findings, Finding{Rule: rule, Severity: sev, Message: msg, Start: fl.pos(s.start), End: fl.pos(s.end), Request: ri})
+	return &fl.findings[len(fl.findings)-1]
+}
+
+// request lints one request: its request line and headers, then its body.
+func (fl *formLinter) request(r *rawRequest) {
+	ep := analyzeEndpoint(fl.data, r)
+	if !ep.ours && fl.form != FormHTTP {
+		return // another endpoint (a token request…): not this tool's business
+	}
+	ri := len(fl.requests)
+	rq := Request{Method: ep.method, URL: ep.url, API: ep.api, Target: fl.l.opts.Target, TargetFrom: "flag",
+		Start: fl.pos(r.start), End: fl.pos(r.end), id: ep.id, call: ep.call, stub: ep.stub}
+	if rq.API == "" {
+		rq.API = fl.opts.API
+	}
+	switch {
+	case rq.Target != Auto: // explicit: it wins
+	case ep.target != "":
+		rq.Target, rq.TargetFrom = ep.target, "url"
+	default:
+		rq.Target, rq.TargetFrom = Target(defaultTarget()), "default"
+	}
+	lineEnd := r.target.end
+	if r.version.end > 0 {
+		lineEnd = r.version.end
+	}
+	if !ep.ours {
+		fl.report("request-line", SeverityError, span{r.method.start, lineEnd}, ri,
+			fmt.Sprintf("not a request to the connection endpoints (PATCH %s/{id}, POST %s, or the stub's %s): nothing else was checked", liveCollection, liveCollection, stubCollection))
+		fl.requests = append(fl.requests, rq)
+		fl.scrub(r)
+		return
+	}
+	for _, is := range ep.issues {
+		fl.report("request-line", SeverityError, is.at, ri, is.msg)
+	}
+	if r.version.end > 0 {
+		if v := string(fl.data[r.version.start:r.version.end]); v != "HTTP/1.1" && v != "HTTP/2" && v != "HTTP/2.0" && v != "HTTP/1.0" {
+			fl.report("request-line", SeverityError, r.version, ri, fmt.Sprintf("%s is not an HTTP version: write HTTP/1.1 or leave it out", quoteJSON(v)))
+		}
+	}
+	lint := ep.takeBody && r.hasBody && !r.bodyFile
+	if r.hasBody {
+		rq.HasBody, rq.BodyStart, rq.BodyEnd = true, fl.pos(r.body.start), fl.pos(r.body.end)
+		if ep.takeBody {
+			fl.checkContentType(r, ri, span{r.method.start, lineEnd})
+		}
+	}
+	body := []byte(nil)
+	if r.hasBody {
+		body = fl.data[r.body.start:r.body.end]
+	}
+	normalized := body
+	if lint {
+		// The body is linted with the user's options, the request's URL as
+		// the detection's evidence, and the call the request line makes.
+		bl := *fl.l
+		bl.opts.URL, bl.opts.call, bl.opts.Form = ep.evidenceURL(), ep.call, FormJSON
+		if bl.opts.API == "" {
+			bl.opts.API = ep.api
+		}
+		var res Result
+		normalized, res = fl.lintBody(&bl, body, r.body.start, ri)
+		rq.Target, rq.TargetFrom = res.Target, res.TargetFrom
+		if res.TargetFrom == "default" && ep.target != "" && rq.Target != ep.target {
+			// Not parsed far enough to detect: say what the URL names.
+			rq.Target, rq.TargetFrom = ep.target, "url"
+		}
+	}
+	if r.hasBody {
+		rq.Body = normalized
+	}
+	fl.checkContentLength(r, ri, len(body), len(normalized), span{r.method.start, lineEnd})
+	fl.requests = append(fl.requests, rq)
+	fl.scrub(r)
+}
+
+// checkContentType reports a missing or non-JSON Content-Type.
+func (fl *formLinter) checkContentType(r *rawRequest, ri int, lineAt span) {
+	h, ok := r.headerValue(fl.data, "Content-Type")
+	if !ok {
+		fl.report("content-type", SeverityWarning, lineAt, ri, "the request has a body but no Content-Type header: add Content-Type: application/json")
+		return
+	}
+	v := string(fl.data[h.value.start:h.value.end])
+	mt, _, _ := strings.Cut(v, ";")
+	if !strings.EqualFold(strings.TrimSpace(mt), "application/json") {
+		fl.report("content-type", SeverityWarning, h.value, ri, fmt.Sprintf("Content-Type is %s: Microsoft Graph takes these bodies as application/json", quoteJSON(v)))
+	}
+}
+
+// checkContentLength reports a declared Content-Length that is not the
+// body's length, and fixes it to the normalized body's length.
+func (fl *formLinter) checkContentLength(r *rawRequest, ri, have, after int, lineAt span) {
+	h, ok := r.headerValue(fl.data, "Content-Length")
+	if !ok {
+		return
+	}
+	v := string(fl.data[h.value.start:h.value.end])
+	n, err := strconv.Atoi(v)
+	var msg string
+	switch {
+	case err != nil || n < 0:
+		msg = fmt.Sprintf("Content-Length %s is not a byte count; the body has %d bytes", quoteJSON(v), have)
+	case n != have:
+		msg = fmt.Sprintf("Content-Length is %d but the body has %d bytes: a server reads a truncated body or waits for more; the fix sets it to %d", n, have, after)
+		if after == have {
+			msg = fmt.Sprintf("Content-Length is %d but the body has %d bytes: a server reads a truncated body or waits for more; the fix sets it", n, have)
+		}
+	case n != after:
+		msg = fmt.Sprintf("Content-Length is %d, right for this body, but the fixes change the body to %d bytes: the fix updates it", n, after)
+	default:
+		return
+	}
+	if f := fl.report("content-length", SeverityWarning, h.value, ri, msg); f != nil {
+		e := &Edit{}
+		f.Fixable, f.Edit = true, e
+		fl.edits = append(fl.edits, formEdit{h.value.start, h.value.end, strconv.Itoa(after), []*Edit{e}})
+	}
+}
+
+// lintBody is the seam to the body pipeline: it lints body, found at
+// offset base of the text, as one JSON body for request ri; it adds the
+// findings in the whole text's positions and returns the normalized body.
+func (fl *formLinter) lintBody(bl *Linter, body []byte, base int, ri int) ([]byte, Result) {
+	opts := bl.opts
+	sub, templates := substituteTemplates(body)
+	res := bl.lintJSON(sub)
+	fl.secrets = append(fl.secrets, bodySecrets(sub, res.Target)...)
+	// Templates come in text order: a binary search finds the one a
+	// finding could be in.
+	inTemplate := func(f *Finding) bool {
+		i, _ := slices.BinarySearchFunc(templates, f.Start.Offset, func(t span, off int) int { return t.end - 1 - off })
+		for ; i < len(templates) && templates[i].start < f.End.Offset+1; i++ {
+			if t := templates[i]; f.Start.Offset < t.end && f.End.Offset > t.start || f.Start.Offset == t.start {
+				return true
+			}
+		}
+		return false
+	}
+	keep := actionFilter(opts.callOf())
+	edits := map[*Edit]*Edit{}
+	var bodyEdits []*Edit
+	kept := map[string]bool{}
+	for _, f := range res.Findings {
+		if inTemplate(&f) || !keep(f) {
+			continue
+		}
+		if blocking[f.Rule] {
+			fl.blocked = true
+		}
+		g := f
+		g.Request = ri
+		g.Start, g.End = fl.pos(base+f.Start.Offset), fl.pos(base+f.End.Offset)
+		if f.Edit != nil {
+			e, ok := edits[f.Edit]
+			if !ok {
+				e = &Edit{Start: fl.pos(base + f.Edit.Start.Offset), End: fl.pos(base + f.Edit.End.Offset), Text: f.Edit.Text}
+				edits[f.Edit] = e
+				bodyEdits = append(bodyEdits, f.Edit)
+			}
+			g.Edit = e
+		}
+		if f.Fix != nil {
+			kept[fixKey(f.Fix)] = true
+		}
+		fl.findings = append(fl.findings, g)
+	}
+	pointers := templatePointers(sub, templates)
+	for i, t := range templates {
+		name := string(body[t.start+2 : t.end-2])
+		if f := fl.report("template-value", SeverityInfo, span{base + t.start, base + t.end}, ri,
+			fmt.Sprintf("the value is the variable {{%s}}, which is filled in when the request is sent: its type and format are not checked here", strings.TrimSpace(name))); f != nil {
+			f.Pointer = pointers[i]
+		}
+	}
+	for _, fx := range res.Fixes {
+		if kept[fixKey(&fx)] {
+			fl.fixes = append(fl.fixes, fx)
+		}
+	}
+	// The normalized body is the body as written with the kept edits
+	// applied; template values stay as written.
+	slices.SortFunc(bodyEdits, func(a, b *Edit) int { return a.Start.Offset - b.Start.Offset })
+	var out []byte
+	last := 0
+	for _, e := range bodyEdits {
+		if e.Start.Offset < last {
+			continue
+		}
+		out = append(append(out, body[last:e.Start.Offset]...), e.Text...)
+		last = e.End.Offset
+		fl.edits = append(fl.edits, formEdit{base + e.Start.Offset, base + e.End.Offset, e.Text, []*Edit{edits[e]}})
+	}
+	if out == nil {
+		return body, res
+	}
+	return append(out, body[last:]...), res
+}
+
+// fixKey is a Fix without its value, to match findings' fixes with the
+// result's list.
+func fixKey(f *Fix) string { return f.Op + "\x00" + f.From + "\x00" + f.Path }
+
+// actionFilter returns which body findings apply to the call: an action's
+// body is not the entity, so the entity's PATCH rules do not apply to it.
+func actionFilter(call callKind) func(Finding) bool {
+	if call != callUpdatePassword {
+		return func(Finding) bool { return true }
+	}
+	return func(f Finding) bool {
+		switch f.Rule {
+		case "empty-patch", "read-only", "unknown-future-value", "join-type-fields", "null-clears", "mixed-target", "deprecated", "value-wrapper":
+			return false
+		}
+		return blocking[f.Rule] || f.Pointer == "" || f.Pointer == "/adDomainPassword" ||
+			strings.HasPrefix(f.Pointer, "/adDomainPassword/") || f.Rule == "unknown-property" || f.Rule == "required"
+	}
+}
+
+// result assembles the Result: findings in text order, the whole text
+// with only the bodies (and stale Content-Length values) changed.
+func (fl *formLinter) result() (res Result) {
+	res = Result{Form: fl.form, Requests: fl.requests, Findings: fl.findings, Normalized: fl.data}
+	if res.Requests == nil {
+		res.Requests = []Request{}
+	}
+	// The text's target is its first request's (each request has its own).
+	res.Target, res.TargetFrom = fl.l.opts.Target, "flag"
+	switch {
+	case len(res.Requests) > 0:
+		res.Target, res.TargetFrom = res.Requests[0].Target, res.Requests[0].TargetFrom
+	case res.Target == Auto:
+		res.Target, res.TargetFrom = Target(defaultTarget()), "default"
+	}
+	slices.SortStableFunc(res.Findings, compareFindings)
+	defer fl.resolvePositions(&res)
+	if fl.blocked || len(fl.edits) == 0 {
+		for i := range res.Findings {
+			res.Findings[i].Edit = nil
+		}
+		return res
+	}
+	res.Fixes = fl.fixes
+	slices.SortStableFunc(fl.edits, func(a, b formEdit) int { return a.start - b.start })
+	var b bytes.Buffer
+	last := 0
+	for _, e := range fl.edits {
+		if e.start < last {
+			continue
+		}
+		b.Write(fl.data[last:e.start])
+		b.WriteString(e.text)
+		for _, p := range e.by {
+			*p = Edit{Start: fl.pos(e.start), End: fl.pos(e.end), Text: e.text}
+		}
+		last = e.end
+	}
+	b.Write(fl.data[last:])
+	res.Normalized = b.Bytes()
+	res.Changed = !bytes.Equal(res.Normalized, fl.data)
+	return res
+}
+
+// substituteTemplates replaces each unquoted {{name}} of a JSON body by
+// "{name}", a string of the same length, so that the body parses and every
+// offset stays; it returns the spans replaced.
+func substituteTemplates(body []byte) ([]byte, []span) {
+	var out []byte
+	var spans []span
+	inStr := false
+	for i := 0; i < len(body); i++ {
+		c := body[i]
+		if inStr {
+			switch c {
+			case '\\':
+				i++
+			case '"':
+				inStr = false
+			}
+			continue
+		}
+		if c == '"' {
+			inStr = true
+			continue
+		}
+		if c != '{' || i+1 >= len(body) || body[i+1] != '{' {
+			continue
+		}
+		j := i + 2
+		for j < len(body) && body[j] != '}' && body[j] != '{' && body[j] != '"' && body[j] != '\\' && body[j] >= 0x20 && body[j] != 0x7f {
+			j++
+		}
+		if j+1 >= len(body) || body[j] != '}' || body[j+1] != '}' {
+			continue
+		}
+		if out == nil {
+			out = append([]byte(nil), body...)
+		}
+		out[i], out[j+1] = '"', '"'
+		spans = append(spans, span{i, j + 2})
+		i = j + 1
+	}
+	if out == nil {
+		return body, nil
+	}
+	return out, spans
+}
+
+// templatePointers returns the JSON pointer of each template value in the
+// substituted body ("" where the body does not parse that far).
+func templatePointers(sub []byte, templates []span) []string {
+	out := make([]string, len(templates))
+	if len(templates) == 0 {
+		return out
+	}
+	at := make(map[int]int, len(templates))
+	for i, t := range templates {
+		at[t.start] = i
+	}
+	for _, n := range parse(sub, 0, DefaultMaxDepth).nodes {
+		if i, ok := at[n.start]; ok && n.end == templates[i].end && n.kind == kindString {
+			out[i] = pointerWith(n, (*node).key)
+		}
+	}
+	return out
+}
+
+// boundBody parses and binds a body for target t, as the engine does, for
+// the form layer's own reading of it (its secrets); nil when it does not
+// parse.
+func boundBody(body []byte, t Target) *pass {
+	tree := parse(body, bomLen(body), DefaultMaxDepth)
+	if tree.err != nil || tree.root == nil || tree.root.kind != kindObject {
+		return nil
+	}
+	all, err := models()
+	if err != nil {
+		return nil
+	}
+	m := all[string(t)]
+	if m == nil {
+		m = all[defaultTarget()]
+	}
+	p := &pass{src: body, m: m, tree: tree, root: tree.root}
+	p.detected = detection{model: m, from: "flag"}
+	p.bind()
+	return p
+}
+
+// bodySecrets returns the password values of a body.
+func bodySecrets(body []byte, t Target) []string {
+	if p := boundBody(body, t); p != nil {
+		return p.bound.secrets
+	}
+	return nil
+}
+
+// scrub masks the secrets of request r (its body's passwords, its
+// header and field values) in its request-level messages, which quote only
+// its own text; the body findings were scrubbed by their own pass.
+func (fl *formLinter) scrub(r *rawRequest) {
+	secrets := append(framingSecrets(fl.data[r.start:r.end]), fl.secrets...)
+	defer func() { fl.own, fl.secrets = fl.own[:0], fl.secrets[:0] }()
+	for _, i := range fl.own {
+		f := &fl.findings[i]
+		for _, s := range secrets {
+			if len(s) >= 4 && strings.Contains(f.Message, s) {
+				f.Message = strings.ReplaceAll(f.Message, s, RedactMask)
+			}
+		}
+	}
+}

@@ -1,0 +1,243 @@
+package validate
+
+import (
+	"strings"
+)
+
+// CallOptions tune RenderCalls.
+type CallOptions struct {
+	// API is the version segment to call ("beta" or "v1.0"); zero means
+	// the request's own, else beta.
+	API string
+}
+
+// Call is one rendering of a request as something to run.
+type Call struct {
+	Kind  string // "http", "curl", "powershell" or "az"
+	Title string // what to call it in a tab or heading
+	Text  string // the complete call
+}
+
+// CallView is a request rendered as complete calls: the HTTP request (as a
+// .http file or REST client takes it), curl, PowerShell's
+// Invoke-MgGraphRequest and az rest. The password is always a variable
+// reference ({{adDomainPassword}}, $AD_DOMAIN_PASSWORD,
+// $env:AD_DOMAIN_PASSWORD), never its value, and an id the input did not
+// give is left as {id} for the user.
+type CallView struct {
+	// Note says what to know first; set for the pre-release stub.
+	Note string
+	// Calls target the request's own endpoint (the detected target's).
+	Calls []Call
+	// Live, for the stub, is the same call migrated to the live
+	// onPremisesConnection endpoint, its body normalized for that target.
+	Live []Call
+}
+
+// Password references, one per kind of call.
+const (
+	httpPasswordRef  = "{{adDomainPassword}}"
+	shellPasswordEnv = "AD_DOMAIN_PASSWORD"
+)
+
+// pwMarker stands for the password's value while a body is rendered.
+const pwMarker = "\x00adDomainPassword\x00"
+
+// RenderCalls renders request r (its normalized Body, method, endpoint and
+// id) as complete calls. It never includes the password's value.
+func RenderCalls(r Request, opts CallOptions) CallView {
+	target := r.Target
+	if target == "" {
+		target = Target(defaultTarget())
+	}
+	call := r.call
+	if call == callUnset {
+		call = callUpdate
+		if r.Method == "POST" {
+			call = callCreate
+		}
+	}
+	api := opts.API
+	if api == "" {
+		api = r.API
+	}
+	if api == "" {
+		api = "beta"
+	}
+	host := requestHost(r.URL)
+	stub := target == AzureConnection || r.stub
+	var v CallView
+	v.Calls = renderAll(call, host, api, endpointPath(target, stub), idOf(r), bodyWithRef(r.Body, target))
+	if stub {
+		v.Note = "The cloudManagedDesktop endpoint is a pre-release stub of the Graph docs, not a live API: the live call is " +
+			methodOf(call) + " https://graph.microsoft.com/" + api + liveCollection + "/{id}" + actionSuffix(call) +
+			" (under Live, with the body migrated to cloudPcOnPremisesConnection)."
+		if call == callCreate {
+			v.Note = strings.Replace(v.Note, "/{id}", "", 1)
+		}
+		body := r.Body
+		if len(body) > 0 {
+			res := Lint(body, Options{Target: OnPremisesConnection, DropReadOnly: true, Form: FormJSON, call: call})
+			body = res.Normalized
+		}
+		v.Live = renderAll(call, host, api, liveCollection, idOf(r), bodyWithRef(body, OnPremisesConnection))
+	}
+	return v
+}
+
+// idOf returns the connection id to put in the URL: the input's, unless
+// it is a placeholder or a variable, else {id}.
+func idOf(r Request) string {
+	id := strings.TrimSpace(r.id)
+	if id == "" || strings.ContainsAny(id, "{}$<> ") {
+		return "{id}"
+	}
+	return id
+}
+
+func requestHost(url string) string {
+	lower := strings.ToLower(url)
+	for _, scheme := range []string{"https://", "http://"} {
+		if strings.HasPrefix(lower, scheme) {
+			h := lower[len(scheme):]
+			if i := strings.IndexAny(h, "/?#:"); i >= 0 {
+				h = h[:i]
+			}
+			for _, g := range graphHosts {
+				if h == g {
+					return g
+				}
+			}
+		}
+	}
+	return graphHosts[0]
+}
+
+func endpointPath(t Target, stub bool) string {
+	switch {
+	case t == AzureConnection:
+		return stubCollection
+	case stub:
+		return "/deviceManagement/cloudManagedDesktop/onPremisesConnections"
+	}
+	return liveCollection
+}
+
+func methodOf(c callKind) string {
+	if c == callUpdate {
+		return "PATCH"
+	}
+	return "POST"
+}
+
+func actionSuffix(c callKind) string {
+	switch c {
+	case callUpdatePassword:
+		return "/updateAdDomainPassword"
+	case callRunHealthChecks:
+		return "/runHealthChecks"
+	}
+	return ""
+}
+
+// bodyWithRef returns the body text with the password's value replaced by
+// pwMarker (inside its quotes); a body too broken to find it in is masked
+// by Redact instead.
+func bodyWithRef(body []byte, t Target) string {
+	if len(body) == 0 {
+		return ""
+	}
+	p := boundBody(body, t)
+	if p == nil {
+		return string(Redact(body, t))
+	}
+	var b strings.Builder
+	last := 0
+	for _, n := range p.tree.nodes {
+		if !p.isSecret(n) || n.kind == kindNull || n.start < last || (n.parent != nil && p.isSecret(n.parent)) {
+			continue
+		}
+		b.Write(body[last:n.start])
+		b.WriteString(`"` + pwMarker + `"`)
+		last = n.end
+	}
+	b.Write(body[last:])
+	return strings.TrimRight(strings.TrimPrefix(b.String(), "\ufeff"), "\r\n")
+}
+
+func renderAll(call callKind, host, api, collection, id, body string) []Call {
+	url := "https://" + host + "/" + api + collection
+	if call != callCreate {
+		url += "/" + id + actionSuffix(call)
+	}
+	method := methodOf(call)
+	if call == callRunHealthChecks {
+		body = ""
+	}
+	return []Call{
+		{Kind: "http", Title: "HTTP", Text: renderHTTP(method, url, body)},
+		{Kind: "curl", Title: "curl", Text: renderCurl(method, url, body)},
+		{Kind: "powershell", Title: "PowerShell (Invoke-MgGraphRequest)", Text: renderPowerShell(method, url, body)},
+		{Kind: "az", Title: "Azure CLI (az rest)", Text: renderAz(method, url, body)},
+	}
+}
+
+func renderHTTP(method, url, body string) string {
+	var b strings.Builder
+	b.WriteString(method + " " + url + "\n")
+	b.WriteString("Authorization: Bearer {{token}}\n")
+	if body != "" {
+		b.WriteString("Content-Type: application/json\n\n")
+		b.WriteString(strings.ReplaceAll(body, pwMarker, httpPasswordRef))
+	}
+	b.WriteString("\n")
+	return b.String()
+}
+
+// shellQuote quotes s for a POSIX shell, splicing the password in from
+// the environment.
+func shellQuote(s string) string {
+	q := "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+	return strings.ReplaceAll(q, pwMarker, `'"$`+shellPasswordEnv+`"'`)
+}
+
+func renderCurl(method, url, body string) string {
+	var b strings.Builder
+	b.WriteString("curl -X " + method + " " + shellQuote(url) + " \\\n")
+	b.WriteString("  -H \"Authorization: Bearer $TOKEN\"")
+	if body != "" {
+		b.WriteString(" \\\n  -H 'Content-Type: application/json' \\\n")
+		b.WriteString("  --data-binary " + shellQuote(body))
+	}
+	b.WriteString("\n")
+	return b.String()
+}
+
+func renderAz(method, url, body string) string {
+	var b strings.Builder
+	b.WriteString("az rest --method " + strings.ToLower(method) + " --url " + shellQuote(url))
+	if body != "" {
+		b.WriteString(" \\\n  --headers 'Content-Type=application/json' \\\n")
+		b.WriteString("  --body " + shellQuote(body))
+	}
+	b.WriteString("\n")
+	return b.String()
+}
+
+// renderPowerShell writes a double-quoted here-string, so that the
+// password comes from $env:AD_DOMAIN_PASSWORD; the body's own ` and $ are
+// escaped.
+func renderPowerShell(method, url, body string) string {
+	var b strings.Builder
+	psURL := "'" + strings.ReplaceAll(url, "'", "''") + "'"
+	if body == "" {
+		b.WriteString("Invoke-MgGraphRequest -Method " + method + " -Uri " + psURL + "\n")
+		return b.String()
+	}
+	esc := strings.NewReplacer("`", "``", "$", "`$").Replace(body)
+	esc = strings.ReplaceAll(esc, pwMarker, "$($env:"+shellPasswordEnv+")")
+	esc = strings.ReplaceAll("\n"+esc, "\n\"@", "\n \"@")[1:] // a line starting "@ would end the here-string
+	b.WriteString("$body = @\"\n" + esc + "\n\"@\n")
+	b.WriteString("Invoke-MgGraphRequest -Method " + method + " -Uri " + psURL + " -Body $body -ContentType 'application/json'\n")
+	return b.String()
+}

@@ -1,0 +1,85 @@
+package validate
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+func init() {
+	register(&rule{
+		Rule: Rule{ID: "required", Severity: SeverityError,
+			Summary: "A POST (create) body without a property that create requires, or an updateAdDomainPassword body without adDomainPassword.",
+			Help:    "Create requires displayName, connectionType, subscriptionId, resourceGroupId, virtualNetworkId and subnetId (subNetId on the stub), and for hybrid join adDomainName, adDomainUsername and adDomainPassword (facts §1.2). updateAdDomainPassword takes adDomainPassword and nothing else."},
+		phase: phaseWhole,
+		check: checkRequired,
+	})
+}
+
+// createRequired lists what create requires, in the docs' order; a name
+// the target does not have is skipped (the stub has no connectionType and
+// spells subNetId).
+var (
+	createRequired = []string{"displayName", "connectionType", "subscriptionId", "resourceGroupId", "virtualNetworkId", "subnetId", "subNetId"}
+	hybridRequired = []string{"adDomainName", "adDomainUsername", "adDomainPassword"}
+)
+
+func checkRequired(p *pass) {
+	switch p.opts.callOf() {
+	case callCreate:
+		p.requireCreate()
+	case callUpdatePassword:
+		p.requirePasswordOnly()
+	}
+}
+
+func (p *pass) requireCreate() {
+	props := p.m.root.props
+	var missing []string
+	for _, n := range createRequired {
+		if props[n] != nil && p.prop(n) == nil {
+			missing = append(missing, n)
+		}
+	}
+	hybrid := true
+	if props["connectionType"] != nil {
+		if v := p.prop("connectionType"); v != nil && !(v.kind == kindString && strings.EqualFold(v.str, "hybridAzureADJoin")) {
+			hybrid = false
+		}
+	}
+	if hybrid {
+		for _, n := range hybridRequired {
+			if props[n] != nil && p.prop(n) == nil {
+				missing = append(missing, n)
+			}
+		}
+	}
+	for _, n := range missing {
+		why := "create requires it"
+		if slices.Contains(hybridRequired, n) {
+			why = "create requires it for hybrid Azure AD join (connectionType hybridAzureADJoin, the default)"
+		}
+		p.report("required", SeverityError, p.root.start, p.root.start+1, "/"+escapePointer(n),
+			fmt.Sprintf("%s is missing: %s", n, why))
+	}
+}
+
+// requirePasswordOnly checks the body of updateAdDomainPassword: the
+// password and nothing else.
+func (p *pass) requirePasswordOnly() {
+	if p.prop("adDomainPassword") == nil {
+		p.report("required", SeverityError, p.root.start, p.root.start+1, "/adDomainPassword",
+			"adDomainPassword is missing: updateAdDomainPassword takes {\"adDomainPassword\": …}")
+	}
+	for i := range p.root.members {
+		m := &p.root.members[i]
+		if pm := p.propOf(m.val); pm != nil && pm.name == "adDomainPassword" {
+			continue
+		}
+		if strings.HasPrefix(m.key, "@odata.") {
+			continue
+		}
+		p.report("unknown-property", SeverityError, m.keyStart, m.keyEnd, p.pointer(m.val),
+			fmt.Sprintf("updateAdDomainPassword takes only adDomainPassword: remove %s (update other properties with PATCH …/onPremisesConnections/{id})", quoteJSON(m.key)))
+	}
+}

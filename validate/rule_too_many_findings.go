@@ -1,0 +1,100 @@
+package validate
+
+import (
+	"fmt"
+	"slices"
+)
+
+// DefaultMaxFindings is the findings cap applied when Options.MaxFindings
+// is zero.
+const DefaultMaxFindings = 1000
+
+func init() {
+	register(&rule{
+		Rule: Rule{ID: "too-many-findings", Severity: SeverityWarning,
+			Summary: "More findings than the cap (Options.MaxFindings, default 1,000): says how many more there were.",
+			Help: "The findings kept are the blocking ones first, then by severity, listed by position; every fix is still applied, and Result.Count and Result.Fails count the findings left out too. " +
+				"Fix what is listed and lint again, or raise the cap."},
+	})
+}
+
+func (o Options) maxFindings() int {
+	if o.MaxFindings <= 0 {
+		return DefaultMaxFindings
+	}
+	return o.MaxFindings
+}
+
+// findingClass ranks a finding for the cap: blocking findings first, then
+// by severity.
+func findingClass(f *Finding) int {
+	if blocking[f.Rule] {
+		return 0
+	}
+	return 1 + int(SeverityError-f.Severity)
+}
+
+// capFindings keeps at most limit of fs (sorted by position): the
+// blocking ones first, then by severity, the earliest of a class first,
+// still sorted by position; one too-many-findings finding, at the first
+// finding left out, says how many more there were. It returns the kept
+// findings and the counts left out by severity. Linear in len(fs).
+func (p *pass) capFindings(fs []*Finding, limit int) ([]*Finding, map[Severity]int) {
+	if limit <= 0 {
+		limit = DefaultMaxFindings
+	}
+	if len(fs) <= limit {
+		return fs, nil
+	}
+	const classes = 4
+	var per [classes]int
+	for _, f := range fs {
+		per[findingClass(f)]++
+	}
+	// The classes kept whole, and how many of the last one.
+	var quota [classes]int
+	left := limit
+	for c := range per {
+		quota[c] = min(per[c], left)
+		left -= quota[c]
+	}
+	kept := fs[:0:0]
+	omitted := map[Severity]int{}
+	var first *Finding
+	for _, f := range fs {
+		if c := findingClass(f); quota[c] > 0 {
+			quota[c]--
+			kept = append(kept, f)
+			continue
+		}
+		omitted[f.Severity]++
+		if first == nil {
+			first = f
+		}
+	}
+	n := len(fs) - len(kept)
+	msg := fmt.Sprintf("%d more finding%s not listed (%s): the first %d are shown, blocking ones first, then by severity; fix them and lint again, or raise the cap",
+		n, pluralS(n), severityCounts(omitted), limit)
+	if f := p.report("too-many-findings", SeverityWarning, first.Start.Offset, first.Start.Offset, "", msg); f != nil {
+		p.findings = p.findings[:len(p.findings)-1] // report appended it to the uncapped list
+		kept = append(kept, f)
+		slices.SortStableFunc(kept, func(a, b *Finding) int { return compareFindings(*a, *b) })
+	}
+	return kept, omitted
+}
+
+// severityCounts says "2 errors, 1 warning" for the non-zero counts.
+func severityCounts(by map[Severity]int) string {
+	var parts []string
+	for s := SeverityError; s >= SeverityInfo; s-- {
+		if n := by[s]; n > 0 {
+			word := s.String()
+			if word == "info" {
+				parts = append(parts, fmt.Sprintf("%d info", n))
+				continue
+			}
+			parts = append(parts, fmt.Sprintf("%d %s%s", n, word, pluralS(n)))
+		}
+	}
+	return list(parts, "and")
+}

@@ -1,0 +1,457 @@
+package validate
+
+import (
+	"encoding/json"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/azconn/azconn/internal/suggest"
+)
+
+// Secrets by construction: a Lint call collects every secret of its input
+// into one secretSet, and every string that leaves the engine (messages,
+// pointers, fix values) goes through it on the way out, whatever rule made
+// it; Redact masks source text with the same set. A secret is the value of
+// the password property (any casing, any depth), everything inside an
+// object- or array-valued password (keys included), and the value of any
+// key that is a near-miss of the password's name, the same "did you mean"
+// the engine's messages use (internal/suggest).
+
+// secretFreeMin is the length, in characters, from which a secret is also
+// searched for inside other text: shorter ones would mask chance matches
+// everywhere, so they are masked only as whole tokens.
+const secretFreeMin = 4
+
+// secretSet is what one input must never let out.
+type secretSet struct {
+	exact map[string]bool // decoded texts: a token equal to one is masked
+	long  []string        // decoded texts of secretFreeMin+ characters
+	forms []string        // their raw, escaped, decoded and pointer forms
+	names map[string]bool // the target's property names: never masked
+	// The names joined by NULs, and the longest one's length, for inName.
+	joined  string
+	longest int
+	// Built by seal.
+	inside *matcher // long: a token containing one is masked
+	free   *matcher // forms: masked wherever they occur
+}
+
+func newSecretSet(names map[string]bool) *secretSet {
+	return &secretSet{exact: map[string]bool{}, names: names}
+}
+
+// add records a secret by its decoded text and the raw text of its token
+// (without quotes).
+func (s *secretSet) add(decoded, raw string) {
+	if decoded == "" || s.exact[decoded] {
+		return
+	}
+	s.exact[decoded] = true
+	if utf8.RuneCountInString(decoded) < secretFreeMin {
+		return
+	}
+	s.long = append(s.long, decoded)
+	q := quoteJSON(decoded)
+	for _, f := range []string{decoded, raw, q[1 : len(q)-1], escapePointer(decoded)} {
+		if f != "" && !s.inName(f) {
+			s.forms = append(s.forms, f)
+		}
+	}
+}
+
+// inName reports whether f is part of one of the target's property names,
+// which free-text masking must leave alone.
+func (s *secretSet) inName(f string) bool {
+	if len(f) > s.longestName() {
+		return false
+	}
+	if s.joined == "" {
+		var b strings.Builder
+		for n := range s.names {
+			b.WriteString(n)
+			b.WriteByte(0)
+		}
+		s.joined = b.String()
+	}
+	return strings.Contains(s.joined, f)
+}
+
+func (s *secretSet) longestName() int {
+	if s.longest == 0 {
+		for n := range s.names {
+			s.longest = max(s.longest, len(n))
+		}
+		s.longest = max(s.longest, 1)
+	}
+	return s.longest
+}
+
+// seal builds the matchers once every secret is added.
+func (s *secretSet) seal() *secretSet {
+	if len(s.long) > 0 {
+		s.inside = newMatcher(s.long)
+	}
+	if len(s.forms) > 0 {
+		s.free = newMatcher(s.forms)
+	}
+	return s
+}
+
+func (s *secretSet) empty() bool { return s == nil || len(s.exact) == 0 }
+
+// token reports whether a JSON string token with this decoded text must be
+// masked: it equals a secret, or contains one of secretFreeMin+ characters,
+// and is not one of the target's property names.
+func (s *secretSet) token(decoded string) bool {
+	if s.empty() || s.names[decoded] {
+		return false
+	}
+	return s.exact[decoded] || s.inside.contains(decoded)
+}
+
+// text masks a message: each JSON string literal in it whose token must be
+// masked becomes "********", then every free-text form of a secret
+// becomes ********.
+func (s *secretSet) text(msg string) string {
+	if s.empty() || msg == "" {
+		return msg
+	}
+	var b []byte
+	last := 0
+	for i := 0; i < len(msg); i++ {
+		if msg[i] != '"' {
+			continue
+		}
+		j := literalEnd(msg, i)
+		if j < 0 {
+			break
+		}
+		if dec, ok := unquote(msg[i:j]); ok && s.token(dec) {
+			b = append(b, msg[last:i]...)
+			b = append(b, '"')
+			b = append(b, RedactMask...)
+			b = append(b, '"')
+			last = j
+		}
+		i = j - 1
+	}
+	if b != nil {
+		msg = string(append(b, msg[last:]...))
+	}
+	return s.freeText(msg)
+}
+
+// freeText replaces every free-text form of a secret in t by the mask.
+func (s *secretSet) freeText(t string) string {
+	if s.free == nil {
+		return t
+	}
+	sp := s.free.spans([]byte(t), nil)
+	if len(sp) == 0 {
+		return t
+	}
+	var b strings.Builder
+	last := 0
+	for _, e := range sp {
+		b.WriteString(t[last:e.start])
+		b.WriteString(RedactMask)
+		last = e.end
+	}
+	b.WriteString(t[last:])
+	return b.String()
+}
+
+// literalEnd returns the end of the JSON string literal starting at the
+// quote at i (past its closing quote), or -1.
+func literalEnd(t string, i int) int {
+	for j := i + 1; j < len(t); j++ {
+		switch t[j] {
+		case '\\':
+			j++
+		case '"':
+			return j + 1
+		}
+	}
+	return -1
+}
+
+// unquote decodes a JSON string literal.
+func unquote(lit string) (string, bool) {
+	if len(lit) < 2 || lit[0] != '"' || lit[len(lit)-1] != '"' {
+		return "", false
+	}
+	if strings.IndexByte(lit, '\\') < 0 {
+		return lit[1 : len(lit)-1], true
+	}
+	var s string
+	if json.Unmarshal([]byte(lit), &s) != nil {
+		return "", false
+	}
+	return s, true
+}
+
+// pointer masks each segment of an RFC 6901 pointer that is a secret
+// token, then free-text forms.
+func (s *secretSet) pointer(ptr string) string {
+	if s.empty() || ptr == "" {
+		return ptr
+	}
+	segs := strings.Split(ptr, "/")
+	changed := false
+	for i, seg := range segs[1:] {
+		if s.token(unescapePointer(seg)) {
+			segs[i+1], changed = RedactMask, true
+		}
+	}
+	if changed {
+		ptr = strings.Join(segs, "/")
+	}
+	return s.freeText(ptr)
+}
+
+func unescapePointer(seg string) string {
+	if strings.IndexByte(seg, '~') < 0 {
+		return seg
+	}
+	return strings.NewReplacer("~1", "/", "~0", "~").Replace(seg)
+}
+
+// value masks the JSON text of a fix value: a string that must be masked,
+// or a container still holding a secret after its strings are masked,
+// becomes the JSON string "********". Literals and numbers are the rules'
+// own, never the user's text, and stay.
+func (s *secretSet) value(raw json.RawMessage) json.RawMessage {
+	if s.empty() || len(raw) == 0 {
+		return raw
+	}
+	masked := json.RawMessage(`"` + RedactMask + `"`)
+	t := strings.TrimSpace(string(raw))
+	switch {
+	case strings.HasPrefix(t, `"`):
+		if dec, ok := unquote(t); !ok || s.token(dec) || s.free.contains(t) {
+			return masked
+		}
+	case strings.HasPrefix(t, "{") || strings.HasPrefix(t, "["):
+		out := s.text(t)
+		if s.free.contains(out) {
+			return masked
+		}
+		if out != t {
+			return json.RawMessage(out)
+		}
+	}
+	return raw
+}
+
+// isNearSecret reports whether key is a near-miss of the secret property's
+// name (not the name itself in any case, which the parser marks): within
+// the typo allowance of the engine's "did you mean".
+func isNearSecret(key, secret string) bool {
+	if secret == "" || strings.EqualFold(key, secret) {
+		return false
+	}
+	n := utf8.RuneCountInString(key)
+	lim := suggest.Limit(key)
+	if d := n - utf8.RuneCountInString(secret); d > lim || -d > lim {
+		return false
+	}
+	if d, ok := asciiDistance(key, secret); ok {
+		return d <= lim
+	}
+	return suggest.Distance(key, secret) <= lim
+}
+
+// asciiDistance is suggest.Distance for short ASCII names, without
+// allocating: every key of every object is checked against the secret's
+// name. ok is false when a name is not ASCII or too long for it.
+func asciiDistance(a, b string) (d int, ok bool) {
+	const most = 63
+	if len(b) > most {
+		return 0, false
+	}
+	lower := func(c byte) byte {
+		if c >= 'A' && c <= 'Z' {
+			return c + 'a' - 'A'
+		}
+		return c
+	}
+	var prev, cur [most + 1]int
+	for j := 0; j <= len(b); j++ {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		ca := a[i-1]
+		if ca >= utf8.RuneSelf {
+			return 0, false
+		}
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			if b[j-1] >= utf8.RuneSelf {
+				return 0, false
+			}
+			c := 1
+			if lower(ca) == lower(b[j-1]) {
+				c = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
+		}
+		prev = cur
+	}
+	return prev[len(b)], true
+}
+
+// propertyNames returns every property name of the target's types (and
+// its legacy aliases), computed once per target.
+func propertyNames(m *targetModel) map[string]bool {
+	if v, ok := nameSets.Load(m); ok {
+		return v.(map[string]bool)
+	}
+	names := map[string]bool{}
+	seen := map[*objModel]bool{}
+	stack := []*objModel{m.root}
+	for len(stack) > 0 {
+		o := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if o == nil || seen[o] {
+			continue
+		}
+		seen[o] = true
+		for name, pm := range o.props {
+			names[name] = true
+			for ; pm != nil; pm = pm.items {
+				stack = append(stack, pm.ref)
+			}
+		}
+	}
+	for alias := range m.table.PropertyAliases {
+		names[alias] = true
+	}
+	v, _ := nameSets.LoadOrStore(m, names)
+	return v.(map[string]bool)
+}
+
+// nameSets caches propertyNames by target model (written once per target).
+var nameSets sync.Map
+
+// redactionFor returns the secret property's name and the property names
+// never masked for target t: under Auto (or an unknown name) those of
+// every target, since the text may be for either.
+func redactionFor(t Target) (secret string, names map[string]bool) {
+	secret = "adDomainPassword"
+	all, err := models()
+	if err != nil {
+		return secret, nil
+	}
+	if m, ok := all[string(t)]; ok {
+		if m.table.Secret != "" {
+			secret = m.table.Secret
+		}
+		return secret, propertyNames(m)
+	}
+	names = map[string]bool{}
+	for _, m := range all {
+		if m.table.Secret != "" {
+			secret = m.table.Secret
+		}
+		for n := range propertyNames(m) {
+			names[n] = true
+		}
+	}
+	return secret, names
+}
+
+// findSecrets collects the pass's secrets, after binding and before any
+// rule: near-miss keys make their values secret, everything under a
+// secret is secret, and every other value whose token must be masked is
+// claimed, so that no rule quotes it, derives a suggestion from it or
+// fixes it.
+func (p *pass) findSecrets() {
+	name := p.m.table.Secret
+	b := p.bound
+	var set *secretSet
+	for _, n := range p.tree.nodes {
+		bn := &b.nodes[n.id]
+		if n.parent != nil && b.nodes[n.parent.id].secret {
+			bn.secret = true
+		}
+		if n.kind == kindObject && !bn.secret {
+			for i := range n.members {
+				if isNearSecret(n.members[i].key, name) {
+					b.nodes[n.members[i].val.id].secret = true
+				}
+			}
+		}
+		if !bn.secret {
+			continue
+		}
+		if set == nil {
+			set = newSecretSet(propertyNames(p.m))
+		}
+		switch n.kind {
+		case kindString:
+			set.add(n.str, string(p.src[n.start+1:n.end-1]))
+		case kindNumber:
+			raw := string(p.src[n.start:n.end])
+			set.add(raw, raw)
+		case kindObject:
+			for i := range n.members {
+				m := &n.members[i]
+				set.add(m.key, string(p.src[m.keyStart+1:m.keyEnd-1]))
+			}
+		}
+	}
+	if set == nil {
+		return
+	}
+	p.secrets = set.seal()
+	for _, n := range p.tree.nodes {
+		if b.nodes[n.id].secret || p.isClaimed(n) {
+			continue
+		}
+		switch {
+		case n.kind == kindString && set.token(n.str),
+			n.kind == kindNumber && set.exact[string(p.src[n.start:n.end])]:
+			p.claim(n)
+		}
+	}
+}
+
+// hidden reports whether value n must never be quoted: a secret, or a
+// token that must be masked.
+func (p *pass) hidden(n *node) bool {
+	if p.bound != nil && p.isSecret(n) {
+		return true
+	}
+	switch n.kind {
+	case kindString:
+		return p.secrets.token(n.str)
+	case kindNumber:
+		return !p.secrets.empty() && p.secrets.exact[string(p.src[n.start:n.end])]
+	}
+	return false
+}
+
+// redactResult passes every string of res that leaves the engine through
+// the pass's secrets. Edits keep the raw text: they are the user's data,
+// like Normalized.
+func (p *pass) redactResult(res *Result) {
+	s := p.secrets
+	if s.empty() {
+		return
+	}
+	fix := func(f *Fix) {
+		if f == nil {
+			return
+		}
+		f.Path, f.From, f.Value = s.pointer(f.Path), s.pointer(f.From), s.value(f.Value)
+	}
+	for i := range res.Findings {
+		f := &res.Findings[i]
+		f.Message, f.Pointer = s.text(f.Message), s.pointer(f.Pointer)
+		fix(f.Fix)
+	}
+	for i := range res.Fixes {
+		fix(&res.Fixes[i])
+	}
+}
