@@ -43,7 +43,7 @@ func (p *pass) detect() detection {
 		api = "v1.0"
 	}
 	if api == "v1.0" { // beta is the default, so it says nothing
-		if t := apiTarget(api, all); t != "" {
+		if t := apiTarget(string(api), all); t != "" {
 			from := "api"
 			if api != p.opts.API {
 				from = "url"

@@ -45,6 +45,8 @@ type propModel struct {
 	readOnly    bool
 	deprecated  bool
 	successor   string
+	betaOnly    bool       // x-beta-only: only the beta API has the property
+	betaMembers []string   // x-beta-only-members: enum members only beta has
 	ref         *objModel  // object-valued
 	items       *propModel // array-valued
 	description string
@@ -71,6 +73,8 @@ type schemaDoc struct {
 	ReadOnly    bool                  `json:"readOnly"`
 	Deprecated  bool                  `json:"deprecated"`
 	Successor   string                `json:"x-successor"`
+	BetaOnly    bool                  `json:"x-beta-only"`
+	BetaMembers []string              `json:"x-beta-only-members"`
 	Description string                `json:"description"`
 	Items       *schemaDoc            `json:"items"`
 	Properties  map[string]*schemaDoc `json:"properties"`
@@ -137,7 +141,8 @@ func buildModel(t schema.Table, src []byte) (*targetModel, error) {
 	var prop func(name string, d *schemaDoc) (*propModel, error)
 	prop = func(name string, d *schemaDoc) (*propModel, error) {
 		p := &propModel{name: name, format: d.Format, readOnly: d.ReadOnly, deprecated: d.Deprecated,
-			successor: d.Successor, description: d.Description, flags: d.Flags}
+			successor: d.Successor, description: d.Description, flags: d.Flags,
+			betaOnly: d.BetaOnly, betaMembers: d.BetaMembers}
 		if len(d.Type) > 0 {
 			var one string
 			if json.Unmarshal(d.Type, &one) == nil {

@@ -48,9 +48,17 @@ func (f *fileResult) entry() validate.FileReport {
 func (r *report) summary() validate.Summary {
 	var s validate.Summary
 	for _, f := range r.files {
-		if f.linted {
-			s.Add(f.entry())
+		if !f.linted {
+			continue
 		}
+		before := s
+		s.Add(f.entry())
+		// Counted as the library counts them: with the findings left out
+		// past --max-findings, without the summary finding saying so.
+		res := f.counted()
+		s.Errors = before.Errors + res.Count(validate.SeverityError)
+		s.Warnings = before.Warnings + res.Count(validate.SeverityWarning)
+		s.Infos = before.Infos + res.Count(validate.SeverityInfo)
 	}
 	return s
 }
@@ -95,7 +103,7 @@ func (r *report) writeText(w io.Writer, snippets bool) {
 		// A truncated read (over --max-size) may cut the secret's key off
 		// its value, so it never shows source.
 		if snippets && !f.truncated {
-			src = newSnippetSource(f.src, r.cfg.target)
+			src = newSnippetSource(f.src, f.target)
 			for _, x := range f.findings {
 				width = max(width, len(fmt.Sprint(x.Start.Line)))
 			}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/url"
 	"path/filepath"
+	"sort"
 
 	"github.com/azconn/azconn/validate"
 )
@@ -237,11 +238,12 @@ func (r *report) writeSARIF(w io.Writer) error {
 			continue
 		}
 		uri := sarifURI(f.path)
+		safe := sarifShownEdits(f, f.target)
 		for _, x := range f.findings {
 			one.Reset()
 			one.WriteString(sep)
 			sep = ",\n" + resultIndent
-			if err := results.Encode(sarifResultOf(x, uri, index)); err != nil {
+			if err := results.Encode(sarifResultOf(x, uri, index, safe)); err != nil {
 				return err
 			}
 			// Encode ends with a line break; the separator or the list's
@@ -262,7 +264,7 @@ func (r *report) writeSARIF(w io.Writer) error {
 const resultIndent = "        "
 
 // sarifResultOf is one finding as a SARIF result.
-func sarifResultOf(x validate.Finding, uri string, index map[string]int) sarifResult {
+func sarifResultOf(x validate.Finding, uri string, index map[string]int, safe map[*validate.Edit]bool) sarifResult {
 	res := sarifResult{
 		RuleID:  x.Rule,
 		Level:   sarifLevel(x.Severity),
@@ -276,7 +278,7 @@ func sarifResultOf(x validate.Finding, uri string, index map[string]int) sarifRe
 	if i, ok := index[x.Rule]; ok {
 		res.RuleIndex = &i
 	}
-	if x.Edit != nil {
+	if x.Edit != nil && safe[x.Edit] {
 		res.Fixes = []sarifFix{{
 			Description: sarifText{fixDescription(x)},
 			ArtifactChanges: []sarifArtifactChange{{
@@ -306,4 +308,69 @@ func fixDescription(x validate.Finding) string {
 		return "Remove " + f.Path
 	}
 	return f.Op + " " + f.Path
+}
+
+// sarifShownEdits returns the edits of f's findings whose inserted text a
+// SARIF fix may carry. An edit's text is user data (a trimmed value may
+// become the password), so it is shown only where it can be found at its
+// place in the normalized text and redaction masks nothing there; an edit
+// whose place is uncertain (overlapping edits, edits of findings left out
+// past the cap shifting it) is not shown either: the result then has no
+// fix, never a secret.
+func sarifShownEdits(f *fileResult, t validate.Target) map[*validate.Edit]bool {
+	// Findings on one value share its edit, sometimes as equal copies.
+	type editKey struct {
+		start, end int
+		text       string
+	}
+	var edits []*validate.Edit
+	seen := map[editKey]*validate.Edit{}
+	alias := map[*validate.Edit]*validate.Edit{}
+	for _, x := range f.findings {
+		if x.Edit == nil {
+			continue
+		}
+		k := editKey{x.Edit.Start.Offset, x.Edit.End.Offset, x.Edit.Text}
+		if first, ok := seen[k]; ok {
+			alias[x.Edit] = first
+			continue
+		}
+		seen[k] = x.Edit
+		edits = append(edits, x.Edit)
+	}
+	if len(edits) == 0 {
+		return nil
+	}
+	sort.SliceStable(edits, func(a, b int) bool {
+		if edits[a].Start.Offset != edits[b].Start.Offset {
+			return edits[a].Start.Offset < edits[b].Start.Offset
+		}
+		return edits[a].End.Offset < edits[b].End.Offset
+	})
+	norm := f.normalized
+	_, spans := validate.RedactSpans(norm, t)
+	shown := make(map[*validate.Edit]bool, len(edits))
+	shift, prevEnd := 0, 0
+	for _, e := range edits {
+		if e.Start.Offset < prevEnd {
+			break // overlapping edits: the places that follow are uncertain
+		}
+		p := e.Start.Offset + shift
+		q := p + len(e.Text)
+		if p >= 0 && q <= len(norm) && string(norm[p:q]) == e.Text && !maskedWithin(spans, p, q) {
+			shown[e] = true
+		}
+		shift += len(e.Text) - (e.End.Offset - e.Start.Offset)
+		prevEnd = e.End.Offset
+	}
+	for copyOf, first := range alias {
+		shown[copyOf] = shown[first]
+	}
+	return shown
+}
+
+// maskedWithin reports whether a masked span overlaps [p, q).
+func maskedWithin(spans []validate.Span, p, q int) bool {
+	i := sort.Search(len(spans), func(i int) bool { return spans[i].End > p })
+	return i < len(spans) && spans[i].Start < q && q > p
 }

@@ -84,7 +84,8 @@ var scalingShapes = []scalingShape{
 		body: func(n int) []byte {
 			return []byte(`{"virtualNetworkId":"` + strings.Repeat("/", max(1, n-24)) + `"}`)
 		},
-		timed: []string{"text"}, minFindings: 1,
+		// One finding now: its run takes too little CPU for a ratio.
+		minFindings: 1,
 	},
 }
 
@@ -119,7 +120,9 @@ func measureCLI(t *testing.T, dir string, body []byte, args []string) cost {
 	if err := os.WriteFile(p, body, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	args = append(append([]string{"--fail-on", "error"}, args...), p)
+	// The cap is lifted: under it, a cost per finding that grows with the
+	// line would look linear (a thousand times the line).
+	args = append(append([]string{"--fail-on", "error", "--max-findings", "1000000000"}, args...), p)
 	runtime.GC()
 	var m0, m1 runtime.MemStats
 	runtime.ReadMemStats(&m0)
