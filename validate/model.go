@@ -23,6 +23,7 @@ type targetModel struct {
 	others     map[string]string                  // canonical @odata.type of the other targets → their names
 	otherProps map[string]string                  // property names of other targets → their target names
 	only       map[string]bool                    // root property names no other target has (detection evidence)
+	onlyFold   map[string]bool                    // the same, lower-cased, for names no other target has in any case
 	path       string                             // the endpoint's path without {id}, lower case
 }
 
@@ -102,8 +103,10 @@ func loadModels() (map[string]*targetModel, error) {
 		m.others = map[string]string{}
 		m.otherProps = map[string]string{}
 		m.only = map[string]bool{}
+		m.onlyFold = map[string]bool{}
 		for _, p := range m.root.names {
 			m.only[p] = true
+			m.onlyFold[strings.ToLower(p)] = true
 		}
 		if _, path, ok := strings.Cut(m.table.Endpoint, " "); ok {
 			m.path = strings.ToLower(strings.TrimSuffix(path, "/{id}"))
@@ -120,6 +123,7 @@ func loadModels() (map[string]*targetModel, error) {
 					m.otherProps[p] = other
 				}
 				delete(m.only, p)
+				delete(m.onlyFold, strings.ToLower(p))
 			}
 		}
 	}
