@@ -41,7 +41,7 @@ func (r *report) write(w io.Writer) error {
 
 // entry returns the report-model entry of a linted file.
 func (f *fileResult) entry() validate.FileReport {
-	return validate.NewFileReport(f.path, validate.Result{Findings: f.findings, Target: f.target, TargetFrom: f.targetFrom, Form: f.form, Requests: f.requests}, f.changed)
+	return validate.NewFileReport(f.path, validate.Result{Findings: f.findings, Omitted: f.omitted, Target: f.target, TargetFrom: f.targetFrom, Form: f.form, Requests: f.requests}, f.changed)
 }
 
 // summary counts the reported findings of the linted files.
@@ -51,14 +51,7 @@ func (r *report) summary() validate.Summary {
 		if !f.linted {
 			continue
 		}
-		before := s
 		s.Add(f.entry())
-		// Counted as the library counts them: with the findings left out
-		// past --max-findings, without the summary finding saying so.
-		res := f.counted()
-		s.Errors = before.Errors + res.Count(validate.SeverityError)
-		s.Warnings = before.Warnings + res.Count(validate.SeverityWarning)
-		s.Infos = before.Infos + res.Count(validate.SeverityInfo)
 	}
 	return s
 }
