@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bench-cli.sh: azconnlint against ajv-cli, side by side in one hyperfine
 # run, on one file and on 1,000 files, both validating the same clean
-# payloads against the same schema (`azconnlint --print-schema`). Prints the
+# payloads against the same schema (`azconnlint --print-schema --target azureConnection`). Prints the
 # two ratios. Usage: bench/bench-cli.sh path/to/azconnlint
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -19,7 +19,7 @@ ajv="$here/node_modules/.bin/ajv"
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-"$bin" --print-schema > "$work/schema.json"
+"$bin" --print-schema --target azureConnection > "$work/schema.json"
 mkdir -p "$work/many"
 payload() {
   cat <<JSON

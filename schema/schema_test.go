@@ -266,13 +266,14 @@ func TestConventions(t *testing.T) {
 		"azureConnection":      "#microsoft.graph.AzureConnection",
 		"onPremisesConnection": "#microsoft.graph.cloudPcOnPremisesConnection",
 	}
-	forbidden := []string{"required", "minLength", "maxLength", "minItems", "maxItems", "const", "oneOf", "anyOf", "allOf", "not", "if", "patternProperties"}
+	forbidden := []string{"required", "minLength", "maxLength", "minItems", "maxItems", "const", "oneOf", "anyOf", "allOf", "not", "if"}
 	for _, target := range targetNames() {
 		t.Run(target, func(t *testing.T) {
 			d := loadDoc(t, target)
 			if d["type"] != "object" || d["additionalProperties"] != false {
 				t.Errorf("root: type=%v additionalProperties=%v", d["type"], d["additionalProperties"])
 			}
+			checkAnnotationPattern(t, "#", d)
 			defs, _ := d["$defs"].(doc)
 			if len(defs) == 0 {
 				t.Fatal("no $defs")
@@ -285,6 +286,7 @@ func TestConventions(t *testing.T) {
 				if def["additionalProperties"] != false {
 					t.Errorf("$defs/%s: additionalProperties is not false", name)
 				}
+				checkAnnotationPattern(t, "#/$defs/"+name, def)
 				props, _ := def["properties"].(doc)
 				ot, _ := props["@odata.type"].(doc)
 				want := []any{"#microsoft.graph." + name, "microsoft.graph." + name}
@@ -364,6 +366,18 @@ func TestConventions(t *testing.T) {
 	}
 }
 
+// annotationPattern is the patternProperties key that every object type
+// of the exported schemas carries (SPEC §12).
+const annotationPattern = `^[^@]*@(odata|microsoft\.graph)\.`
+
+func checkAnnotationPattern(t *testing.T, path string, s doc) {
+	t.Helper()
+	pp, _ := s["patternProperties"].(doc)
+	if len(pp) != 1 || pp[annotationPattern] == nil {
+		t.Errorf("%s: patternProperties = %v, want only %s", path, pp, annotationPattern)
+	}
+}
+
 // TestPropertyTable pins the shape of every root property: nullability,
 // readOnly, deprecation and the enum or $ref.
 func TestPropertyTable(t *testing.T) {
@@ -413,7 +427,7 @@ func TestPropertyTable(t *testing.T) {
 			"managedBy":                {typ: "string|null", readOnly: true, betaOnlyIn: true},
 			"organizationalUnit":       {typ: "string|null"},
 			"resourceGroupId":          {typ: "string"},
-			"scopeIds":                 {typ: "array|null"},
+			"scopeIds":                 {typ: "array"},
 			"subnetId":                 {typ: "string"},
 			"subnetPrivateIpDetail":    {typ: "object|null", readOnly: true, ref: "cloudPcOnPremisesConnectionSubnetIpDetail", betaOnlyIn: true},
 			"subscriptionId":           {typ: "string"},
@@ -604,7 +618,7 @@ func TestValidatePayloads(t *testing.T) {
 			"subscriptionId": "0ac520ee-14c0-480f-b6c9-0a90c585ffff",
 			"subNetId": "/subscriptions/0ac520ee-14c0-480f-b6c9-0a90c585ffff/resourceGroups/RG/providers/Microsoft.Network/virtualNetworks/v/subnets/s",
 			"healthCheckStatus": "passed",
-			"healthCheckStatusDetails": {"@odata.type": "microsoft.graph.cloudPcOnPremisesConnectionStatusDetails", "healthChecks": null},
+			"healthCheckStatusDetails": {"@odata.type": "microsoft.graph.cloudPcOnPremisesConnectionStatusDetails", "healthChecks": []},
 			"inUse": null,
 			"organizationalUnit": null}`, nil},
 		{"subnetId on azureConnection", "azureConnection", `{"subnetId": "/subscriptions/x"}`,
@@ -615,8 +629,22 @@ func TestValidatePayloads(t *testing.T) {
 			[]failure{{"enum", "/healthCheckStatus"}}},
 		{"null for non-nullable", "onPremisesConnection", `{"displayName": null, "subnetId": null, "healthCheckStatus": null}`,
 			[]failure{{"type", "/displayName"}, {"type", "/healthCheckStatus"}, {"type", "/subnetId"}}},
-		{"nullable nulls", "onPremisesConnection", `{"connectionType": null, "type": null, "managedBy": null, "scopeIds": null,
+		{"nullable nulls", "onPremisesConnection", `{"connectionType": null, "type": null, "managedBy": null,
 			"healthCheckStatusDetail": null, "subnetPrivateIpDetail": null, "inUse": null, "adDomainName": null}`, nil},
+		// A collection is never null (CSDL 4.01 §7.2.1): its Nullable is
+		// about the items, and those are left unspecified.
+		{"null collections", "onPremisesConnection", `{"scopeIds": null, "healthCheckStatusDetail": {"healthChecks": null}}`,
+			[]failure{{"type", "/healthCheckStatusDetail/healthChecks"}, {"type", "/scopeIds"}}},
+		{"null collection items", "onPremisesConnection", `{"scopeIds": ["0", null], "healthCheckStatusDetail": {"healthChecks": [null]}}`,
+			[]failure{{"type", "/healthCheckStatusDetail/healthChecks/0"}, {"type", "/scopeIds/1"}}},
+		// OData control information and annotations are accepted at every
+		// level (SPEC §12); azconnlint reports them as odata-control.
+		{"annotations", "onPremisesConnection", `{"@odata.context": "https://graph.microsoft.com/beta/$metadata#x", "@odata.etag": "W/\"1\"",
+			"scopeIds@odata.type": "#Collection(String)", "@microsoft.graph.conflictBehavior": "fail", "displayName@odata.type": "#String",
+			"healthCheckStatusDetail": {"@odata.id": "x", "healthChecks": [{"status@odata.type": "#microsoft.graph.x", "@odata.readLink": "y"}]}}`, nil},
+		{"annotations on the stub", "azureConnection", `{"@odata.context": "x", "@odata.editLink": "y", "healthCheckStatusDetails": {"@microsoft.graph.tips": "z"}}`, nil},
+		{"not annotations", "onPremisesConnection", `{"@odata": 1, "odata.context": "x", "@odatax.y": 1, "@Microsoft.Graph.x": 1}`,
+			[]failure{{"additionalProperties", "/"}}},
 		{"boolean string", "onPremisesConnection", `{"inUse": "true"}`, []failure{{"type", "/inUse"}}},
 		{"connection type case", "onPremisesConnection", `{"connectionType": "azureAdJoin"}`, []failure{{"enum", "/connectionType"}}},
 		{"root odata.type without #", "onPremisesConnection", `{"@odata.type": "microsoft.graph.cloudPcOnPremisesConnection"}`,

@@ -222,9 +222,45 @@ func (p *pass) propertyCase(obj *node, i int, canonical string, alias, taken boo
 	case alias && p.detected.mixed != nil:
 		fix = false
 		msg += " (not fixed automatically: the body mixes both targets' properties, see mixed-target)"
+	default:
+		if other, spelling := p.otherSpelling(key, canonical); other != "" {
+			// Nothing in the body names its API, and the other target
+			// spells this property differently: a rename toward the
+			// fallback could break a body meant for the other one.
+			fix = false
+			msg += fmt.Sprintf(" (not fixed automatically: nothing in the body says which API it is for, and the %s target spells it %s; choose the target explicitly)", other, quoteJSON(spelling))
+		}
 	}
 	f := p.atKey("property-case", SeverityWarning, obj, i, msg)
 	if fix {
 		p.fixRename(f, obj, i, canonical)
 	}
+}
+
+// otherSpelling returns, when the target is the fallback of Auto (no
+// evidence), another target and its spelling of the property that key
+// names there, if it differs from canonical; else "".
+func (p *pass) otherSpelling(key, canonical string) (target, spelling string) {
+	if p.detected.from != "default" {
+		return "", ""
+	}
+	all, _ := models()
+	for _, name := range tableOrder() {
+		m := all[name]
+		if m == p.m {
+			continue
+		}
+		c, ok := m.table.PropertyAliases[key]
+		if !ok {
+			if _, exact := m.root.props[key]; exact {
+				c = key
+			} else {
+				c = m.root.fold[strings.ToLower(key)]
+			}
+		}
+		if c != "" && c != canonical {
+			return name, c
+		}
+	}
+	return "", ""
 }

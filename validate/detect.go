@@ -43,7 +43,7 @@ func (p *pass) detect() detection {
 		api = "v1.0"
 	}
 	if api == "v1.0" { // beta is the default, so it says nothing
-		if t := apiTarget(api, all); t != "" {
+		if t := apiTarget(string(api), all); t != "" {
 			from := "api"
 			if api != p.opts.API {
 				from = "url"
@@ -111,10 +111,25 @@ func bodyClues(root *node, all map[string]*targetModel) []clue {
 				}
 			case tm.only[m.key]:
 				out = append(out, clue{target: t, i: i})
+			case tm.onlyFold[strings.ToLower(m.key)] && !anyHas(all, m.key):
+				// A case variant of a name only this target has in any
+				// case (PowerShell modules send "Type", "SubnetId"…):
+				// evidence too, or those bodies fall to the default.
+				out = append(out, clue{target: t, i: i})
 			}
 		}
 	}
 	return out
+}
+
+// anyHas reports whether some target has the property key exactly.
+func anyHas(all map[string]*targetModel, key string) bool {
+	for _, m := range all {
+		if _, ok := m.root.props[key]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // bareType is an @odata.type compared without case, spaces or the '#'.

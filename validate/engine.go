@@ -134,6 +134,9 @@ func (p *pass) run() (stripBOM bool) {
 	if !p.syntaxFindings() {
 		return stripBOM
 	}
+	if !p.findWrapper() {
+		return stripBOM
+	}
 	if p.detected.from == "" {
 		p.detected = p.detect()
 	}

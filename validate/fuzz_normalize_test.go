@@ -3,7 +3,9 @@ package validate
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -200,8 +202,18 @@ func decode(b []byte, v *any) error {
 }
 
 // applyPatch applies ops to the JSON text doc with an independent RFC 6902
-// implementation (evanphx/json-patch) and decodes the result.
+// implementation (evanphx/json-patch) and decodes the result. That library
+// cannot move a value to the root (it adds a member named ""), so a last
+// root move, the value-wrapper unwrap, is applied here: the document
+// becomes the value at its from path.
 func applyPatch(doc []byte, ops []Fix) (any, error) {
+	if n := len(ops); n > 0 && ops[n-1].Op == "move" && ops[n-1].Path == "" {
+		v, err := applyPatch(doc, ops[:n-1])
+		if err != nil {
+			return nil, err
+		}
+		return valueAt(v, ops[n-1].From)
+	}
 	raw, err := json.Marshal(ops)
 	if err != nil {
 		return nil, err
@@ -217,4 +229,31 @@ func applyPatch(doc []byte, ops []Fix) (any, error) {
 	var v any
 	err = decode(out, &v)
 	return v, err
+}
+
+// valueAt returns the value at RFC 6901 pointer ptr of a decoded document.
+func valueAt(doc any, ptr string) (any, error) {
+	if ptr == "" {
+		return doc, nil
+	}
+	for _, seg := range strings.Split(ptr, "/")[1:] {
+		seg = strings.NewReplacer("~1", "/", "~0", "~").Replace(seg)
+		switch c := doc.(type) {
+		case map[string]any:
+			v, ok := c[seg]
+			if !ok {
+				return nil, fmt.Errorf("no member %q at %s", seg, ptr)
+			}
+			doc = v
+		case []any:
+			i, err := strconv.Atoi(seg)
+			if err != nil || i < 0 || i >= len(c) {
+				return nil, fmt.Errorf("no element %q at %s", seg, ptr)
+			}
+			doc = c[i]
+		default:
+			return nil, fmt.Errorf("%s goes through a scalar", ptr)
+		}
+	}
+	return doc, nil
 }

@@ -36,7 +36,7 @@ type caseOptions struct {
 	Form         Form     `json:"form"`
 	Method       string   `json:"method"`
 	MaxFindings  int      `json:"maxFindings"`
-	API          string   `json:"api"`
+	API          API      `json:"api"`
 	URL          string   `json:"url"`
 }
 
@@ -316,16 +316,51 @@ func TestEdits(t *testing.T) {
 				t.Errorf("%s: %s has an edit but is not fixable", c.name, f.Rule)
 			}
 		}
-		sort.Slice(edits, func(i, j int) bool { return edits[i].Start.Offset < edits[j].Start.Offset })
-		var b []byte
-		last := 0
-		for _, e := range edits {
-			b = append(append(b, c.in[last:e.Start.Offset]...), e.Text...)
-			last = e.End.Offset
+		b, err := rebuild(c.in, edits)
+		if err != nil {
+			t.Errorf("%s: %v", c.name, err)
+			continue
 		}
-		b = append(b, c.in[last:]...)
 		if !bytes.Equal(b, res.Normalized) {
 			t.Errorf("%s: the findings' edits do not rebuild the normalized output:\n%s\nwant\n%s", c.name, b, res.Normalized)
 		}
 	}
+}
+
+// rebuild applies the findings' edits to in. Edits do not overlap, except
+// an unwrap (value-wrapper): its text is the input's own bytes inside its
+// span, exactly once, and it keeps them and drops the rest; the edits
+// inside those bytes still apply.
+func rebuild(in []byte, edits []*Edit) ([]byte, error) {
+	var flat []Edit
+	for _, e := range edits {
+		inside := false
+		for _, o := range edits {
+			if o != e && e.Start.Offset <= o.Start.Offset && o.End.Offset <= e.End.Offset {
+				inside = true
+			}
+		}
+		span := in[e.Start.Offset:e.End.Offset]
+		if !inside || len(e.Text) == 0 {
+			flat = append(flat, *e)
+			continue
+		}
+		k := bytes.Index(span, []byte(e.Text))
+		if k < 0 || bytes.Count(span, []byte(e.Text)) != 1 {
+			return nil, fmt.Errorf("edit %v..%v contains other edits but does not keep its own bytes exactly once", e.Start, e.End)
+		}
+		keepFrom, keepTo := e.Start.Offset+k, e.Start.Offset+k+len(e.Text)
+		flat = append(flat, Edit{Start: e.Start, End: Pos{Offset: keepFrom}}, Edit{Start: Pos{Offset: keepTo}, End: e.End})
+	}
+	sort.Slice(flat, func(i, j int) bool { return flat[i].Start.Offset < flat[j].Start.Offset })
+	var b []byte
+	last := 0
+	for _, e := range flat {
+		if e.Start.Offset < last {
+			return nil, fmt.Errorf("edits overlap at %v", e.Start)
+		}
+		b = append(append(b, in[last:e.Start.Offset]...), e.Text...)
+		last = e.End.Offset
+	}
+	return append(b, in[last:]...), nil
 }

@@ -23,10 +23,10 @@ type Options struct {
 	Method string
 
 	call callKind // set by the form layer from a request line
-	// API is the Graph API version the body is sent to: "beta" (the zero
-	// value means beta) or "v1.0". Under Auto, "v1.0" is evidence for the
+	// API is the Graph API version the body is sent to: APIBeta (the zero
+	// value means beta) or APIV1. Under Auto, v1.0 is evidence for the
 	// live target, the only one v1.0 has.
-	API string
+	API API
 	// URL is the request URL the body is sent to, when the input form
 	// knows it (an HTTP request). Under Auto its path is the strongest
 	// evidence after an explicit Target: the endpoint of a target's table
@@ -98,8 +98,10 @@ func (l *Linter) init(opts Options) error {
 	if opts.MaxDepth < 0 {
 		errs = append(errs, "validate: MaxDepth "+strconv.Itoa(opts.MaxDepth)+" is negative (zero means the default)")
 	}
-	if opts.API != "" && opts.API != "beta" && opts.API != "v1.0" {
-		errs = append(errs, "validate: unknown API version "+quoteJSON(opts.API)+" (want beta or v1.0)")
+	if opts.API != "" {
+		if _, err := ParseAPI(string(opts.API)); err != nil {
+			errs = append(errs, err.Error())
+		}
 	}
 	if opts.Form != "" && !slices.Contains(Forms(), opts.Form) {
 		errs = append(errs, "validate: unknown form "+quoteJSON(string(opts.Form))+" (want json, http, http-file or markdown)")

@@ -23,6 +23,7 @@ type targetModel struct {
 	others     map[string]string                  // canonical @odata.type of the other targets → their names
 	otherProps map[string]string                  // property names of other targets → their target names
 	only       map[string]bool                    // root property names no other target has (detection evidence)
+	onlyFold   map[string]bool                    // the same, lower-cased, for names no other target has in any case
 	path       string                             // the endpoint's path without {id}, lower case
 }
 
@@ -45,6 +46,8 @@ type propModel struct {
 	readOnly    bool
 	deprecated  bool
 	successor   string
+	betaOnly    bool       // x-beta-only: only the beta API has the property
+	betaMembers []string   // x-beta-only-members: enum members only beta has
 	ref         *objModel  // object-valued
 	items       *propModel // array-valued
 	description string
@@ -71,6 +74,8 @@ type schemaDoc struct {
 	ReadOnly    bool                  `json:"readOnly"`
 	Deprecated  bool                  `json:"deprecated"`
 	Successor   string                `json:"x-successor"`
+	BetaOnly    bool                  `json:"x-beta-only"`
+	BetaMembers []string              `json:"x-beta-only-members"`
 	Description string                `json:"description"`
 	Items       *schemaDoc            `json:"items"`
 	Properties  map[string]*schemaDoc `json:"properties"`
@@ -98,8 +103,10 @@ func loadModels() (map[string]*targetModel, error) {
 		m.others = map[string]string{}
 		m.otherProps = map[string]string{}
 		m.only = map[string]bool{}
+		m.onlyFold = map[string]bool{}
 		for _, p := range m.root.names {
 			m.only[p] = true
+			m.onlyFold[strings.ToLower(p)] = true
 		}
 		if _, path, ok := strings.Cut(m.table.Endpoint, " "); ok {
 			m.path = strings.ToLower(strings.TrimSuffix(path, "/{id}"))
@@ -116,6 +123,7 @@ func loadModels() (map[string]*targetModel, error) {
 					m.otherProps[p] = other
 				}
 				delete(m.only, p)
+				delete(m.onlyFold, strings.ToLower(p))
 			}
 		}
 	}
@@ -137,7 +145,8 @@ func buildModel(t schema.Table, src []byte) (*targetModel, error) {
 	var prop func(name string, d *schemaDoc) (*propModel, error)
 	prop = func(name string, d *schemaDoc) (*propModel, error) {
 		p := &propModel{name: name, format: d.Format, readOnly: d.ReadOnly, deprecated: d.Deprecated,
-			successor: d.Successor, description: d.Description, flags: d.Flags}
+			successor: d.Successor, description: d.Description, flags: d.Flags,
+			betaOnly: d.BetaOnly, betaMembers: d.BetaMembers}
 		if len(d.Type) > 0 {
 			var one string
 			if json.Unmarshal(d.Type, &one) == nil {

@@ -15,6 +15,7 @@ type ledger struct {
 	keyFix   map[memberRef]*keyFix   // renames and removals of a member
 	owners   map[*Finding]*fixTarget // which fix a finding shares
 	byTarget map[fixTarget][]*Finding
+	unwrap   *Finding // the value-wrapper finding whose fix unwraps the body
 }
 
 // valueFix gathers every fix of one value: either a replacement JSON text
@@ -288,6 +289,8 @@ func (p *pass) normalize(stripBOM bool) (out []byte, fixes []Fix) {
 		}
 	}
 
+	unwrap, unwrapFix := p.unwrapEdits()
+	edits = append(edits, unwrap...)
 	if p.blocked || len(edits) == 0 {
 		return p.src, nil
 	}
@@ -319,9 +322,12 @@ func (p *pass) normalize(stripBOM bool) (out []byte, fixes []Fix) {
 	// In input order: a fix's paths are those of the document after the
 	// fixes before it (see seqPointer).
 	sort.Slice(ops, func(i, j int) bool { return ops[i].at < ops[j].at })
-	fixes = make([]Fix, len(ops))
+	fixes = make([]Fix, len(ops), len(ops)+1)
 	for i, o := range ops {
 		fixes[i] = o.fix
+	}
+	if unwrapFix != nil { // the last fix (SPEC §12): the paths before it are inside /value
+		fixes = append(fixes, *unwrapFix)
 	}
 	return b.Bytes(), fixes
 }

@@ -17,7 +17,8 @@ type pass struct {
 	ignore   map[string]bool
 	detected detection
 	tree     *syntaxTree
-	root     *node
+	root     *node // the entity: the body, or the object a GET response's {"value": …} wraps
+	wrapper  *node // the wrapping response object, when there is one (value-wrapper)
 	bound    *binding
 	facts    *facts // on first use: see facts.go
 	bom      int
@@ -226,11 +227,11 @@ func (p *pass) show(n *node) string {
 // name returns how messages call the property holding n: its canonical
 // name when known, else its key.
 func (p *pass) name(n *node) string {
+	if n.parent != nil && n.parent.kind == kindArray { // an item: scopeIds[0]
+		return p.name(n.parent) + "[" + strconv.Itoa(int(n.index)) + "]"
+	}
 	if pm := p.propOf(n); pm != nil {
 		return pm.name
-	}
-	if n.parent != nil && n.parent.kind == kindArray {
-		return p.name(n.parent) + "[" + strconv.Itoa(int(n.index)) + "]"
 	}
 	if k := n.key(); k != "" {
 		return k

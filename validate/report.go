@@ -16,6 +16,9 @@ type FileReport struct {
 	// Requests are the file's requests, for the request forms only (a bare
 	// body's implicit one is left out); Finding.Request indexes them.
 	Requests []Request `json:"requests,omitempty"`
+	// Omitted counts, by severity, the findings left out past
+	// Options.MaxFindings (Result.Omitted); Summary.Add counts them.
+	Omitted map[Severity]int `json:"omitted,omitempty"`
 }
 
 // NewFileReport returns the entry of a file at path whose lint gave res;
@@ -25,7 +28,7 @@ func NewFileReport(path string, res Result, changed bool) FileReport {
 	if fs == nil {
 		fs = []Finding{}
 	}
-	r := FileReport{Path: path, Changed: changed, Target: res.Target, TargetFrom: res.TargetFrom, Form: res.Form, Findings: fs}
+	r := FileReport{Path: path, Changed: changed, Target: res.Target, TargetFrom: res.TargetFrom, Form: res.Form, Findings: fs, Omitted: res.Omitted}
 	if r.Form == "" {
 		r.Form = FormJSON
 	}
@@ -47,10 +50,21 @@ type Summary struct {
 	Fixable  int `json:"fixable"`
 }
 
-// Add counts one file and its findings.
+// Add counts one file and its findings, as Result.Count does: those left
+// out past the cap too, and not the too-many-findings finding that says
+// so. Fixable counts the listed findings only.
 func (s *Summary) Add(f FileReport) {
 	s.Files++
+	s.Errors += f.Omitted[SeverityError]
+	s.Warnings += f.Omitted[SeverityWarning]
+	s.Infos += f.Omitted[SeverityInfo]
 	for _, x := range f.Findings {
+		if x.Fixable {
+			s.Fixable++
+		}
+		if x.Rule == "too-many-findings" {
+			continue
+		}
 		switch x.Severity {
 		case SeverityError:
 			s.Errors++
@@ -58,9 +72,6 @@ func (s *Summary) Add(f FileReport) {
 			s.Warnings++
 		case SeverityInfo:
 			s.Infos++
-		}
-		if x.Fixable {
-			s.Fixable++
 		}
 	}
 }

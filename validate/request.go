@@ -94,7 +94,7 @@ func (l *Linter) lintBare(data []byte) Result {
 	opts := l.opts
 	res.Form = FormJSON
 	x := newLineIndex(data, bomLen(data))
-	r := Request{Method: methodOf(opts.callOf()), URL: maskQuery(opts.URL), API: opts.API, Target: res.Target, TargetFrom: res.TargetFrom,
+	r := Request{Method: methodOf(opts.callOf()), URL: maskQuery(opts.URL), API: string(opts.API), Target: res.Target, TargetFrom: res.TargetFrom,
 		Start: x.pos(0), End: x.pos(len(data)), HasBody: true, BodyStart: x.pos(0), BodyEnd: x.pos(len(data)),
 		Body: res.Normalized, call: opts.callOf(), id: ep.id, stub: ep.stub}
 	if r.API == "" {
@@ -240,7 +240,7 @@ func (fl *formLinter) request(r *rawRequest) {
 	rq := Request{Method: ep.method, URL: ep.url, API: ep.api, Target: fl.l.opts.Target, TargetFrom: "flag",
 		Start: fl.pos(r.start), End: fl.pos(r.end), id: ep.id, call: ep.call, stub: ep.stub}
 	if rq.API == "" {
-		rq.API = fl.opts.API
+		rq.API = string(fl.opts.API)
 	}
 	switch {
 	case rq.Target != Auto: // explicit: it wins
@@ -286,7 +286,7 @@ func (fl *formLinter) request(r *rawRequest) {
 		bl := *fl.l
 		bl.opts.URL, bl.opts.call, bl.opts.Form = ep.evidenceURL(), ep.call, FormJSON
 		if bl.opts.API == "" {
-			bl.opts.API = ep.api
+			bl.opts.API = API(ep.api)
 		}
 		var res Result
 		normalized, res = fl.lintBody(&bl, body, r.body.start, ri)

@@ -36,7 +36,16 @@ func (p *pass) typeError(n *node, want []string) {
 		}
 	}
 	if n.kind == kindNull {
-		p.atValue("type", SeverityError, n, fmt.Sprintf("%s cannot be null: leave the property out to keep its current value, or set %s", p.name(n), list(wantNames, "or")))
+		var msg string
+		switch {
+		case n.parent != nil && n.parent.kind == kindArray:
+			msg = fmt.Sprintf("%s cannot be null: each item of the collection must be %s; remove this one", p.name(n), list(wantNames, "or"))
+		case pm != nil && pm.allows("array"):
+			msg = fmt.Sprintf("%s cannot be null: a collection is never null; send [] to clear it, or leave the property out to keep its current value", p.name(n))
+		default:
+			msg = fmt.Sprintf("%s cannot be null: leave the property out to keep its current value, or set %s", p.name(n), list(wantNames, "or"))
+		}
+		p.atValue("type", SeverityError, n, msg)
 		return
 	}
 	got := article(n.kind.typeName())

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/azconn/azconn/validate"
 	"github.com/tidwall/gjson"
 )
 
@@ -168,5 +169,20 @@ func TestStdoutFailure(t *testing.T) {
 	code = run([]string{"--format", "json", "-"}, strings.NewReader(`{}`), failWriter{}, &e)
 	if code != exitIO {
 		t.Errorf("report to a failing stdout: exit %d, stderr %q", code, e.String())
+	}
+}
+
+// TestFailOnCountsOmitted: --fail-on sees the findings left out past
+// --max-findings, not only those listed.
+func TestFailOnCountsOmitted(t *testing.T) {
+	r := &fileResult{
+		findings: []validate.Finding{{Rule: "whitespace", Severity: validate.SeverityInfo}},
+		omitted:  map[validate.Severity]int{validate.SeverityError: 3},
+	}
+	if !r.counted().Fails(validate.SeverityError) {
+		t.Error("omitted errors do not fail --fail-on error")
+	}
+	if got := r.counted().Count(validate.SeverityError); got != 3 {
+		t.Errorf("errors counted %d, want 3", got)
 	}
 }

@@ -18,6 +18,7 @@ import (
 // config is the parsed command line.
 type config struct {
 	target  validate.Target
+	api     validate.API
 	format  string
 	fix     bool
 	diff    bool
@@ -25,6 +26,7 @@ type config struct {
 	failOn  validate.Severity
 	ignore  []string
 	maxSize int
+	maxFind int    // findings per file, past which one too-many-findings finding
 	color   string // auto, always, never
 	paths   []string
 
@@ -32,14 +34,15 @@ type config struct {
 	method        string        // --method: patch or post, for bodies without a request line
 	stdinFilename string        // --stdin-filename: names standard input's form
 	markdown      bool          // --markdown: walking directories lints *.md too
-	targetSet     bool          // --target was given: it wins over a request URL
 }
 
 func (c *config) options() validate.Options {
 	return validate.Options{
 		Target:       c.target,
+		API:          c.api,
 		DropReadOnly: c.dropRO,
 		MaxSize:      c.maxSize,
+		MaxFindings:  c.maxFind,
 		Ignore:       c.ignore,
 		Method:       c.method,
 	}
@@ -139,15 +142,16 @@ func parseSize(v string) (int, error) {
 // do (help, version, list-rules, print-schema, usage error) and code is the
 // exit code then.
 func parseArgs(args []string, stdout, stderr io.Writer) (cfg *config, code int, done bool) {
-	cfg = &config{maxSize: validate.DefaultMaxSize}
+	cfg = &config{maxSize: validate.DefaultMaxSize, maxFind: validate.DefaultMaxFindings}
 	fs := flag.NewFlagSet("azconnlint", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	var (
-		target, format, failOn, color       string
+		target, api, format, failOn, color  string
 		form                                string
 		listRules, printSchema, showVersion bool
 	)
-	fs.StringVar(&target, "target", string(validate.AzureConnection), "`target` whose PATCH body is linted: "+targetNames())
+	fs.StringVar(&target, "target", string(validate.Auto), "`target` whose PATCH body is linted: "+targetNames()+" (auto: detected per file from the URL, @odata.type or the properties)")
+	fs.StringVar(&api, "api", "", "Microsoft Graph API `version` the body is sent to: "+apiNames()+" (default: the request URL's, else beta)")
 	fs.StringVar(&format, "format", "text", "output `format`: "+strings.Join(formats, ", "))
 	fs.BoolVar(&cfg.fix, "fix", false, "write the normalized payload back (files) or to stdout (stdin; findings go to stderr)")
 	fs.BoolVar(&cfg.diff, "diff", false, "print a unified diff of what --fix would change; write nothing (findings go to stderr)")
@@ -155,6 +159,7 @@ func parseArgs(args []string, stdout, stderr io.Writer) (cfg *config, code int, 
 	fs.StringVar(&failOn, "fail-on", "error", "lowest `severity` that fails the run: error, warning or info")
 	fs.Var(listFlag{&cfg.ignore}, "ignore", "rule `ID` to neither report nor fix (repeatable, or comma-separated)")
 	fs.Var(sizeFlag{&cfg.maxSize}, "max-size", "largest input in `bytes` (suffixes KiB, MiB accepted)")
+	fs.IntVar(&cfg.maxFind, "max-findings", cfg.maxFind, "findings reported per `file`; past it one too-many-findings finding says how many more (every fix is still applied, and --fail-on counts them all)")
 	fs.StringVar(&color, "color", "auto", "colour `mode` of the text formats: auto (only on a terminal, and not with NO_COLOR), always, never")
 	fs.BoolVar(&listRules, "list-rules", false, "print the rule catalogue (as JSON with --format json) and exit")
 	fs.BoolVar(&printSchema, "print-schema", false, "print the JSON Schema of --target and exit")
@@ -212,7 +217,11 @@ func parseArgs(args []string, stdout, stderr io.Writer) (cfg *config, code int, 
 		return fail("--target: unknown target %q (want %s)", target, targetNames())
 	}
 	cfg.target = t
-	fs.Visit(func(f *flag.Flag) { cfg.targetSet = cfg.targetSet || f.Name == "target" })
+	if api == "" {
+		// Unset: a request URL's /beta/ or /v1.0/ decides, else beta.
+	} else if cfg.api, err = validate.ParseAPI(api); err != nil {
+		return fail("--api: unknown API version %q (want %s)", api, apiNames())
+	}
 	if !contains(formats, format) {
 		return fail("--format: unknown format %q (want %s)", format, strings.Join(formats, ", "))
 	}
@@ -228,6 +237,9 @@ func parseArgs(args []string, stdout, stderr io.Writer) (cfg *config, code int, 
 	}
 	if cfg.failOn, err = validate.ParseSeverity(failOn); err != nil {
 		return fail("--fail-on: unknown severity %q (want error, warning or info)", failOn)
+	}
+	if cfg.maxFind < 1 {
+		return fail("--max-findings: want a positive number of findings, got %d", cfg.maxFind)
 	}
 	switch color {
 	case "auto", "always", "never":
@@ -252,6 +264,9 @@ func parseArgs(args []string, stdout, stderr io.Writer) (cfg *config, code int, 
 	case listRules:
 		return nil, printRules(stdout, format), true
 	case printSchema:
+		if t == validate.Auto {
+			return fail("--print-schema needs a target: add --target %s", strings.Join(concreteTargets(), " or --target "))
+		}
 		src, err := t.Schema()
 		if err != nil {
 			fmt.Fprintf(stderr, "azconnlint: %v\n", err)
@@ -267,9 +282,22 @@ func parseArgs(args []string, stdout, stderr io.Writer) (cfg *config, code int, 
 }
 
 func targetNames() string {
+	return string(validate.Auto) + ", " + strings.Join(concreteTargets(), " or ")
+}
+
+// concreteTargets names the targets that have a schema (all but auto).
+func concreteTargets() []string {
 	var names []string
 	for _, t := range validate.Targets() {
 		names = append(names, string(t))
+	}
+	return names
+}
+
+func apiNames() string {
+	var names []string
+	for _, a := range validate.APIs() {
+		names = append(names, string(a))
 	}
 	return strings.Join(names, " or ")
 }

@@ -41,16 +41,17 @@ func (r *report) write(w io.Writer) error {
 
 // entry returns the report-model entry of a linted file.
 func (f *fileResult) entry() validate.FileReport {
-	return validate.NewFileReport(f.path, validate.Result{Findings: f.findings, Target: f.target, TargetFrom: f.targetFrom, Form: f.form, Requests: f.requests}, f.changed)
+	return validate.NewFileReport(f.path, validate.Result{Findings: f.findings, Omitted: f.omitted, Target: f.target, TargetFrom: f.targetFrom, Form: f.form, Requests: f.requests}, f.changed)
 }
 
 // summary counts the reported findings of the linted files.
 func (r *report) summary() validate.Summary {
 	var s validate.Summary
 	for _, f := range r.files {
-		if f.linted {
-			s.Add(f.entry())
+		if !f.linted {
+			continue
 		}
+		s.Add(f.entry())
 	}
 	return s
 }
@@ -95,7 +96,7 @@ func (r *report) writeText(w io.Writer, snippets bool) {
 		// A truncated read (over --max-size) may cut the secret's key off
 		// its value, so it never shows source.
 		if snippets && !f.truncated {
-			src = newSnippetSource(f.src, r.cfg.target)
+			src = newSnippetSource(f.src, f.target)
 			for _, x := range f.findings {
 				width = max(width, len(fmt.Sprint(x.Start.Line)))
 			}
@@ -131,6 +132,9 @@ func (r *report) writeText(w io.Writer, snippets bool) {
 			}
 			if fixable > 0 && !r.cfg.fix {
 				fmt.Fprintf(w, "; %d fixable with --fix", fixable)
+			}
+			if t := r.targetsLine(); t != "" {
+				fmt.Fprintf(w, "; %s", t)
 			}
 			fmt.Fprintln(w)
 		}
@@ -219,4 +223,35 @@ func (r *report) writeJSON(w io.Writer) error {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(rep)
+}
+
+// targetsLine says what the files were linted as: for one file the target
+// and its evidence ("linted as onPremisesConnection, from property
+// connectionType"), for several the count per target.
+func (r *report) targetsLine() string {
+	var linted []*fileResult
+	for _, f := range r.files {
+		if f.linted && f.target != "" {
+			linted = append(linted, f)
+		}
+	}
+	switch len(linted) {
+	case 0:
+		return ""
+	case 1:
+		return fmt.Sprintf("linted as %s, from %s", linted[0].target, linted[0].targetFrom)
+	}
+	count := map[validate.Target]int{}
+	var order []validate.Target
+	for _, f := range linted {
+		if count[f.target] == 0 {
+			order = append(order, f.target)
+		}
+		count[f.target]++
+	}
+	parts := make([]string, len(order))
+	for i, t := range order {
+		parts[i] = fmt.Sprintf("%s %d", t, count[t])
+	}
+	return "linted as " + strings.Join(parts, ", ")
 }

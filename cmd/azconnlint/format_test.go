@@ -46,11 +46,14 @@ var handFindings = []validate.Finding{
 	},
 }
 
+// handNormalized is handSrc with the hand findings' edits applied.
+var handNormalized = []byte("{\n\t\"healthCheckStatus\": \"passed\",\n  \"subNetId\": \"x\"\n}\n")
+
 func handReport(format string) *report {
 	return &report{
 		cfg: &config{format: format, target: validate.AzureConnection},
 		files: []*fileResult{
-			{job: job{path: "dir/a,b:c%.json"}, src: handSrc, findings: handFindings, linted: true, fixable: 2},
+			{job: job{path: "dir/a,b:c%.json"}, src: handSrc, findings: handFindings, normalized: handNormalized, linted: true, fixable: 2},
 			{job: job{path: "missing.json", err: errMissing}},
 		},
 	}
@@ -236,7 +239,7 @@ func TestSARIFRuleIndex(t *testing.T) {
 	if len(res.Findings) == 0 {
 		t.Fatal("engine reported nothing")
 	}
-	r := &report{cfg: &config{format: "sarif"}, files: []*fileResult{{job: job{path: "a.json"}, src: src, findings: res.Findings, linted: true}}}
+	r := &report{cfg: &config{format: "sarif"}, files: []*fileResult{{job: job{path: "a.json"}, src: src, findings: res.Findings, normalized: res.Normalized, linted: true}}}
 	out := render(t, r)
 	rules := gjson.Get(out, "runs.0.tool.driver.rules").Array()
 	if len(rules) != len(validate.Rules()) {
@@ -274,7 +277,7 @@ func TestSARIFRuleIndex(t *testing.T) {
 func TestSARIFFixes(t *testing.T) {
 	src := []byte("{\n  \"displayName\": \" x \",\n  \"subscriptionName\": \"Prod\",\n  \"subnetId\": \"/subscriptions/0AC520EE-14C0-480F-B6C9-0A90C58FFFF0/resourcegroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/s\",\n  \"inUse\": \"Boolean\"\n}\n")
 	res := validate.Lint(src, validate.Options{DropReadOnly: true})
-	r := &report{cfg: &config{format: "sarif"}, files: []*fileResult{{job: job{path: "a.json"}, src: src, findings: res.Findings, linted: true}}}
+	r := &report{cfg: &config{format: "sarif"}, files: []*fileResult{{job: job{path: "a.json"}, src: src, findings: res.Findings, normalized: res.Normalized, linted: true}}}
 	out := render(t, r)
 	type rep struct {
 		off, n int

@@ -27,17 +27,22 @@ type job struct {
 // fileResult is what became of one job.
 type fileResult struct {
 	job
-	src       []byte             // the bytes the findings refer to (after a successful --fix: the written bytes)
-	findings  []validate.Finding // what is reported
-	fixes     int                // fixes applied by --fix (written, or printed for stdin)
-	changed   bool               // --fix wrote the file
-	output    []byte             // stdin --fix: the normalized payload for stdout
-	diff      []byte             // --diff: the unified diff
-	linted    bool               // src was read and linted
-	fixable   int                // findings that --fix would fix here (0 when the file is blocked)
-	truncated bool               // only the first --max-size+1 bytes were read
-	form      validate.Form      // how the input held the body
-	requests  []validate.Request // the requests linted (one implicit one for a bare body)
+	src      []byte             // the bytes the findings refer to (after a successful --fix: the written bytes)
+	findings []validate.Finding // what is reported
+	// omitted counts, by severity, the findings left out past
+	// --max-findings; normalized is src with the reported findings'
+	// edits applied.
+	omitted    map[validate.Severity]int
+	normalized []byte
+	fixes      int                // fixes applied by --fix (written, or printed for stdin)
+	changed    bool               // --fix wrote the file
+	output     []byte             // stdin --fix: the normalized payload for stdout
+	diff       []byte             // --diff: the unified diff
+	linted     bool               // src was read and linted
+	fixable    int                // findings that --fix would fix here (0 when the file is blocked)
+	truncated  bool               // only the first --max-size+1 bytes were read
+	form       validate.Form      // how the input held the body
+	requests   []validate.Request // the requests linted (one implicit one for a bare body)
 	// target and targetFrom: what the engine linted for, and why.
 	target     validate.Target
 	targetFrom string
@@ -240,10 +245,8 @@ func lintAll(cfg *config, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitIO
 	}
 	for _, r := range results {
-		for _, f := range r.findings {
-			if f.Severity >= cfg.failOn {
-				return exitFindings
-			}
+		if r.counted().Fails(cfg.failOn) {
+			return exitFindings
 		}
 	}
 	return exitOK
@@ -272,14 +275,8 @@ func lintOne(cfg *config, j job, stdin io.Reader) *fileResult {
 	}
 	opts := cfg.optionsFor(j)
 	res := validate.Lint(data, opts)
-	if !cfg.targetSet && res.Form != validate.FormJSON {
-		// Requests: without --target, each URL names its target.
-		opts.Target = validate.Auto
-		res = validate.Lint(data, opts)
-	}
-	r.src, r.findings, r.linted = data, res.Findings, true
-	r.form, r.requests = res.Form, res.Requests
-	r.target, r.targetFrom = res.Target, res.TargetFrom
+	r.linted, r.form = true, res.Form
+	r.reportOn(data, res)
 	r.truncated = len(data) > cfg.maxSize
 	changes := res.Changed && !bytes.Equal(res.Normalized, data)
 	if changes {
@@ -295,15 +292,13 @@ func lintOne(cfg *config, j job, stdin io.Reader) *fileResult {
 		if changes {
 			label := shownName(j.path)
 			r.diff = unifiedDiff(label, label,
-				validate.Redact(data, cfg.target), validate.Redact(res.Normalized, cfg.target))
+				validate.Redact(data, res.Target), validate.Redact(res.Normalized, res.Target))
 		}
 	case cfg.fix && j.stdin:
 		r.output = res.Normalized
 		if changes {
 			r.changed, r.fixes, r.fixable = true, len(res.Fixes), 0
-			again := validate.Lint(res.Normalized, opts)
-			r.src, r.findings, r.requests = res.Normalized, again.Findings, again.Requests
-			r.target, r.targetFrom = again.Target, again.TargetFrom
+			r.reportOn(res.Normalized, validate.Lint(res.Normalized, opts))
 		}
 	case cfg.fix && changes:
 		if err := writeBack(j.path, res.Normalized, read); err != nil {
@@ -312,11 +307,21 @@ func lintOne(cfg *config, j job, stdin io.Reader) *fileResult {
 		}
 		r.changed, r.fixes, r.fixable = true, len(res.Fixes), 0
 		// Report what remains, at its position in the written bytes.
-		again := validate.Lint(res.Normalized, opts)
-		r.src, r.findings, r.requests = res.Normalized, again.Findings, again.Requests
-		r.target, r.targetFrom = again.Target, again.TargetFrom
+		r.reportOn(res.Normalized, validate.Lint(res.Normalized, opts))
 	}
 	return r
+}
+
+// counted is the reported result as the library counts it: the findings
+// shown and those left out past --max-findings.
+func (r *fileResult) counted() validate.Result {
+	return validate.Result{Findings: r.findings, Omitted: r.omitted}
+}
+
+// reportOn makes res, the result of linting src, what r reports.
+func (r *fileResult) reportOn(src []byte, res validate.Result) {
+	r.src, r.findings, r.normalized, r.omitted = src, res.Findings, res.Normalized, res.Omitted
+	r.requests, r.target, r.targetFrom = res.Requests, res.Target, res.TargetFrom
 }
 
 // readInput reads a job's bytes. It reads at most maxSize+1 bytes: enough

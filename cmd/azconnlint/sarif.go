@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/url"
 	"path/filepath"
+	"sort"
 
 	"github.com/azconn/azconn/validate"
 )
@@ -23,8 +24,15 @@ type sarifRun struct {
 	Tool        sarifTool         `json:"tool"`
 	Invocations []sarifInvocation `json:"invocations"`
 	ColumnKind  string            `json:"columnKind"`
+	Artifacts   []sarifFile       `json:"artifacts,omitempty"`
 	Results     []sarifResult     `json:"results"`
 	Properties  map[string]any    `json:"properties,omitempty"`
+}
+
+// sarifFile is one linted file of the run, with what it was linted as.
+type sarifFile struct {
+	Location   sarifArtifact  `json:"location"`
+	Properties map[string]any `json:"properties"`
 }
 
 type sarifTool struct {
@@ -203,6 +211,7 @@ func (r *report) writeSARIF(w io.Writer) error {
 			Invocations: []sarifInvocation{inv},
 			ColumnKind:  "unicodeCodePoints",
 			Results:     []sarifResult{},
+			Artifacts:   r.sarifFiles(),
 			Properties:  map[string]any{"target": r.cfg.target.String()},
 		}},
 	}
@@ -237,11 +246,12 @@ func (r *report) writeSARIF(w io.Writer) error {
 			continue
 		}
 		uri := sarifURI(f.path)
+		safe := sarifShownEdits(f, f.target)
 		for _, x := range f.findings {
 			one.Reset()
 			one.WriteString(sep)
 			sep = ",\n" + resultIndent
-			if err := results.Encode(sarifResultOf(x, uri, index)); err != nil {
+			if err := results.Encode(sarifResultOf(x, uri, index, safe)); err != nil {
 				return err
 			}
 			// Encode ends with a line break; the separator or the list's
@@ -262,7 +272,7 @@ func (r *report) writeSARIF(w io.Writer) error {
 const resultIndent = "        "
 
 // sarifResultOf is one finding as a SARIF result.
-func sarifResultOf(x validate.Finding, uri string, index map[string]int) sarifResult {
+func sarifResultOf(x validate.Finding, uri string, index map[string]int, safe map[*validate.Edit]bool) sarifResult {
 	res := sarifResult{
 		RuleID:  x.Rule,
 		Level:   sarifLevel(x.Severity),
@@ -276,7 +286,7 @@ func sarifResultOf(x validate.Finding, uri string, index map[string]int) sarifRe
 	if i, ok := index[x.Rule]; ok {
 		res.RuleIndex = &i
 	}
-	if x.Edit != nil {
+	if x.Edit != nil && safe[x.Edit] {
 		res.Fixes = []sarifFix{{
 			Description: sarifText{fixDescription(x)},
 			ArtifactChanges: []sarifArtifactChange{{
@@ -306,4 +316,85 @@ func fixDescription(x validate.Finding) string {
 		return "Remove " + f.Path
 	}
 	return f.Op + " " + f.Path
+}
+
+// sarifShownEdits returns the edits of f's findings whose inserted text a
+// SARIF fix may carry. An edit's text is user data (a trimmed value may
+// become the password), so it is shown only where it can be found at its
+// place in the normalized text and redaction masks nothing there; an edit
+// whose place is uncertain (overlapping edits, edits of findings left out
+// past the cap shifting it) is not shown either: the result then has no
+// fix, never a secret.
+func sarifShownEdits(f *fileResult, t validate.Target) map[*validate.Edit]bool {
+	// Findings on one value share its edit, sometimes as equal copies.
+	type editKey struct {
+		start, end int
+		text       string
+	}
+	var edits []*validate.Edit
+	seen := map[editKey]*validate.Edit{}
+	alias := map[*validate.Edit]*validate.Edit{}
+	for _, x := range f.findings {
+		if x.Edit == nil {
+			continue
+		}
+		k := editKey{x.Edit.Start.Offset, x.Edit.End.Offset, x.Edit.Text}
+		if first, ok := seen[k]; ok {
+			alias[x.Edit] = first
+			continue
+		}
+		seen[k] = x.Edit
+		edits = append(edits, x.Edit)
+	}
+	if len(edits) == 0 {
+		return nil
+	}
+	sort.SliceStable(edits, func(a, b int) bool {
+		if edits[a].Start.Offset != edits[b].Start.Offset {
+			return edits[a].Start.Offset < edits[b].Start.Offset
+		}
+		return edits[a].End.Offset < edits[b].End.Offset
+	})
+	norm := f.normalized
+	_, spans := validate.RedactSpans(norm, t)
+	shown := make(map[*validate.Edit]bool, len(edits))
+	shift, prevEnd := 0, 0
+	for _, e := range edits {
+		if e.Start.Offset < prevEnd {
+			break // overlapping edits: the places that follow are uncertain
+		}
+		p := e.Start.Offset + shift
+		q := p + len(e.Text)
+		if p >= 0 && q <= len(norm) && string(norm[p:q]) == e.Text && !maskedWithin(spans, p, q) {
+			shown[e] = true
+		}
+		shift += len(e.Text) - (e.End.Offset - e.Start.Offset)
+		prevEnd = e.End.Offset
+	}
+	for copyOf, first := range alias {
+		shown[copyOf] = shown[first]
+	}
+	return shown
+}
+
+// maskedWithin reports whether a masked span overlaps [p, q).
+func maskedWithin(spans []validate.Span, p, q int) bool {
+	i := sort.Search(len(spans), func(i int) bool { return spans[i].End > p })
+	return i < len(spans) && spans[i].Start < q && q > p
+}
+
+// sarifFiles lists each linted file with its target, the evidence for it
+// and its input form (SPEC §12: per-file target in the artifacts).
+func (r *report) sarifFiles() []sarifFile {
+	var out []sarifFile
+	for _, f := range r.files {
+		if !f.linted {
+			continue
+		}
+		out = append(out, sarifFile{
+			Location:   sarifArtifact{sarifURI(f.path)},
+			Properties: map[string]any{"target": f.target.String(), "targetFrom": f.targetFrom, "form": f.form.String()},
+		})
+	}
+	return out
 }

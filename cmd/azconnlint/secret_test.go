@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/azconn/azconn/validate"
 	"os"
 	"path/filepath"
 	"strings"
@@ -63,5 +64,83 @@ func TestNoSecretLeak(t *testing.T) {
 				check(name+" --fix "+format+" stderr", stderr)
 			}
 		}
+	}
+}
+
+// TestSecretPlacements places passwords with quotes and backslashes, of
+// one to three characters, under a misspelt key and in other fields (as
+// the values of organizationalUnit, adDomainName, adDomainUsername and
+// displayName, as a key, in a comment), and requires that no format,
+// --diff, nor --fix's stderr (standard input and files) shows any of its
+// forms: decoded, JSON-escaped, escaped twice (JSON of a message quoting
+// the escaped form). A password of under 4 characters is masked where a
+// whole token equals it, so its quoted forms are what is searched.
+func TestSecretPlacements(t *testing.T) {
+	passwords := []string{`Pa"ss\wd-77q`, `C0rp\Wint3r`, `Q`, `Zq`, `q#Z`}
+	for _, pw := range passwords {
+		esc := jsonEscape(pw)
+		bodies := map[string]string{
+			"fields": "{\n  \"adDomainPassword\": \"" + esc + "\",\n" +
+				"  \"displayName\": \" " + esc + " \",\n" +
+				"  \"organizationalUnit\": \"" + esc + "\",\n" +
+				"  \"adDomainName\": \"" + esc + "\",\n" +
+				"  \"adDomainUsername\": \"" + esc + "\",\n" +
+				"  \"" + esc + "\": 1,\n" +
+				"  \"healthCheckStatus\": \"Passed\"\n}\n",
+			"misspelt": "{\n  \"adDomainPasword\": \"" + esc + "\",\n  \"displayName\": \" x \",\n  \"healthCheckStatus\": \"Passed\"\n}\n",
+			"comment":  "{\n  \"adDomainPassword\": \"" + esc + "\", // was " + pw + "\n  \"displayName\": \" x \"\n}\n",
+			"one-line": `{"displayName":" x ","adDomainPassword":"` + esc + `","organizationalUnit":"` + esc + `","healthCheckStatus":"Passed"}`,
+		}
+		forms := []string{`"` + esc + `"`, `"` + jsonEscape(esc) + `"`, `"` + pw + `"`, `\"` + jsonEscape(esc) + `\"`}
+		if len(pw) >= 4 {
+			forms = append(forms, pw, esc, jsonEscape(esc))
+		}
+		check := func(what, out string) {
+			t.Helper()
+			for _, f := range forms {
+				if i := strings.Index(out, f); i >= 0 {
+					t.Errorf("password %q: %s shows %q: …%s…", pw, what, f, out[max(0, i-100):min(len(out), i+len(f)+40)])
+					return
+				}
+			}
+		}
+		dir := t.TempDir()
+		var paths []string
+		for name, body := range bodies {
+			p := filepath.Join(dir, name+".json")
+			if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			paths = append(paths, p)
+		}
+		for _, format := range formats {
+			for _, extra := range [][]string{nil, {"--diff"}} {
+				args := append([]string{"--format", format, "--fail-on", "info"}, extra...)
+				_, stdout, stderr := runCLI(t, "", append(args, paths...)...)
+				check(strings.Join(args, " ")+" stdout", stdout)
+				check(strings.Join(args, " ")+" stderr", stderr)
+			}
+			for name, body := range bodies {
+				_, _, stderr := runCLI(t, body, "--format", format, "--fix")
+				check(name+": --fix (stdin) --format "+format+" stderr", stderr)
+			}
+		}
+		_, stdout, stderr := runCLI(t, "", append([]string{"--fix"}, paths...)...)
+		check("--fix (files) stdout", stdout)
+		check("--fix (files) stderr", stderr)
+	}
+}
+
+// jsonEscape writes s as the inside of a JSON string.
+func jsonEscape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s)
+}
+
+// TestDiffNullPassword: a null password stays null in --diff; a mask would
+// make it look like a string.
+func TestDiffNullPassword(t *testing.T) {
+	_, stdout, _ := runCLI(t, "{\n  \"adDomainPassword\": null,\n  \"displayName\": \" x \"\n}\n", "--diff")
+	if !strings.Contains(stdout, "\n   \"adDomainPassword\": null,\n") || strings.Contains(stdout, validate.RedactMask) {
+		t.Errorf("--diff of a null password:\n%s", stdout)
 	}
 }

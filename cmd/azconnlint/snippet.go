@@ -14,12 +14,14 @@ import (
 const maxSnippet = 160
 
 // snippetSource serves the source lines shown under findings: the redacted
-// text, split where positions split lines (LF, CRLF and a lone CR). Each
-// line is prepared once (its code points located, its redaction mapped)
-// and kept while findings stay on it, so a long line with many findings
-// costs one pass over it, not one per finding.
+// text, split where positions split lines (LF, CRLF and a lone CR), with
+// the spans redaction masked, through which a finding's offsets map onto
+// the redacted text. Each line's code points are located once and kept
+// while findings stay on it, so a long line with many findings costs one
+// pass over it, not one per finding.
 type snippetSource struct {
 	src, red           []byte
+	spans              []validate.Span
 	srcLines, redLines []lineSpan
 	bom                int // a leading byte order mark is no column
 	cur                *snippetLine
@@ -28,14 +30,12 @@ type snippetSource struct {
 // lineSpan is a line's bytes [start, end), its line break excluded.
 type lineSpan struct{ start, end int }
 
-// snippetLine is one prepared line.
+// snippetLine is one prepared line of the redacted text.
 type snippetLine struct {
-	n         int    // 1-based line number
-	orig, red []byte // the line before and after redaction
-	runes     []int  // byte offset in red of each code point, then len(red)
-	// pre and suf are the lengths of the common prefix and suffix of orig
-	// and red: what lies between them in orig is masked in red.
-	pre, suf int
+	n     int    // 1-based line number
+	start int    // offset of its first shown byte in the redacted text
+	red   []byte // the redacted line
+	runes []int  // byte offset in red of each code point, then len(red)
 }
 
 // splitSnippetLines returns the lines of b, split as validate counts
@@ -60,8 +60,8 @@ func splitSnippetLines(b []byte) []lineSpan {
 }
 
 func newSnippetSource(src []byte, t validate.Target) *snippetSource {
-	red := validate.Redact(src, t)
-	s := &snippetSource{src: src, red: red, srcLines: splitSnippetLines(src), redLines: splitSnippetLines(red)}
+	red, spans := validate.RedactSpans(src, t)
+	s := &snippetSource{src: src, red: red, spans: spans, srcLines: splitSnippetLines(src), redLines: splitSnippetLines(red)}
 	if len(s.srcLines) != len(s.redLines) {
 		// Redaction never joins or splits lines; if it ever did, show
 		// no source rather than a misaligned one.
@@ -78,57 +78,36 @@ func (s *snippetSource) line(n int) *snippetLine {
 	if s.cur != nil && s.cur.n == n {
 		return s.cur
 	}
-	o, r := s.srcLines[n-1], s.redLines[n-1]
+	r := s.redLines[n-1]
 	if n == 1 {
-		o.start, r.start = min(s.bom, o.end), min(s.bom, r.end)
+		r.start = min(s.bom, r.end)
 	}
-	l := &snippetLine{n: n, orig: s.src[o.start:o.end], red: s.red[r.start:r.end]}
+	l := &snippetLine{n: n, start: r.start, red: s.red[r.start:r.end]}
 	l.runes = make([]int, 0, utf8.RuneCount(l.red)+1)
 	for i := range string(l.red) {
 		l.runes = append(l.runes, i)
 	}
 	l.runes = append(l.runes, len(l.red))
-	if !bytes.Equal(l.orig, l.red) {
-		l.pre, l.suf = commonEnds(l.orig, l.red)
-	} else {
-		l.pre = len(l.orig)
-	}
 	s.cur = l
 	return l
 }
 
-// commonEnds returns the lengths of the common prefix and suffix of a and
-// b, not overlapping, each ending on a code point boundary.
-func commonEnds(a, b []byte) (pre, suf int) {
-	for pre < len(a) && pre < len(b) && a[pre] == b[pre] {
-		pre++
-	}
-	for pre > 0 && pre < len(a) && !utf8.RuneStart(a[pre]) {
-		pre--
-	}
-	for suf < len(a)-pre && suf < len(b)-pre && a[len(a)-1-suf] == b[len(b)-1-suf] {
-		suf++
-	}
-	for suf > 0 && !utf8.RuneStart(a[len(a)-suf]) {
-		suf--
-	}
-	return pre, suf
-}
-
-// redOffset maps a byte offset in the original line onto the redacted
-// line: unchanged around the masked stretch, the mask's start inside it.
-func (l *snippetLine) redOffset(off int) int {
-	switch {
-	case off <= l.pre:
+// redOffset maps a byte offset of the input onto the redacted text: by
+// the shift of the masked spans before it, or to a mask's start inside one.
+func (s *snippetSource) redOffset(off int) int {
+	i := sort.Search(len(s.spans), func(i int) bool { return s.spans[i].Start > off }) - 1
+	if i < 0 {
 		return off
-	case off >= len(l.orig)-l.suf:
-		return off + len(l.red) - len(l.orig)
 	}
-	return l.pre
+	sp := s.spans[i]
+	if off < sp.End {
+		return sp.OutStart
+	}
+	return off - sp.End + sp.OutEnd
 }
 
 // runeIndex returns the index of the code point holding byte off of the
-// redacted line (len(runes)-1 at its end).
+// line (len(runes)-1 at its end).
 func (l *snippetLine) runeIndex(off int) int {
 	i := sort.SearchInts(l.runes, off)
 	if i < len(l.runes) && l.runes[i] == off {
@@ -145,19 +124,14 @@ func (s *snippetSource) snippet(x validate.Finding) (line, caret string, ok bool
 		return "", "", false
 	}
 	l := s.line(x.Start.Line)
-	base := s.srcLines[x.Start.Line-1].start
-	if x.Start.Line == 1 {
-		base = min(s.bom, s.srcLines[0].end)
-	}
-	clamp := func(off int) int { return max(0, min(off-base, len(l.orig))) }
-	startOff := clamp(x.Start.Offset)
-	endOff := len(l.orig)
+	// The span in the line's bytes, clamped to the line.
+	clamp := func(off int) int { return max(0, min(s.redOffset(off)-l.start, len(l.red))) }
+	startOff, endOff := clamp(x.Start.Offset), len(l.red)
 	if x.End.Line == x.Start.Line && x.End.Offset > x.Start.Offset {
 		endOff = clamp(x.End.Offset)
 	}
-	start := l.runeIndex(l.redOffset(startOff))
-	end := l.runeIndex(l.redOffset(endOff))
-	if endOff > startOff && l.redOffset(endOff) > l.runes[end] {
+	start, end := l.runeIndex(startOff), l.runeIndex(endOff)
+	if endOff > l.runes[end] {
 		end++ // an end inside a character takes the whole character
 	}
 	if end <= start {

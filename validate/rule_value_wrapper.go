@@ -1,0 +1,93 @@
+package validate
+
+import "fmt"
+
+func init() {
+	register(&rule{
+		Rule: Rule{ID: "value-wrapper", Severity: SeverityWarning, Fixable: true,
+			Summary: "A GET response's {\"value\": {…}} around one entity (fixed by unwrapping), or a {\"value\": [ … ]} list (an error: lint one element).",
+			Help:    "A PATCH body is the entity itself. The fix replaces the body with the inner object, byte for byte; it is the last fix, after those inside the entity. With the read-only properties dropped (DropReadOnly, --drop-read-only) and the OData control information removed, a GET response becomes a PATCH body."},
+	})
+}
+
+// findWrapper looks at the body before detection and binding: when it is a
+// GET response's {"value": {…}} (beside it only OData control information
+// and annotations, and no target has a property "value"), the inner object
+// becomes the entity that everything else binds and checks; positions and
+// pointers stay those of the whole text. A {"value": [ … ]} list is
+// reported, like a body that is not an object, and nothing else is checked:
+// findWrapper then returns false.
+func (p *pass) findWrapper() bool {
+	root := p.root
+	at := -1
+	for i := range root.members {
+		switch key := root.members[i].key; {
+		case key == "value":
+			at = i
+		case !annotationKey.MatchString(key):
+			return true // data beside "value": an entity, checked as one
+		}
+	}
+	if at < 0 || anyTargetHas("value") {
+		return true
+	}
+	v := root.members[at].val
+	switch v.kind {
+	case kindObject:
+		msg := `the body is a GET response: {"value": …} wraps the entity, and a PATCH body is the entity itself; the fix unwraps it`
+		if len(root.members) > 1 {
+			msg += " (and so drops the response's control information around it)"
+		}
+		f := p.atKey("value-wrapper", SeverityWarning, root, at, msg)
+		p.wrapper, p.root = root, v
+		if f != nil {
+			f.Fixable = true
+			p.fixes.unwrap = f
+		}
+	case kindArray:
+		p.atKey("value-wrapper", SeverityError, root, at, fmt.Sprintf(`the body is a GET list response (%s in "value"): a PATCH body is one connection, sent to its own URL; lint one element of the list as the body`, countOf(len(v.elems), "entity", "entities")))
+		return false
+	}
+	return true
+}
+
+// anyTargetHas reports whether some target has a top-level property name.
+func anyTargetHas(name string) bool {
+	all, err := models()
+	if err != nil {
+		return true // do not guess
+	}
+	for _, m := range all {
+		if m.root.props[name] != nil {
+			return true
+		}
+	}
+	return false
+}
+
+func countOf(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// unwrapEdits returns the byte edits and the JSON Patch operation of the
+// unwrap, when a value-wrapper finding asked for it: the bytes around the
+// entity go, the entity stays byte for byte (its own fixes apply inside),
+// and the operation is a move of /value to the root, the last of
+// Result.Fixes. The finding's Edit is the unwrap on its own: the whole
+// wrapper replaced by the entity's original text.
+func (p *pass) unwrapEdits() ([]edit, *Fix) {
+	f := p.fixes.unwrap
+	if f == nil || p.wrapper == nil {
+		return nil, nil
+	}
+	w, in := p.wrapper, p.root
+	fix := &Fix{Op: "move", From: p.pointer(in), Path: ""}
+	f.Fix = fix
+	if !p.blocked {
+		f.Edit = &Edit{Start: p.pos(w.start), End: p.pos(w.end), Text: string(p.src[in.start:in.end])}
+	}
+	return []edit{{w.start, in.start, "", nil}, {in.end, w.end, "", nil}}, fix
+}
