@@ -867,6 +867,9 @@ func testPage(t *testing.T, ctx context.Context, s *server, base string) {
 	if got := eval[string](p, `document.getElementById("target-detected").textContent`); got != "azureConnection — from @odata.type" {
 		t.Errorf("next to the selector: %q, want the target used and why", got)
 	}
+	if got := eval[string](p, `document.getElementById("form").textContent`); got != "JSON body, azureConnection — from @odata.type" {
+		t.Errorf("recognised: %q, want the form and the target used and why", got)
+	}
 	p.shots("ready")
 
 	// The examples menu: the clean example has no findings.
