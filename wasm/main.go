@@ -22,12 +22,15 @@ import (
 
 // options is what the page passes as the second argument, as JSON.
 type options struct {
-	Path         string   `json:"path"`
-	Target       string   `json:"target"`
-	DropReadOnly bool     `json:"dropReadOnly"`
-	MaxSize      int      `json:"maxSize"`
-	MaxDepth     int      `json:"maxDepth"`
-	Ignore       []string `json:"ignore"`
+	Path         string `json:"path"`
+	Target       string `json:"target"`
+	DropReadOnly bool   `json:"dropReadOnly"`
+	MaxSize      int    `json:"maxSize"`
+	MaxDepth     int    `json:"maxDepth"`
+	// MaxFindings is validate.Options.MaxFindings: the page asks for more
+	// than the engine's default, as its list shows them 1,000 at a time.
+	MaxFindings int      `json:"maxFindings"`
+	Ignore      []string `json:"ignore"`
 	// Redact asks for the input with the password masked (validate.Redact),
 	// for share links.
 	Redact bool `json:"redact"`
@@ -37,6 +40,12 @@ type options struct {
 	// per-finding fix): the raw text goes back into the user's editor, so
 	// no mask is ever written there (SPEC §12).
 	Edit *int `json:"edit"`
+	// RequestView asks for the Request view of request Request (an index
+	// into Result.Requests; out of range means the first): the normalized
+	// body as complete calls (validate.RenderCalls). It is asked for only
+	// while the view shows, as a stub body is linted again to migrate it.
+	RequestView bool `json:"requestView"`
+	Request     int  `json:"request"`
 }
 
 // response is one file entry of SPEC §8 (validate's report model) plus
@@ -60,6 +69,40 @@ type response struct {
 	Blocked bool `json:"blocked"`
 	// FixEdit is the edit asked for with options.edit.
 	FixEdit *fixEdit `json:"fixEdit,omitempty"`
+	// RequestView is options.request's request rendered as calls, and
+	// RequestIndex which request that is.
+	RequestView  *callView `json:"requestView,omitempty"`
+	RequestIndex int       `json:"requestIndex"`
+	// RequestCount counts the requests in the text (a bare body is one).
+	RequestCount int `json:"requestCount"`
+}
+
+// callView is validate.CallView as the page reads it.
+type callView struct {
+	Note  string     `json:"note,omitempty"`
+	Calls []callText `json:"calls"`
+	Live  []callText `json:"live,omitempty"`
+}
+
+type callText struct {
+	Kind  string `json:"kind"`
+	Title string `json:"title"`
+	Text  string `json:"text"`
+}
+
+func newCallView(v validate.CallView) *callView {
+	conv := func(cs []validate.Call) []callText {
+		out := make([]callText, 0, len(cs))
+		for _, c := range cs {
+			out = append(out, callText{Kind: c.Kind, Title: c.Title, Text: c.Text})
+		}
+		return out
+	}
+	cv := &callView{Note: v.Note, Calls: conv(v.Calls)}
+	if len(v.Live) > 0 {
+		cv.Live = conv(v.Live)
+	}
+	return cv
 }
 
 // fixEdit is one finding's edit: replace the input's bytes
@@ -103,7 +146,7 @@ func lint(text, optsJSON string) response {
 	data := []byte(text)
 	res := validate.Lint(data, validate.Options{
 		Target: target, DropReadOnly: o.DropReadOnly,
-		MaxSize: o.MaxSize, MaxDepth: o.MaxDepth, Ignore: o.Ignore,
+		MaxSize: o.MaxSize, MaxDepth: o.MaxDepth, Ignore: o.Ignore, MaxFindings: o.MaxFindings,
 	})
 	r := response{
 		FileReport: validate.NewFileReport(o.Path, res, res.Changed),
@@ -116,6 +159,15 @@ func lint(text, optsJSON string) response {
 	r.Editable, r.Blocked = editable(res.Findings)
 	if o.Edit != nil {
 		r.FixEdit = editOf(res.Findings, *o.Edit)
+	}
+	r.RequestCount = len(res.Requests)
+	if o.RequestView && !r.Blocked && len(res.Requests) > 0 {
+		i := o.Request
+		if i < 0 || i >= len(res.Requests) {
+			i = 0
+		}
+		r.RequestIndex = i
+		r.RequestView = newCallView(validate.RenderCalls(res.Requests[i], validate.CallOptions{}))
 	}
 	r.Summary.Add(r.FileReport)
 	if o.Redact {

@@ -151,3 +151,60 @@ func TestBlockedMatchesEngine(t *testing.T) {
 		}
 	}
 }
+
+// TestRequestView: the bridge carries the form, the requests and the chosen
+// request's calls as validate.RenderCalls renders them, with the password
+// only as a variable reference.
+func TestRequestView(t *testing.T) {
+	const pw = "Hunter2-pw!"
+	text := "PATCH https://graph.microsoft.com/beta/deviceManagement/virtualEndpoint/onPremisesConnections/{id}\n" +
+		"Content-Type: application/json\n\n{\"displayName\": \" A \", \"adDomainPassword\": \"" + pw + "\"}\n" +
+		"###\n" +
+		"POST https://graph.microsoft.com/v1.0/deviceManagement/virtualEndpoint/onPremisesConnections\n" +
+		"Content-Type: application/json\n\n{\"displayName\": \"B\"}\n"
+	for _, i := range []int{0, 1, 7} {
+		m := callJSON(t, text, fmt.Sprintf(`{"requestView": true, "request": %d}`, i))
+		if strings.Contains(string(m["requestView"]), pw) {
+			t.Fatalf("request %d: the password is in the view: %s", i, m["requestView"])
+		}
+		var got struct {
+			Form         string `json:"form"`
+			RequestIndex int    `json:"requestIndex"`
+			RequestCount int    `json:"requestCount"`
+			Requests     []struct {
+				Method, API string
+			} `json:"requests"`
+			RequestView struct {
+				Calls []struct{ Kind, Text string } `json:"calls"`
+			} `json:"requestView"`
+		}
+		raw, _ := json.Marshal(m)
+		if err := json.Unmarshal(raw, &got); err != nil {
+			t.Fatal(err)
+		}
+		want := i
+		if i > 1 {
+			want = 0
+		}
+		res := validate.Lint([]byte(text), validate.Options{})
+		wantView := validate.RenderCalls(res.Requests[want], validate.CallOptions{})
+		if got.Form != string(validate.FormHTTPFile) || got.RequestCount != 2 || len(got.Requests) != 2 || got.RequestIndex != want {
+			t.Errorf("request %d: form %q count %d requests %d index %d", i, got.Form, got.RequestCount, len(got.Requests), got.RequestIndex)
+		}
+		if len(got.RequestView.Calls) != len(wantView.Calls) {
+			t.Fatalf("request %d: %d calls, want %d", i, len(got.RequestView.Calls), len(wantView.Calls))
+		}
+		for k, c := range wantView.Calls {
+			if got.RequestView.Calls[k].Kind != c.Kind || got.RequestView.Calls[k].Text != c.Text {
+				t.Errorf("request %d call %d = %+v, want %+v", i, k, got.RequestView.Calls[k], c)
+			}
+		}
+		if want == 0 && !strings.Contains(got.RequestView.Calls[0].Text, "{{adDomainPassword}}") {
+			t.Errorf("no password reference in %s", got.RequestView.Calls[0].Text)
+		}
+	}
+	// Without asking, no view: a stub body is not linted twice.
+	if _, ok := callJSON(t, text, `{}`)["requestView"]; ok {
+		t.Error("a view nobody asked for")
+	}
+}

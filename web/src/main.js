@@ -162,6 +162,20 @@ function onInputUpdate(u) {
     scheduleLint();
   }
   if (u.docChanged || u.selectionSet) showCursor(u.state);
+  if (u.selectionSet && !u.docChanged && result?.requests?.length > 1) {
+    renderForm(result);
+    if (outputTab === "request" && requestAtCursor() !== result.requestIndex) scheduleLint(true);
+  }
+}
+
+// requestAtCursor is the index of the request the cursor is in (by the
+// last result's spans), else of the one before it, else the first.
+function requestAtCursor() {
+  const reqs = result?.requests || [];
+  const at = input.state.selection.main.head;
+  let i = 0;
+  for (let k = 0; k < reqs.length; k++) if (reqs[k].span?.from != null && reqs[k].span.from <= at) i = k;
+  return i;
 }
 
 const outputMode = new Compartment();
@@ -208,8 +222,18 @@ let restarts = 0;
 let readyTimings = null;
 const waiters = new Map(); // id -> {resolve, reject} for redact and edit
 
+// MAX_FINDINGS is the engine's findings cap for the page (the engine's
+// default is 1,000): the list shows 1,000 at a time and marks every one in
+// the editor; past the cap the engine's too-many-findings finding says how
+// many more there were.
+const MAX_FINDINGS = 50000;
+
 function options() {
-  return { target: $("target").value || undefined, dropReadOnly: $("drop-read-only").checked, path: "payload.json" };
+  const o = { target: $("target").value || undefined, dropReadOnly: $("drop-read-only").checked, path: "payload.json", maxFindings: MAX_FINDINGS };
+  // The Request view is rendered only while it shows, for the request the
+  // cursor is in.
+  if (outputTab === "request") { o.requestView = true; o.request = requestAtCursor(); }
+  return o;
 }
 const optionsKey = () => JSON.stringify(options());
 
@@ -231,6 +255,7 @@ function onWorkerMessage(m) {
     case "fatal": return fatal(`The engine could not start: ${m.error}`);
     case "died": return engineDied(m.error);
     case "result": return onResult(m);
+    case "warmed": body.dataset.warmMs = m.ms.toFixed(0); return;
     case "redacted": return settle(m.id, m.error, m.text);
     case "edited": return settle(m.id, m.error, m);
   }
@@ -346,6 +371,9 @@ function onResult(m) {
   const t0 = performance.now();
   render(result, !newText);
   newText = false;
+  // The view was asked for by the older text's spans: ask again for the
+  // request the cursor is in now.
+  if (outputTab === "request" && result.requestCount > 1 && requestAtCursor() !== result.requestIndex) scheduleLint(true);
   performance.measure("azconn:render", { start: t0 });
   body.dataset.lintedVersion = String(sent.version);
   body.dataset.lintSeq = String(m.id);
@@ -369,8 +397,8 @@ function onFirstResult(m) {
       workerScript: rel(t.scriptAt),
       instantiate: Math.round(t.instantiatedAt - Math.max(t.compiledAt, t.initAt)),
       goStart: Math.round(t.goStartedAt - t.instantiatedAt),
-      schema: Math.round(t.schemaAt - t.goStartedAt),
-      engineReady: rel(t.schemaAt),
+      info: Math.round(t.infoAt - t.goStartedAt),
+      engineReady: rel(t.infoAt),
       firstLint: Math.round(m.firstLintMs),
       ready: Math.round(readyAt),
     });
@@ -440,17 +468,25 @@ function targetWhy(from, chosen) {
 const FORMS = { json: "JSON body", http: "HTTP request", "http-file": ".http file", markdown: "Markdown" };
 
 // renderForm says what the engine recognised the input as.
+// ("HTTP request, PATCH beta, onPremisesConnection from the URL"; "JSON
+// body, onPremisesConnection — from connectionType"); for several requests,
+// which one the cursor is in.
 function renderForm(r) {
   const el = $("form");
-  const req = (r.requests || [])[0];
-  if (!r.form || (r.form === "json" && !req?.method)) { el.textContent = ""; return; }
-  const parts = [FORMS[r.form] || r.form];
-  if (req) {
-    const call = [req.method, req.api].filter(Boolean).join(" ");
-    if (call) parts.push(call);
-    if (req.target) parts.push(`${req.target}${req.targetFrom ? ` from ${req.targetFrom}` : ""}`);
+  const reqs = r.requests || [];
+  el.dataset.form = r.form || "";
+  if (!r.form) { el.textContent = ""; return; }
+  if (r.form === "json" || !reqs.length) {
+    el.textContent = `${FORMS[r.form] || r.form}, ${r.target} — ${targetWhy(r.targetFrom, !!$("target").value)}`;
+    return;
   }
-  if ((r.requests || []).length > 1) parts.push(`${r.requests.length} requests`);
+  const i = Math.min(requestAtCursor(), reqs.length - 1);
+  const req = reqs[i];
+  const parts = [FORMS[r.form] || r.form];
+  if (reqs.length > 1) parts[0] += ` with ${reqs.length} requests (request ${i + 1}, at line ${req.span.line})`;
+  const call = [req.method, req.api].filter(Boolean).join(" ");
+  if (call) parts.push(call);
+  if (req.target) parts.push(`${req.target} ${targetWhy(req.targetFrom, !!$("target").value)}`);
   el.textContent = parts.join(", ");
 }
 
@@ -495,7 +531,7 @@ function renderOutput(r) {
   $("download").disabled = !!block;
   $("diff-note").hidden = outputTab !== "diff";
   $("request-bar").hidden = outputTab !== "request";
-  $("tab-request").hidden = !r.requestView;
+  $("tab-request").hidden = !r.requestCount;
 }
 
 // setOutput updates the read-only pane by a transaction that replaces only
@@ -523,12 +559,17 @@ function setOutput(text, original) {
 // requestView: {note, calls: [{kind, title, text}], live}), the password
 // as a variable reference, never its value.
 function requestText(r) {
-  const v = r.requestView || {};
+  const v = r.requestView;
+  if (!v) { $("request-note").textContent = "Rendering the request…"; return ""; }
   const kind = $("request-kind").value;
   const pick = (calls) => (calls || []).find((c) => c.kind === kind)?.text ?? "";
-  $("request-note").textContent = v.note || "The password is a variable reference, never its value.";
+  const which = r.requestCount > 1 ? `Request ${r.requestIndex + 1} of ${r.requestCount} (the one the cursor is in). ` : "";
+  const id = pick(v.calls).includes("{id}") ? " {id} is yours to fill in." : "";
+  $("request-note").textContent = which + (v.note || `The password is a variable reference, never its value.${id}`);
   const live = pick(v.live);
-  return pick(v.calls) + (live ? `\n# The same call on the live API (onPremisesConnection):\n${live}` : "");
+  // In a .http file, ### starts the next request.
+  const comment = kind === "http" ? "###\n#" : "#";
+  return pick(v.calls) + (live ? `\n\n${comment} The same call on the live API (onPremisesConnection):\n${live}` : "");
 }
 
 const TABS = [["tab-normalized", "normalized"], ["tab-diff", "diff"], ["tab-request", "request"]];
@@ -541,7 +582,7 @@ function setTab(tab) {
     el.tabIndex = name === tab ? 0 : -1;
   }
   $("output").setAttribute("aria-labelledby", TABS.find(([, n]) => n === tab)[0]);
-  if (tab === "diff") scheduleLint(true); // the diff needs the masked texts
+  if (tab === "diff" || tab === "request") scheduleLint(true); // the diff needs the masked texts, the request its view
   else if (result) renderOutput(result);
 }
 
@@ -931,6 +972,7 @@ window.addEventListener("hashchange", async () => {
 window.azconnPlayground = {
   inputText: () => input.state.doc.toString(),
   outputText: () => output.state.doc.toString(),
+  setCursor: (pos) => input.dispatch({ selection: { anchor: pos } }),
   maxSize: () => maxSize,
   crashEngine: () => worker.postMessage({ type: "crash" }),
   inputView: input,
