@@ -103,28 +103,22 @@ type Edit struct {
 
 // findingJSON is the flat wire shape of a Finding (SPEC §8).
 type findingJSON struct {
-	Rule      string   `json:"rule"`
-	Severity  Severity `json:"severity"`
-	Message   string   `json:"message"`
-	Pointer   string   `json:"pointer"`
-	Line      int      `json:"line"`
-	Column    int      `json:"column"`
-	Offset    int      `json:"offset"`
-	EndLine   int      `json:"endLine"`
-	EndColumn int      `json:"endColumn"`
-	EndOffset int      `json:"endOffset"`
-	Fixable   bool     `json:"fixable"`
-	Fix       *Fix     `json:"fix,omitempty"`
-	Request   int      `json:"request"`
+	Rule     string   `json:"rule"`
+	Severity Severity `json:"severity"`
+	Message  string   `json:"message"`
+	Pointer  string   `json:"pointer"`
+	spanJSON
+	Fixable bool `json:"fixable"`
+	Fix     *Fix `json:"fix,omitempty"`
+	Request int  `json:"request"`
 }
 
 // MarshalJSON writes the flat shape used by the CLI and the page.
 func (f Finding) MarshalJSON() ([]byte, error) {
 	return json.Marshal(findingJSON{
 		Rule: f.Rule, Severity: f.Severity, Message: f.Message, Pointer: f.Pointer,
-		Line: f.Start.Line, Column: f.Start.Column, Offset: f.Start.Offset,
-		EndLine: f.End.Line, EndColumn: f.End.Column, EndOffset: f.End.Offset,
-		Fixable: f.Fixable, Fix: f.Fix, Request: f.Request,
+		spanJSON: newSpanJSON(f.Start, f.End),
+		Fixable:  f.Fixable, Fix: f.Fix, Request: f.Request,
 	})
 }
 
@@ -136,10 +130,9 @@ func (f *Finding) UnmarshalJSON(b []byte) error {
 	}
 	*f = Finding{
 		Rule: j.Rule, Severity: j.Severity, Message: j.Message, Pointer: j.Pointer,
-		Start:   Pos{j.Line, j.Column, j.Offset},
-		End:     Pos{j.EndLine, j.EndColumn, j.EndOffset},
 		Fixable: j.Fixable, Fix: j.Fix, Request: j.Request,
 	}
+	f.Start, f.End = j.spanJSON.positions()
 	return nil
 }
 

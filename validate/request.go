@@ -42,6 +42,8 @@ type requestJSON struct {
 	Span       spanJSON `json:"span"`
 }
 
+// spanJSON is a start and end position in the flat wire shape that
+// findings (embedded, SPEC §8) and requests' spans share.
 type spanJSON struct {
 	Line      int `json:"line"`
 	Column    int `json:"column"`
@@ -51,12 +53,20 @@ type spanJSON struct {
 	EndOffset int `json:"endOffset"`
 }
 
+func newSpanJSON(start, end Pos) spanJSON {
+	return spanJSON{start.Line, start.Column, start.Offset, end.Line, end.Column, end.Offset}
+}
+
+func (s spanJSON) positions() (start, end Pos) {
+	return Pos{s.Line, s.Column, s.Offset}, Pos{s.EndLine, s.EndColumn, s.EndOffset}
+}
+
 // MarshalJSON writes the shape of SPEC §12: method, url, api, target,
 // targetFrom and span. The body is not part of it.
 func (r Request) MarshalJSON() ([]byte, error) {
 	return json.Marshal(requestJSON{
 		Method: r.Method, URL: r.URL, API: r.API, Target: r.Target, TargetFrom: r.TargetFrom,
-		Span: spanJSON{r.Start.Line, r.Start.Column, r.Start.Offset, r.End.Line, r.End.Column, r.End.Offset},
+		Span: newSpanJSON(r.Start, r.End),
 	})
 }
 
@@ -66,8 +76,8 @@ func (r *Request) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &j); err != nil {
 		return err
 	}
-	*r = Request{Method: j.Method, URL: j.URL, API: j.API, Target: j.Target, TargetFrom: j.TargetFrom,
-		Start: Pos{j.Span.Line, j.Span.Column, j.Span.Offset}, End: Pos{j.Span.EndLine, j.Span.EndColumn, j.Span.EndOffset}}
+	*r = Request{Method: j.Method, URL: j.URL, API: j.API, Target: j.Target, TargetFrom: j.TargetFrom}
+	r.Start, r.End = j.Span.positions()
 	return nil
 }
 
