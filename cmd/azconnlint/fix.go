@@ -85,13 +85,59 @@ func writeBack(path string, data []byte, read readFile) (err error) {
 	if beforeReplace != nil {
 		beforeReplace(real)
 	}
-	if err = unchanged(real, read); err != nil {
+	old, err := unchanged(real, read)
+	if err != nil {
 		return err
 	}
+	defer old.Close()
 	if err = temps.rename(tmp.Name(), real); err != nil {
 		return writeErr("cannot replace the file", err)
 	}
+	// A writer that opened the file before the rename (an editor saving,
+	// an append) may have written to the old inode after the hash: its
+	// bytes would be lost with it. Look once more through the inode still
+	// open, and if it moved on, put its content back.
+	if after, serr := old.Stat(); serr == nil && (after.Size() != read.info.Size() || !after.ModTime().Equal(read.info.ModTime())) {
+		return restore(real, old)
+	}
 	return nil
+}
+
+// restore puts the content of the replaced inode old back at real, when it
+// changed during the rename, and reports the file as changed.
+func restore(real string, old *os.File) error {
+	content, err := io.ReadAll(io.NewSectionReader(old, 0, 1<<62))
+	if err != nil {
+		return writeErr("the file changed while it was being fixed, and its new content could not be read back", err)
+	}
+	fi, err := old.Stat()
+	if err != nil {
+		return writeErr("cannot stat the file", err)
+	}
+	tmp, err := temps.create(filepath.Dir(real))
+	if err != nil {
+		return writeErr("the file changed while it was being fixed, and could not be restored", err)
+	}
+	_, werr := tmp.Write(content)
+	keepOwner(tmp, fi)
+	if werr == nil {
+		werr = tmp.Chmod(fi.Mode() & (fs.ModePerm | fs.ModeSetuid | fs.ModeSetgid | fs.ModeSticky))
+	}
+	if werr == nil {
+		werr = tmp.Sync()
+	}
+	if cerr := tmp.Close(); werr == nil {
+		werr = cerr
+	}
+	if werr == nil {
+		werr = temps.rename(tmp.Name(), real)
+	} else {
+		temps.remove(tmp.Name())
+	}
+	if werr != nil {
+		return writeErr("the file changed while it was being fixed, and could not be restored", werr)
+	}
+	return errChanged
 }
 
 // writeInPlace rewrites a hard-linked file through its inode, after the
@@ -121,14 +167,17 @@ func writeInPlace(real string, data []byte, read readFile) error {
 }
 
 // unchanged checks that the file at path is still the regular file that was
-// read, with the same content.
-func unchanged(path string, read readFile) error {
+// read, with the same content, and returns it open (the caller closes it).
+func unchanged(path string, read readFile) (*os.File, error) {
 	f, err := os.OpenFile(path, os.O_RDONLY|openNoBlock, 0)
 	if err != nil {
-		return writeErr("cannot read the file again", err)
+		return nil, writeErr("cannot read the file again", err)
 	}
-	defer f.Close()
-	return sameContent(f, read)
+	if err := sameContent(f, read); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
 }
 
 // sameContent checks, through the open file f, that it is the file that was
