@@ -211,22 +211,16 @@ func TestScalingFindingsBound(t *testing.T) {
 // BenchmarkScaling runs each shape at three sizes, each four times the
 // last: `make bench` prints the cost per doubling from them.
 func BenchmarkScaling(b *testing.B) {
-	for _, s := range scalingShapes {
-		for _, size := range []int{64 << 10, 256 << 10, 1 << 20} {
-			in := s.gen(size)
-			b.Run(fmt.Sprintf("%s/%dKB", s.name, size>>10), func(b *testing.B) {
-				b.SetBytes(int64(len(in)))
-				b.ReportAllocs()
-				for b.Loop() {
-					Lint(in, s.opts)
-				}
-			})
-		}
-	}
+	benchShapes(b, func(in []byte, s scalingShape) { Lint(in, s.opts) })
 }
 
 // BenchmarkRedactScaling is BenchmarkScaling through Redact.
 func BenchmarkRedactScaling(b *testing.B) {
+	benchShapes(b, func(in []byte, s scalingShape) { Redact(in, s.opts.Target) })
+}
+
+// benchShapes runs path on every shape at 64 KB, 256 KB and 1 MB.
+func benchShapes(b *testing.B, path func(in []byte, s scalingShape)) {
 	for _, s := range scalingShapes {
 		for _, size := range []int{64 << 10, 256 << 10, 1 << 20} {
 			in := s.gen(size)
@@ -234,7 +228,7 @@ func BenchmarkRedactScaling(b *testing.B) {
 				b.SetBytes(int64(len(in)))
 				b.ReportAllocs()
 				for b.Loop() {
-					Redact(in, s.opts.Target)
+					path(in, s)
 				}
 			})
 		}

@@ -141,17 +141,7 @@ func cmdNobody(ts *testscript.TestScript, neg bool, args []string) {
 		}
 	}
 	err = ts.Exec("setpriv", append([]string{"--reuid", u.Uid, "--regid", u.Gid, "--clear-groups", "--", prog}, args[2:]...)...)
-	got := 0
-	var ee *exec.ExitError
-	switch {
-	case errors.As(err, &ee):
-		got = ee.ExitCode()
-	case err != nil:
-		ts.Fatalf("%v", err)
-	}
-	if got != want {
-		ts.Fatalf("exit code %d, want %d", got, want)
-	}
+	checkExit(ts, err, want)
 }
 
 func cmdStatus(ts *testscript.TestScript, neg bool, args []string) {
@@ -161,17 +151,7 @@ func cmdStatus(ts *testscript.TestScript, neg bool, args []string) {
 	want, err := strconv.Atoi(args[0])
 	ts.Check(err)
 	err = ts.Exec(args[1], args[2:]...)
-	got := 0
-	var ee *exec.ExitError
-	switch {
-	case errors.As(err, &ee):
-		got = ee.ExitCode()
-	case err != nil:
-		ts.Fatalf("%v", err)
-	}
-	if got != want {
-		ts.Fatalf("exit code %d, want %d", got, want)
-	}
+	checkExit(ts, err, want)
 }
 
 // scriptText reads a file, or the last command's stdout or stderr (which
@@ -301,4 +281,20 @@ func immutableSupported(t *testing.T) bool {
 		return false // not enforced
 	}
 	return strings.Contains(err.Error(), "not permitted")
+}
+
+// checkExit fails the script unless err, from ts.Exec, is an exit with
+// code want (nil for 0).
+func checkExit(ts *testscript.TestScript, err error, want int) {
+	got := 0
+	var ee *exec.ExitError
+	switch {
+	case errors.As(err, &ee):
+		got = ee.ExitCode()
+	case err != nil:
+		ts.Fatalf("%v", err)
+	}
+	if got != want {
+		ts.Fatalf("exit code %d, want %d", got, want)
+	}
 }
