@@ -1,17 +1,20 @@
 package schema
 
 import (
+	"bytes"
 	"fmt"
 	"sync"
 
-	"github.com/azconn/azconn/internal/schemaengine"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
 var compiledCache sync.Map // target name → *jsonschema.Schema
 
-// Compiled returns the compiled schema of the named target, once per
-// target, for the tests of this package (validate compiles its own).
+// Compiled returns the named target's schema compiled by a general JSON
+// Schema engine (santhosh-tekuri/jsonschema, with its meta-schema check and
+// format assertions), once per target. The tests of this package read the
+// documents as the standard does, and compare azconn's own engine
+// (internal/schemaengine) with it.
 func Compiled(name string) (*jsonschema.Schema, error) {
 	if s, ok := compiledCache.Load(name); ok {
 		return s.(*jsonschema.Schema), nil
@@ -24,9 +27,19 @@ func Compiled(name string) (*jsonschema.Schema, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := schemaengine.Compile(t.File, src)
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(src))
 	if err != nil {
+		return nil, fmt.Errorf("schema: %s: %w", t.File, err)
+	}
+	c := jsonschema.NewCompiler()
+	c.AssertFormat()
+	id, _ := doc.(map[string]any)["$id"].(string)
+	if err := c.AddResource(id, doc); err != nil {
 		return nil, err
+	}
+	s, err := c.Compile(id)
+	if err != nil {
+		return nil, fmt.Errorf("schema: %s: %w", t.File, err)
 	}
 	got, _ := compiledCache.LoadOrStore(name, s)
 	return got.(*jsonschema.Schema), nil

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/azconn/azconn/internal/schemaengine"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/santhosh-tekuri/jsonschema/v6/kind"
 )
@@ -528,6 +529,9 @@ func kindName(k jsonschema.ErrorKind) string {
 	return fmt.Sprintf("%T", k)
 }
 
+// validate returns the failures of data under the target's schema, as the
+// general engine finds them, and fails the test if azconn's engine finds
+// others.
 func validate(t *testing.T, target string, data []byte) []failure {
 	t.Helper()
 	s, err := Compiled(target)
@@ -538,23 +542,50 @@ func validate(t *testing.T, target string, data []byte) []failure {
 	if err != nil {
 		t.Fatalf("UnmarshalJSON: %v", err)
 	}
-	err = s.Validate(inst)
-	if err == nil {
-		return nil
+	var out []failure
+	if err := s.Validate(inst); err != nil {
+		var ve *jsonschema.ValidationError
+		if !errors.As(err, &ve) {
+			t.Fatalf("Validate returned %T: %v", err, err)
+		}
+		leaves(ve, &out)
 	}
-	var ve *jsonschema.ValidationError
-	if !errors.As(err, &ve) {
-		t.Fatalf("Validate returned %T: %v", err, err)
+	sortFailures(out)
+	if own := validateOwn(t, target, inst); !slices.Equal(own, out) {
+		t.Errorf("azconn's schema engine found %v, the general engine %v", own, out)
+	}
+	return out
+}
+
+// validateOwn is validate with azconn's engine.
+func validateOwn(t *testing.T, target string, inst any) []failure {
+	t.Helper()
+	tb, _ := Lookup(target)
+	src, _ := Source(target)
+	s, err := schemaengine.Compile(tb.File, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := map[schemaengine.Kind]string{
+		schemaengine.KindType: "type", schemaengine.KindEnum: "enum", schemaengine.KindPattern: "pattern",
+		schemaengine.KindFormat: "format", schemaengine.KindMinimum: "range", schemaengine.KindMaximum: "range",
+		schemaengine.KindAdditional: "additionalProperties",
 	}
 	var out []failure
-	leaves(ve, &out)
+	for _, v := range s.Validate(inst) {
+		out = append(out, failure{names[v.Kind], "/" + strings.Join(v.Location, "/")})
+	}
+	sortFailures(out)
+	return out
+}
+
+func sortFailures(out []failure) {
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].at != out[j].at {
 			return out[i].at < out[j].at
 		}
 		return out[i].kind < out[j].kind
 	})
-	return out
 }
 
 func TestValidateExamples(t *testing.T) {

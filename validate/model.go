@@ -9,7 +9,6 @@ import (
 
 	"github.com/azconn/azconn/internal/schemaengine"
 	"github.com/azconn/azconn/schema"
-	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
 // targetModel is what the engine knows of a target: its schema document
@@ -19,12 +18,12 @@ type targetModel struct {
 	name       string
 	table      schema.Table
 	root       *objModel
-	compiled   func() (*jsonschema.Schema, error) // compiled on first use
-	others     map[string]string                  // canonical @odata.type of the other targets → their names
-	otherProps map[string]string                  // property names of other targets → their target names
-	only       map[string]bool                    // root property names no other target has (detection evidence)
-	onlyFold   map[string]bool                    // the same, lower-cased, for names no other target has in any case
-	path       string                             // the endpoint's path without {id}, lower case
+	compiled   func() (*schemaengine.Schema, error) // compiled on first use
+	others     map[string]string                    // canonical @odata.type of the other targets → their names
+	otherProps map[string]string                    // property names of other targets → their target names
+	only       map[string]bool                      // root property names no other target has (detection evidence)
+	onlyFold   map[string]bool                      // the same, lower-cased, for names no other target has in any case
+	path       string                               // the endpoint's path without {id}, lower case
 }
 
 // objModel is one object type of a schema.
@@ -96,7 +95,7 @@ func loadModels() (map[string]*targetModel, error) {
 			return nil, fmt.Errorf("validate: target %s: %w", t.Name, err)
 		}
 		file, doc := t.File, src
-		m.compiled = sync.OnceValues(func() (*jsonschema.Schema, error) { return schemaengine.Compile(file, doc) })
+		m.compiled = sync.OnceValues(func() (*schemaengine.Schema, error) { return schemaengine.Compile(file, doc) })
 		out[t.Name] = m
 	}
 	for name, m := range out {

@@ -8,9 +8,9 @@ func init() {
 	register(&rule{Rule: Rule{ID: "type", Severity: SeverityError, Summary: "A value of the wrong JSON type, or null for a non-nullable property.", Help: "Give the value the type the message names. To leave a property unchanged, leave it out of the PATCH body."}, phase: phaseType, check: checkType})
 }
 
-// checkType reports values of the wrong JSON type, numbers out of range and
-// schema errors no other rule maps. It runs after boolean-string, which
-// claims the strings that only need their quotes removed.
+// checkType reports values of the wrong JSON type and numbers out of range.
+// It runs after boolean-string, which claims the strings that only need
+// their quotes removed.
 func checkType(p *pass) {
 	p.eachViolation(func(v schemaViolation) {
 		n := v.n
@@ -19,10 +19,8 @@ func checkType(p *pass) {
 			p.typeError(n, v.want)
 		case violationRange:
 			p.atValue("type", SeverityError, n, fmt.Sprintf("%s must be a 32-bit integer (-2147483648 to 2147483647), not %s", p.name(n), p.show(n)))
-		default:
-			p.atValue("type", SeverityError, n, fmt.Sprintf("%s does not match its schema (%s)", p.name(n), v.detail))
 		}
-	}, violationType, violationRange, violationOther)
+	}, violationType, violationRange)
 }
 
 // typeError reports a value of the wrong JSON type, unless a more precise

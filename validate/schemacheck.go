@@ -2,18 +2,15 @@ package validate
 
 import (
 	"encoding/json"
-	"errors"
-	"fmt"
 	"slices"
 	"sort"
 	"strconv"
 
-	"github.com/santhosh-tekuri/jsonschema/v6"
-	jkind "github.com/santhosh-tekuri/jsonschema/v6/kind"
+	"github.com/azconn/azconn/internal/schemaengine"
 )
 
 // The adapter to the schema engine: it builds the instance the compiled
-// target schema validates, and turns the engine's errors, by their typed
+// target schema validates, and turns the engine's violations, by their
 // kinds, into violations at tree nodes. The rules that report them live in
 // rule_type.go, rule_boolean_string.go, rule_enum.go, rule_format.go,
 // rule_odata_type.go and rule_unknown_property.go.
@@ -27,15 +24,24 @@ const (
 	violationEnum                         // not a member of an enum, const or pattern
 	violationFormat                       // breaks its format (want: [format])
 	violationUnknown                      // an object with unknown properties (want: their names)
-	violationOther                        // any other kind (detail: its Go type)
 )
+
+// violationKinds maps the engine's kinds to the adapter's.
+var violationKinds = map[schemaengine.Kind]violationKind{
+	schemaengine.KindType:       violationType,
+	schemaengine.KindMinimum:    violationRange,
+	schemaengine.KindMaximum:    violationRange,
+	schemaengine.KindEnum:       violationEnum,
+	schemaengine.KindPattern:    violationEnum,
+	schemaengine.KindFormat:     violationFormat,
+	schemaengine.KindAdditional: violationUnknown,
+}
 
 // schemaViolation is one schema error at a node.
 type schemaViolation struct {
-	n      *node
-	kind   violationKind
-	want   []string
-	detail string
+	n    *node
+	kind violationKind
+	want []string
 }
 
 // violations validates the body with the compiled target schema on first
@@ -53,49 +59,16 @@ func (p *pass) violations() []schemaViolation {
 		p.report("internal", SeverityError, 0, 0, "", err.Error())
 		return nil
 	}
-	err = sch.Validate(p.instance(p.root))
-	if err == nil {
-		return nil
-	}
-	var ve *jsonschema.ValidationError
-	if !errors.As(err, &ve) {
-		p.report("internal", SeverityError, 0, 0, "", "schema validation failed: "+err.Error())
-		return nil
-	}
-	var leaves []*jsonschema.ValidationError
-	var collect func(e *jsonschema.ValidationError)
-	collect = func(e *jsonschema.ValidationError) {
-		if len(e.Causes) == 0 {
-			leaves = append(leaves, e)
-		}
-		for _, c := range e.Causes {
-			collect(c)
-		}
-	}
-	collect(ve)
-	rank := func(e *jsonschema.ValidationError) int {
-		if _, ok := e.ErrorKind.(*jkind.Type); ok {
+	found := sch.Validate(p.instance(p.root))
+	rank := func(e schemaengine.Violation) int {
+		if e.Kind == schemaengine.KindType {
 			return 0
 		}
 		return 1
 	}
-	sort.SliceStable(leaves, func(i, j int) bool { return rank(leaves[i]) < rank(leaves[j]) })
-	for _, e := range leaves {
-		v := schemaViolation{n: p.locate(e.InstanceLocation)}
-		switch k := e.ErrorKind.(type) {
-		case *jkind.Type:
-			v.kind, v.want = violationType, k.Want
-		case *jkind.Minimum, *jkind.Maximum, *jkind.ExclusiveMinimum, *jkind.ExclusiveMaximum:
-			v.kind = violationRange
-		case *jkind.Enum, *jkind.Const, *jkind.Pattern:
-			v.kind = violationEnum
-		case *jkind.Format:
-			v.kind, v.want = violationFormat, []string{k.Want}
-		case *jkind.AdditionalProperties:
-			v.kind, v.want = violationUnknown, k.Properties
-		default:
-			v.kind, v.detail = violationOther, typeName(k)
-		}
+	sort.SliceStable(found, func(i, j int) bool { return rank(found[i]) < rank(found[j]) })
+	for _, e := range found {
+		v := schemaViolation{n: p.locate(e.Location), kind: violationKinds[e.Kind], want: e.Want}
 		p.schemaErrs = append(p.schemaErrs, v)
 	}
 	return p.schemaErrs
@@ -199,6 +172,3 @@ func (p *pass) locate(loc []string) *node {
 	}
 	return n
 }
-
-// typeName names an error kind the adapter does not map, for a message.
-func typeName(k any) string { return fmt.Sprintf("%T", k) }

@@ -1,0 +1,116 @@
+package schemaengine
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+)
+
+// jsonType is one JSON Schema type name, as a bit of a typeSet.
+type jsonType uint8
+
+const (
+	typeNull jsonType = 1 << iota
+	typeBoolean
+	typeNumber
+	typeInteger
+	typeString
+	typeArray
+	typeObject
+)
+
+// typeNames lists the type names in the order in which a KindType
+// violation gives them (the order the general engine used).
+var typeNames = []struct {
+	t    jsonType
+	name string
+}{
+	{typeNull, "null"}, {typeBoolean, "boolean"}, {typeNumber, "number"}, {typeInteger, "integer"},
+	{typeString, "string"}, {typeArray, "array"}, {typeObject, "object"},
+}
+
+// typeSet is the types a schema allows; 0 is any.
+type typeSet uint8
+
+func (ts typeSet) has(t jsonType) bool { return uint8(ts)&uint8(t) != 0 }
+
+// allows says whether v is of an allowed type: a number is an integer when
+// its value is whole, whatever its spelling (1.0 and 1e2 are integers).
+func (ts typeSet) allows(v any) bool {
+	if ts == 0 {
+		return true
+	}
+	t := typeOf(v)
+	if ts.has(t) {
+		return true
+	}
+	return t == typeNumber && ts.has(typeInteger) && isInteger(v)
+}
+
+func (ts typeSet) names() []string {
+	var out []string
+	for _, e := range typeNames {
+		if ts.has(e.t) {
+			out = append(out, e.name)
+		}
+	}
+	return out
+}
+
+func parseTypes(v any, at string) (typeSet, error) {
+	list, ok := v.([]any)
+	if !ok {
+		list = []any{v}
+	}
+	var ts typeSet
+	for _, x := range list {
+		name, _ := x.(string)
+		found := false
+		for _, e := range typeNames {
+			if e.name == name {
+				ts |= typeSet(e.t)
+				found = true
+			}
+		}
+		if !found {
+			return 0, fmt.Errorf("%s: %v is not a JSON Schema type", at, x)
+		}
+	}
+	return ts, nil
+}
+
+// typeOf is the JSON type of a value as encoding/json decodes it with
+// UseNumber; 0 for a Go value that is not JSON.
+func typeOf(v any) jsonType {
+	switch v.(type) {
+	case nil:
+		return typeNull
+	case bool:
+		return typeBoolean
+	case json.Number, float64:
+		return typeNumber
+	case string:
+		return typeString
+	case []any:
+		return typeArray
+	case map[string]any:
+		return typeObject
+	}
+	return 0
+}
+
+func isInteger(v any) bool {
+	d, ok := number(v)
+	return ok && d.isInteger()
+}
+
+// number reads a JSON number value as a decimal.
+func number(v any) (decimal, bool) {
+	switch n := v.(type) {
+	case json.Number:
+		return parseDecimal(string(n))
+	case float64:
+		return parseDecimal(strconv.FormatFloat(n, 'g', -1, 64))
+	}
+	return decimal{}, false
+}
