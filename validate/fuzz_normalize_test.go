@@ -173,7 +173,7 @@ func fuzzablePassword(pw string, data []byte, opts Options) bool {
 		}
 	}
 	_, names := redactionFor(opts.Target)
-	for name := range names {
+	for name := range names.has {
 		if strings.Contains(name, pw) || strings.Contains(pw, name) && utf8.RuneCountInString(pw) < secretFreeMin {
 			return false
 		}

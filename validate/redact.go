@@ -197,7 +197,7 @@ func (r *redactor) secretTokens() {
 
 // freeText masks the free-text forms of secrets wherever they occur.
 func (r *redactor) freeText() {
-	for _, s := range r.set.free.spans(r.data, nil) {
+	for _, s := range spans(r.set.free, r.data, nil) {
 		r.edits = append(r.edits, redactEdit{s.start, s.end, false})
 	}
 }

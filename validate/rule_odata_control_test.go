@@ -1,8 +1,12 @@
 package validate
 
 import (
+	"encoding/json"
+	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/azconn/azconn/schema"
 )
 
 func TestODataControl(t *testing.T) {
@@ -52,5 +56,33 @@ func TestODataControl(t *testing.T) {
 				t.Errorf("normalized %s, want %s", res.Normalized, tc.out)
 			}
 		})
+	}
+}
+
+// TestAnnotationKeyIsTheSchemaPattern: isAnnotationKey accepts exactly the
+// keys that each schema's root patternProperties accepts.
+func TestAnnotationKeyIsTheSchemaPattern(t *testing.T) {
+	keys := []string{"@odata.type", "@odata.context", "@odata.", "@odata", "@odatax.y", "x@odata.type", "a@b@odata.type",
+		"@microsoft.graph.tips", "@microsoft.graphx", "@Microsoft.Graph.x", "@ODATA.type", "odata.type", "", "@", "user@contoso.com",
+		"displayName@odata.type", "@@odata.x", "é@odata.x"}
+	for _, tb := range schema.Tables() {
+		src, err := schema.Source(tb.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var doc struct {
+			PatternProperties map[string]any `json:"patternProperties"`
+		}
+		if err := json.Unmarshal(src, &doc); err != nil || len(doc.PatternProperties) != 1 {
+			t.Fatalf("%s: patternProperties %v (%v)", tb.Name, doc.PatternProperties, err)
+		}
+		for expr := range doc.PatternProperties {
+			re := regexp.MustCompile(expr)
+			for _, k := range keys {
+				if got, want := isAnnotationKey(k), re.MatchString(k); got != want {
+					t.Errorf("%s: isAnnotationKey(%q) = %v, the schema's pattern %v", tb.Name, k, got, want)
+				}
+			}
+		}
 	}
 }

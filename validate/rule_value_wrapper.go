@@ -24,7 +24,7 @@ func (p *pass) findWrapper() bool {
 		switch key := root.members[i].key; {
 		case key == "value":
 			at = i
-		case !annotationKey.MatchString(key):
+		case !isAnnotationKey(key):
 			return true // data beside "value": an entity, checked as one
 		}
 	}

@@ -28,16 +28,13 @@ type secretSet struct {
 	exact map[string]bool // decoded texts: a token equal to one is masked
 	long  []string        // decoded texts of secretFreeMin+ characters
 	forms []string        // their raw, escaped, decoded and pointer forms
-	names map[string]bool // the target's property names: never masked
-	// The names joined by NULs, and the longest one's length, for inName.
-	joined  string
-	longest int
+	names *nameSet        // the target's property names: never masked
 	// Built by seal.
 	inside *matcher // long: a token containing one is masked
 	free   *matcher // forms: masked wherever they occur
 }
 
-func newSecretSet(names map[string]bool) *secretSet {
+func newSecretSet(names *nameSet) *secretSet {
 	return &secretSet{exact: map[string]bool{}, names: names}
 }
 
@@ -63,28 +60,27 @@ func (s *secretSet) add(decoded, raw string) {
 // inName reports whether f is part of one of the target's property names,
 // which free-text masking must leave alone.
 func (s *secretSet) inName(f string) bool {
-	if len(f) > s.longestName() {
-		return false
-	}
-	if s.joined == "" {
-		var b strings.Builder
-		for n := range s.names {
-			b.WriteString(n)
-			b.WriteByte(0)
-		}
-		s.joined = b.String()
-	}
-	return strings.Contains(s.joined, f)
+	return s.names != nil && len(f) <= s.names.longest && strings.Contains(s.names.joined, f)
 }
 
-func (s *secretSet) longestName() int {
-	if s.longest == 0 {
-		for n := range s.names {
-			s.longest = max(s.longest, len(n))
-		}
-		s.longest = max(s.longest, 1)
+// nameSet is a set of property names, with the names joined by NULs and
+// the longest one's length for inName; built once per target.
+type nameSet struct {
+	has     map[string]bool
+	joined  string
+	longest int
+}
+
+func newNameSet(names map[string]bool) *nameSet {
+	ns := &nameSet{has: names}
+	var b strings.Builder
+	for n := range names {
+		b.WriteString(n)
+		b.WriteByte(0)
+		ns.longest = max(ns.longest, len(n))
 	}
-	return s.longest
+	ns.joined = b.String()
+	return ns
 }
 
 // seal builds the matchers once every secret is added.
@@ -104,7 +100,7 @@ func (s *secretSet) empty() bool { return s == nil || len(s.exact) == 0 }
 // masked: it equals a secret, or contains one of secretFreeMin+ characters,
 // and is not one of the target's property names.
 func (s *secretSet) token(decoded string) bool {
-	if s.empty() || s.names[decoded] {
+	if s.empty() || (s.names != nil && s.names.has[decoded]) {
 		return false
 	}
 	return s.exact[decoded] || s.inside.contains(decoded)
@@ -147,7 +143,7 @@ func (s *secretSet) freeText(t string) string {
 	if s.free == nil {
 		return t
 	}
-	sp := s.free.spans([]byte(t), nil)
+	sp := spans(s.free, t, nil)
 	if len(sp) == 0 {
 		return t
 	}
@@ -264,48 +260,71 @@ func isNearSecret(key, secret string) bool {
 
 // asciiDistance is suggest.Distance for short ASCII names, without
 // allocating: every key of every object is checked against the secret's
-// name. ok is false when a name is not ASCII or too long for it.
+// name. ok is false when a name is not ASCII or b is longer than 64. It
+// counts the edits with one machine word per character of a (Myers's
+// bit-vector algorithm, in Hyyrö's form for whole strings) instead of a
+// row of the table per character.
 func asciiDistance(a, b string) (d int, ok bool) {
-	const most = 63
-	if len(b) > most {
+	if len(b) > 64 {
 		return 0, false
 	}
-	lower := func(c byte) byte {
-		if c >= 'A' && c <= 'Z' {
-			return c + 'a' - 'A'
-		}
-		return c
+	if len(b) == 0 {
+		return len(a), isASCII(a)
 	}
-	var prev, cur [most + 1]int
-	for j := 0; j <= len(b); j++ {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		ca := a[i-1]
-		if ca >= utf8.RuneSelf {
+	var peq [utf8.RuneSelf]uint64 // where each byte occurs in b, case folded
+	for j := 0; j < len(b); j++ {
+		c := b[j]
+		if c >= utf8.RuneSelf {
 			return 0, false
 		}
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			if b[j-1] >= utf8.RuneSelf {
-				return 0, false
-			}
-			c := 1
-			if lower(ca) == lower(b[j-1]) {
-				c = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
-		}
-		prev = cur
+		peq[lowerASCII(c)] |= 1 << j
 	}
-	return prev[len(b)], true
+	high := uint64(1) << (len(b) - 1)
+	pv, mv, d := ^uint64(0), uint64(0), len(b)
+	for i := 0; i < len(a); i++ {
+		c := a[i]
+		if c >= utf8.RuneSelf {
+			return 0, false
+		}
+		eq := peq[lowerASCII(c)]
+		xv := eq | mv
+		xh := ((eq&pv)+pv)^pv | eq
+		ph := mv | ^(xh | pv)
+		mh := pv & xh
+		if ph&high != 0 {
+			d++
+		} else if mh&high != 0 {
+			d--
+		}
+		ph = ph<<1 | 1
+		mh <<= 1
+		pv = mh | ^(xv | ph)
+		mv = ph & xv
+	}
+	return d, true
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // propertyNames returns every property name of the target's types (and
 // its legacy aliases), computed once per target.
-func propertyNames(m *targetModel) map[string]bool {
+func propertyNames(m *targetModel) *nameSet {
 	if v, ok := nameSets.Load(m); ok {
-		return v.(map[string]bool)
+		return v.(*nameSet)
 	}
 	names := map[string]bool{}
 	seen := map[*objModel]bool{}
@@ -327,8 +346,8 @@ func propertyNames(m *targetModel) map[string]bool {
 	for alias := range m.table.PropertyAliases {
 		names[alias] = true
 	}
-	v, _ := nameSets.LoadOrStore(m, names)
-	return v.(map[string]bool)
+	v, _ := nameSets.LoadOrStore(m, newNameSet(names))
+	return v.(*nameSet)
 }
 
 // nameSets caches propertyNames by target model (written once per target).
@@ -337,29 +356,40 @@ var nameSets sync.Map
 // redactionFor returns the secret property's name and the property names
 // never masked for target t: under Auto (or an unknown name) those of
 // every target, since the text may be for either.
-func redactionFor(t Target) (secret string, names map[string]bool) {
-	secret = "adDomainPassword"
+func redactionFor(t Target) (secret string, names *nameSet) {
 	all, err := models()
 	if err != nil {
-		return secret, nil
+		return "adDomainPassword", nil
 	}
 	if m, ok := all[string(t)]; ok {
-		if m.table.Secret != "" {
-			secret = m.table.Secret
+		if m.table.Secret == "" {
+			return "adDomainPassword", propertyNames(m)
 		}
-		return secret, propertyNames(m)
+		return m.table.Secret, propertyNames(m)
 	}
-	names = map[string]bool{}
+	r := anyRedaction()
+	return r.secret, r.names
+}
+
+// anyRedaction is redactionFor a text that may be for any target, once.
+var anyRedaction = sync.OnceValue(func() (r struct {
+	secret string
+	names  *nameSet
+}) {
+	r.secret = "adDomainPassword"
+	all, _ := models()
+	names := map[string]bool{}
 	for _, m := range all {
 		if m.table.Secret != "" {
-			secret = m.table.Secret
+			r.secret = m.table.Secret
 		}
-		for n := range propertyNames(m) {
+		for n := range propertyNames(m).has {
 			names[n] = true
 		}
 	}
-	return secret, names
-}
+	r.names = newNameSet(names)
+	return r
+})
 
 // findSecrets collects the pass's secrets, after binding and before any
 // rule: near-miss keys make their values secret, everything under a

@@ -2,28 +2,39 @@ package validate
 
 // matcher finds every occurrence of a set of patterns in one pass over a
 // text (Aho–Corasick), so that searching free text for many secrets costs
-// the length of the text, not text × secrets.
+// the length of the text, not text × secrets. Most of a text is read in
+// the root state, whose moves are one table lookup; the other states keep
+// their few edges in a list.
 type matcher struct {
-	next map[uint64]int32 // state<<8 | byte → state: the trie's edges
-	fail []int32          // longest proper suffix of a state that is a state
-	out  []int32          // length of the longest pattern ending at a state, through fail links
+	root  [256]int32 // the root's move over each byte (0: stay)
+	first []int32    // state → its edges in edges[first[s]:first[s+1]]
+	edges []edge
+	fail  []int32 // longest proper suffix of a state that is a state
+	out   []int32 // length of the longest pattern ending at a state, through fail links
+}
+
+type edge struct {
+	c  byte
+	to int32
 }
 
 func newMatcher(patterns []string) *matcher {
-	m := &matcher{next: map[uint64]int32{}, fail: []int32{0}, out: []int32{0}}
-	type edge struct {
-		c  byte
-		to int32
+	m := &matcher{fail: []int32{0}, out: []int32{0}}
+	children := [][]edge{nil} // the trie, by state
+	child := func(s int32, c byte) (int32, bool) {
+		for _, e := range children[s] {
+			if e.c == c {
+				return e.to, true
+			}
+		}
+		return 0, false
 	}
-	children := [][]edge{nil}
 	for _, pat := range patterns {
 		s := int32(0)
 		for i := 0; i < len(pat); i++ {
-			key := uint64(s)<<8 | uint64(pat[i])
-			t, ok := m.next[key]
+			t, ok := child(s, pat[i])
 			if !ok {
 				t = int32(len(m.fail))
-				m.next[key] = t
 				m.fail = append(m.fail, 0)
 				m.out = append(m.out, 0)
 				children = append(children, nil)
@@ -32,6 +43,18 @@ func newMatcher(patterns []string) *matcher {
 			s = t
 		}
 		m.out[s] = max(m.out[s], int32(len(pat)))
+	}
+	m.first = make([]int32, len(children)+1)
+	for s, es := range children {
+		m.first[s+1] = m.first[s]
+		if s == 0 {
+			for _, e := range es {
+				m.root[e.c] = e.to
+			}
+			continue
+		}
+		m.edges = append(m.edges, es...)
+		m.first[s+1] += int32(len(es))
 	}
 	// Breadth first, so that a state's fail link is done before its
 	// children's.
@@ -43,17 +66,7 @@ func newMatcher(patterns []string) *matcher {
 		u := queue[0]
 		queue = queue[1:]
 		for _, e := range children[u] {
-			f := m.fail[u]
-			for {
-				if t, ok := m.next[uint64(f)<<8|uint64(e.c)]; ok {
-					m.fail[e.to] = t
-					break
-				}
-				if f == 0 {
-					break
-				}
-				f = m.fail[f]
-			}
+			m.fail[e.to] = m.step(m.fail[u], e.c)
 			m.out[e.to] = max(m.out[e.to], m.out[m.fail[e.to]])
 			queue = append(queue, e.to)
 		}
@@ -63,15 +76,15 @@ func newMatcher(patterns []string) *matcher {
 
 // step moves from state s over byte c.
 func (m *matcher) step(s int32, c byte) int32 {
-	for {
-		if t, ok := m.next[uint64(s)<<8|uint64(c)]; ok {
-			return t
-		}
-		if s == 0 {
-			return 0
+	for s != 0 {
+		for _, e := range m.edges[m.first[s]:m.first[s+1]] {
+			if e.c == c {
+				return e.to
+			}
 		}
 		s = m.fail[s]
 	}
+	return m.root[c]
 }
 
 // contains reports whether text holds any pattern.
@@ -91,7 +104,7 @@ func (m *matcher) contains(text string) bool {
 
 // spans appends to out the byte spans of text covered by pattern
 // occurrences, overlapping and adjacent ones merged, in order.
-func (m *matcher) spans(text []byte, out []span) []span {
+func spans[T string | []byte](m *matcher, text T, out []span) []span {
 	if m == nil {
 		return out
 	}

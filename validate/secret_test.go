@@ -2,6 +2,8 @@ package validate
 
 import (
 	"encoding/json"
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -155,7 +157,7 @@ func TestPropertyNamesNeverMasked(t *testing.T) {
 
 func TestMatcher(t *testing.T) {
 	m := newMatcher([]string{"xy", "ab", "abcxyz", "he", "she", "hers"})
-	got := m.spans([]byte("abcxyz ushers he"), nil)
+	got := spans(m, []byte("abcxyz ushers he"), nil)
 	want := []span{{0, 6}, {8, 13}, {14, 16}}
 	if len(got) != len(want) {
 		t.Fatalf("got %v", got)
@@ -167,6 +169,55 @@ func TestMatcher(t *testing.T) {
 	}
 	if !m.contains("ushers") || !m.contains("usher") || m.contains("xzy") {
 		t.Errorf("contains")
+	}
+}
+
+// TestMatcherNaive compares the matcher with marking every occurrence of
+// every pattern by strings.Index, on random patterns over a small alphabet
+// (so that patterns overlap, nest and share suffixes).
+func TestMatcherNaive(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	word := func(n int) string {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = "abc"[r.IntN(3)]
+		}
+		return string(b)
+	}
+	for trial := range 2000 {
+		var pats []string
+		for range 1 + r.IntN(5) {
+			pats = append(pats, word(1+r.IntN(4)))
+		}
+		text := word(r.IntN(40))
+		covered := make([]bool, len(text))
+		for _, p := range pats {
+			for i := 0; i+len(p) <= len(text); i++ {
+				if text[i:i+len(p)] == p {
+					for j := i; j < i+len(p); j++ {
+						covered[j] = true
+					}
+				}
+			}
+		}
+		var want []span
+		for i := 0; i < len(text); i++ {
+			if covered[i] {
+				j := i
+				for j < len(text) && covered[j] {
+					j++
+				}
+				want = append(want, span{i, j})
+				i = j
+			}
+		}
+		m := newMatcher(pats)
+		if got := spans(m, text, nil); !slices.Equal(got, want) {
+			t.Fatalf("trial %d: patterns %q in %q: got %v, want %v", trial, pats, text, got, want)
+		}
+		if m.contains(text) != (len(want) > 0) {
+			t.Fatalf("trial %d: contains(%q) with %q", trial, text, pats)
+		}
 	}
 }
 
@@ -199,6 +250,25 @@ func TestASCIIDistance(t *testing.T) {
 	}
 	if _, ok := asciiDistance("adDomainPasswörd", "adDomainPassword"); ok {
 		t.Errorf("non-ASCII accepted")
+	}
+	// Random names over a small alphabet in both cases, b up to the 64
+	// characters of one machine word.
+	r := rand.New(rand.NewPCG(3, 4))
+	word := func(n int) string {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = "abcABC"[r.IntN(6)]
+		}
+		return string(b)
+	}
+	for range 5000 {
+		a, b := word(r.IntN(70)), word(r.IntN(65))
+		if d, ok := asciiDistance(a, b); !ok || d != suggest.Distance(a, b) {
+			t.Fatalf("asciiDistance(%q, %q) = %d, %v; want %d", a, b, d, ok, suggest.Distance(a, b))
+		}
+	}
+	if _, ok := asciiDistance("a", strings.Repeat("b", 65)); ok {
+		t.Error("a name of 65 characters accepted")
 	}
 }
 
