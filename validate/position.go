@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"bytes"
 	"unicode/utf8"
 )
 
@@ -62,22 +63,38 @@ func newLineIndex(src []byte, bom int) *lineIndex {
 }
 
 // advance returns the line and column at byte to, counting on from the
-// line and column at byte from (a character boundary).
+// line and column at byte from (a character boundary). Lines end at LF, at
+// CRLF and at a lone CR; a multi-byte character counts once, and invalid
+// bytes (which only the encoding finding can point near) one each, as
+// utf8.RuneCount counts them. It goes a line at a time, finding line ends
+// with bytes.IndexByte, since it runs over the whole input once.
 func advance(src []byte, from, to, line, col int) (int, int) {
-	for i := from; i < to; i++ {
-		c := src[i]
-		switch {
-		case c == '\n' || c == '\r' && (i+1 >= len(src) || src[i+1] != '\n'):
-			line, col = line+1, 1
-		case c < utf8.RuneSelf:
-			col++
-		default:
-			// A multi-byte character counts once; invalid bytes (which
-			// only the encoding finding can point near) count one each.
-			_, size := utf8.DecodeRune(src[i:min(to, i+utf8.UTFMax)])
-			i += size - 1
-			col++
+	for from < to {
+		seg := src[from:to]
+		end := bytes.IndexByte(seg, '\n')
+		if end < 0 {
+			end = len(seg)
 		}
+		// A CR before the LF ends the line first, unless an LF follows it
+		// (in the whole input: to may fall between the two).
+		for k := 0; k < end; {
+			r := bytes.IndexByte(seg[k:end], '\r')
+			if r < 0 {
+				break
+			}
+			r += k
+			if from+r+1 >= len(src) || src[from+r+1] != '\n' {
+				end = r
+				break
+			}
+			k = r + 1
+		}
+		col += utf8.RuneCount(seg[:end])
+		if end == len(seg) {
+			break
+		}
+		line, col = line+1, 1
+		from += end + 1
 	}
 	return line, col
 }

@@ -62,3 +62,42 @@ func TestLineIndexNoAllocs(t *testing.T) {
 		t.Errorf("pos allocates %v times per call", n)
 	}
 }
+
+// advanceBytes is advance one byte at a time, as it was written first:
+// the oracle of TestAdvanceAgreesByteWise.
+func advanceBytes(src []byte, from, to, line, col int) (int, int) {
+	for i := from; i < to; i++ {
+		c := src[i]
+		switch {
+		case c == '\n' || c == '\r' && (i+1 >= len(src) || src[i+1] != '\n'):
+			line, col = line+1, 1
+		case c < utf8.RuneSelf:
+			col++
+		default:
+			_, size := utf8.DecodeRune(src[i:min(to, i+utf8.UTFMax)])
+			i += size - 1
+			col++
+		}
+	}
+	return line, col
+}
+
+// TestAdvanceAgreesByteWise: on random texts of LF, CR, CRLF, multi-byte
+// characters and invalid bytes, from and to anywhere.
+func TestAdvanceAgreesByteWise(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	parts := []string{"a", "\n", "\r", "\r\n", "é", "€", "😀", "\xe2\x82", "\xff", "\x80", " ", "\"x\""}
+	for trial := range 20000 {
+		var b []byte
+		for range r.IntN(30) {
+			b = append(b, parts[r.IntN(len(parts))]...)
+		}
+		from := r.IntN(len(b) + 1)
+		to := from + r.IntN(len(b)-from+1)
+		l1, c1 := advance(b, from, to, 3, 7)
+		l2, c2 := advanceBytes(b, from, to, 3, 7)
+		if l1 != l2 || c1 != c2 {
+			t.Fatalf("trial %d: advance(%q, %d, %d) = %d:%d, byte-wise %d:%d", trial, b, from, to, l1, c1, l2, c2)
+		}
+	}
+}

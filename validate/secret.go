@@ -288,7 +288,7 @@ func asciiDistance(a, b string) (d int, ok bool) {
 		}
 		eq := peq[lowerASCII(c)]
 		xv := eq | mv
-		xh := ((eq&pv)+pv)^pv | eq
+		xh := ((eq & pv) + pv) ^ pv | eq
 		ph := mv | ^(xh | pv)
 		mh := pv & xh
 		if ph&high != 0 {

@@ -60,6 +60,7 @@ type Schema struct {
 	noAdditional bool
 	items        *Schema
 	ref          *Schema
+	asserts      bool // it has an assertion keyword: some value can fail it
 }
 
 type patternProp struct {
@@ -123,6 +124,7 @@ func (c *compiler) fill(s *Schema, obj map[string]any, at string) error {
 		if err := c.keyword(s, k, obj[k], at+"/"+k); err != nil {
 			return err
 		}
+		s.asserts = true
 	}
 	return nil
 }

@@ -85,6 +85,11 @@ func (w *walk) object(s *Schema, obj map[string]any) {
 			w.at(name, p, obj[name])
 		}
 		for _, pp := range s.patternProps {
+			// A schema that asserts nothing only makes a name known: no
+			// need to match a name already known.
+			if known && !pp.sch.asserts {
+				continue
+			}
 			if pp.re.MatchString(name) {
 				known = true
 				w.at(name, pp.sch, obj[name])
