@@ -193,17 +193,29 @@ func (s *secretSet) pointer(ptr string) string {
 	if s.empty() || ptr == "" {
 		return ptr
 	}
-	segs := strings.Split(ptr, "/")
-	changed := false
-	for i, seg := range segs[1:] {
-		if s.token(unescapePointer(seg)) {
-			segs[i+1], changed = RedactMask, true
+	if s.maskedSegment(ptr) {
+		segs := strings.Split(ptr, "/")
+		for i, seg := range segs[1:] {
+			if s.token(unescapePointer(seg)) {
+				segs[i+1] = RedactMask
+			}
 		}
-	}
-	if changed {
 		ptr = strings.Join(segs, "/")
 	}
 	return s.freeText(ptr)
+}
+
+// maskedSegment reports whether a segment of ptr after the first '/' is a
+// secret token, without splitting ptr (most pointers have none).
+func (s *secretSet) maskedSegment(ptr string) bool {
+	first := true
+	for seg := range strings.SplitSeq(ptr, "/") {
+		if !first && s.token(unescapePointer(seg)) {
+			return true
+		}
+		first = false
+	}
+	return false
 }
 
 func unescapePointer(seg string) string {

@@ -1,11 +1,23 @@
 package validate
 
+import (
+	"bytes"
+	"cmp"
+	"slices"
+	"strings"
+)
+
 // matcher finds every occurrence of a set of patterns in one pass over a
 // text (Aho–Corasick), so that searching free text for many secrets costs
 // the length of the text, not text × secrets. Most of a text is read in
 // the root state, whose moves are one table lookup; the other states keep
 // their few edges in a list.
 type matcher struct {
+	// With few patterns (a body's one password has up to four forms),
+	// looking for each with strings.Index is several times faster than a
+	// step per byte, and still linear; the automaton is built only for
+	// more.
+	few   []string
 	root  [256]int32 // the root's move over each byte (0: stay)
 	first []int32    // state → its edges in edges[first[s]:first[s+1]]
 	edges []edge
@@ -18,7 +30,13 @@ type edge struct {
 	to int32
 }
 
+// fewPatterns is how many patterns the matcher looks for one by one.
+const fewPatterns = 8
+
 func newMatcher(patterns []string) *matcher {
+	if len(patterns) <= fewPatterns {
+		return &matcher{few: patterns}
+	}
 	m := &matcher{fail: []int32{0}, out: []int32{0}}
 	children := [][]edge{nil} // the trie, by state
 	child := func(s int32, c byte) (int32, bool) {
@@ -92,6 +110,9 @@ func (m *matcher) contains(text string) bool {
 	if m == nil {
 		return false
 	}
+	if m.few != nil {
+		return containsAny(text, m.few)
+	}
 	s := int32(0)
 	for i := 0; i < len(text); i++ {
 		s = m.step(s, text[i])
@@ -107,6 +128,9 @@ func (m *matcher) contains(text string) bool {
 func spans[T string | []byte](m *matcher, text T, out []span) []span {
 	if m == nil {
 		return out
+	}
+	if m.few != nil {
+		return fewSpans(m.few, text, out)
 	}
 	base := len(out)
 	s := int32(0)
@@ -126,4 +150,54 @@ func spans[T string | []byte](m *matcher, text T, out []span) []span {
 		out = append(out, sp)
 	}
 	return out
+}
+
+// containsAny reports whether text holds one of patterns.
+func containsAny[T string | []byte](text T, patterns []string) bool {
+	for _, p := range patterns {
+		if index(text, p) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// fewSpans is spans by looking for each pattern in turn: every occurrence,
+// overlapping ones too, then sorted and merged.
+func fewSpans[T string | []byte](patterns []string, text T, out []span) []span {
+	base := len(out)
+	for _, p := range patterns {
+		for from := 0; p != "" && from < len(text); {
+			i := index(text[from:], p)
+			if i < 0 {
+				break
+			}
+			out = append(out, span{from + i, from + i + len(p)})
+			from += i + 1
+		}
+	}
+	found := out[base:]
+	if len(found) < 2 {
+		return out
+	}
+	slices.SortFunc(found, func(a, b span) int { return cmp.Compare(a.start, b.start) })
+	merged := found[:1]
+	for _, sp := range found[1:] {
+		if last := &merged[len(merged)-1]; sp.start <= last.end {
+			last.end = max(last.end, sp.end)
+		} else {
+			merged = append(merged, sp)
+		}
+	}
+	return out[:base+len(merged)]
+}
+
+func index[T string | []byte](text T, p string) int {
+	switch t := any(text).(type) {
+	case string:
+		return strings.Index(t, p)
+	case []byte:
+		return bytes.Index(t, []byte(p))
+	}
+	return -1
 }

@@ -186,7 +186,7 @@ func TestMatcherNaive(t *testing.T) {
 	}
 	for trial := range 2000 {
 		var pats []string
-		for range 1 + r.IntN(5) {
+		for range 1 + r.IntN(2*fewPatterns) { // both ways of searching
 			pats = append(pats, word(1+r.IntN(4)))
 		}
 		text := word(r.IntN(40))
