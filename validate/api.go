@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // API names a Microsoft Graph API version, the first segment of the
@@ -19,7 +20,10 @@ const (
 )
 
 // APIs returns every API version that some target has, the default first.
-func APIs() []API {
+func APIs() []API { return slices.Clone(apiList()) }
+
+// apiList is APIs, computed once: the engine reads it on every Lint.
+var apiList = sync.OnceValue(func() []API {
 	all, err := models()
 	if err != nil {
 		return []API{APIBeta}
@@ -37,13 +41,13 @@ func APIs() []API {
 		}
 	}
 	return out
-}
+})
 
 // ParseAPI returns the API version with the given name ("beta" or
 // "v1.0"; case is ignored).
 func ParseAPI(name string) (API, error) {
 	var names []string
-	for _, a := range APIs() {
+	for _, a := range apiList() {
 		if strings.EqualFold(name, string(a)) {
 			return a, nil
 		}
@@ -75,7 +79,7 @@ func (a *API) UnmarshalText(b []byte) error {
 // api returns the API version the body is sent to: the one the request
 // URL names (/beta/… or /v1.0/…: where the body goes), else Options.API.
 func (p *pass) api() API {
-	for _, a := range APIs() {
+	for _, a := range apiList() {
 		if hasPathSegment(p.opts.URL, string(a)) {
 			return a
 		}

@@ -102,6 +102,13 @@ func bodyClues(root *node, all map[string]*targetModel) []clue {
 	var out []clue
 	for i := range root.members {
 		m := &root.members[i]
+		lower, folded := "", false // the key in lower case, on first need
+		fold := func() string {
+			if !folded {
+				lower, folded = strings.ToLower(m.key), true
+			}
+			return lower
+		}
 		for _, t := range tableOrder() {
 			tm := all[t]
 			switch {
@@ -111,7 +118,7 @@ func bodyClues(root *node, all map[string]*targetModel) []clue {
 				}
 			case tm.only[m.key]:
 				out = append(out, clue{target: t, i: i})
-			case tm.onlyFold[strings.ToLower(m.key)] && !anyHas(all, m.key):
+			case tm.onlyFold[fold()] && !anyHas(all, m.key):
 				// A case variant of a name only this target has in any
 				// case (PowerShell modules send "Type", "SubnetId"…):
 				// evidence too, or those bodies fall to the default.
