@@ -199,6 +199,23 @@ func (p tab) click(sel string, lint bool) {
 	}
 }
 
+// check sets a checkbox by keyboard (focus, then Space), as a user can,
+// and waits for the lint it starts. Not by a mouse click: a click lands at
+// coordinates read just before, and a result rendered in between can move
+// the box (a lost click left "drop read-only" off in one run).
+func (p tab) check(sel string, want bool) {
+	p.t.Helper()
+	if eval[bool](p, fmt.Sprintf(`document.querySelector(%q).checked`, sel)) == want {
+		return
+	}
+	seq := p.lintSeq()
+	p.do(chromedp.Focus(chromedp.CSS(sel)), chromedp.KeyEvent(" "))
+	if got := eval[bool](p, fmt.Sprintf(`document.querySelector(%q).checked`, sel)); got != want {
+		p.t.Fatalf("%s: checked is %v after Space, want %v", sel, got, want)
+	}
+	p.linted(seq)
+}
+
 type shown struct {
 	Rule     string `json:"rule"`
 	Severity string `json:"severity"`
@@ -758,8 +775,8 @@ func testColdLoad(t *testing.T, ctx context.Context, s *server, base string) {
 		t.Logf("transferred %s: %d bytes (%s)", f, got.Bytes, got.Encoding)
 	}
 	fmt.Printf("web: transferred in all: %d bytes (brotli)\n", total)
-	if total > 1_500_000 {
-		t.Errorf("the page transfers %d bytes, over the 1.5 MB budget", total)
+	if total > 1_300_000 { // the Makefile's WEB_BR_BUDGET
+		t.Errorf("the page transfers %d bytes, over the 1.3 MB budget", total)
 	}
 	if _, ok := sent["/wasm_exec.js"]; ok {
 		t.Error("wasm_exec.js was fetched; it is inlined in boot.js")
@@ -959,14 +976,14 @@ func testPage(t *testing.T, ctx context.Context, s *server, base string) {
 	}
 	p.do(chromedp.Evaluate[chromedp.Void](`document.querySelector("#output").shadowRoot.querySelector(".cm-scroller").scrollTop = 60`))
 	scrolled := eval[float64](p, `document.querySelector("#output").shadowRoot.querySelector(".cm-scroller").scrollTop`)
-	p.click("#drop-read-only", true)
+	p.check("#drop-read-only", true)
 	if got := p.output(); got != string(wantDrop.Normalized) {
 		t.Errorf("normalized pane with drop read-only:\n%s\nwant (validate.Lint):\n%s", got, wantDrop.Normalized)
 	}
 	if after := eval[float64](p, `document.querySelector("#output").shadowRoot.querySelector(".cm-scroller").scrollTop`); scrolled > 0 && after == 0 {
 		t.Errorf("the output pane's scroll offset was reset by a new result (%v before)", scrolled)
 	}
-	p.click("#drop-read-only", true)
+	p.check("#drop-read-only", false)
 
 	// Apply fixes: the editor holds the normalized text and has the focus.
 	p.click("#apply", true)
@@ -1027,7 +1044,7 @@ func testPage(t *testing.T, ctx context.Context, s *server, base string) {
 	p.click("#tab-normalized", false)
 
 	p.choose("target", "onPremisesConnection")
-	p.click("#drop-read-only", true)
+	p.check("#drop-read-only", true)
 	if got := eval[string](p, `document.getElementById("target-detected").textContent`); got != "onPremisesConnection — chosen here" {
 		t.Errorf("the selector's choice overrides detection: next to it %q", got)
 	}
