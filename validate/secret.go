@@ -2,6 +2,7 @@ package validate
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -50,8 +51,11 @@ func (s *secretSet) add(decoded, raw string) {
 	}
 	s.long = append(s.long, decoded)
 	q := quoteJSON(decoded)
+	mine := len(s.forms)
 	for _, f := range []string{decoded, raw, q[1 : len(q)-1], escapePointer(decoded)} {
-		if f != "" && !s.inName(f) {
+		// Most secrets read the same in every form: keep one of each
+		// (among this secret's: a search over all would be quadratic).
+		if f != "" && !slices.Contains(s.forms[mine:], f) && !s.inName(f) {
 			s.forms = append(s.forms, f)
 		}
 	}
