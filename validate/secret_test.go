@@ -177,13 +177,7 @@ func TestMatcher(t *testing.T) {
 // (so that patterns overlap, nest and share suffixes).
 func TestMatcherNaive(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
-	word := func(n int) string {
-		b := make([]byte, n)
-		for i := range b {
-			b[i] = "abc"[r.IntN(3)]
-		}
-		return string(b)
-	}
+	word := func(n int) string { return randomWord(r, "abc", n) }
 	for trial := range 2000 {
 		var pats []string
 		for range 1 + r.IntN(2*fewPatterns) { // both ways of searching
@@ -254,13 +248,7 @@ func TestASCIIDistance(t *testing.T) {
 	// Random names over a small alphabet in both cases, b up to the 64
 	// characters of one machine word.
 	r := rand.New(rand.NewPCG(3, 4))
-	word := func(n int) string {
-		b := make([]byte, n)
-		for i := range b {
-			b[i] = "abcABC"[r.IntN(6)]
-		}
-		return string(b)
-	}
+	word := func(n int) string { return randomWord(r, "abcABC", n) }
 	for range 5000 {
 		a, b := word(r.IntN(70)), word(r.IntN(65))
 		if d, ok := asciiDistance(a, b); !ok || d != suggest.Distance(a, b) {
@@ -281,4 +269,13 @@ func TestNoSuggestionFromThePassword(t *testing.T) {
 			t.Errorf("%s", f)
 		}
 	}
+}
+
+// randomWord returns n bytes drawn from alphabet.
+func randomWord(r *rand.Rand, alphabet string, n int) string {
+	b := make([]byte, n)
+	for i := range b {
+		b[i] = alphabet[r.IntN(len(alphabet))]
+	}
+	return string(b)
 }
