@@ -5,7 +5,7 @@ import "strings"
 func init() {
 	register(&rule{
 		Rule: Rule{ID: "read-only", Severity: SeverityWarning, Fixable: true,
-			Summary: "A server-managed (read-only) property in a PATCH body.",
+			Summary: "A server-managed (read-only) property in a PATCH or POST (create) body.",
 			Help:    "The service ignores or rejects it. It is kept unless you ask the fix to drop read-only properties (DropReadOnly, --drop-read-only)."},
 		phase: phaseValue,
 		check: checkReadOnly,
@@ -23,7 +23,11 @@ func checkReadOnly(p *pass) {
 		if p.opts.DropReadOnly {
 			suffix = ""
 		}
-		msg := name + " is read-only: the service manages it, so a PATCH cannot change it; remove it from the body" + suffix
+		call := "a PATCH cannot change it"
+		if p.opts.callOf() == callCreate {
+			call = "a POST (create) cannot set it"
+		}
+		msg := name + " is read-only: the service manages it, so " + call + "; remove it from the body" + suffix
 		f := p.report("read-only", SeverityWarning, p.root.members[i].keyStart, p.root.members[i].keyEnd, p.pointer(p.root.members[i].val), msg)
 		if p.opts.DropReadOnly {
 			p.fixRemove(f, p.root, i)
