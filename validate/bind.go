@@ -215,6 +215,14 @@ func (p *pass) propertyCase(obj *node, i int, canonical string, alias, taken boo
 	} else {
 		msg = fmt.Sprintf("%s differs from the property %s only by case; Graph property names are case-sensitive: rename it", quoteJSON(key), quoteJSON(canonical))
 	}
+	if o := p.typeOf(obj); o != nil {
+		if pm := o.props[canonical]; pm != nil && pm.deprecated && pm.successor != "" {
+			// The deprecated rule then renames it on to the successor, in
+			// the same fix: say so, or the message names a key that the
+			// fix does not write.
+			msg += fmt.Sprintf("; %s itself is deprecated in favour of %s (see deprecated)", quoteJSON(canonical), quoteJSON(pm.successor))
+		}
+	}
 	fix := !taken
 	switch {
 	case taken:
