@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"github.com/azconn/azconn/internal/buildinfo"
@@ -214,15 +215,24 @@ func (r *report) writeJSON(w io.Writer) error {
 		Files:   []validate.FileReport{},
 		Summary: r.summary(),
 	}
-	for _, f := range r.files {
-		if f.linted {
-			rep.Files = append(rep.Files, f.entry())
-		}
-	}
-	enc := json.NewEncoder(w)
+	var head bytes.Buffer
+	enc := json.NewEncoder(&head)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	return enc.Encode(rep)
+	if err := enc.Encode(rep); err != nil {
+		return err
+	}
+	// The files are streamed into the empty list, as SARIF's results are.
+	return streamInto(w, head.Bytes(), "\n  \"files\": []", "    ", func(put func(any) error) error {
+		for _, f := range r.files {
+			if f.linted {
+				if err := put(f.entry()); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
 }
 
 // targetsLine says what the files were linted as: for one file the target

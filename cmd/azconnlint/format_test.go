@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/azconn/azconn/internal/buildinfo"
 	"github.com/azconn/azconn/validate"
 	"github.com/tidwall/gjson"
 )
@@ -433,6 +434,45 @@ func TestSARIFStreamedLayout(t *testing.T) {
 		want.WriteByte('\n')
 		if got != want.String() {
 			t.Errorf("layout differs from one encoding:\n%s", got)
+		}
+	}
+}
+
+// TestJSONStreamedAsEncoded: the report streamed file by file is the bytes
+// of one json.Encoder over the whole report, for no file, one, several,
+// and files that were not linted.
+func TestJSONStreamedAsEncoded(t *testing.T) {
+	res := validate.Lint(handSrc, validate.Options{})
+	lintedFile := func(path string) *fileResult {
+		return &fileResult{job: job{path: path}, src: handSrc, findings: res.Findings, linted: true, target: res.Target, targetFrom: res.TargetFrom}
+	}
+	for _, files := range [][]*fileResult{
+		nil,
+		{{job: job{path: "unread.json"}}},
+		{lintedFile("a.json")},
+		{lintedFile("a.json"), {job: job{path: "unread.json"}}, lintedFile("b.json"), lintedFile("c\u2028\".json")},
+	} {
+		r := &report{cfg: &config{format: "json"}, files: files}
+		var got bytes.Buffer
+		if err := r.writeJSON(&got); err != nil {
+			t.Fatal(err)
+		}
+		whole := jsonReport{Version: 1, Tool: jsonTool{Name: "azconnlint", Version: buildinfo.Version()}, Target: r.cfg.target.String(),
+			Files: []validate.FileReport{}, Summary: r.summary()}
+		for _, f := range files {
+			if f.linted {
+				whole.Files = append(whole.Files, f.entry())
+			}
+		}
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(whole); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() {
+			t.Errorf("%d files: streamed\n%s\nencoded whole\n%s", len(files), got.String(), want.String())
 		}
 	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"github.com/azconn/azconn/internal/buildinfo"
 	"io"
 	"net/url"
@@ -222,46 +223,69 @@ func (r *report) writeSARIF(w io.Writer) error {
 	if err := enc.Encode(log); err != nil {
 		return err
 	}
-	// The results are streamed into the log's empty list one by one, so
-	// memory holds one result, not the whole report. A raw line break
-	// never occurs inside a JSON string, so the marker is unambiguous.
-	const marker = "\n      \"results\": []"
-	doc := head.Bytes()
+	if !hasResults {
+		_, err := w.Write(head.Bytes())
+		return err
+	}
+	return streamInto(w, head.Bytes(), "\n      \"results\": []", resultIndent, func(put func(any) error) error {
+		for _, f := range r.files {
+			if !f.linted {
+				continue
+			}
+			uri := sarifURI(f.path)
+			safe := sarifShownEdits(f, f.target)
+			for _, x := range f.findings {
+				if err := put(sarifResultOf(x, uri, index, safe)); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+}
+
+// streamInto writes doc, a document encoded (two-space indentation) with
+// an empty list that ends marker, with each item put encoded into that
+// list at indent, one by one: memory holds one item, not the whole list.
+// A raw line break never occurs inside a JSON string, so a marker that
+// starts with one is unambiguous.
+func streamInto(w io.Writer, doc []byte, marker, indent string, items func(put func(any) error) error) error {
 	at := bytes.Index(doc, []byte(marker))
-	if !hasResults || at < 0 {
+	if at < 0 {
+		return fmt.Errorf("internal: %q not in the report", marker)
+	}
+	at += len(marker) - 1 // at the "]"
+	var one bytes.Buffer
+	enc := json.NewEncoder(&one)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent(indent, "  ")
+	head, sep := doc[:at], "\n"+indent
+	put := func(v any) error {
+		if head != nil {
+			if _, err := w.Write(head); err != nil {
+				return err
+			}
+			head = nil
+		}
+		one.Reset()
+		one.WriteString(sep)
+		sep = ",\n" + indent
+		if err := enc.Encode(v); err != nil {
+			return err
+		}
+		// Encode ends with a line break; the separator or the list's end
+		// takes its place.
+		_, err := w.Write(bytes.TrimSuffix(one.Bytes(), []byte("\n")))
+		return err
+	}
+	if err := items(put); err != nil {
+		return err
+	}
+	if head != nil { // no item: the list stays empty
 		_, err := w.Write(doc)
 		return err
 	}
-	at += len(marker) - 1 // at the "]"
-	if _, err := w.Write(doc[:at]); err != nil {
-		return err
-	}
-	var one bytes.Buffer
-	results := json.NewEncoder(&one)
-	results.SetEscapeHTML(false)
-	results.SetIndent(resultIndent, "  ")
-	sep := "\n" + resultIndent
-	for _, f := range r.files {
-		if !f.linted {
-			continue
-		}
-		uri := sarifURI(f.path)
-		safe := sarifShownEdits(f, f.target)
-		for _, x := range f.findings {
-			one.Reset()
-			one.WriteString(sep)
-			sep = ",\n" + resultIndent
-			if err := results.Encode(sarifResultOf(x, uri, index, safe)); err != nil {
-				return err
-			}
-			// Encode ends with a line break; the separator or the list's
-			// end takes its place.
-			if _, err := w.Write(bytes.TrimSuffix(one.Bytes(), []byte("\n"))); err != nil {
-				return err
-			}
-		}
-	}
-	if _, err := io.WriteString(w, "\n      "); err != nil { // the list's own indentation
+	if _, err := io.WriteString(w, "\n"+indent[:len(indent)-2]); err != nil { // the list's own indentation
 		return err
 	}
 	_, err := w.Write(doc[at:])
