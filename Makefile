@@ -46,13 +46,16 @@ bench:
 	awk -f scripts/doubling.awk bench-scaling.txt
 
 # Each fuzz target for FUZZTIME (default 60s); crashers land in
-# validate/testdata/fuzz/<target>/ and then run as regression tests.
+# validate/testdata/fuzz/<target>/ (internal/schemaengine/testdata/fuzz/
+# for FuzzOracle) and then run as regression tests.
 FUZZ_TARGETS ?= FuzzLint FuzzNormalize FuzzSecrets FuzzDomainValues FuzzForms FuzzFormSecrets
 fuzz:
 	@for f in $(FUZZ_TARGETS); do \
 	  echo "== $$f ($(FUZZTIME))"; \
 	  $(GO) test -run='^$$' -fuzz="^$$f\$$" -fuzztime=$(FUZZTIME) ./validate/ || exit 1; \
 	done
+	@echo "== FuzzOracle ($(FUZZTIME)): the schema engine against the general one"
+	$(GO) test -run='^$$' -fuzz='^FuzzOracle$$' -fuzztime=$(FUZZTIME) ./internal/schemaengine/
 
 ## --- web: the WebAssembly playground (wasm/, web/) ----------------------
 .PHONY: web test-web
