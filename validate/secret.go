@@ -263,46 +263,71 @@ func isNearSecret(key, secret string) bool {
 	if secret == "" || strings.EqualFold(key, secret) {
 		return false
 	}
-	n := utf8.RuneCountInString(key)
+	nn := nearNameOf(secret)
 	lim := suggest.Limit(key)
-	if d := n - utf8.RuneCountInString(secret); d > lim || -d > lim {
+	if d := utf8.RuneCountInString(key) - nn.runes; d > lim || -d > lim {
 		return false
 	}
-	if d, ok := asciiDistance(key, secret); ok {
+	if d, ok := nn.distance(key); ok {
 		return d <= lim
 	}
 	return suggest.Distance(key, secret) <= lim
 }
 
+// nearName is a name that keys are compared with: every key of every
+// object is, against the secret's name. Its length and, for distance, the
+// places of each byte in it are computed once per name.
+type nearName struct {
+	runes int
+	n     int                   // its length in bytes, when ascii
+	peq   [utf8.RuneSelf]uint64 // where each byte occurs, case folded
+	ascii bool                  // ASCII and at most 64 bytes: distance applies
+}
+
+func newNearName(b string) *nearName {
+	nn := &nearName{runes: utf8.RuneCountInString(b), n: len(b), ascii: len(b) <= 64 && isASCII(b)}
+	if nn.ascii {
+		for j := 0; j < len(b); j++ {
+			nn.peq[lowerASCII(b[j])] |= 1 << j
+		}
+	}
+	return nn
+}
+
+// nearNames caches nearNameOf (one entry per target's secret name).
+var nearNames sync.Map
+
+func nearNameOf(name string) *nearName {
+	if v, ok := nearNames.Load(name); ok {
+		return v.(*nearName)
+	}
+	v, _ := nearNames.LoadOrStore(name, newNearName(name))
+	return v.(*nearName)
+}
+
 // asciiDistance is suggest.Distance for short ASCII names, without
-// allocating: every key of every object is checked against the secret's
-// name. ok is false when a name is not ASCII or b is longer than 64. It
-// counts the edits with one machine word per character of a (Myers's
-// bit-vector algorithm, in Hyyrö's form for whole strings) instead of a
-// row of the table per character.
-func asciiDistance(a, b string) (d int, ok bool) {
-	if len(b) > 64 {
+// allocating. ok is false when a name is not ASCII or b is longer than 64.
+func asciiDistance(a, b string) (d int, ok bool) { return newNearName(b).distance(a) }
+
+// distance is asciiDistance(a, the name). It counts the edits with one
+// machine word per character of a (Myers's bit-vector algorithm, in
+// Hyyrö's form for whole strings) instead of a row of the table per
+// character.
+func (nn *nearName) distance(a string) (d int, ok bool) {
+	if !nn.ascii {
 		return 0, false
 	}
-	if len(b) == 0 {
+	if nn.n == 0 {
 		return len(a), isASCII(a)
 	}
-	var peq [utf8.RuneSelf]uint64 // where each byte occurs in b, case folded
-	for j := 0; j < len(b); j++ {
-		c := b[j]
-		if c >= utf8.RuneSelf {
-			return 0, false
-		}
-		peq[lowerASCII(c)] |= 1 << j
-	}
-	high := uint64(1) << (len(b) - 1)
-	pv, mv, d := ^uint64(0), uint64(0), len(b)
+	high := uint64(1) << (nn.n - 1)
+	pv, mv, d := ^uint64(0), uint64(0), nn.n
 	for i := 0; i < len(a); i++ {
 		c := a[i]
 		if c >= utf8.RuneSelf {
 			return 0, false
 		}
-		eq := peq[lowerASCII(c)]
+		eq := nn.peq[lowerASCII(c)]
 		xv := eq | mv
 		xh := ((eq & pv) + pv) ^ pv | eq
 		ph := mv | ^(xh | pv)

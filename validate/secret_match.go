@@ -17,7 +17,12 @@ type matcher struct {
 	// looking for each with strings.Index is several times faster than a
 	// step per byte, and still linear; the automaton is built only for
 	// more.
-	few   []string
+	few []string
+	*automaton
+}
+
+// automaton is the Aho–Corasick automaton of a matcher's patterns.
+type automaton struct {
 	root  [256]int32 // the root's move over each byte (0: stay)
 	first []int32    // state → its edges in edges[first[s]:first[s+1]]
 	edges []edge
@@ -37,7 +42,7 @@ func newMatcher(patterns []string) *matcher {
 	if len(patterns) <= fewPatterns {
 		return &matcher{few: patterns}
 	}
-	m := &matcher{fail: []int32{0}, out: []int32{0}}
+	m := &matcher{automaton: &automaton{fail: []int32{0}, out: []int32{0}}}
 	children := [][]edge{nil} // the trie, by state
 	child := func(s int32, c byte) (int32, bool) {
 		for _, e := range children[s] {
