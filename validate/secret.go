@@ -305,8 +305,9 @@ func nearNameOf(name string) *nearName {
 	return v.(*nearName)
 }
 
-// asciiDistance is suggest.Distance for short ASCII names, without
-// allocating. ok is false when a name is not ASCII or b is longer than 64.
+// asciiDistance is suggest.Distance for short ASCII names: ok is false
+// when a name is not ASCII or b is longer than 64. It prepares b on every
+// call; a name compared with many keys goes through nearNameOf once.
 func asciiDistance(a, b string) (d int, ok bool) { return newNearName(b).distance(a) }
 
 // distance is asciiDistance(a, the name). It counts the edits with one
