@@ -2,8 +2,6 @@ package main
 
 import (
 	"bufio"
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"github.com/azconn/azconn/internal/buildinfo"
 	"io"
@@ -215,15 +213,8 @@ func (r *report) writeJSON(w io.Writer) error {
 		Files:   []validate.FileReport{},
 		Summary: r.summary(),
 	}
-	var head bytes.Buffer
-	enc := json.NewEncoder(&head)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(rep); err != nil {
-		return err
-	}
 	// The files are streamed into the empty list, as SARIF's results are.
-	return streamInto(w, head.Bytes(), "\n  \"files\": []", "    ", func(put func(any) error) error {
+	return streamInto(w, rep, "\n  \"files\": []", "    ", func(put func(any) error) error {
 		for _, f := range r.files {
 			if f.linted {
 				if err := put(f.entry()); err != nil {

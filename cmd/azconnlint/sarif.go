@@ -192,7 +192,6 @@ func (r *report) writeSARIF(w io.Writer) error {
 		})
 	}
 	inv := sarifInvocation{ExecutionSuccessful: true}
-	hasResults := false
 	for _, f := range r.files {
 		if f.err != nil {
 			inv.ExecutionSuccessful = false
@@ -202,7 +201,6 @@ func (r *report) writeSARIF(w io.Writer) error {
 				Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{sarifURI(f.path)}}}},
 			})
 		}
-		hasResults = hasResults || f.linted && len(f.findings) > 0
 	}
 	log := sarifLog{
 		Schema:  "https://json.schemastore.org/sarif-2.1.0.json",
@@ -216,18 +214,7 @@ func (r *report) writeSARIF(w io.Writer) error {
 			Properties:  map[string]any{"target": r.cfg.target.String()},
 		}},
 	}
-	var head bytes.Buffer
-	enc := json.NewEncoder(&head)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(log); err != nil {
-		return err
-	}
-	if !hasResults {
-		_, err := w.Write(head.Bytes())
-		return err
-	}
-	return streamInto(w, head.Bytes(), "\n      \"results\": []", resultIndent, func(put func(any) error) error {
+	return streamInto(w, log, "\n      \"results\": []", resultIndent, func(put func(any) error) error {
 		for _, f := range r.files {
 			if !f.linted {
 				continue
@@ -244,21 +231,23 @@ func (r *report) writeSARIF(w io.Writer) error {
 	})
 }
 
-// streamInto writes doc, a document encoded (two-space indentation) with
-// an empty list that ends marker, with each item put encoded into that
-// list at indent, one by one: memory holds one item, not the whole list.
-// A raw line break never occurs inside a JSON string, so a marker that
-// starts with one is unambiguous.
-func streamInto(w io.Writer, doc []byte, marker, indent string, items func(put func(any) error) error) error {
+// streamInto writes v, a report holding an empty list, encoded with
+// two-space indentation, with each item put encoded into that list (found
+// by marker, the line that ends "[]") at indent, one by one: memory holds
+// one item, not the whole list. A raw line break never occurs inside a
+// JSON string, so a marker that starts with one is unambiguous.
+func streamInto(w io.Writer, v any, marker, indent string, items func(put func(any) error) error) error {
+	doc, err := encodeIndented(v)
+	if err != nil {
+		return err
+	}
 	at := bytes.Index(doc, []byte(marker))
 	if at < 0 {
 		return fmt.Errorf("internal: %q not in the report", marker)
 	}
 	at += len(marker) - 1 // at the "]"
 	var one bytes.Buffer
-	enc := json.NewEncoder(&one)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent(indent, "  ")
+	enc := newEncoder(&one, indent)
 	head, sep := doc[:at], "\n"+indent
 	put := func(v any) error {
 		if head != nil {
@@ -288,8 +277,23 @@ func streamInto(w io.Writer, doc []byte, marker, indent string, items func(put f
 	if _, err := io.WriteString(w, "\n"+indent[:len(indent)-2]); err != nil { // the list's own indentation
 		return err
 	}
-	_, err := w.Write(doc[at:])
+	_, err = w.Write(doc[at:])
 	return err
+}
+
+// newEncoder returns the reports' JSON encoder: two-space indentation
+// after prefix, and <, > and & as they are.
+func newEncoder(w io.Writer, prefix string) *json.Encoder {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent(prefix, "  ")
+	return enc
+}
+
+func encodeIndented(v any) ([]byte, error) {
+	var b bytes.Buffer
+	err := newEncoder(&b, "").Encode(v)
+	return b.Bytes(), err
 }
 
 // resultIndent is the indentation of a result inside the log.
