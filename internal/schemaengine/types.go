@@ -3,7 +3,6 @@ package schemaengine
 import (
 	"encoding/json"
 	"fmt"
-	"strconv"
 )
 
 // jsonType is one JSON Schema type name, as a bit of a typeSet.
@@ -87,7 +86,7 @@ func typeOf(v any) jsonType {
 		return typeNull
 	case bool:
 		return typeBoolean
-	case json.Number, float64:
+	case json.Number:
 		return typeNumber
 	case string:
 		return typeString
@@ -106,11 +105,9 @@ func isInteger(v any) bool {
 
 // number reads a JSON number value as a decimal.
 func number(v any) (decimal, bool) {
-	switch n := v.(type) {
-	case json.Number:
-		return parseDecimal(string(n))
-	case float64:
-		return parseDecimal(strconv.FormatFloat(n, 'g', -1, 64))
+	n, ok := v.(json.Number)
+	if !ok {
+		return decimal{}, false
 	}
-	return decimal{}, false
+	return parseDecimal(string(n))
 }

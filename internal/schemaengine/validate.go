@@ -59,7 +59,7 @@ func (w *walk) value(s *Schema, v any) {
 		if s.pattern != nil && !s.pattern.MatchString(v) {
 			w.add(KindPattern, nil)
 		}
-	case json.Number, float64:
+	case json.Number:
 		w.number(s, v)
 	}
 }
