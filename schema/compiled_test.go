@@ -1,46 +1,51 @@
 package schema
 
 import (
-	"bytes"
 	"fmt"
 	"sync"
 
+	"github.com/azconn/azconn/internal/schemaengine"
+	"github.com/azconn/azconn/internal/schemaoracle"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
-var compiledCache sync.Map // target name → *jsonschema.Schema
+var (
+	compiledCache sync.Map // target name → *jsonschema.Schema
+	ownCache      sync.Map // target name → *schemaengine.Schema
+)
 
-// Compiled returns the named target's schema compiled by a general JSON
-// Schema engine (santhosh-tekuri/jsonschema, with its meta-schema check and
-// format assertions), once per target. The tests of this package read the
-// documents as the standard does, and compare azconn's own engine
-// (internal/schemaengine) with it.
+// Compiled returns the named target's schema compiled by the general JSON
+// Schema engine (internal/schemaoracle), once per target. The tests of
+// this package read the documents as the standard does, and compare
+// azconn's own engine (compiledOwn) with it.
 func Compiled(name string) (*jsonschema.Schema, error) {
-	if s, ok := compiledCache.Load(name); ok {
-		return s.(*jsonschema.Schema), nil
+	return compileOnce(&compiledCache, name, schemaoracle.Compile)
+}
+
+// compiledOwn is Compiled with azconn's own engine.
+func compiledOwn(name string) (*schemaengine.Schema, error) {
+	return compileOnce(&ownCache, name, schemaengine.Compile)
+}
+
+// compileOnce compiles the named target's document with compile, once per
+// cache and target.
+func compileOnce[S any](cache *sync.Map, name string, compile func(file string, src []byte) (S, error)) (S, error) {
+	var zero S
+	if s, ok := cache.Load(name); ok {
+		return s.(S), nil
 	}
 	t, ok := Lookup(name)
 	if !ok {
-		return nil, fmt.Errorf("schema: unknown target %q", name)
+		return zero, fmt.Errorf("schema: unknown target %q", name)
 	}
 	src, err := Source(name)
 	if err != nil {
-		return nil, err
+		return zero, err
 	}
-	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(src))
+	s, err := compile(t.File, src)
 	if err != nil {
-		return nil, fmt.Errorf("schema: %s: %w", t.File, err)
+		return zero, err
 	}
-	c := jsonschema.NewCompiler()
-	c.AssertFormat()
-	id, _ := doc.(map[string]any)["$id"].(string)
-	if err := c.AddResource(id, doc); err != nil {
-		return nil, err
-	}
-	s, err := c.Compile(id)
-	if err != nil {
-		return nil, fmt.Errorf("schema: %s: %w", t.File, err)
-	}
-	got, _ := compiledCache.LoadOrStore(name, s)
-	return got.(*jsonschema.Schema), nil
+	got, _ := cache.LoadOrStore(name, s)
+	return got.(S), nil
 }

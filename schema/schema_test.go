@@ -560,9 +560,7 @@ func validate(t *testing.T, target string, data []byte) []failure {
 // validateOwn is validate with azconn's engine.
 func validateOwn(t *testing.T, target string, inst any) []failure {
 	t.Helper()
-	tb, _ := Lookup(target)
-	src, _ := Source(target)
-	s, err := schemaengine.Compile(tb.File, src)
+	s, err := compiledOwn(target)
 	if err != nil {
 		t.Fatal(err)
 	}

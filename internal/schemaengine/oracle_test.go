@@ -11,15 +11,15 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/azconn/azconn/internal/schemaoracle"
 	"github.com/azconn/azconn/schema"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/santhosh-tekuri/jsonschema/v6/kind"
 )
 
-// The oracle is a general JSON Schema engine (santhosh-tekuri/jsonschema,
-// meta-schema checked, formats asserted). On every instance below, for
-// every target, this engine must find the same violations: kind, location
-// and wanted values.
+// The oracle is a general JSON Schema engine (internal/schemaoracle). On
+// every instance below, for every target, this engine must find the same
+// violations: kind, location and wanted values.
 
 type compiledPair struct {
 	own    *Schema
@@ -37,17 +37,7 @@ var pairs = sync.OnceValues(func() (map[string]compiledPair, error) {
 		if err != nil {
 			return nil, err
 		}
-		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(src))
-		if err != nil {
-			return nil, err
-		}
-		c := jsonschema.NewCompiler()
-		c.AssertFormat()
-		id := doc.(map[string]any)["$id"].(string)
-		if err := c.AddResource(id, doc); err != nil {
-			return nil, err
-		}
-		oracle, err := c.Compile(id)
+		oracle, err := schemaoracle.Compile(t.File, src)
 		if err != nil {
 			return nil, err
 		}
