@@ -1,6 +1,7 @@
 package site
 
 import (
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -16,15 +17,7 @@ func TestHandler(t *testing.T) {
 		"main.js":    "1",
 		"notes.md":   "not served",
 	}
-	for name, body := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	h, err := Handler(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	h := handlerOf(t, dir, files)
 	for _, c := range []struct {
 		method, path string
 		code         int
@@ -78,15 +71,7 @@ func TestHandlerEncodings(t *testing.T) {
 		"main.js":      "raw js",
 		"main.js.gz":   "gzip js",
 	}
-	for name, body := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	h, err := Handler(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	h := handlerOf(t, dir, files)
 	for _, c := range []struct{ path, accept, encoding, body string }{
 		{"/main.wasm", "gzip, deflate, br", "br", "brotli"},
 		{"/main.wasm", "gzip", "gzip", "gzip"},
@@ -129,4 +114,20 @@ func TestAccepts(t *testing.T) {
 			t.Errorf("Accepts(%q, %q) = %v", c.header, c.coding, got)
 		}
 	}
+}
+
+// handlerOf writes files (name → content) into dir and returns the
+// handler that serves it.
+func handlerOf(t *testing.T, dir string, files map[string]string) http.Handler {
+	t.Helper()
+	for name, body := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h, err := Handler(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return h
 }
