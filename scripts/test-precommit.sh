@@ -65,28 +65,28 @@ mkdir -p "$work/bin"
 export PATH="$work/bin:$PATH"
 
 fail=0
+# rejects HOOK FILE PATTERN: the hook fails on FILE and reports the
+# finding that PATTERN (grep) matches.
+rejects() {
+  local hook=$1 file=$2 pattern=$3 log="$work/$2.log"
+  if pre-commit try-repo "$repo" "$hook" --files "$file" >"$log" 2>&1; then
+    echo "test-precommit: FAIL: $hook passes $file:" >&2; cat "$log" >&2; fail=1
+  elif grep -q "$pattern" "$log"; then
+    echo "test-precommit: ok: $hook fails $file with its finding"
+  else
+    echo "test-precommit: FAIL: $hook failed on $file without the expected finding:" >&2; cat "$log" >&2; fail=1
+  fi
+}
 for hook in azconnlint azconnlint-system; do
   if pre-commit try-repo "$repo" "$hook" --files good.json >"$work/good.log" 2>&1; then
     echo "test-precommit: ok: $hook passes good.json"
   else
     echo "test-precommit: FAIL: $hook rejects good.json:" >&2; cat "$work/good.log" >&2; fail=1
   fi
-  if pre-commit try-repo "$repo" "$hook" --files bad.json >"$work/bad.log" 2>&1; then
-    echo "test-precommit: FAIL: $hook passes bad.json:" >&2; cat "$work/bad.log" >&2; fail=1
-  elif grep -q 'bad.json:3:3: error: unknown property "resourceGroup".*\[unknown-property\]' "$work/bad.log"; then
-    echo "test-precommit: ok: $hook fails bad.json with its finding"
-  else
-    echo "test-precommit: FAIL: $hook failed on bad.json without the expected finding:" >&2; cat "$work/bad.log" >&2; fail=1
-  fi
+  rejects "$hook" bad.json 'bad.json:3:3: error: unknown property "resourceGroup".*\[unknown-property\]'
   # .http and .rest files are passed to the hook (files: pattern); other
   # files are not.
-  if pre-commit try-repo "$repo" "$hook" --files bad.http >"$work/http.log" 2>&1; then
-    echo "test-precommit: FAIL: $hook passes bad.http:" >&2; cat "$work/http.log" >&2; fail=1
-  elif grep -q 'bad.http:1:1: error: PATCH without the connection.*\[request-line\]' "$work/http.log"; then
-    echo "test-precommit: ok: $hook fails bad.http with its finding"
-  else
-    echo "test-precommit: FAIL: $hook failed on bad.http without the expected finding:" >&2; cat "$work/http.log" >&2; fail=1
-  fi
+  rejects "$hook" bad.http 'bad.http:1:1: error: PATCH without the connection.*\[request-line\]'
   if pre-commit try-repo "$repo" "$hook" --files notes.txt >"$work/txt.log" 2>&1; then
     echo "test-precommit: ok: $hook does not run on notes.txt"
   else
