@@ -3,9 +3,11 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -185,4 +187,30 @@ func TestFailOnCountsOmitted(t *testing.T) {
 	if got := r.counted().Count(validate.SeverityError); got != 3 {
 		t.Errorf("errors counted %d, want 3", got)
 	}
+}
+
+// writeFiles writes each body as its name plus ext into a new temporary
+// directory and returns the paths, in name order.
+func writeFiles(t *testing.T, bodies map[string]string, ext string) []string {
+	t.Helper()
+	dir := t.TempDir()
+	var paths []string
+	for _, name := range slices.Sorted(maps.Keys(bodies)) {
+		p := filepath.Join(dir, name+ext)
+		if err := os.WriteFile(p, []byte(bodies[name]), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	return paths
+}
+
+// checkOutputs runs the command with args and then paths, and hands its
+// standard output and error, labelled by args, to check.
+func checkOutputs(t *testing.T, check func(what, out string), args, paths []string) {
+	t.Helper()
+	_, stdout, stderr := runCLI(t, "", append(args, paths...)...)
+	label := strings.Join(args, " ")
+	check(label+" stdout", stdout)
+	check(label+" stderr", stderr)
 }

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -35,15 +33,7 @@ Content-Length: 3
 `
 	md := "# Runbook\n\n```http\n" + strings.SplitN(http, "###\n", 2)[1] + "```\n"
 	md = strings.Replace(md, "{{graph}}", "https://graph.microsoft.com/beta", 1)
-	dir := t.TempDir()
-	var paths []string
-	for name, body := range map[string]string{"conn.http": http, "conn.rest": strings.ReplaceAll(http, "\n", "\r\n"), "runbook.md": md} {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		paths = append(paths, p)
-	}
+	paths := writeFiles(t, map[string]string{"conn.http": http, "conn.rest": strings.ReplaceAll(http, "\n", "\r\n"), "runbook.md": md}, "")
 	check := func(what, out string) {
 		t.Helper()
 		if i := strings.Index(out, "Hunter2"); i >= 0 {
@@ -52,10 +42,7 @@ Content-Length: 3
 	}
 	for _, format := range formats {
 		for _, extra := range [][]string{nil, {"--diff"}} {
-			args := append([]string{"--format", format, "--fail-on", "info"}, extra...)
-			_, stdout, stderr := runCLI(t, "", append(args, paths...)...)
-			check(strings.Join(args, " ")+" stdout", stdout)
-			check(strings.Join(args, " ")+" stderr", stderr)
+			checkOutputs(t, check, append([]string{"--format", format, "--fail-on", "info"}, extra...), paths)
 		}
 		_, _, stderr := runCLI(t, http, "--format", format, "--fix", "--stdin-filename", "x.http")
 		check("--fix "+format+" stderr", stderr)

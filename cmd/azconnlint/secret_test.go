@@ -1,11 +1,10 @@
 package main
 
 import (
-	"github.com/azconn/azconn/validate"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/azconn/azconn/validate"
 )
 
 // TestNoSecretLeak lints payloads that hide the password in awkward places
@@ -33,15 +32,7 @@ func TestNoSecretLeak(t *testing.T) {
 		"unquoted":   "{adDomainPassword: \"" + s + "\"}",
 		"comment":    "{\n  // adDomainPassword: " + s + "\n  \"adDomainPassword\": \"" + s + "\"\n}",
 	}
-	dir := t.TempDir()
-	var paths []string
-	for name, body := range payloads {
-		p := filepath.Join(dir, name+".json")
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		paths = append(paths, p)
-	}
+	paths := writeFiles(t, payloads, ".json")
 	check := func(what, out string) {
 		t.Helper()
 		if strings.Contains(out, "Hunter2") {
@@ -52,10 +43,7 @@ func TestNoSecretLeak(t *testing.T) {
 	for _, target := range []string{"azureConnection", "onPremisesConnection"} {
 		for _, format := range formats {
 			for _, extra := range [][]string{nil, {"--diff"}, {"--max-size", "40"}} {
-				args := append([]string{"--target", target, "--format", format, "--fail-on", "info"}, extra...)
-				_, stdout, stderr := runCLI(t, "", append(args, paths...)...)
-				check(strings.Join(args, " ")+" stdout", stdout)
-				check(strings.Join(args, " ")+" stderr", stderr)
+				checkOutputs(t, check, append([]string{"--target", target, "--format", format, "--fail-on", "info"}, extra...), paths)
 			}
 			for name, body := range payloads {
 				// --fix on standard input: stdout is the user's payload;
@@ -104,21 +92,10 @@ func TestSecretPlacements(t *testing.T) {
 				}
 			}
 		}
-		dir := t.TempDir()
-		var paths []string
-		for name, body := range bodies {
-			p := filepath.Join(dir, name+".json")
-			if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			paths = append(paths, p)
-		}
+		paths := writeFiles(t, bodies, ".json")
 		for _, format := range formats {
 			for _, extra := range [][]string{nil, {"--diff"}} {
-				args := append([]string{"--format", format, "--fail-on", "info"}, extra...)
-				_, stdout, stderr := runCLI(t, "", append(args, paths...)...)
-				check(strings.Join(args, " ")+" stdout", stdout)
-				check(strings.Join(args, " ")+" stderr", stderr)
+				checkOutputs(t, check, append([]string{"--format", format, "--fail-on", "info"}, extra...), paths)
 			}
 			for name, body := range bodies {
 				_, _, stderr := runCLI(t, body, "--format", format, "--fix")
