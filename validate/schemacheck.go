@@ -21,7 +21,7 @@ type violationKind uint8
 const (
 	violationType    violationKind = iota // wrong JSON type (want: the allowed types)
 	violationRange                        // a number out of its range
-	violationEnum                         // not a member of an enum, const or pattern
+	violationEnum                         // not a member of an enum, or not matching a pattern
 	violationFormat                       // breaks its format (want: [format])
 	violationUnknown                      // an object with unknown properties (want: their names)
 )

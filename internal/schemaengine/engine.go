@@ -9,8 +9,8 @@
 // A general engine (santhosh-tekuri/jsonschema) did this job before; with
 // golang.org/x/text and math/big it was a quarter of main.wasm, and
 // compiling its meta-schemas was most of the page's start. It remains the
-// oracle of this package's tests, which compare the two on the same
-// instances.
+// oracle of this package's tests (through internal/schemaoracle), which
+// compare the two on the same instances.
 //
 // The package is internal so that no public API depends on it: package
 // validate maps violations to findings, package schema holds the documents.
