@@ -298,8 +298,8 @@ func lintOne(cfg *config, j job, stdin io.Reader) *fileResult {
 	case cfg.diff:
 		if changes {
 			label := shownName(j.path)
-			r.diff = unifiedDiff(label, label,
-				validate.Redact(data, res.Target), validate.Redact(res.Normalized, res.Target))
+			r.diff = neutralLines(unifiedDiff(label, label,
+				validate.Redact(data, res.Target), validate.Redact(res.Normalized, res.Target)))
 		}
 	case cfg.fix && j.stdin:
 		r.output = res.Normalized

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"strings"
+	"unicode"
 )
 
 // Pipeline commands (SPEC §13). The Azure Pipelines agent runs "##vso[…"
@@ -64,18 +65,43 @@ func neutralText(s string) string {
 }
 
 // neutralLine makes one line of a text format safe: command openers
-// neutralised, and a line that would start (after leading whitespace, as
-// GitHub's runner trims it) with "::" gets a "\" before them.
+// neutralised, and where a line would start (after leading whitespace, as
+// the runners trim it) with "::", a "\\" goes before them. A lone CR (kept
+// by --diff from the input) ends a line for the runners too, so what
+// follows one counts as a line start.
 func neutralLine(line []byte) []byte {
 	line = neutralize(line, `\[`)
-	rest := bytes.TrimLeft(line, " \t\v\f\u00a0")
-	if bytes.HasPrefix(rest, []byte("::")) {
-		at := len(line) - len(rest)
-		out := make([]byte, 0, len(line)+1)
-		out = append(append(append(out, line[:at]...), '\\'), rest...)
-		return out
+	if !bytes.Contains(line, []byte("::")) {
+		return line
 	}
-	return line
+	var out []byte
+	for start := 0; start < len(line); {
+		end := len(line)
+		if i := bytes.IndexByte(line[start:], '\r'); i >= 0 {
+			end = start + i + 1
+		}
+		seg := line[start:end]
+		rest := bytes.TrimLeftFunc(seg, unicode.IsSpace) // as .NET's Trim
+		if bytes.HasPrefix(rest, []byte("::")) {
+			at := len(seg) - len(rest)
+			out = append(append(append(out, seg[:at]...), '\\'), rest...)
+		} else {
+			out = append(out, seg...)
+		}
+		start = end
+	}
+	return out
+}
+
+// neutralLines applies neutralLine to every line of b (the --diff
+// output: a context line " ::x" is shown " \\::x", so the diff is for
+// reading, not for patch, when the input holds pipeline commands).
+func neutralLines(b []byte) []byte {
+	var out bytes.Buffer
+	f := &lineFilter{w: &out, fix: neutralLine}
+	f.Write(b)
+	f.Close()
+	return out.Bytes()
 }
 
 // jsonLine neutralises one line of encoded JSON: an opener can only be
@@ -131,7 +157,7 @@ func (f *lineFilter) Close() error {
 // with "./" before a name that starts with "::" (after whitespace).
 func safePath(p string) string {
 	s := shownName(p)
-	if strings.HasPrefix(strings.TrimLeft(s, " \t\v\f\u00a0"), "::") {
+	if strings.HasPrefix(strings.TrimLeftFunc(s, unicode.IsSpace), "::") {
 		return "./" + s
 	}
 	return s
