@@ -2,7 +2,6 @@ package lsp
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -58,8 +57,9 @@ func (e *frameError) Error() string { return e.msg }
 // the server needs of JSON-RPC, and golang.org/x/exp/jsonrpc2 has no
 // stable API.
 type frameReader struct {
-	r   *bufio.Reader
-	max int
+	r        *bufio.Reader
+	max      int
+	skipping bool // after a bad header: looking for the next frame
 }
 
 func newFrameReader(r io.Reader) *frameReader {
@@ -88,10 +88,12 @@ func (fr *frameReader) read() ([]byte, error) {
 }
 
 // header reads header lines up to the blank line and returns the
-// Content-Length. On a malformed header it skips to the next line that
-// starts a header (Content-Length:), so one bad frame costs one error.
+// Content-Length. A malformed header is answered at once; the next read
+// then skips to the next "Content-Length:" (even mid-line, where a body
+// without a line break runs into the next frame), so one bad frame costs
+// one error.
 func (fr *frameReader) header() (int, error) {
-	length, bad, seen := -1, "", false
+	length, seen := -1, false
 	for {
 		line, err := fr.r.ReadString('\n')
 		if err != nil {
@@ -100,44 +102,40 @@ func (fr *frameReader) header() (int, error) {
 			}
 			return 0, io.ErrUnexpectedEOF
 		}
-		seen = true
 		line = strings.TrimRight(line, "\r\n")
+		if fr.skipping {
+			i := strings.Index(strings.ToLower(line), "content-length:")
+			if i < 0 {
+				continue
+			}
+			line, fr.skipping = line[i:], false
+		}
+		seen = true
 		if line == "" {
 			break
 		}
 		name, value, ok := strings.Cut(line, ":")
 		switch {
 		case !ok:
-			bad = fmt.Sprintf("malformed header line %q", clip(line))
+			return 0, fr.skip(fmt.Sprintf("malformed header line %q", clip(line)))
 		case strings.EqualFold(strings.TrimSpace(name), "Content-Length"):
 			n, err := strconv.Atoi(strings.TrimSpace(value))
 			if err != nil || n < 0 {
-				bad = fmt.Sprintf("invalid Content-Length %q", clip(value))
+				return 0, fr.skip(fmt.Sprintf("invalid Content-Length %q", clip(strings.TrimSpace(value))))
 			}
 			length = n
 		}
-		if bad != "" {
-			return 0, fr.resync(bad)
-		}
 	}
 	if length < 0 {
-		return 0, fr.resync("missing Content-Length header")
+		return 0, fr.skip("missing Content-Length header")
 	}
 	return length, nil
 }
 
-// resync drops input up to the next line starting with Content-Length:
-// (left unread) and returns the frame error to answer.
-func (fr *frameReader) resync(msg string) error {
-	for {
-		peek, _ := fr.r.Peek(len("content-length:"))
-		if len(peek) == len("content-length:") && bytes.EqualFold(peek, []byte("content-length:")) {
-			return &frameError{msg}
-		}
-		if _, err := fr.r.ReadString('\n'); err != nil {
-			return &frameError{msg} // the next read meets the end
-		}
-	}
+// skip puts the reader in skipping mode and returns the error to answer.
+func (fr *frameReader) skip(msg string) error {
+	fr.skipping = true
+	return &frameError{msg}
 }
 
 // clip shortens text quoted in an error message.

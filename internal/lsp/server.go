@@ -34,6 +34,8 @@ type Server struct {
 	reqID    int    // last server-to-client request ID
 	lastCfgE string // last configuration error shown
 
+	maxFrame int // MaxFrame unless a test sets it
+
 	wake chan struct{}
 	done chan struct{}
 	// stats, for tests and benchmarks
@@ -73,6 +75,9 @@ func (s *Server) Serve(in io.Reader, out io.Writer) int {
 	defer wg.Wait()
 	defer close(s.done)
 	fr := newFrameReader(in)
+	if s.maxFrame > 0 {
+		fr.max = s.maxFrame
+	}
 	for {
 		body, err := fr.read()
 		if isFrameError(err) {
