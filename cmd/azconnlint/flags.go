@@ -67,6 +67,7 @@ func (c *config) optionsFor(j job) validate.Options {
 var formats = []string{"text", "compact", "json", "sarif", "github", "azure", "junit", "gitlab", "checkstyle"}
 
 const usageHead = `usage: azconnlint [flags] [path ...]
+       azconnlint lsp        (the language server, on standard input and output)
 
 Lints and normalizes the JSON body of a Microsoft Graph AzureConnection PATCH
 request: a bare body, an HTTP request, a .http/.rest file, or Markdown holding
