@@ -231,3 +231,14 @@ func (r *rawRequest) headerValue(data []byte, name string) (header, bool) {
 	}
 	return header{}, false
 }
+
+// headersNamed returns every header named name (any case), in order.
+func (r *rawRequest) headersNamed(data []byte, name string) []header {
+	var out []header
+	for _, h := range r.headers {
+		if strings.EqualFold(string(data[h.name.start:h.name.end]), name) {
+			out = append(out, h)
+		}
+	}
+	return out
+}

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -309,7 +308,7 @@ func (fl *formLinter) request(r *rawRequest) {
 	if r.hasBody {
 		rq.Body = normalized
 	}
-	fl.checkContentLength(r, ri, len(body), len(normalized), span{r.method.start, lineEnd})
+	fl.checkContentLength(r, ri, body, normalized)
 	fl.requests = append(fl.requests, rq)
 	fl.scrub(r)
 }
@@ -325,36 +324,6 @@ func (fl *formLinter) checkContentType(r *rawRequest, ri int, lineAt span) {
 	mt, _, _ := strings.Cut(v, ";")
 	if !strings.EqualFold(strings.TrimSpace(mt), "application/json") {
 		fl.report("content-type", SeverityWarning, h.value, ri, fmt.Sprintf("Content-Type is %s: Microsoft Graph takes these bodies as application/json", quoteJSON(v)))
-	}
-}
-
-// checkContentLength reports a declared Content-Length that is not the
-// body's length, and fixes it to the normalized body's length.
-func (fl *formLinter) checkContentLength(r *rawRequest, ri, have, after int, lineAt span) {
-	h, ok := r.headerValue(fl.data, "Content-Length")
-	if !ok {
-		return
-	}
-	v := string(fl.data[h.value.start:h.value.end])
-	n, err := strconv.Atoi(v)
-	var msg string
-	switch {
-	case err != nil || n < 0:
-		msg = fmt.Sprintf("Content-Length %s is not a byte count; the body has %d bytes", quoteJSON(v), have)
-	case n != have:
-		msg = fmt.Sprintf("Content-Length is %d but the body has %d bytes: a server reads a truncated body or waits for more; the fix sets it to %d", n, have, after)
-		if after == have {
-			msg = fmt.Sprintf("Content-Length is %d but the body has %d bytes: a server reads a truncated body or waits for more; the fix sets it", n, have)
-		}
-	case n != after:
-		msg = fmt.Sprintf("Content-Length is %d, right for this body, but the fixes change the body to %d bytes: the fix updates it", n, after)
-	default:
-		return
-	}
-	if f := fl.report("content-length", SeverityWarning, h.value, ri, msg); f != nil {
-		e := &Edit{}
-		f.Fixable, f.Edit = true, e
-		fl.edits = append(fl.edits, formEdit{h.value.start, h.value.end, strconv.Itoa(after), []*Edit{e}})
 	}
 }
 
