@@ -139,6 +139,9 @@ func analyzeEndpoint(data []byte, r *rawRequest) endpoint {
 				hostEnd++
 			}
 			host := strings.ToLower(url[len(scheme):hostEnd])
+			if at := strings.LastIndexByte(host, '@'); at >= 0 {
+				host = host[at+1:] // after the userinfo (RFC 3986 §3.2.1), which holds no host
+			}
 			if h, _, ok := strings.Cut(host, ":"); ok && !strings.Contains(host, "{{") {
 				host = h
 			}
