@@ -89,7 +89,12 @@ func isCommentLine(t string) bool {
 // separator (trailing blank lines and JetBrains response handlers
 // excluded).
 func parseHTTPText(data []byte, from int) []rawRequest {
-	lines := splitLines(data, from)
+	return parseHTTPLines(data, splitLines(data, from))
+}
+
+// parseHTTPLines reads the requests of the given lines of data (a whole
+// text, or the content of a Markdown fence), as parseHTTPText says.
+func parseHTTPLines(data []byte, lines []line) []rawRequest {
 	var reqs []rawRequest
 	vars := map[string]string{}
 	for i := 0; i < len(lines); {

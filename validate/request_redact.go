@@ -72,6 +72,7 @@ func framingScan(data []byte) []framingSecret {
 	for _, name := range used {
 		for _, s := range vars[name] {
 			add(s)
+			add(credentials(data, s))
 		}
 		delete(vars, name)
 	}
@@ -92,10 +93,8 @@ func lineSecrets(s string, vars map[string][]span, base int) []span {
 		return out
 	}
 	if m := secretHeaderLine.FindStringSubmatchIndex(s); m != nil && isSecretHeader(foldName(s[m[4]:m[5]])) {
-		out = append(out, span{m[8], m[9]})
-		if sch := strings.IndexAny(s[m[8]:m[9]], " \t"); sch > 0 {
-			out = append(out, span{m[8] + sch + 1, m[9]}) // the credentials after the scheme
-		}
+		v := span{m[8], m[9]}
+		out = append(out, v, credentials([]byte(s), v))
 	}
 	if strings.Contains(s, "=") {
 		inURL := urlLine.MatchString(s)
@@ -104,8 +103,8 @@ func lineSecrets(s string, vars map[string][]span, base int) []span {
 				continue
 			}
 			v := span{m[1], m[1] + strings.IndexByte(s[m[1]:]+"&", '&')}
-			if inURL { // a query or fragment value also ends at '#' or a space
-				if k := strings.IndexAny(s[v.start:v.end], "# \t"); k >= 0 {
+			if inURL { // a query or fragment value also ends at ';', '#' or a space
+				if k := strings.IndexAny(s[v.start:v.end], ";# \t"); k >= 0 {
 					v.end = v.start + k
 				}
 			}
@@ -126,6 +125,17 @@ func lineSecrets(s string, vars map[string][]span, base int) []span {
 		}
 	}
 	return out
+}
+
+// credentials returns the part of value v after an authentication scheme
+// ("Bearer eyJ…" → "eyJ…"), or an empty span.
+func credentials(data []byte, v span) span {
+	val := string(data[v.start:v.end])
+	sch := strings.IndexAny(val, " \t")
+	if sch <= 0 {
+		return span{v.end, v.end}
+	}
+	return trimSpan(data, span{v.start + sch + 1, v.end})
 }
 
 // foldName is a name as compared: percent-decoded, lower-cased.
