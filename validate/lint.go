@@ -37,6 +37,12 @@ type Options struct {
 	// negative is an error): past it one too-many-findings finding says
 	// how many more there were. The cap never changes the fixes applied.
 	MaxFindings int
+	// Hosts are hosts accepted besides the Microsoft Graph clouds in a
+	// request URL: a test server ("127.0.0.1:8080"), an API gateway
+	// ("graph-gw.example.com", which may also put a prefix before the
+	// version segment). A host matches with or without its port, without
+	// case; "*" accepts any host. Their scheme is not checked.
+	Hosts []string
 }
 
 // Default limits applied when Options leaves them zero.
@@ -69,8 +75,9 @@ type Linter struct {
 }
 
 // New checks opts and returns a Linter for them. It is an error to name an
-// unknown target, an unknown rule ID in Ignore, an unknown API version, or
-// a negative MaxSize, MaxDepth or MaxFindings.
+// unknown target, form, method, API version or rule ID, a malformed host,
+// or a negative MaxSize, MaxDepth or MaxFindings: the error is the
+// errors.Join of one *OptionError per mistake.
 func New(opts Options) (*Linter, error) {
 	l := &Linter{}
 	if err := l.init(opts); err != nil {
@@ -79,37 +86,21 @@ func New(opts Options) (*Linter, error) {
 	return l, nil
 }
 
+// OptionError is one option that New refuses: the Options field, the value
+// given, and the values allowed when they are a list.
+type OptionError struct {
+	Field   string   // the Options field: "Target", "Ignore", "MaxSize"…
+	Value   string   // the value given, as text
+	Allowed []string // the values allowed, when they are a list
+	msg     string
+}
+
+// Error says what is wrong and what to write instead.
+func (e *OptionError) Error() string { return e.msg }
+
 // init checks opts and sets the linter up for them.
 func (l *Linter) init(opts Options) error {
-	var errs []string
-	target := Auto
-	if opts.Target != "" {
-		t, err := ParseTarget(string(opts.Target))
-		if err != nil {
-			errs = append(errs, err.Error())
-		}
-		target = t
-	}
-	if opts.MaxSize < 0 {
-		errs = append(errs, "validate: MaxSize "+strconv.Itoa(opts.MaxSize)+" is negative (zero means the default)")
-	}
-	if opts.MaxFindings < 0 {
-		errs = append(errs, "validate: MaxFindings "+strconv.Itoa(opts.MaxFindings)+" is negative (zero means the default of "+strconv.Itoa(DefaultMaxFindings)+")")
-	}
-	if opts.MaxDepth < 0 {
-		errs = append(errs, "validate: MaxDepth "+strconv.Itoa(opts.MaxDepth)+" is negative (zero means the default)")
-	}
-	if opts.API != "" {
-		if _, err := ParseAPI(string(opts.API)); err != nil {
-			errs = append(errs, err.Error())
-		}
-	}
-	if opts.Form != "" && !slices.Contains(Forms(), opts.Form) {
-		errs = append(errs, "validate: unknown form "+quoteJSON(string(opts.Form))+" (want json, http, http-file or markdown)")
-	}
-	if m := strings.ToUpper(strings.TrimSpace(opts.Method)); m != "" && m != "PATCH" && m != "POST" {
-		errs = append(errs, "validate: unknown method "+quoteJSON(opts.Method)+" (want PATCH or POST)")
-	}
+	errs := checkOptions(opts)
 	l.opts = opts
 	var unknown []string
 	for _, id := range opts.Ignore {
@@ -123,14 +114,19 @@ func (l *Linter) init(opts Options) error {
 		l.ignore[id] = true
 	}
 	if len(unknown) > 0 {
-		errs = append(errs, "validate: unknown rule ID "+strings.Join(unknown, ", ")+" in Ignore (Rules lists them)")
+		errs = append(errs, &OptionError{Field: "Ignore", Value: strings.Join(unknown, ", "), Allowed: ruleIDs(),
+			msg: "validate: unknown rule ID " + strings.Join(unknown, ", ") + " in Ignore (Rules lists them)"})
 	}
 	if len(errs) > 0 {
-		return errors.New(strings.Join(errs, "\n"))
+		return errors.Join(errs...)
 	}
 	all, err := models()
 	if err != nil {
 		return err
+	}
+	target := Auto
+	if opts.Target != "" {
+		target = opts.Target
 	}
 	if target == Auto {
 		l.model = all[defaultTarget()]
@@ -140,6 +136,70 @@ func (l *Linter) init(opts Options) error {
 	}
 	l.opts.Target = target
 	return nil
+}
+
+// checkOptions returns an *OptionError for each option that is not one of
+// its allowed values (the rule IDs of Ignore aside).
+func checkOptions(opts Options) []error {
+	var errs []error
+	bad := func(field, value string, allowed []string, msg string) {
+		errs = append(errs, &OptionError{Field: field, Value: value, Allowed: allowed, msg: msg})
+	}
+	if opts.Target != "" {
+		if _, err := ParseTarget(string(opts.Target)); err != nil {
+			bad("Target", string(opts.Target), append([]string{string(Auto)}, targetNames()...), err.Error())
+		}
+	}
+	for _, n := range []struct {
+		field string
+		v     int
+		def   string
+	}{{"MaxSize", opts.MaxSize, ""}, {"MaxFindings", opts.MaxFindings, " of " + strconv.Itoa(DefaultMaxFindings)}, {"MaxDepth", opts.MaxDepth, ""}} {
+		if n.v < 0 {
+			bad(n.field, strconv.Itoa(n.v), nil, "validate: "+n.field+" "+strconv.Itoa(n.v)+" is negative (zero means the default"+n.def+")")
+		}
+	}
+	if opts.API != "" {
+		if _, err := ParseAPI(string(opts.API)); err != nil {
+			bad("API", string(opts.API), apiNames(), err.Error())
+		}
+	}
+	if opts.Form != "" && !slices.Contains(Forms(), opts.Form) {
+		bad("Form", string(opts.Form), formNames(), "validate: unknown form "+quoteJSON(string(opts.Form))+" (want json, http, http-file or markdown)")
+	}
+	if m := strings.ToUpper(strings.TrimSpace(opts.Method)); m != "" && m != "PATCH" && m != "POST" {
+		bad("Method", opts.Method, []string{"PATCH", "POST"}, "validate: unknown method "+quoteJSON(opts.Method)+" (want PATCH or POST)")
+	}
+	for _, h := range opts.Hosts {
+		if h == "" || strings.ContainsAny(h, "/ \t?#@") {
+			bad("Hosts", h, nil, "validate: Hosts entry "+quoteJSON(h)+" is not a host: write a host name or address, with an optional :port, or \"*\" for any host")
+		}
+	}
+	return errs
+}
+
+func apiNames() []string {
+	var out []string
+	for _, a := range apiList() {
+		out = append(out, string(a))
+	}
+	return out
+}
+
+func formNames() []string {
+	var out []string
+	for _, f := range Forms() {
+		out = append(out, string(f))
+	}
+	return out
+}
+
+func ruleIDs() []string {
+	var out []string
+	for _, r := range Rules() {
+		out = append(out, r.ID)
+	}
+	return out
 }
 
 // Result is what Lint found and made of the input.

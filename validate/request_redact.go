@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Secrets of the request framing (SPEC §12): Authorization header values,
@@ -16,23 +17,30 @@ import (
 // compared after percent-decoding and case-folding. A variable is secret
 // too when a secret header or field uses it ({{auth}} as the whole
 // Authorization value). The values are collected once for the whole text
-// (framingScan) and masked wherever they occur, in every request.
+// (framingScan) and masked wherever they occur, in every request. The
+// expressions are compiled on first use: a bare JSON body never needs them.
 var (
 	// A header line: a token name (RFC 9110 §5.6.2), a colon, the value.
-	secretHeaderLine = regexp.MustCompile("^(\\s*)([!#$%&'*+.^_`|~0-9A-Za-z-]+)(\\s*:\\s*)(\\S.*?)(\\s*)$")
+	secretHeaderLine = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile("^(\\s*)([!#$%&'*+.^_`|~0-9A-Za-z-]+)(\\s*:\\s*)(\\S.*?)(\\s*)$")
+	})
 	// A variable line: REST Client "@name = value" (spaces allowed after @).
-	secretVarLine = regexp.MustCompile(`^(\s*@\s*)([^\s=]+)(\s*=\s*)(\S.*?)(\s*)$`)
+	secretVarLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\s*@\s*)([^\s=]+)(\s*=\s*)(\S.*?)(\s*)$`) })
 	// A field's name: after a start, '?', '&', ';', '#' or space, up to
 	// '='; its value runs to the next '&' or the end of the line.
-	secretField = regexp.MustCompile(`(?:^|[?&;#\s])([A-Za-z0-9_.%\-\[\]]+)[ \t]*=[ \t]*`)
+	secretField = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?:^|[?&;#\s])([A-Za-z0-9_.%\-\[\]]+)[ \t]*=[ \t]*`) })
 	// A JSON member "name": "value" (a token request's JSON body).
-	secretMember = regexp.MustCompile(`"([^"\\]{1,64})"\s*:\s*("(?:[^"\\]|\\.)*")`)
+	secretMember = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`"([^"\\]{1,64})"\s*:\s*("(?:[^"\\]|\\.)*")`) })
 	// URL userinfo: scheme://user:password@.
-	secretUserinfo = regexp.MustCompile(`[A-Za-z][A-Za-z0-9+.\-]*://[^/?#@\s:]*:([^/?#@\s]+)@`)
+	secretUserinfo = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`[A-Za-z][A-Za-z0-9+.\-]*://[^/?#@\s:]*:([^/?#@\s]+)@`)
+	})
 	// A line holding a URL: a request line, or a query continuation
 	// line ("    ?$select=id", "    &$top=1").
-	urlLine    = regexp.MustCompile(`^\s*(?:[A-Za-z]+\s+(?:[A-Za-z][A-Za-z0-9+.\-]*://|/|\{\{)|[?&])`)
-	httpVarRef = regexp.MustCompile(`\{\{\s*([^{}\s]+)\s*\}\}`)
+	urlLine = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^\s*(?:[A-Za-z]+\s+(?:[A-Za-z][A-Za-z0-9+.\-]*://|/|\{\{)|[?&])`)
+	})
+	httpVarRef = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\{\{\s*([^{}\s]+)\s*\}\}`) })
 )
 
 // framingSecret is one secret value of the framing: where it is and its
@@ -55,7 +63,7 @@ func framingScan(data []byte) []framingSecret {
 		if v == "" || v == RedactMask {
 			return
 		}
-		for _, m := range httpVarRef.FindAllStringSubmatch(v, -1) {
+		for _, m := range httpVarRef().FindAllStringSubmatch(v, -1) {
 			used = append(used, strings.ToLower(m[1]))
 		}
 		if !isTemplateRef(v) {
@@ -83,7 +91,7 @@ func framingScan(data []byte) []framingSecret {
 // framing secret, and records its variable definitions (at base) in vars.
 func lineSecrets(s string, vars map[string][]span, base int) []span {
 	var out []span
-	if m := secretVarLine.FindStringSubmatchIndex(s); m != nil {
+	if m := secretVarLine().FindStringSubmatchIndex(s); m != nil {
 		name := foldName(s[m[4]:m[5]])
 		if isSecretName(name) {
 			out = append(out, span{m[8], m[9]})
@@ -92,13 +100,13 @@ func lineSecrets(s string, vars map[string][]span, base int) []span {
 		}
 		return out
 	}
-	if m := secretHeaderLine.FindStringSubmatchIndex(s); m != nil && isSecretHeader(foldName(s[m[4]:m[5]])) {
+	if m := secretHeaderLine().FindStringSubmatchIndex(s); m != nil && isSecretHeader(foldName(s[m[4]:m[5]])) {
 		v := span{m[8], m[9]}
 		out = append(out, v, credentials([]byte(s), v))
 	}
 	if strings.Contains(s, "=") {
-		inURL := urlLine.MatchString(s)
-		for _, m := range secretField.FindAllStringSubmatchIndex(s, -1) {
+		inURL := urlLine().MatchString(s)
+		for _, m := range secretField().FindAllStringSubmatchIndex(s, -1) {
 			if !isSecretName(foldName(s[m[2]:m[3]])) {
 				continue
 			}
@@ -113,14 +121,14 @@ func lineSecrets(s string, vars map[string][]span, base int) []span {
 	}
 	if strings.Contains(s, "\"") {
 		names := anyRedaction().names
-		for _, m := range secretMember.FindAllStringSubmatchIndex(s, -1) {
+		for _, m := range secretMember().FindAllStringSubmatchIndex(s, -1) {
 			if name := foldName(s[m[2]:m[3]]); isSecretName(name) && (names == nil || !names.has[s[m[2]:m[3]]]) {
 				out = append(out, span{m[4] + 1, m[5] - 1})
 			}
 		}
 	}
 	if strings.Contains(s, "://") {
-		for _, m := range secretUserinfo.FindAllStringSubmatchIndex(s, -1) {
+		for _, m := range secretUserinfo().FindAllStringSubmatchIndex(s, -1) {
 			out = append(out, span{m[2], m[3]})
 		}
 	}
@@ -151,7 +159,7 @@ func foldName(name string) string {
 // isTemplateRef reports whether v is only a template reference ({{var}},
 // ${VAR}…): a name for a value defined elsewhere, not a secret itself.
 func isTemplateRef(v string) bool {
-	return templateRef.MatchString(strings.TrimSpace(v))
+	return templateRef().MatchString(strings.TrimSpace(v))
 }
 
 // isSecretHeader reports whether a header's value is a secret.
