@@ -677,8 +677,10 @@ func testRequests(t *testing.T, ctx context.Context, base string) {
 			at[f.Rule] = f.Line
 		}
 	}
-	if at["request-line"] != 1 || at["content-length"] != lineOf(req, "Content-length") {
-		t.Errorf("request-line at line %d (want 1), content-length at line %d (want %d): %v", at["request-line"], at["content-length"], lineOf(req, "Content-length"), p.findings())
+	// The seed's Content-length is right for its body sent with CRLF
+	// line endings (issue 17): no content-length finding.
+	if at["request-line"] != 1 || at["content-length"] != 0 {
+		t.Errorf("request-line at line %d (want 1), content-length at line %d (want none): %v", at["request-line"], at["content-length"], p.findings())
 	}
 	bodyLine := lineOf(req, "{")
 	if at["placeholder"] < bodyLine || at["read-only"] < bodyLine {
