@@ -2,6 +2,7 @@ package validate
 
 import (
 	"errors"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -15,6 +16,11 @@ type Options struct {
 	MaxSize      int      // bytes; zero means DefaultMaxSize
 	MaxDepth     int      // nesting levels; zero means DefaultMaxDepth
 	Ignore       []string // rule IDs to neither report nor fix
+	// Severity overrides the severity of a rule's findings, by rule ID
+	// (a configuration's "rules: {placeholder: error}"). The engine applies
+	// it as it reports, so Result.Fails, Count and the findings cap all
+	// see the overridden severity. To turn a rule off, use Ignore.
+	Severity map[string]Severity
 	// Form is how the input holds the body; zero means sniffed from the
 	// content (FormForName maps a file name to its form).
 	Form Form
@@ -61,15 +67,17 @@ func (o Options) maxDepth() int {
 // Linter lints bodies with options checked once by New. It is safe for
 // concurrent use.
 type Linter struct {
-	opts   Options
-	ignore map[string]bool
-	model  *targetModel // the explicit target's, or the default under Auto
-	fixed  detection    // set when the target is explicit
+	opts     Options
+	ignore   map[string]bool
+	severity map[string]Severity // Options.Severity, checked
+	model    *targetModel        // the explicit target's, or the default under Auto
+	fixed    detection           // set when the target is explicit
 }
 
 // New checks opts and returns a Linter for them. It is an error to name an
-// unknown target, an unknown rule ID in Ignore, an unknown API version, or
-// a negative MaxSize, MaxDepth or MaxFindings.
+// unknown target, an unknown rule ID in Ignore or Severity, a severity
+// that is not error, warning or info, an unknown API version, or a
+// negative MaxSize, MaxDepth or MaxFindings.
 func New(opts Options) (*Linter, error) {
 	l := &Linter{}
 	if err := l.init(opts); err != nil {
@@ -124,6 +132,7 @@ func (l *Linter) init(opts Options) error {
 	if len(unknown) > 0 {
 		errs = append(errs, "validate: unknown rule ID "+strings.Join(unknown, ", ")+" in Ignore (Rules lists them)")
 	}
+	errs = append(errs, l.initSeverity(opts.Severity)...)
 	if len(errs) > 0 {
 		return errors.New(strings.Join(errs, "\n"))
 	}
@@ -139,6 +148,36 @@ func (l *Linter) init(opts Options) error {
 	}
 	l.opts.Target = target
 	return nil
+}
+
+// initSeverity checks the severity overrides and keeps them; it returns
+// what is wrong with them, in rule order so that the message is stable.
+func (l *Linter) initSeverity(over map[string]Severity) []string {
+	var errs []string
+	for _, id := range slices.Sorted(maps.Keys(over)) {
+		s := over[id]
+		switch {
+		case catalogue[id] == nil:
+			errs = append(errs, "validate: unknown rule ID "+quoteJSON(id)+" in Severity (Rules lists them)")
+		case s < SeverityInfo || s > SeverityError:
+			errs = append(errs, "validate: invalid severity "+strconv.Itoa(int(s))+" for rule "+quoteJSON(id)+" in Severity (want SeverityError, SeverityWarning or SeverityInfo; Ignore turns a rule off)")
+		default:
+			if l.severity == nil {
+				l.severity = make(map[string]Severity, len(over))
+			}
+			l.severity[id] = s
+		}
+	}
+	return errs
+}
+
+// severityOf returns the severity of a finding of rule: the override, if
+// any, else sev (the rule's own for this case).
+func (l *Linter) severityOf(rule string, sev Severity) Severity {
+	if s, ok := l.severity[rule]; ok {
+		return s
+	}
+	return sev
 }
 
 // Result is what Lint found and made of the input.

@@ -15,6 +15,7 @@ type pass struct {
 	opts     Options
 	m        *targetModel
 	ignore   map[string]bool
+	severity map[string]Severity // Options.Severity: the user's overrides
 	detected detection
 	tree     *syntaxTree
 	root     *node // the entity: the body, or the object a GET response's {"value": …} wraps
@@ -62,6 +63,9 @@ func (p *pass) pos(off int) Pos {
 func (p *pass) report(rule string, sev Severity, start, end int, ptr, msg string) *Finding {
 	if p.ignore[rule] {
 		return nil
+	}
+	if s, ok := p.severity[rule]; ok {
+		sev = s
 	}
 	if len(p.slab) == 0 {
 		// Findings come in bunches: allocate them so. The first chunk
