@@ -21,6 +21,12 @@ type Options struct {
 	// it as it reports, so Result.Fails, Count and the findings cap all
 	// see the overridden severity. To turn a rule off, use Ignore.
 	Severity map[string]Severity
+	// PointerRules override a rule's severity, or turn it off, for the
+	// findings at a JSON Pointer of the body and under it (a
+	// configuration's "files: [legacy/*.json#/organizationalUnit]"); later
+	// entries win over earlier ones, and all of them over Severity and
+	// Ignore. A rule turned off there is neither reported nor fixed there.
+	PointerRules []PointerRule
 	// Form is how the input holds the body; zero means sniffed from the
 	// content (FormForName maps a file name to its form).
 	Form Form
@@ -70,6 +76,7 @@ type Linter struct {
 	opts     Options
 	ignore   map[string]bool
 	severity map[string]Severity // Options.Severity, checked
+	scoped   map[string]bool     // the rules that PointerRules name
 	model    *targetModel        // the explicit target's, or the default under Auto
 	fixed    detection           // set when the target is explicit
 }
@@ -133,6 +140,7 @@ func (l *Linter) init(opts Options) error {
 		errs = append(errs, "validate: unknown rule ID "+strings.Join(unknown, ", ")+" in Ignore (Rules lists them)")
 	}
 	errs = append(errs, l.initSeverity(opts.Severity)...)
+	errs = append(errs, l.initPointerRules(opts.PointerRules)...)
 	if len(errs) > 0 {
 		return errors.New(strings.Join(errs, "\n"))
 	}
@@ -171,13 +179,67 @@ func (l *Linter) initSeverity(over map[string]Severity) []string {
 	return errs
 }
 
-// severityOf returns the severity of a finding of rule: the override, if
-// any, else sev (the rule's own for this case).
-func (l *Linter) severityOf(rule string, sev Severity) Severity {
-	if s, ok := l.severity[rule]; ok {
-		return s
+// PointerRule overrides the severity of Rule's findings at Pointer (an RFC
+// 6901 JSON Pointer into a request's body; "" is the whole body) and under
+// it, or with Off turns the rule off there.
+type PointerRule struct {
+	Pointer  string
+	Rule     string
+	Severity Severity // ignored when Off
+	Off      bool
+}
+
+// initPointerRules checks the pointer-scoped overrides and notes their
+// rules; it returns what is wrong with them.
+func (l *Linter) initPointerRules(prs []PointerRule) []string {
+	var errs []string
+	for i, pr := range prs {
+		at := "PointerRules[" + strconv.Itoa(i) + "]"
+		switch {
+		case catalogue[pr.Rule] == nil:
+			errs = append(errs, "validate: unknown rule ID "+quoteJSON(pr.Rule)+" in "+at+" (Rules lists them)")
+		case pr.Pointer != "" && pr.Pointer[0] != '/':
+			errs = append(errs, "validate: "+at+".Pointer "+quoteJSON(pr.Pointer)+" is not a JSON Pointer (it starts with / or is empty)")
+		case !pr.Off && (pr.Severity < SeverityInfo || pr.Severity > SeverityError):
+			errs = append(errs, "validate: invalid severity "+strconv.Itoa(int(pr.Severity))+" in "+at+" (want SeverityError, SeverityWarning or SeverityInfo, or Off)")
+		default:
+			if l.scoped == nil {
+				l.scoped = map[string]bool{}
+			}
+			l.scoped[pr.Rule] = true
+		}
 	}
-	return sev
+	return errs
+}
+
+// severityOf returns the severity of a finding of rule at pointer ptr:
+// the last PointerRule that covers it, else the rule's override, else sev
+// (the rule's own for this case). off reports that a PointerRule turns the
+// rule off there.
+func (l *Linter) severityOf(rule, ptr string, sev Severity) (_ Severity, off bool) {
+	if l == nil { // a pass of the engine's own (boundBody), without options
+		return sev, false
+	}
+	if s, ok := l.severity[rule]; ok {
+		sev = s
+	}
+	if !l.isScoped(rule) {
+		return sev, false
+	}
+	for _, pr := range l.opts.PointerRules {
+		if pr.Rule == rule && under(ptr, pr.Pointer) {
+			sev, off = pr.Severity, pr.Off
+		}
+	}
+	return sev, off
+}
+
+// isScoped reports whether Options.PointerRules name rule.
+func (l *Linter) isScoped(rule string) bool { return l != nil && l.scoped[rule] }
+
+// under reports whether JSON Pointer ptr is at or under pointer at.
+func under(ptr, at string) bool {
+	return ptr == at || strings.HasPrefix(ptr, at) && ptr[len(at)] == '/'
 }
 
 // Result is what Lint found and made of the input.

@@ -15,7 +15,7 @@ type pass struct {
 	opts     Options
 	m        *targetModel
 	ignore   map[string]bool
-	severity map[string]Severity // Options.Severity: the user's overrides
+	l        *Linter // the options checked once: severities
 	detected detection
 	tree     *syntaxTree
 	root     *node // the entity: the body, or the object a GET response's {"value": …} wraps
@@ -64,8 +64,9 @@ func (p *pass) report(rule string, sev Severity, start, end int, ptr, msg string
 	if p.ignore[rule] {
 		return nil
 	}
-	if s, ok := p.severity[rule]; ok {
-		sev = s
+	sev, off := p.l.severityOf(rule, ptr, sev)
+	if off {
+		return nil
 	}
 	if len(p.slab) == 0 {
 		// Findings come in bunches: allocate them so. The first chunk

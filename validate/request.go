@@ -211,9 +211,9 @@ func (fl *formLinter) resolvePositions(res *Result) {
 
 func (fl *formLinter) run() Result {
 	from := bomLen(fl.data)
-	if from > 0 && !fl.l.ignore["bom"] {
+	if sev, off := fl.l.severityOf("bom", "", SeverityWarning); from > 0 && !fl.l.ignore["bom"] && !off {
 		e := &Edit{}
-		fl.findings = append(fl.findings, Finding{Rule: "bom", Severity: fl.l.severityOf("bom", SeverityWarning), Fixable: true, Edit: e,
+		fl.findings = append(fl.findings, Finding{Rule: "bom", Severity: sev, Fixable: true, Edit: e,
 			Message: "the input starts with a UTF-8 byte order mark: the fix removes it",
 			Start:   fl.pos(0), End: fl.pos(from)})
 		fl.edits = append(fl.edits, formEdit{0, from, "", []*Edit{e}})
@@ -232,11 +232,12 @@ func (fl *formLinter) run() Result {
 
 // report adds a request-level finding over data[s) for request ri.
 func (fl *formLinter) report(rule string, sev Severity, s span, ri int, msg string) *Finding {
-	if fl.l.ignore[rule] {
+	sev, off := fl.l.severityOf(rule, "", sev)
+	if fl.l.ignore[rule] || off {
 		return nil
 	}
 	fl.own = append(fl.own, len(fl.findings))
-	fl.findings = append(fl.findings, Finding{Rule: rule, Severity: fl.l.severityOf(rule, sev), Message: msg, Start: fl.pos(s.start), End: fl.pos(s.end), Request: ri})
+	fl.findings = append(fl.findings, Finding{Rule: rule, Severity: sev, Message: msg, Start: fl.pos(s.start), End: fl.pos(s.end), Request: ri})
 	return &fl.findings[len(fl.findings)-1]
 }
 

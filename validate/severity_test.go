@@ -105,3 +105,61 @@ func TestSeverityOverrideRejected(t *testing.T) {
 		t.Errorf("a valid override was refused: %v", err)
 	}
 }
+
+// TestPointerRules checks that a pointer-scoped override applies at its
+// pointer and under it only, that later entries win, and that a rule
+// turned off there is neither reported nor fixed there.
+func TestPointerRules(t *testing.T) {
+	const body = `{"displayName": " Contoso ", "adDomainName": " contoso.com ", "healthCheckStatus": "Passed"}`
+	tests := []struct {
+		name  string
+		rules []PointerRule
+		want  map[string]string // pointer of each whitespace finding → severity, or "" when absent
+		fixed bool              // the displayName whitespace fix applied
+	}{
+		{"none", nil, map[string]string{"/displayName": "info", "/adDomainName": "info"}, true},
+		{"one raised", []PointerRule{{Pointer: "/displayName", Rule: "whitespace", Severity: SeverityError}},
+			map[string]string{"/displayName": "error", "/adDomainName": "info"}, true},
+		{"one off", []PointerRule{{Pointer: "/displayName", Rule: "whitespace", Off: true}},
+			map[string]string{"/displayName": "", "/adDomainName": "info"}, false},
+		{"whole body", []PointerRule{{Pointer: "", Rule: "whitespace", Severity: SeverityWarning}},
+			map[string]string{"/displayName": "warning", "/adDomainName": "warning"}, true},
+		{"later wins", []PointerRule{{Pointer: "", Rule: "whitespace", Off: true}, {Pointer: "/displayName", Rule: "whitespace", Severity: SeverityWarning}},
+			map[string]string{"/displayName": "warning", "/adDomainName": ""}, true},
+		{"prefix is not a parent", []PointerRule{{Pointer: "/display", Rule: "whitespace", Off: true}},
+			map[string]string{"/displayName": "info", "/adDomainName": "info"}, true},
+		{"other rule", []PointerRule{{Pointer: "/displayName", Rule: "enum-case", Off: true}},
+			map[string]string{"/displayName": "info", "/adDomainName": "info"}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := Lint([]byte(body), Options{PointerRules: tt.rules})
+			got := map[string]string{"/displayName": "", "/adDomainName": ""}
+			for _, f := range res.Findings {
+				if f.Rule == "internal" {
+					t.Fatal(f.Message)
+				}
+				if f.Rule == "whitespace" {
+					got[f.Pointer] = f.Severity.String()
+				}
+			}
+			for ptr, w := range tt.want {
+				if got[ptr] != w {
+					t.Errorf("whitespace at %s: %q, want %q", ptr, got[ptr], w)
+				}
+			}
+			if fixed := strings.Contains(string(res.Normalized), `"displayName": "Contoso"`); fixed != tt.fixed {
+				t.Errorf("displayName fixed = %v, want %v:\n%s", fixed, tt.fixed, res.Normalized)
+			}
+		})
+	}
+	if _, err := New(Options{PointerRules: []PointerRule{{Pointer: "displayName", Rule: "whitespace", Off: true}}}); err == nil || !strings.Contains(err.Error(), "not a JSON Pointer") {
+		t.Errorf("a pointer without / was accepted: %v", err)
+	}
+	if _, err := New(Options{PointerRules: []PointerRule{{Pointer: "/x", Rule: "nope", Off: true}}}); err == nil || !strings.Contains(err.Error(), `unknown rule ID "nope" in PointerRules[0]`) {
+		t.Errorf("an unknown rule was accepted: %v", err)
+	}
+	if _, err := New(Options{PointerRules: []PointerRule{{Pointer: "/x", Rule: "guid"}}}); err == nil || !strings.Contains(err.Error(), "invalid severity 0") {
+		t.Errorf("a zero severity was accepted: %v", err)
+	}
+}
