@@ -173,12 +173,13 @@ func (m *Matcher) Filter(path string, findings []validate.Finding) (kept []valid
 	return kept, suppressed
 }
 
-// Unused returns the entries (with the count not used) that suppressed
-// fewer findings than their count, sorted.
-func (m *Matcher) Unused() []Entry {
+// Unused returns the entries of the paths that considered accepts (those
+// linted in this run, and those of files that are gone) that suppressed
+// fewer findings than their count, with the count not used; sorted.
+func (m *Matcher) Unused(considered func(path string) bool) []Entry {
 	var out []Entry
 	for _, e := range m.b.Entries {
-		if n := m.left[e.key()]; n > 0 {
+		if n := m.left[e.key()]; n > 0 && considered(e.Path) {
 			e.Count = n
 			out = append(out, e)
 		}
@@ -187,13 +188,15 @@ func (m *Matcher) Unused() []Entry {
 	return out
 }
 
-// Pruned returns the baseline without what this run did not use: each
-// entry's count lowered to the findings it suppressed, and entries that
-// suppressed none dropped.
-func (m *Matcher) Pruned() *Baseline {
+// Pruned returns the baseline without what Unused(considered) returns:
+// each such entry's count lowered to the findings it suppressed, and
+// entries that suppressed none dropped.
+func (m *Matcher) Pruned(considered func(path string) bool) *Baseline {
 	out := &Baseline{Version: 1, Entries: []Entry{}}
 	for _, e := range m.b.Entries {
-		e.Count -= m.left[e.key()]
+		if considered(e.Path) {
+			e.Count -= m.left[e.key()]
+		}
 		if e.Count > 0 {
 			out.Entries = append(out.Entries, e)
 		}

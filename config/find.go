@@ -27,12 +27,25 @@ func Find(file string) (path string, err error) {
 	for d := dir; ; d = filepath.Dir(d) {
 		found, err := inFolder(d)
 		if found != "" || err != nil {
-			return found, err
+			return fromWorkingDir(found), err
 		}
 		if d == root || filepath.Dir(d) == d {
 			return "", nil
 		}
 	}
+}
+
+// fromWorkingDir returns path relative to the current directory when it
+// is under it, for messages that read well; else path itself.
+func fromWorkingDir(path string) string {
+	wd, err := os.Getwd()
+	if err != nil || path == "" {
+		return path
+	}
+	if rel, err := filepath.Rel(wd, path); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return rel
+	}
+	return path
 }
 
 // startDir is the absolute folder the lookup for file starts in.
@@ -56,7 +69,7 @@ func inFolder(dir string) (string, error) {
 	for _, n := range Names {
 		p := filepath.Join(dir, n)
 		if fi, err := os.Stat(p); err == nil && !fi.IsDir() {
-			found = append(found, p)
+			found = append(found, fromWorkingDir(p))
 		} else if err != nil && !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, fs.ErrPermission) {
 			return "", err
 		}

@@ -161,6 +161,9 @@ func (p *parser) parse(data []byte) (*Config, error) {
 		return nil, p.errAt(root, "the file must be a mapping of keys (target:, rules:, overrides: …), not a "+kindName(root))
 	}
 	err := p.eachKey(root, topKeys, func(key string, k, v *yaml.Node) error {
+		if v.Kind == yaml.ScalarNode && v.Tag == "!!null" && (key == "exclude" || key == "overrides" || key == "rules") {
+			return nil // "rules:" with its entries commented out: none
+		}
 		switch key {
 		case "exclude":
 			globs, err := p.globs(v, false)
@@ -407,6 +410,9 @@ func (p *parser) overrides(v *yaml.Node, c *Config) error {
 				o.files = globs
 				return err
 			case "rules":
+				if val.Tag == "!!null" {
+					return nil
+				}
 			default:
 				if other == nil {
 					other = k

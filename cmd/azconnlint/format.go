@@ -51,6 +51,7 @@ func (r *report) summary() validate.Summary {
 			continue
 		}
 		s.Add(f.entry())
+		s.Baselined += f.baselined
 	}
 	return s
 }
@@ -118,6 +119,9 @@ func (r *report) writeText(w io.Writer, snippets bool) {
 	}
 	if snippets {
 		s := r.summary()
+		if s.Problems() == 0 && s.Baselined > 0 {
+			fmt.Fprintf(w, "\nno new problems; %d baselined\n", s.Baselined)
+		}
 		if n := s.Problems(); n > 0 {
 			fmt.Fprintf(w, "\n%d %s (%d %s, %d %s, %d %s) in %d %s",
 				n, plural(n, "problem", "problems"),
@@ -131,6 +135,9 @@ func (r *report) writeText(w io.Writer, snippets bool) {
 			}
 			if fixable > 0 && !r.cfg.fix {
 				fmt.Fprintf(w, "; %d fixable with --fix", fixable)
+			}
+			if s.Baselined > 0 {
+				fmt.Fprintf(w, "; %d baselined", s.Baselined)
 			}
 			if t := r.targetsLine(); t != "" {
 				fmt.Fprintf(w, "; %s", t)
