@@ -222,7 +222,9 @@ func (p *parser) noAliases(doc *yaml.Node) error {
 		if n.Tag == "!!merge" {
 			return p.errAt(n, "YAML merge keys (<<) are not accepted: write the keys out")
 		}
-		stack = append(stack, n.Content...)
+		for i := len(n.Content) - 1; i >= 0; i-- { // the first in the text is found first
+			stack = append(stack, n.Content[i])
+		}
 	}
 	return nil
 }
