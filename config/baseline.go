@@ -78,6 +78,13 @@ func jsonError(path string, data []byte, err error) error {
 		off = int(se.Offset)
 	case asErr(err, &te):
 		off = int(te.Offset)
+	default:
+		// An unknown field carries no offset: point at its key.
+		if _, name, ok := strings.Cut(err.Error(), "unknown field "); ok {
+			if i := bytes.Index(data, []byte(name)); i >= 0 {
+				off = i
+			}
+		}
 	}
 	return errAtOffset(path, data, off, "not a baseline: "+err.Error())
 }

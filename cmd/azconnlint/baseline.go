@@ -91,7 +91,7 @@ func (b *baselines) apply(cfg *config, results *[]*fileResult, stderr io.Writer)
 			}
 			continue
 		}
-		b.reportUnused(file, m.Unused(considered), results)
+		b.reportUnused(file, m.Unused(considered), results, cfg.failOn)
 	}
 	return 0, true
 }
@@ -99,7 +99,7 @@ func (b *baselines) apply(cfg *config, results *[]*fileResult, stderr io.Writer)
 // reportUnused adds one baseline-unused warning per file at its line 1,
 // naming the rules and pointers; a file that is gone gets an entry of its
 // own.
-func (b *baselines) reportUnused(file string, unused []cfgfile.Entry, results *[]*fileResult) {
+func (b *baselines) reportUnused(file string, unused []cfgfile.Entry, results *[]*fileResult, failOn validate.Severity) {
 	byPath := map[string][]cfgfile.Entry{}
 	var paths []string
 	for _, e := range unused {
@@ -118,7 +118,7 @@ func (b *baselines) reportUnused(file string, unused []cfgfile.Entry, results *[
 					shown = rel
 				}
 			}
-			r := &fileResult{job: job{path: shown}, linted: true, failOn: validate.SeverityError}
+			r := &fileResult{job: job{path: shown}, linted: true, failOn: failOn}
 			*results = append(*results, r)
 			i = len(*results) - 1
 			f.Message = "the file is gone: " + f.Message
