@@ -52,6 +52,9 @@ type memberRef struct {
 func (p *pass) ignored(id string) bool { return p.ignore[id] }
 
 func (p *pass) pos(off int) Pos {
+	if off == 0 { // the guards' findings: no line index over a refused input
+		return Pos{1, 1, 0}
+	}
 	if p.lines == nil {
 		p.lines = newLineIndex(p.src, p.bom)
 	}

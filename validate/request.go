@@ -81,42 +81,6 @@ func (r *Request) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// lintBare lints a bare JSON body: one implicit request, whose method is
-// Options.Method's and whose endpoint, id and call are Options.URL's when
-// it names one (a URL to …/updateAdDomainPassword makes the body that
-// action's).
-func (l *Linter) lintBare(data []byte) Result {
-	var ep endpoint
-	if l.opts.URL != "" && l.opts.call == callUnset {
-		method := "PATCH"
-		if l.opts.callOf() == callCreate {
-			method = "POST"
-		}
-		line := []byte(method + " " + l.opts.URL)
-		ep = analyzeEndpoint(line, &rawRequest{method: span{0, len(method)}, target: span{len(method) + 1, len(line)}, hasBody: true})
-		if ep.ours && ep.call != callUnset {
-			bl := *l
-			bl.opts.call = ep.call
-			l = &bl
-		}
-	}
-	res := l.lintJSON(data)
-	opts := l.opts
-	res.Form = FormJSON
-	x := newLineIndex(data, bomLen(data))
-	r := Request{Method: methodOf(opts.callOf()), URL: maskQuery(opts.URL), API: string(opts.API), Target: res.Target, TargetFrom: res.TargetFrom,
-		Start: x.pos(0), End: x.pos(len(data)), HasBody: true, BodyStart: x.pos(0), BodyEnd: x.pos(len(data)),
-		Body: res.Normalized, call: opts.callOf(), id: ep.id, stub: ep.stub}
-	if r.API == "" {
-		r.API = ep.api
-	}
-	if r.Target == "" { // an internal failure before the target was known
-		r.Target, r.TargetFrom = Target(defaultTarget()), "default"
-	}
-	res.Requests = []Request{r}
-	return res
-}
-
 func bomLen(data []byte) int {
 	if bytes.HasPrefix(data, utf8BOM) {
 		return len(utf8BOM)
@@ -152,6 +116,11 @@ type formEdit struct {
 func (l *Linter) lintForm(data []byte) (res Result, ok bool) {
 	opts := l.opts
 	form := opts.Form
+	if len(data) > opts.maxSize() { // refused unread, in O(1): not even sniffed
+		res = l.implicitResult(data, methodOf(opts.callOf()), opts.URL, endpoint{}, l.lintJSON(data))
+		res.Form = cmpOr(form, FormJSON)
+		return res, true
+	}
 	if form == "" {
 		form = sniffForm(data)
 	}
@@ -160,12 +129,9 @@ func (l *Linter) lintForm(data []byte) (res Result, ok bool) {
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			res = Result{Normalized: data, Form: form, Findings: []Finding{{
-				Rule: "internal", Severity: SeverityError,
-				Message: fmt.Sprintf("azconn failed on this input (%v); nothing was changed. Please report it with the input's shape, not its secrets.", r),
-				Start:   Pos{1, 1, 0}, End: Pos{1, 1, 0},
-			}}}
-			ok = true
+			res = l.implicitResult(data, methodOf(opts.callOf()), "", endpoint{}, internalResult(data,
+				fmt.Sprintf("azconn failed on this input (%v); nothing was changed. Please report it with the input's shape, not its secrets.", r)))
+			res.Form, ok = form, true
 		}
 	}()
 	maxSize := opts.MaxSize
@@ -174,7 +140,7 @@ func (l *Linter) lintForm(data []byte) (res Result, ok bool) {
 	}
 	if len(data) > maxSize || !utf8.Valid(data) || (len(data) >= 2 && (data[0] == 0xFF && data[1] == 0xFE || data[0] == 0xFE && data[1] == 0xFF)) {
 		// The guards' findings are the JSON path's; nothing is parsed.
-		res = l.lintJSON(data)
+		res = l.implicitResult(data, methodOf(opts.callOf()), "", endpoint{}, l.lintJSON(data))
 		res.Form = form
 		return res, true
 	}
@@ -243,7 +209,10 @@ func (fl *formLinter) report(rule string, sev Severity, s span, ri int, msg stri
 
 // request lints one request: its request line and headers, then its body.
 func (fl *formLinter) request(r *rawRequest) {
-	ep := analyzeEndpoint(fl.data, r)
+	ep := analyzeEndpoint(fl.data, r, fl.opts.Hosts)
+	if r.hasBody {
+		ep.typedBody(fl.data[r.body.start:r.body.end], r.target)
+	}
 	if !ep.ours && fl.form != FormHTTP {
 		return // another endpoint (a token request…): not this tool's business
 	}

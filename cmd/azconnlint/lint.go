@@ -12,6 +12,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"time"
 
 	cfgfile "github.com/azconn/azconn/config"
 	"github.com/azconn/azconn/validate"
@@ -166,6 +167,7 @@ func sameFileGroups(jobs []job) [][]int {
 
 // lintAll lints every input and prints the report; it returns the exit code.
 func lintAll(cfg *config, stdin io.Reader, stdout, stderr io.Writer) int {
+	start := time.Now()
 	confs, err := newConfigs(cfg)
 	if err != nil {
 		fmt.Fprintf(stderr, "azconnlint: %s\n", configErrorText(err))
@@ -186,10 +188,12 @@ func lintAll(cfg *config, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	writes := cfg.fix && !cfg.diff
+	if writes || len(cfg.outputs) > 0 {
+		defer removeTempsOnSignal()()
+	}
 	var groups [][]int
 	if writes {
 		groups = sameFileGroups(jobs)
-		defer removeTempsOnSignal()()
 	} else {
 		for i := range jobs {
 			groups = append(groups, []int{i})
@@ -266,17 +270,20 @@ func lintAll(cfg *config, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 
-	rep := &report{cfg: cfg, files: results, color: useColor(cfg.color, findingsOut)}
-	if err := rep.write(findingsOut); err != nil {
+	rep := &report{cfg: cfg, files: results, color: useColor(cfg.color, findingsOut), root: workingRoot(), now: start}
+	if err := rep.write(findingsOut, cfg.format); err != nil {
 		fmt.Fprintf(stderr, "azconnlint: writing the report: %v\n", err)
 		return exitIO
+	}
+	if rep.writeOutputs(stdout, stderr) {
+		ioFailed = true
 	}
 
 	if ioFailed {
 		return exitIO
 	}
 	for _, r := range results {
-		if r.counted().Fails(r.failOn) {
+		if r.counted().Fails(r.failOnOr(cfg.failOn)) {
 			return exitFindings
 		}
 	}
@@ -339,8 +346,8 @@ func lintOne(cfg *config, j job, stdin io.Reader, conf *cfgfile.Config) *fileRes
 	case cfg.diff:
 		if changes {
 			label := shownName(j.path)
-			r.diff = unifiedDiff(label, label,
-				validate.Redact(data, res.Target), validate.Redact(res.Normalized, res.Target))
+			r.diff = neutralLines(unifiedDiff(label, label,
+				validate.Redact(data, res.Target), validate.Redact(res.Normalized, res.Target)))
 		}
 	case cfg.fix && j.stdin:
 		r.output = res.Normalized
@@ -358,6 +365,15 @@ func lintOne(cfg *config, j job, stdin io.Reader, conf *cfgfile.Config) *fileRes
 		r.reportOn(res.Normalized, validate.Lint(res.Normalized, opts))
 	}
 	return r
+}
+
+// failOnOr is the lowest severity that fails the run for this file (its
+// configuration's fail-on, or --fail-on), else def when unset.
+func (r *fileResult) failOnOr(def validate.Severity) validate.Severity {
+	if r.failOn == 0 {
+		return def
+	}
+	return r.failOn
 }
 
 // counted is the reported result as the library counts it: the findings
