@@ -123,6 +123,9 @@ type extendsRef struct {
 // configuration and, when the file extends another, what it names (Load
 // follows it; Parse does not read any file).
 func Parse(path string, data []byte) (*Config, *extendsRef, error) {
+	if len(data) > MaxSize {
+		return nil, nil, &Error{Path: path, Line: 1, Column: 1, Msg: fmt.Sprintf("the file is larger than %d bytes: a configuration is a few lines", MaxSize)}
+	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, nil, err
