@@ -75,9 +75,14 @@ func jsonError(path string, data []byte, err error) error {
 	var te *json.UnmarshalTypeError
 	switch {
 	case asErr(err, &se):
-		off = int(se.Offset)
+		off = int(se.Offset) - 1 // the offset is past the offending byte
 	case asErr(err, &te):
+		// The offset is past the value: point at its key instead.
 		off = int(te.Offset)
+		field := te.Field[strings.LastIndexByte(te.Field, '.')+1:]
+		if i := bytes.LastIndex(data[:min(off, len(data))], []byte(`"`+field+`"`)); field != "" && i >= 0 {
+			off = i
+		}
 	default:
 		// An unknown field carries no offset: point at its key.
 		if _, name, ok := strings.Cut(err.Error(), "unknown field "); ok {
