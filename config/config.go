@@ -105,6 +105,21 @@ func (c *Config) Options(file string) (opts validate.Options, excluded bool) {
 	return opts, c.Excluded(file)
 }
 
+// Named reports whether a files glob of an override matches file (with
+// or without a pointer): the configuration names it as a payload, which
+// the language server takes as evidence for a .json file.
+func (c *Config) Named(file string) bool {
+	if c == nil {
+		return false
+	}
+	for _, o := range c.overrides {
+		if slices.ContainsFunc(o.files, func(p pattern) bool { return p.match(file) }) {
+			return true
+		}
+	}
+	return false
+}
+
 // Excluded reports whether an exclude glob matches file.
 func (c *Config) Excluded(file string) bool {
 	if c == nil {
