@@ -296,6 +296,12 @@ func excluded(cfg *config, jobs []job, confs []*cfgfile.Config, stderr io.Writer
 	var kj []job
 	var kc []*cfgfile.Config
 	for i, j := range jobs {
+		if !j.stdin && j.err == nil && strings.HasPrefix(filepath.Base(j.path), ".azconnlint") {
+			// A configuration or baseline named by a hook that passes
+			// every staged .json file: no payload.
+			fmt.Fprintf(stderr, "azconnlint: %s: skipped: azconnlint's own configuration or baseline\n", shownName(j.path))
+			continue
+		}
 		if !j.stdin && j.err == nil && confs[i].Excluded(j.path) {
 			if j.explicit {
 				fmt.Fprintf(stderr, "azconnlint: %s: skipped: excluded by %s\n", shownName(j.path), shownName(confs[i].Path()))
