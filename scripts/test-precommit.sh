@@ -79,7 +79,7 @@ fail=0
 # rejects HOOK FILE PATTERN: the hook fails on FILE and reports the
 # finding that PATTERN (grep) matches.
 rejects() {
-  local hook=$1 file=$2 pattern=$3 log="$work/$2.log"
+  local hook=$1 file=$2 pattern=$3 log="$work/${2//\//_}.log"
   if pre-commit try-repo "$repo" "$hook" --files "$file" >"$log" 2>&1; then
     echo "test-precommit: FAIL: $hook passes $file:" >&2; cat "$log" >&2; fail=1
   elif grep -q "$pattern" "$log"; then
@@ -104,7 +104,7 @@ for hook in azconnlint azconnlint-system; do
     echo "test-precommit: FAIL: $hook ran on notes.txt:" >&2; cat "$work/txt.log" >&2; fail=1
   fi
   # The hook honours the configuration closest to each file.
-  if pre-commit try-repo "$repo" "$hook" --files lenient/bad.json lenient/skip.json lenient/.azconnlint.yaml >"$work/lenient.log" 2>&1 \
+  if pre-commit try-repo "$repo" "$hook" --verbose --files lenient/bad.json lenient/skip.json lenient/.azconnlint.yaml >"$work/lenient.log" 2>&1 \
     && grep -q 'lenient/bad.json:3:3: info: unknown property "resourceGroup"' "$work/lenient.log" \
     && ! grep -q 'skip.json:' "$work/lenient.log"; then
     echo "test-precommit: ok: $hook honours lenient/.azconnlint.yaml (a severity override and an exclude)"
