@@ -47,7 +47,8 @@ bench:
 
 # Each fuzz target for FUZZTIME (default 60s); crashers land in
 # validate/testdata/fuzz/<target>/ (internal/schemaengine/testdata/fuzz/
-# for FuzzOracle) and then run as regression tests. scripts/fuzz.sh tells
+# for FuzzOracle, config/testdata/fuzz/ for FuzzParse) and then run as
+# regression tests. scripts/fuzz.sh tells
 # a failing input from Go 1.26's deadline race at the end of -fuzztime.
 FUZZ_TARGETS ?= FuzzLint FuzzNormalize FuzzSecrets FuzzDomainValues FuzzForms FuzzFormSecrets
 fuzz:
@@ -57,6 +58,8 @@ fuzz:
 	done
 	@echo "== FuzzOracle ($(FUZZTIME)): the schema engine against the general one"
 	bash scripts/fuzz.sh internal/schemaengine FuzzOracle $(FUZZTIME)
+	@echo "== FuzzParse ($(FUZZTIME)): the configuration loader"
+	bash scripts/fuzz.sh config FuzzParse $(FUZZTIME)
 
 ## --- web: the WebAssembly playground (wasm/, web/) ----------------------
 .PHONY: web test-web
