@@ -85,7 +85,7 @@ func TestSizeLimit(t *testing.T) {
 func TestMalformedFrames(t *testing.T) {
 	srv := New(nil)
 	srv.maxFrame = 1024
-	c := startServer(t, srv)
+	c := startServer(t, srv, false)
 	expectError := func(what string, code int, id string) {
 		t.Helper()
 		m := c.next()
