@@ -212,3 +212,18 @@ func TestConfigError(t *testing.T) {
 	}
 	c.shutdown()
 }
+
+// TestWatchRegistration: a client that can register file watchers
+// dynamically is asked to watch the configuration files.
+func TestWatchRegistration(t *testing.T) {
+	c := start(t, nil)
+	caps := fullCaps()
+	caps["workspace"].(map[string]any)["didChangeWatchedFiles"] = map[string]any{"dynamicRegistration": true}
+	c.initialize(caps)
+	m := c.next()
+	if m.Method != "client/registerCapability" || m.ID == nil || !strings.Contains(string(m.Params), `**/.azconnlint.{yaml,yml,json}`) {
+		t.Fatalf("got %+v, want the watcher registration", m)
+	}
+	c.frame([]byte(`{"jsonrpc":"2.0","id":` + string(m.ID) + `,"result":null}`)) // its answer is taken silently
+	c.shutdown()
+}

@@ -104,6 +104,18 @@ func TestTurnOff(t *testing.T) {
 	if want := "rules:\n  guid-case: off\noverrides:\n  - files: [\"conns/conn.json\"]\n    rules:\n      enum-case: off\n"; got != want {
 		t.Errorf("edited configuration:\n%s\nwant:\n%s", got, want)
 	}
+
+	// Saving the configuration in the editor reloads it and relints.
+	c.notify("textDocument/didSave", map[string]any{"textDocument": map[string]any{"uri": pathToURI(cfgPath)}})
+	if p := c.publish(uri); *p.Version != 1 {
+		t.Errorf("relint after saving the configuration: version %d", *p.Version)
+	}
+	cfg.mu.Lock()
+	reloads := cfg.reloads
+	cfg.mu.Unlock()
+	if reloads != 2 {
+		t.Errorf("reloads = %d, want 2 (watched files, then the save)", reloads)
+	}
 	c.shutdown()
 	c.golden("turn-off")
 }
