@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 
 	"github.com/azconn/azconn/validate"
@@ -53,7 +54,7 @@ func (s *Server) work() {
 			if !ok {
 				break
 			}
-			s.finish(job.doc, s.lint(job))
+			s.finish(job.doc, s.safeLint(job))
 		}
 	}
 }
@@ -82,6 +83,18 @@ func (s *Server) next() (job, bool) {
 		}
 	}
 	return job{}, false
+}
+
+// safeLint is lint that survives a panic in the server's own code: the
+// document then shows nothing, and the client logs the error.
+func (s *Server) safeLint(j job) (l *linted) {
+	defer func() {
+		if r := recover(); r != nil {
+			l = &linted{version: j.version, text: j.text, lines: newLines(j.text)}
+			s.send("window/logMessage", map[string]any{"type": 1, "message": fmt.Sprintf("azconnlint: internal error linting %s: %v", j.uri, r)})
+		}
+	}()
+	return s.lint(j)
 }
 
 // lint runs the engine on a snapshot, unless the document is not one to

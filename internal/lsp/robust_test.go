@@ -227,3 +227,25 @@ func TestWatchRegistration(t *testing.T) {
 	c.frame([]byte(`{"jsonrpc":"2.0","id":` + string(m.ID) + `,"result":null}`)) // its answer is taken silently
 	c.shutdown()
 }
+
+// panicConfig panics inside the worker's lint.
+type panicConfig struct{ NoConfig }
+
+func (panicConfig) Settings(string) (Settings, error) { panic("broken") }
+
+// TestWorkerPanic: a panic inside a lint is logged, the document shows
+// nothing, and the session goes on (a waiting hover is answered).
+func TestWorkerPanic(t *testing.T) {
+	c := start(t, panicConfig{})
+	c.initialize(nil)
+	c.open("file:///p/conn.json", "json", payload, 1)
+	if m := c.next(); m.Method != "window/logMessage" || !strings.Contains(string(m.Params), "broken") {
+		t.Fatalf("got %+v, want the panic logged", m)
+	}
+	var h *Hover
+	c.call("textDocument/hover", map[string]any{"textDocument": map[string]any{"uri": "file:///p/conn.json"}, "position": pos(2, 50)}, &h)
+	if h != nil {
+		t.Errorf("hover after a panicked lint: %+v", h)
+	}
+	c.shutdown()
+}
