@@ -165,6 +165,7 @@ func TestPullDiagnostics(t *testing.T) {
 	dir := c.newWorkspace()
 	caps := fullCaps()
 	caps["textDocument"].(map[string]any)["diagnostic"] = map[string]any{"dynamicRegistration": false}
+	caps["workspace"].(map[string]any)["diagnostics"] = map[string]any{"refreshSupport": true}
 	res := c.initialize(caps)
 	if _, ok := res["capabilities"].(map[string]any)["diagnosticProvider"]; !ok {
 		t.Fatalf("no diagnosticProvider for a pulling client: %v", res)
@@ -175,6 +176,11 @@ func TestPullDiagnostics(t *testing.T) {
 	c.call("textDocument/diagnostic", map[string]any{"textDocument": map[string]any{"uri": uri}}, &r)
 	if r.Kind != "full" || !has(r.Items, "enum-case") {
 		t.Errorf("pulled %+v", r)
+	}
+	// A configuration change asks the client to pull again.
+	c.notify("workspace/didChangeConfiguration", map[string]any{"settings": nil})
+	if m := c.next(); m.Method != "workspace/diagnostic/refresh" || m.ID == nil {
+		t.Errorf("after a configuration change: %+v, want workspace/diagnostic/refresh", m)
 	}
 	c.notify("textDocument/didClose", map[string]any{"textDocument": map[string]any{"uri": uri}})
 	c.shutdown()
