@@ -112,6 +112,12 @@ func (s *Server) reloadConfig() {
 	}
 	refresh := s.client.pull && s.client.refresh
 	s.lastCfgE = ""
+	// Errors shown on configuration files are cleared; the lints that
+	// follow show those that remain.
+	for uri := range s.cfgDiags {
+		s.send("textDocument/publishDiagnostics", publishParams{URI: uri, Diagnostics: []Diagnostic{}})
+		delete(s.cfgDiags, uri)
+	}
 	s.mu.Unlock()
 	for _, d := range docs {
 		s.schedule(d)

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/azconn/azconn/validate"
@@ -183,7 +184,8 @@ func (s *Server) showConfigError(err error) {
 	var ce *ConfigError
 	if errors.As(err, &ce) && ce.Line > 0 && !s.client.pull {
 		p := Position{Line: ce.Line - 1, Character: max(ce.Column-1, 0)}
-		s.send("textDocument/publishDiagnostics", publishParams{URI: pathToURI(ce.Path), Diagnostics: []Diagnostic{{
+		s.cfgDiags[pathToURI(absPath(ce.Path))] = true
+		s.send("textDocument/publishDiagnostics", publishParams{URI: pathToURI(absPath(ce.Path)), Diagnostics: []Diagnostic{{
 			Range: Range{Start: p, End: p}, Severity: severityError, Code: "config", Source: "azconnlint", Message: ce.Msg}}})
 	}
 }
@@ -264,4 +266,13 @@ func nonNil(d []Diagnostic) []Diagnostic {
 		return []Diagnostic{}
 	}
 	return d
+}
+
+// absPath makes a configuration path (the loader may give it relative to
+// the working directory) absolute for its URI.
+func absPath(p string) string {
+	if a, err := filepath.Abs(p); err == nil {
+		return a
+	}
+	return p
 }

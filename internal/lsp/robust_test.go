@@ -216,6 +216,14 @@ func TestConfigError(t *testing.T) {
 			}
 		}
 	}
+	// Fixed and reloaded: the configuration's diagnostic is cleared.
+	cfg.mu.Lock()
+	cfg.err = nil
+	cfg.mu.Unlock()
+	c.notify("workspace/didChangeWatchedFiles", map[string]any{"changes": []any{}})
+	if p := c.publish(pathToURI(cfgPath)); len(p.Diagnostics) != 0 {
+		t.Errorf("after the fix: %+v", p.Diagnostics)
+	}
 	c.shutdown()
 }
 
