@@ -162,10 +162,18 @@ func uriToPath(uri string) string {
 	if err != nil || u.Scheme != "file" {
 		return uri
 	}
-	return filepath.FromSlash(u.Path)
+	p := u.Path
+	if len(p) >= 3 && p[0] == '/' && p[2] == ':' { // file:///C:/x on Windows
+		p = p[1:]
+	}
+	return filepath.FromSlash(p)
 }
 
 // pathToURI returns the file: URI of an absolute path.
 func pathToURI(path string) string {
-	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}).String()
+	p := filepath.ToSlash(path)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // C:/x becomes file:///C:/x
+	}
+	return (&url.URL{Scheme: "file", Path: p}).String()
 }

@@ -1,6 +1,7 @@
 package lsp
 
 import (
+	"path/filepath"
 	"testing"
 )
 
@@ -105,5 +106,24 @@ func TestKeyAt(t *testing.T) {
 		if name != tc.name || ok != tc.ok {
 			t.Errorf("keyAt(%d) = %q %v, want %q %v", tc.off, name, ok, tc.name, tc.ok)
 		}
+	}
+}
+
+// TestURIs converts file URIs and paths both ways, spaces and a Windows
+// drive letter included.
+func TestURIs(t *testing.T) {
+	for _, tc := range []struct{ uri, path string }{
+		{"file:///home/me/a%20b.json", "/home/me/a b.json"},
+		{"file:///C:/conns/a.json", "C:/conns/a.json"},
+	} {
+		if got := uriToPath(tc.uri); got != filepath.FromSlash(tc.path) {
+			t.Errorf("uriToPath(%q) = %q", tc.uri, got)
+		}
+		if got := pathToURI(filepath.FromSlash(tc.path)); got != tc.uri {
+			t.Errorf("pathToURI(%q) = %q", tc.path, got)
+		}
+	}
+	if got := uriToPath("untitled:Untitled-1"); got != "untitled:Untitled-1" {
+		t.Errorf("untitled: %q", got)
 	}
 }
