@@ -48,8 +48,9 @@ func (r *report) write(w io.Writer, format string) error {
 		lf.fix = func(b []byte) []byte { return neutralize(b, `\[`) }
 		r.writeGitHub(lf)
 	case "azure":
-		// Its own lines are commands: azure.go neutralises each field.
-		lf.fix = func(b []byte) []byte { return b }
+		// Its own lines are commands: azure.go neutralises each field,
+		// and azureLine any opener but the line's own.
+		lf.fix = azureLine
 		r.writeAzure(lf)
 	case "compact":
 		r.writeText(lf, false)

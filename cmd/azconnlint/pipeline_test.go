@@ -35,6 +35,12 @@ const hostileMarkdown = "::error::md-line\n##vso[task.complete result=Succeeded;
 	"```http\nPATCH https://graph.microsoft.com/beta/deviceManagement/virtualEndpoint/onPremisesConnections/9ec90ff8-fd63-4fb9-ab5a-aa4fdccf1234\nContent-Type: application/json\n\n" +
 	"{\n  \"displayName\": \" ::error::pad \",\n  \"healthCheckStatus\": \"Passed\"\n}\n```\n  ::warning::after\n"
 
+// hostileHTTP is a .http file with commands in its comments, separator
+// and body.
+const hostileHTTP = "### ::error::sep\n# ##vso[task.complete result=Succeeded;]c\n" +
+	"PATCH https://graph.microsoft.com/beta/deviceManagement/virtualEndpoint/onPremisesConnections/9ec90ff8-fd63-4fb9-ab5a-aa4fdccf1234\nContent-Type: application/json\n\n" +
+	"{\"displayName\": \" ::error::pad \", \"healthCheckStatus\": \"##[error]Passed\"}\n"
+
 // hostileNames are the file names: commands, escapes, CR and LF.
 var hostileNames = []string{
 	"##vso[task.setvariable variable=X]y.json",
@@ -51,7 +57,7 @@ var missingNames = []string{"##vso[task.complete result=Succeeded;]gone.json", "
 // returns the names of those that exist, in argument order.
 func writeHostile(t *testing.T) []string {
 	t.Helper()
-	files := map[string]string{"md.md": hostileMarkdown, "mdcr.md": strings.ReplaceAll(hostileMarkdown, "\n", "\r")}
+	files := map[string]string{"md.md": hostileMarkdown, "mdcr.md": strings.ReplaceAll(hostileMarkdown, "\n", "\r"), "h.http": hostileHTTP}
 	for _, n := range hostileNames {
 		files[n] = hostileBody
 	}
@@ -105,6 +111,14 @@ func TestNoPipelineCommandFromInput(t *testing.T) {
 	_, stdout, stderr := runCLI(t, "", append([]string{"--fix", "--markdown"}, names...)...)
 	checkPipelineLines(t, "--fix stdout", "text", stdout)
 	checkPipelineLines(t, "--fix stderr", "text", stderr)
+	// --fix on standard input: stdout is the user's own payload (the one
+	// exception), the findings on stderr keep the rule in every format.
+	for _, format := range formats {
+		for _, body := range []string{hostileBody, hostileHTTP, hostileMarkdown} {
+			_, _, stderr := runCLI(t, body, "--fix", "--fail-on", "info", "--format", format)
+			checkPipelineLines(t, "--fix of stdin, stderr, "+format, format, stderr)
+		}
+	}
 }
 
 // checkPipelineLines fails for any line of out that the agents would run
@@ -268,6 +282,43 @@ func TestAzureRoundTrip(t *testing.T) {
 			if c.props[k] != v {
 				t.Errorf("command %d: %s = %q, want %q", i, k, c.props[k], v)
 			}
+		}
+	}
+}
+
+// TestAzureMatchesJSON: on real files whose names hold ";", "]" and "%",
+// what the agent reads from --format azure is what --format json says:
+// the absolute path, the position, the rule and the message.
+func TestAzureMatchesJSON(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	name := "a;b]c%AZP25%3B d.json"
+	body := "{\"displayName\": \" 100%;] \",\n  \"healthCheckStatus\": \"Passed\", \"bogus%0A\": 1}\n"
+	if err := os.WriteFile(name, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, az, _ := runCLI(t, "", "--format", "azure", "--fail-on", "info", name)
+	_, js, _ := runCLI(t, "", "--format", "json", "--fail-on", "info", name)
+	var got []agentCommand
+	for _, line := range splitAgentLines(az) {
+		if c, ok := azParse(line); ok {
+			got = append(got, c)
+		}
+	}
+	want := gjson.Get(js, "files.0.findings").Array()
+	if len(want) < 3 || len(got) != len(want) {
+		t.Fatalf("%d commands for %d findings:\n%s", len(got), len(want), az)
+	}
+	abs := filepath.Join(dir, name)
+	for i, f := range want {
+		c := got[i]
+		for k, v := range map[string]string{"sourcepath": abs, "linenumber": f.Get("line").String(), "columnnumber": f.Get("column").String(), "code": f.Get("rule").String()} {
+			if c.props[k] != v {
+				t.Errorf("finding %d: %s = %q, want %q", i, k, c.props[k], v)
+			}
+		}
+		if c.data != f.Get("message").String() {
+			t.Errorf("finding %d: message %q, want %q", i, c.data, f.Get("message").String())
 		}
 	}
 }
