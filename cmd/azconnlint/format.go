@@ -79,6 +79,7 @@ func (r *report) summary() validate.Summary {
 			continue
 		}
 		s.Add(f.entry())
+		s.Baselined += f.baselined
 	}
 	return s
 }
@@ -161,6 +162,9 @@ func (r *report) totalsLine() string {
 	s := r.summary()
 	n := s.Problems()
 	if n == 0 {
+		if s.Baselined > 0 {
+			return fmt.Sprintf("\nno new problems; %d baselined", s.Baselined)
+		}
 		return ""
 	}
 	var b strings.Builder
@@ -176,6 +180,9 @@ func (r *report) totalsLine() string {
 	}
 	if fixable > 0 && !r.cfg.fix {
 		fmt.Fprintf(&b, "; %d fixable with --fix", fixable)
+	}
+	if s.Baselined > 0 {
+		fmt.Fprintf(&b, "; %d baselined", s.Baselined)
 	}
 	if t := r.targetsLine(); t != "" {
 		fmt.Fprintf(&b, "; %s", t)
