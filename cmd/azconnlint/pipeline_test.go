@@ -150,36 +150,28 @@ func checkPipelineLines(t *testing.T, what, format, out string) {
 
 // ownAzureCommand: task.logissue with our properties and values only.
 func ownAzureCommand(c agentCommand) bool {
-	if c.name != "task.logissue" || (c.props["type"] != "error" && c.props["type"] != "warning") {
-		return false
-	}
-	for k := range c.props {
-		switch k {
-		case "type", "sourcepath", "linenumber", "columnnumber", "code":
-		default:
-			return false
-		}
-	}
-	_, rule := validate.LookupRule(c.props["code"])
-	return rule || c.props["code"] == "azconnlint"
+	return (c.props["type"] == "error" || c.props["type"] == "warning") &&
+		ownCommand(c, []string{"task.logissue"}, []string{"type", "sourcepath", "linenumber", "columnnumber", "code"}, "code")
 }
 
 // ownGitHubCommand: error, warning or notice with our properties only.
 func ownGitHubCommand(c agentCommand) bool {
-	switch c.name {
-	case "error", "warning", "notice":
-	default:
+	return ownCommand(c, []string{"error", "warning", "notice"}, []string{"file", "line", "col", "endline", "endcolumn", "title"}, "title")
+}
+
+// ownCommand reports whether c is one of names, with properties among
+// keys only, and the property ruleKey naming a rule (or "azconnlint").
+func ownCommand(c agentCommand, names, keys []string, ruleKey string) bool {
+	if !contains(names, c.name) {
 		return false
 	}
 	for k := range c.props {
-		switch k {
-		case "file", "line", "col", "endline", "endcolumn", "title":
-		default:
+		if !contains(keys, k) {
 			return false
 		}
 	}
-	_, rule := validate.LookupRule(c.props["title"])
-	return rule || c.props["title"] == "azconnlint"
+	_, rule := validate.LookupRule(c.props[ruleKey])
+	return rule || c.props[ruleKey] == "azconnlint"
 }
 
 // checkDecodesToInput requires the JSON and XML reports to carry the file
