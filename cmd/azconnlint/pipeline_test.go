@@ -315,6 +315,20 @@ func TestAzureMatchesJSON(t *testing.T) {
 	}
 }
 
+// TestConfigErrorsNeutralised: a configuration file is input too; the
+// keys its errors quote form no command.
+func TestConfigErrorsNeutralised(t *testing.T) {
+	t.Chdir(t.TempDir())
+	os.WriteFile(".azconnlint.yaml", []byte("\"##vso[task.setvariable variable=X]y\": 1\n\"::error::k\": 2\n"), 0o644)
+	os.WriteFile("a.json", []byte(`{"displayName": " a "}`), 0o644)
+	code, stdout, stderr := runCLI(t, "", "a.json")
+	if code != exitUsage || !strings.Contains(stderr, "unknown key") {
+		t.Fatalf("exit %d, stderr %q: the configuration error did not show", code, stderr)
+	}
+	checkPipelineLines(t, "config error stdout", "text", stdout)
+	checkPipelineLines(t, "config error stderr", "text", stderr)
+}
+
 func itoa(n int) string { b, _ := json.Marshal(n); return string(b) }
 
 // TestAzureInfoIsNotAnIssue: below --fail-on info, an info finding stays
