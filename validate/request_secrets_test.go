@@ -102,6 +102,9 @@ func FuzzFormSecrets(f *testing.F) {
 				return
 			}
 		}
+		if isStandIn(pw) {
+			return // shown as written (TestStandInPasswords)
+		}
 		vals := map[int]string{1: secret, 2: token, 3: secret, 4: token, 5: pw}
 		forms := secretInForms(func(i int) string { return vals[i] })
 		for name, in := range forms {
