@@ -68,7 +68,7 @@ func isPlaceholder(s string) bool {
 func checkPlaceholder(p *pass) {
 	p.walk(func(n *node) {
 		pm := p.propOf(n)
-		if n.kind != kindString || pm == nil || pm.name == "@odata.type" || !isPlaceholder(n.str) {
+		if n.kind != kindString || pm == nil || pm.name == "@odata.type" || p.isClaimed(n) || !isPlaceholder(n.str) {
 			return
 		}
 		p.claim(n)
