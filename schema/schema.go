@@ -22,6 +22,13 @@ type Table struct {
 	Name     string // target name, e.g. "azureConnection"
 	File     string // schema file name in this package
 	Endpoint string // the HTTP request the body belongs to
+	// Collection is the path of the target's collection after the API
+	// version: POST to it creates a connection, PATCH Collection/{id}
+	// updates one. Package validate matches request URLs against it.
+	Collection string
+	// Actions are the actions bound to one connection, POST
+	// Collection/{id}/name; the value says whether the action takes a body.
+	Actions map[string]bool
 	// PropertyAliases maps legacy top-level property names to canonical ones.
 	PropertyAliases map[string]string
 	// TypeAliases maps legacy top-level @odata.type values (compared without
@@ -42,6 +49,7 @@ var tables = []Table{
 		Name:            "azureConnection",
 		File:            "azureConnection.schema.json",
 		Endpoint:        "PATCH /deviceManagement/cloudManagedDesktop/azureConnections",
+		Collection:      "/deviceManagement/cloudManagedDesktop/azureConnections",
 		PropertyAliases: map[string]string{"subnetId": "subNetId"},
 		Secret:          "adDomainPassword",
 	},
@@ -49,6 +57,8 @@ var tables = []Table{
 		Name:            "onPremisesConnection",
 		File:            "onPremisesConnection.schema.json",
 		Endpoint:        "PATCH /deviceManagement/virtualEndpoint/onPremisesConnections/{id}",
+		Collection:      "/deviceManagement/virtualEndpoint/onPremisesConnections",
+		Actions:         map[string]bool{"updateAdDomainPassword": true, "runHealthChecks": false},
 		PropertyAliases: map[string]string{"subNetId": "subnetId"},
 		TypeAliases:     map[string]string{"#microsoft.graph.AzureConnection": "#microsoft.graph.cloudPcOnPremisesConnection"},
 		Secret:          "adDomainPassword",

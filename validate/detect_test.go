@@ -22,7 +22,7 @@ func TestDetectTarget(t *testing.T) {
 		{"live url", `{"subNetId": "x"}`, Options{URL: live}, OnPremisesConnection, "url"},
 		{"live url any case", `{}`, Options{URL: "/BETA/devicemanagement/VIRTUALENDPOINT/onpremisesconnections/1"}, OnPremisesConnection, "url"},
 		{"stub url", `{"subnetId": "x"}`, Options{URL: "https://graph.microsoft.com/beta/deviceManagement/cloudManagedDesktop/azureConnections"}, AzureConnection, "url"},
-		{"v1.0 url of another path", `{}`, Options{URL: "https://graph.microsoft.com/v1.0/me"}, OnPremisesConnection, "url"},
+		{"a url of another path is no evidence", `{}`, Options{URL: "https://graph.microsoft.com/v1.0/me"}, AzureConnection, "default"},
 		{"api v1.0", `{"displayName": "a"}`, Options{API: "v1.0"}, OnPremisesConnection, "api"},
 		{"api beta says nothing", `{"displayName": "a"}`, Options{API: "beta"}, AzureConnection, "default"},
 		{"url beats @odata.type", `{"@odata.type": "#microsoft.graph.AzureConnection"}`, Options{URL: live}, OnPremisesConnection, "url"},
@@ -114,13 +114,10 @@ func TestAutoFixesFitTarget(t *testing.T) {
 		opts.Target = Auto
 		inputs = append(inputs, input{c.name, c.in, opts})
 	}
-	dir := filepath.Join("..", "..", "shared", "domain", "examples")
+	dir := filepath.Join("..", "testdata", "graph", "examples")
 	files, _ := filepath.Glob(filepath.Join(dir, "*.json"))
 	if len(files) == 0 {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("no examples in %s", dir)
-		}
-		t.Logf("no examples in %s: golden inputs only", dir)
+		t.Fatalf("no examples in %s", dir)
 	}
 	for _, f := range files {
 		b, err := os.ReadFile(f)

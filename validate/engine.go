@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -16,13 +17,19 @@ var panicHook func()
 // Lint checks data as the JSON body of a PATCH request and returns every
 // finding and the normalized payload. It is the one-call form of
 // New(opts) and Linter.Lint: options that New rejects (an unknown target or
-// rule ID, a negative limit) come back as one "internal" finding, with the
-// input unchanged. It never panics and never fails: every problem in the
-// input is a finding. It is safe for concurrent use.
+// rule ID, a negative limit) come back as one "internal" finding of the
+// implicit request 0 (Requests holds it), with the input unchanged. It
+// never panics and never fails: every problem in the input is a finding.
+// It is safe for concurrent use.
 func Lint(data []byte, opts Options) Result {
 	var l Linter
 	if err := l.init(opts); err != nil {
-		return internalResult(data, err.Error())
+		method := "PATCH"
+		if strings.EqualFold(strings.TrimSpace(opts.Method), "POST") {
+			method = "POST"
+		}
+		l.opts.MaxSize = max(l.opts.MaxSize, 0)
+		return l.implicitResult(data, method, opts.URL, endpoint{}, internalResult(data, err.Error()))
 	}
 	return l.Lint(data)
 }
@@ -49,7 +56,7 @@ func (l *Linter) lintJSON(data []byte) (res Result) {
 	if panicHook != nil {
 		panicHook()
 	}
-	p := &pass{src: data, opts: l.opts, ignore: l.ignore, m: l.model, detected: l.fixed}
+	p := &pass{src: data, opts: l.opts, ignore: l.ignore, l: l, m: l.model, detected: l.fixed}
 	stripBOM := p.run()
 	out, fixes := p.normalize(stripBOM)
 	return p.result(out, fixes)
@@ -57,7 +64,7 @@ func (l *Linter) lintJSON(data []byte) (res Result) {
 
 // internalResult is the Result of an input that could not be linted.
 func internalResult(data []byte, msg string) Result {
-	return Result{Normalized: data, Findings: []Finding{{
+	return Result{Normalized: data, Form: FormJSON, Findings: []Finding{{
 		Rule: "internal", Severity: SeverityError, Pointer: "", Message: msg,
 		Start: Pos{1, 1, 0}, End: Pos{1, 1, 0},
 	}}}

@@ -89,3 +89,22 @@ func ExampleRedactSpans() {
 	// {"adDomainPassword": "********", "inUse": "yes"}
 	// "yes"
 }
+
+func ExampleLinter_LintRequest() {
+	l, err := validate.New(validate.Options{})
+	if err != nil {
+		panic(err)
+	}
+	body := []byte(`{"displayName": "Contoso"}`)
+	res, ok := l.LintRequest("PATCH", "https://graph.microsoft.com/v1.0/deviceManagement/onPremisesConnections/9ec90ff8", body)
+	fmt.Println(ok, res.Target)
+	for _, f := range res.Findings {
+		fmt.Println(f.Rule, f.Message)
+	}
+	_, ok = l.LintRequest("PATCH", "https://graph.microsoft.com/v1.0/users/abc", body)
+	fmt.Println(ok)
+	// Output:
+	// true onPremisesConnection
+	// request-line the connections are not at this path: the onPremisesConnection collection is /deviceManagement/virtualEndpoint/onPremisesConnections; write PATCH /v1.0/deviceManagement/virtualEndpoint/onPremisesConnections/9ec90ff8
+	// false
+}

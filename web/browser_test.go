@@ -612,7 +612,7 @@ func TestPlayground(t *testing.T) {
 // line, headers, blank line, body), as a user copies it from the page.
 func seedRequest(t *testing.T) []byte {
 	t.Helper()
-	doc := readFile(t, "../../shared/seed/000_93b5cec13540c544.txt")
+	doc := readFile(t, "../testdata/graph/seed/000_93b5cec13540c544.txt")
 	start := bytes.Index(doc, []byte("PATCH https://graph.microsoft.com/beta/deviceManagement/cloudManagedDesktop/azureConnections\n"))
 	if start < 0 {
 		t.Fatal("the seed document has no PATCH request block")
@@ -677,8 +677,10 @@ func testRequests(t *testing.T, ctx context.Context, base string) {
 			at[f.Rule] = f.Line
 		}
 	}
-	if at["request-line"] != 1 || at["content-length"] != lineOf(req, "Content-length") {
-		t.Errorf("request-line at line %d (want 1), content-length at line %d (want %d): %v", at["request-line"], at["content-length"], lineOf(req, "Content-length"), p.findings())
+	// The seed's Content-length is right for its body sent with CRLF
+	// line endings (issue 17): no content-length finding.
+	if at["request-line"] != 1 || at["content-length"] != 0 {
+		t.Errorf("request-line at line %d (want 1), content-length at line %d (want none): %v", at["request-line"], at["content-length"], p.findings())
 	}
 	bodyLine := lineOf(req, "{")
 	if at["placeholder"] < bodyLine || at["read-only"] < bodyLine {

@@ -5,14 +5,21 @@
 // Usage:
 //
 //	azconnlint [flags] [path ...]
+//	azconnlint lsp
+//
+// The lsp subcommand is the language server (LSP 3.17 on standard input
+// and output, package internal/lsp) for any editor.
 //
 // Paths are files or directories (walked for *.json, *.http and *.rest, and
 // *.md with --markdown, skipping .git and node_modules); none or "-" reads
 // standard input, whose form (a JSON body, an HTTP request, a .http file,
 // Markdown) is sniffed, or named by --stdin-filename or --form. Findings are printed as
-// text (the default), compact, json, sarif (2.1.0) or github (workflow
-// commands). --fix writes the normalized payload back, --diff shows what
-// --fix would change.
+// text (the default; azure under Azure Pipelines, github under GitHub
+// Actions), compact, json, sarif (2.1.0), github (workflow commands), azure
+// (logging commands), junit, gitlab (Code Quality) or checkstyle, and
+// --output FORMAT=PATH writes more reports in the same run. Nothing taken
+// from the input forms a pipeline command in any of them. --fix writes the
+// normalized payload back, --diff shows what --fix would change.
 //
 // Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it;
 // 2 usage error; 3 a path could not be read or written (the others are still
@@ -41,6 +48,9 @@ const (
 
 // run is main without the process: it returns the exit code.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "lsp" {
+		return runLSP(args[1:], stdin, stdout, stderr)
+	}
 	cfg, code, done := parseArgs(args, stdout, stderr)
 	if done {
 		return code

@@ -20,6 +20,16 @@ import (
 // TestMain lets the test binary act as azconnlint inside the scripts, so
 // they run the real command (flags, exit codes, files) end to end.
 func TestMain(m *testing.M) {
+	// The CI system running these tests must not pick the format or the
+	// project folder of the commands they run (scripts set these
+	// variables themselves where they test them).
+	// The scripts' own azconnlint runs are this binary under that name:
+	// they keep the environment the script gave them.
+	if filepath.Base(os.Args[0]) != "azconnlint" {
+		for _, v := range []string{"TF_BUILD", "GITHUB_ACTIONS", "CI_PROJECT_DIR"} {
+			os.Unsetenv(v)
+		}
+	}
 	testscript.Main(m, map[string]func(){"azconnlint": main})
 }
 
