@@ -644,7 +644,7 @@ function setInput(text, userEvent) {
     changes: { from: 0, to: input.state.doc.length, insert: text },
     selection: { anchor: 0 }, scrollIntoView: true, userEvent,
   });
-  $("findings").scrollTop = 0;
+  // The findings list goes back to its top with the next result (newText).
   newText = true;
   return true;
 }
