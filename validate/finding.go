@@ -136,7 +136,13 @@ func (f *Finding) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// String returns "line:col: severity: message [rule]".
+// String returns "line:col /pointer: severity: message [rule]", the
+// pointer left out when it is empty. For a body marshalled by a program
+// the pointer is the useful location: its line and column are of one long
+// line.
 func (f Finding) String() string {
-	return fmt.Sprintf("%s: %s: %s [%s]", f.Start, f.Severity, f.Message, f.Rule)
+	if f.Pointer == "" {
+		return fmt.Sprintf("%s: %s: %s [%s]", f.Start, f.Severity, f.Message, f.Rule)
+	}
+	return fmt.Sprintf("%s %s: %s: %s [%s]", f.Start, f.Pointer, f.Severity, f.Message, f.Rule)
 }
