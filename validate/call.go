@@ -19,7 +19,9 @@ func (l *Linter) LintRequest(method, url string, body []byte) (res Result, ok bo
 	if !ep.ours {
 		return l.implicitResult(body, method, url, endpoint{}, Result{Normalized: body, Form: FormJSON}), false
 	}
-	return l.lintCall(body, method, url, ep), true
+	res = l.lintCall(body, method, url, ep)
+	markFixed(&res)
+	return res, true
 }
 
 // lintBare lints a bare JSON body: one implicit request, whose method is

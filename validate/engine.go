@@ -40,11 +40,24 @@ func Lint(data []byte, opts Options) Result {
 // positions in the whole text. It never panics and never fails, and is
 // safe for concurrent use.
 func (l *Linter) Lint(data []byte) Result {
-	if res, ok := l.lintForm(data); ok {
-		return res
+	res, ok := l.lintForm(data)
+	if !ok {
+		res = l.lintBare(data)
 	}
-	return l.lintBare(data)
+	markFixed(&res)
+	return res
 }
+
+// markFixed sets each finding's Fixed: its fix was applied when it has an
+// edit.
+func markFixed(res *Result) {
+	for i := range res.Findings {
+		res.Findings[i].Fixed = res.Findings[i].Edit != nil
+	}
+}
+
+// holds reports whether Options.NoFix holds back the fixes of rule id.
+func (l *Linter) holds(id string) bool { return l.noFix[id] || l.noFix["*"] }
 
 // lintJSON lints data as one JSON body.
 func (l *Linter) lintJSON(data []byte) (res Result) {
@@ -56,7 +69,7 @@ func (l *Linter) lintJSON(data []byte) (res Result) {
 	if panicHook != nil {
 		panicHook()
 	}
-	p := &pass{src: data, opts: l.opts, ignore: l.ignore, m: l.model, detected: l.fixed}
+	p := &pass{src: data, opts: l.opts, ignore: l.ignore, noFix: l.noFix, m: l.model, detected: l.fixed}
 	stripBOM := p.run()
 	out, fixes := p.normalize(stripBOM)
 	return p.result(out, fixes)
@@ -175,7 +188,9 @@ func (p *pass) guard() bool {
 		f := p.report("bom", SeverityWarning, 0, 3, "", "the input starts with a UTF-8 byte order mark, which JSON (RFC 8259 §8.1) does not allow in transmitted text: the fix removes it")
 		if f != nil {
 			f.Fixable = true
-			p.bomFinding = f
+			if !p.holds("bom") {
+				p.bomFinding = f
+			}
 		}
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
 		p.blocked = true

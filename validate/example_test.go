@@ -127,3 +127,23 @@ func ExampleResult_Err() {
 	// azconn: 1:17 /displayName: error: displayName must be a string, not a number (42) [type]
 	// true <nil>
 }
+
+// A provider that reports a miscased value but must not change what its
+// user configured holds back that rule's fix: the finding is reported,
+// Fixed is false, and Fix says what the fix would write.
+func ExampleOptions_noFix() {
+	body := []byte(`{"connectionType": "AzureADJoin", "displayName": " Contoso"}`)
+	res := validate.Lint(body, validate.Options{Target: validate.OnPremisesConnection, NoFix: []string{"enum-case"}})
+	for _, f := range res.Findings {
+		fmt.Printf("%s fixed=%v", f.Rule, f.Fixed)
+		if f.Fix != nil {
+			fmt.Printf(" fix=%s %s", f.Fix.Path, f.Fix.Value)
+		}
+		fmt.Println()
+	}
+	fmt.Printf("%s\n", res.Normalized)
+	// Output:
+	// enum-case fixed=false fix=/connectionType "azureADJoin"
+	// whitespace fixed=true fix=/displayName "Contoso"
+	// {"connectionType": "AzureADJoin", "displayName": "Contoso"}
+}

@@ -83,8 +83,15 @@ type Finding struct {
 	Pointer  string // RFC 6901 JSON Pointer to the property or value
 	Start    Pos
 	End      Pos // exclusive
-	Fixable  bool
-	Fix      *Fix // set when Fixable and the fix has a JSON Patch form
+	// Fixable says that a fix exists for the finding. Fix is its
+	// operation when it has a JSON Patch form and is applied, or would be
+	// (the input is blocked, or Options.NoFix holds the rule's fixes
+	// back); nil when the removal of an enclosing member supersedes it.
+	Fixable bool
+	Fix     *Fix
+	// Fixed says that Lint applied the fix: Normalized has it, and Edit
+	// is set.
+	Fixed bool
 	// Edit is the change to the input's bytes that applies the fix, when
 	// Lint applied it (nil for blocked input). Findings on one value share
 	// its edit; removing read-only members may share one edit. Not part of

@@ -15,6 +15,11 @@ type Options struct {
 	MaxSize      int      // bytes; zero means DefaultMaxSize
 	MaxDepth     int      // nesting levels; zero means DefaultMaxDepth
 	Ignore       []string // rule IDs to neither report nor fix
+	// NoFix lists rule IDs whose findings are reported but not fixed
+	// ("*": no rule's): their Fix says what the fix would do, Fixed is
+	// false, and Normalized keeps the value as written. For a program that
+	// must not change a configured value behind its user's back.
+	NoFix []string
 	// Form is how the input holds the body; zero means sniffed from the
 	// content (FormForName maps a file name to its form).
 	Form Form
@@ -69,6 +74,7 @@ func (o Options) maxDepth() int {
 type Linter struct {
 	opts   Options
 	ignore map[string]bool
+	noFix  map[string]bool // Options.NoFix
 	model  *targetModel // the explicit target's, or the default under Auto
 	fixed  detection    // set when the target is explicit
 }
@@ -111,6 +117,17 @@ func (l *Linter) init(opts Options) error {
 			l.ignore = map[string]bool{}
 		}
 		l.ignore[id] = true
+	}
+	for _, id := range opts.NoFix {
+		if _, ok := catalogue[id]; !ok && id != "*" {
+			errs = append(errs, &OptionError{Field: "NoFix", Value: id, Allowed: append(ruleIDs(), "*"),
+				msg: "validate: unknown rule ID " + quoteJSON(id) + " in NoFix (Rules lists them; \"*\" is every rule)"})
+			continue
+		}
+		if l.noFix == nil {
+			l.noFix = map[string]bool{}
+		}
+		l.noFix[id] = true
 	}
 	if len(unknown) > 0 {
 		errs = append(errs, &OptionError{Field: "Ignore", Value: strings.Join(unknown, ", "), Allowed: ruleIDs(),

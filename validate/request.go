@@ -178,11 +178,14 @@ func (fl *formLinter) resolvePositions(res *Result) {
 func (fl *formLinter) run() Result {
 	from := bomLen(fl.data)
 	if from > 0 && !slices.Contains(fl.opts.Ignore, "bom") {
-		e := &Edit{}
-		fl.findings = append(fl.findings, Finding{Rule: "bom", Severity: SeverityWarning, Fixable: true, Edit: e,
+		f := Finding{Rule: "bom", Severity: SeverityWarning, Fixable: true,
 			Message: "the input starts with a UTF-8 byte order mark: the fix removes it",
-			Start:   fl.pos(0), End: fl.pos(from)})
-		fl.edits = append(fl.edits, formEdit{0, from, "", []*Edit{e}})
+			Start:   fl.pos(0), End: fl.pos(from)}
+		if !fl.l.holds("bom") {
+			f.Edit = &Edit{}
+			fl.edits = append(fl.edits, formEdit{0, from, "", []*Edit{f.Edit}})
+		}
+		fl.findings = append(fl.findings, f)
 	}
 	var raws []rawRequest
 	if fl.form == FormMarkdown {
@@ -321,9 +324,11 @@ func (fl *formLinter) checkContentLength(r *rawRequest, ri, have, after int, lin
 		return
 	}
 	if f := fl.report("content-length", SeverityWarning, h.value, ri, msg); f != nil {
-		e := &Edit{}
-		f.Fixable, f.Edit = true, e
-		fl.edits = append(fl.edits, formEdit{h.value.start, h.value.end, strconv.Itoa(after), []*Edit{e}})
+		f.Fixable = true
+		if !fl.l.holds("content-length") {
+			f.Edit = &Edit{}
+			fl.edits = append(fl.edits, formEdit{h.value.start, h.value.end, strconv.Itoa(after), []*Edit{f.Edit}})
+		}
 	}
 }
 
