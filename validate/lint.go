@@ -75,8 +75,8 @@ type Linter struct {
 	opts   Options
 	ignore map[string]bool
 	noFix  map[string]bool // Options.NoFix
-	model  *targetModel // the explicit target's, or the default under Auto
-	fixed  detection    // set when the target is explicit
+	model  *targetModel    // the explicit target's, or the default under Auto
+	fixed  detection       // set when the target is explicit
 }
 
 // New checks opts and returns a Linter for them. It is an error to name an

@@ -35,8 +35,8 @@ type pass struct {
 	chunk0     []Finding // the first chunk of slab: findings[i] is &chunk0[i] for i < len(chunk0)
 	bomFinding *Finding
 	fixes      ledger
-	held       ledger          // fixes of the rules of Options.NoFix: described, never applied
-	noFix      map[string]bool // Options.NoFix
+	held       ledger            // fixes of the rules of Options.NoFix: described, never applied
+	noFix      map[string]bool   // Options.NoFix
 	schemaErrs []schemaViolation // the schema adapter's output, on first use
 	schemaRan  bool
 	secrets    *secretSet        // what must never leave the engine (secret.go)
