@@ -123,11 +123,24 @@ test-precommit:
 bench-cli: build
 	bash bench/bench-cli.sh $(BIN)/azconnlint
 
+## --- the language server: internal/lsp, `azconnlint lsp` ---------------
+.PHONY: test-lsp bench-lsp
+# The protocol harness (transcript goldens) under the race detector, then
+# the real client: headless Neovim (Debian's neovim; CI=true requires it).
+test-lsp:
+	$(GO) vet ./internal/lsp/
+	$(GO) test -count=1 -race ./internal/lsp/
+	$(GO) test -count=1 -v -run '^TestNeovim$$' ./cmd/azconnlint/
+
+# didChange of a 20 KB payload to its diagnostics, over the framed pipes.
+bench-lsp:
+	$(GO) test -run='^$$' -bench='^BenchmarkDidChange' -benchmem -count=5 ./internal/lsp/
+
 ## --- tools: installs Debian packages the tests need, when root ----------
 tools:
 	@bash scripts/ensure-tools.sh
 
-test: tools vet test-go test-race test-wasm test-web test-cli test-precommit
+test: tools vet test-go test-race test-wasm test-web test-cli test-precommit test-lsp
 
 run: build web
 	-$(BIN)/azconnlint $(SEED)

@@ -16,8 +16,9 @@ import (
 
 // metadataDir holds Microsoft's own metadata of the live type: an excerpt
 // of the v1.0 CSDL and the beta and v1.0 type-mapping lists (names only).
-// The path is the same in CI: shared/ sits beside the work trees.
-const metadataDir = "../../shared/domain/metadata"
+// They are copies kept in the repository (testdata/graph/SOURCES.md says
+// where each came from), so a clone tests on its own.
+const metadataDir = "../testdata/graph/metadata"
 
 // csdl is what the test reads of the CSDL excerpt.
 type csdl struct {

@@ -588,7 +588,7 @@ func sortFailures(out []failure) {
 
 func TestValidateExamples(t *testing.T) {
 	tests := []struct {
-		file   string // in testdata/, copied from shared/domain/examples
+		file   string // in testdata/, copied from testdata/graph/examples at the root
 		target string
 		want   []failure // nil: valid
 	}{

@@ -30,7 +30,7 @@ func aroundCore(s string, fn func(string) string) string {
 // isTemplate reports whether the whole value is a reference that a
 // deployment tool substitutes (${VAR}, {{ var }}, $(var), $VAR, %VAR%):
 // such a value is not checked.
-func isTemplate(s string) bool { return templateRef.MatchString(s) }
+func isTemplate(s string) bool { return templateRef().MatchString(s) }
 
 // domainString returns the top-level string value of the property with one
 // of names, and its core, unless it is absent, not a string, claimed by

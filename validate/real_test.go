@@ -24,7 +24,7 @@ var realTargetFlag = flag.String("real.target", "", "lint the bodies of testdata
 // realMetadataDir holds Microsoft's own metadata for the live type; the
 // test reads it at run time, so a body is judged by what the service
 // declares, not by our schema.
-const realMetadataDir = "../../shared/domain/metadata"
+const realMetadataDir = "../testdata/graph/metadata"
 
 // realCase is one folder of testdata/real: a request body that someone else
 // wrote for the live API, its SOURCE, and the goldens.
@@ -133,7 +133,7 @@ func loadLiveMetadata(t *testing.T) liveMetadata {
 	t.Helper()
 	raw, err := os.ReadFile(filepath.Join(realMetadataDir, "type-mapping.json"))
 	if err != nil {
-		t.Fatalf("%v (the metadata is read from ../shared, as in CI)", err)
+		t.Fatalf("%v (the metadata is kept in testdata/graph/metadata at the repository root)", err)
 	}
 	var mapping map[string]json.RawMessage
 	if err := json.Unmarshal(raw, &mapping); err != nil {

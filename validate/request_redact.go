@@ -3,15 +3,19 @@ package validate
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // Secrets of the request framing (SPEC §12): Authorization header values,
 // headers, .http variables and form or query fields whose names contain
-// password, secret, token or key (client_secret among them).
+// password, secret, token or key (client_secret among them). Compiled on
+// first use, as a bare JSON body never needs them: no process pays at start.
 var (
-	secretHeaderLine = regexp.MustCompile(`^(\s*)([A-Za-z0-9-]+)(\s*:\s*)(\S.*?)(\s*)$`)
-	secretVarLine    = regexp.MustCompile(`^(\s*@)([^\s=]+)(\s*=\s*)(\S.*?)(\s*)$`)
-	secretField      = regexp.MustCompile(`(?i)(^|[?&\s])([A-Za-z0-9_.\-]*(?:password|secret|token|key)[A-Za-z0-9_.\-]*)=([^&\s#"]+)`)
+	secretHeaderLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\s*)([A-Za-z0-9-]+)(\s*:\s*)(\S.*?)(\s*)$`) })
+	secretVarLine    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\s*@)([^\s=]+)(\s*=\s*)(\S.*?)(\s*)$`) })
+	secretField      = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)(^|[?&\s])([A-Za-z0-9_.\-]*(?:password|secret|token|key)[A-Za-z0-9_.\-]*)=([^&\s#"]+)`)
+	})
 )
 
 // framing masks the framing secrets of the text line by line (header,
@@ -33,14 +37,14 @@ func (r *redactor) framing() {
 // framing secret not already masked or left as a {{variable}}.
 func framingSpans(s string) [][2]int {
 	var out [][2]int
-	if m := secretHeaderLine.FindStringSubmatchIndex(s); m != nil && isSecretHeader(s[m[4]:m[5]]) && s[m[8]:m[9]] != RedactMask {
+	if m := secretHeaderLine().FindStringSubmatchIndex(s); m != nil && isSecretHeader(s[m[4]:m[5]]) && s[m[8]:m[9]] != RedactMask {
 		out = append(out, [2]int{m[8], m[9]})
 	}
-	if m := secretVarLine.FindStringSubmatchIndex(s); m != nil && isSecretName(s[m[4]:m[5]]) && s[m[8]:m[9]] != RedactMask {
+	if m := secretVarLine().FindStringSubmatchIndex(s); m != nil && isSecretName(s[m[4]:m[5]]) && s[m[8]:m[9]] != RedactMask {
 		out = append(out, [2]int{m[8], m[9]})
 	}
 	if strings.Contains(s, "=") {
-		for _, m := range secretField.FindAllStringSubmatchIndex(s, -1) {
+		for _, m := range secretField().FindAllStringSubmatchIndex(s, -1) {
 			v := s[m[6]:m[7]]
 			if v != RedactMask && !strings.HasPrefix(v, "{{") {
 				out = append(out, [2]int{m[6], m[7]})
@@ -62,16 +66,16 @@ func framingSecrets(data []byte) []string {
 	var out []string
 	for _, ln := range splitLines(data, 0) {
 		s := string(data[ln.start:ln.end])
-		if m := secretHeaderLine.FindStringSubmatch(s); m != nil && isSecretHeader(m[2]) {
+		if m := secretHeaderLine().FindStringSubmatch(s); m != nil && isSecretHeader(m[2]) {
 			out = append(out, m[4])
 			if _, tok, ok := strings.Cut(m[4], " "); ok {
 				out = append(out, strings.TrimSpace(tok))
 			}
 		}
-		if m := secretVarLine.FindStringSubmatch(s); m != nil && isSecretName(m[2]) {
+		if m := secretVarLine().FindStringSubmatch(s); m != nil && isSecretName(m[2]) {
 			out = append(out, m[4])
 		}
-		for _, m := range secretField.FindAllStringSubmatch(s, -1) {
+		for _, m := range secretField().FindAllStringSubmatch(s, -1) {
 			out = append(out, m[3])
 		}
 	}

@@ -2,15 +2,15 @@ package validate
 
 import (
 	"runtime"
-	"runtime/debug"
 	"strings"
 	"testing"
-	"time"
+
+	"github.com/azconn/azconn/internal/growth"
 )
 
 // TestFormScaling: the form layer stays linear on hostile shapes: bytes
 // allocated at n and 4n grow at most 6×, and where a path costs CPU
-// without allocating, CPU (the best of five, in the same run) at most 8×
+// without allocating, CPU (internal/growth, in the same run) at most 8×
 // (SPEC §12: never an absolute time).
 func TestFormScaling(t *testing.T) {
 	if testing.Short() {
@@ -49,20 +49,14 @@ func TestFormScaling(t *testing.T) {
 		if !cpuBound[name] {
 			continue
 		}
-		// CPU: the two sizes interleaved, the best of five each, so that
-		// the load of a shared machine hits both alike; the collector off
-		// while timing, as in cpuRatio: under wasm its cost grew faster
-		// than the heap (5-11x for 4x the input with it, 3.7-4.3x without),
-		// and the allocations are checked above.
+		// CPU, measured so that a busy machine cannot fail it by chance
+		// (internal/growth): linear, so at most 8× for 4× the input.
 		small, large = []byte(mk(100_000)), []byte(mk(400_000))
-		ts, tl := time.Duration(1<<62), time.Duration(1<<62)
-		gc := debug.SetGCPercent(-1)
-		for range 5 {
-			ts, tl = min(ts, timed(small)), min(tl, timed(large))
-		}
-		debug.SetGCPercent(gc)
-		if r := float64(tl) / float64(ts); r > 8 {
-			t.Errorf("%s: CPU %v → %v (%.1f×) for 4× the input", name, ts, tl, r)
+		r := growth.Check{Clock: cpuTime, Expected: growth.Linear}.Run(
+			func() { Lint(small, Options{}) }, func() { Lint(large, Options{}) })
+		t.Logf("%s: CPU %v", name, r)
+		if !r.OK {
+			t.Errorf("%s: CPU grows past ×%.1f for 4× the input: %v", name, r.Limit, r)
 		}
 	}
 }
@@ -75,12 +69,4 @@ func allocated(in []byte) uint64 {
 	Lint(in, Options{})
 	runtime.ReadMemStats(&b)
 	return b.TotalAlloc - a.TotalAlloc
-}
-
-// timed returns how long one Lint of in takes, after a collection.
-func timed(in []byte) time.Duration {
-	runtime.GC()
-	st := time.Now()
-	Lint(in, Options{})
-	return time.Since(st)
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -48,7 +49,8 @@ func isHex(c byte) bool {
 }
 
 // guidShaped matches what is meant to be a GUID: five groups of hex digits.
-var guidShaped = regexp.MustCompile(`^[0-9A-Fa-f]+(-[0-9A-Fa-f]+){4}$`)
+// Compiled on first use, not at start.
+var guidShaped = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9A-Fa-f]+(-[0-9A-Fa-f]+){4}$`) })
 
 // guidProblem explains why s is not a GUID: the byte span [from, to) of s
 // at fault and a clause that completes "<what> …". why is "" for a GUID.
@@ -126,7 +128,7 @@ func checkGUID(p *pass) {
 	}
 	// id is read-only, but when it is meant to be a GUID (the documentation's
 	// examples end in an 11-digit group) say so.
-	if n, core, lead := p.domainString("id"); n != nil && guidShaped.MatchString(core) {
+	if n, core, lead := p.domainString("id"); n != nil && guidShaped().MatchString(core) {
 		if from, to, why := guidProblem(core); why != "" {
 			p.atPart("guid", SeverityError, n, lead+from, lead+to, "id "+why+"; id is read-only anyway: remove it from the PATCH body")
 		}

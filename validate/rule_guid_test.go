@@ -53,7 +53,7 @@ func TestGUIDShaped(t *testing.T) {
 		"conn-1":                               false,
 		"ef3be8bc-e8bc-ef3b-bce8-3befbce83bef": true,
 	} {
-		if got := guidShaped.MatchString(in); got != want {
+		if got := guidShaped().MatchString(in); got != want {
 			t.Errorf("guidShaped(%q) = %v", in, got)
 		}
 	}

@@ -3,6 +3,7 @@ package validate
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
 func init() {
@@ -15,12 +16,15 @@ func init() {
 	})
 }
 
-// templateRef matches values that a deployment tool substitutes.
-var templateRef = regexp.MustCompile(`^(\$\{[^{}]+\}|\{\{[^{}]+\}\}|\$\([^()]+\)|\$[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z_][A-Za-z0-9_]*%|#\{[^{}]+\}#?)$`)
+// templateRef matches values that a deployment tool substitutes. Compiled
+// on first use, not at start.
+var templateRef = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(\$\{[^{}]+\}|\{\{[^{}]+\}\}|\$\([^()]+\)|\$[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z_][A-Za-z0-9_]*%|#\{[^{}]+\}#?)$`)
+})
 
 func checkPlaintextSecret(p *pass) {
 	n := p.stringProp(p.m.table.Secret)
-	if n == nil || n.str == "" || templateRef.MatchString(strings.TrimSpace(n.str)) {
+	if n == nil || n.str == "" || templateRef().MatchString(strings.TrimSpace(n.str)) {
 		return
 	}
 	p.atValue("plaintext-secret", SeverityWarning, n, p.m.table.Secret+" holds a literal password: keep secrets out of files, and use a template reference such as ${AD_DOMAIN_PASSWORD} filled in at deploy time")

@@ -5,11 +5,12 @@ import (
 	"fmt"
 	"os"
 	"runtime"
-	"runtime/debug"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/azconn/azconn/internal/growth"
 )
 
 // scalingShape is one input shape built to hit one engine path hard.
@@ -96,7 +97,6 @@ var scalingShapes = []scalingShape{
 
 type scalingCost struct {
 	bytes, allocs uint64
-	cpu           time.Duration
 }
 
 // measureShape returns the bytes and allocations of one run, after a
@@ -126,33 +126,16 @@ func (s scalingShape) runner(in []byte) func() {
 	return func() { Lint(in, s.opts) }
 }
 
-// cpuRatio returns the CPU times of small and big: the minimum of three
-// runs each, interleaved, with the collector off while timing so that its
-// work does not land on one side.
-func cpuRatio(s scalingShape, small, big []byte) (time.Duration, time.Duration) {
-	defer debug.SetGCPercent(debug.SetGCPercent(-1))
-	var best [2]time.Duration
-	for i := range 3 {
-		for j, in := range [][]byte{small, big} {
-			run := s.runner(in)
-			runtime.GC()
-			if d := cpuTime(run); i == 0 || d < best[j] {
-				best[j] = d
-			}
-		}
-	}
-	return best[0], best[1]
-}
-
 // scalingBase is n, the smaller input of each growth check (4n is the
 // larger).
 const scalingBase = 48 << 10
 
 // TestScaling fails on a quadratic path without timing anything absolute:
 // for each shape, through Lint and through Redact, the bytes and the
-// allocations at 4n may be at most 5× those at n; and the CPU time
-// (minimum of three runs, both sizes in this run) at most 8×, for the paths
-// that cost time without allocating.
+// allocations at 4n may be at most 5× those at n; and, for the paths that
+// cost time without allocating, the CPU time at 4n at most 8× that at n
+// (twice a linear growth; internal/growth says how it is measured so that
+// a busy machine cannot fail it by chance).
 func TestScaling(t *testing.T) {
 	if testing.Short() {
 		t.Skip("lints a few MB")
@@ -165,21 +148,10 @@ func TestScaling(t *testing.T) {
 				small, big := s.gen(scalingBase), s.gen(4*scalingBase)
 				a, b := measureShape(s, small), measureShape(s, big)
 				size := float64(len(big)) / float64(len(small))
-				if s.cpu || s.redact {
-					// A neighbour's burst can spoil one measurement: a
-					// ratio past the limit is measured again, twice at
-					// most, and fails only if it stays there.
-					for range 3 {
-						a.cpu, b.cpu = cpuRatio(s, small, big)
-						if float64(b.cpu) <= 2*size*float64(a.cpu) {
-							break
-						}
-					}
-				}
 				grow := func(x, y uint64) float64 { return float64(y) / max(1, float64(x)) }
-				t.Logf("%d → %d bytes: allocated %d → %d bytes (%.1f B/B at 4n, ×%.2f), %d → %d allocations (×%.2f), CPU %v → %v (×%.2f; 0 = not compared)",
+				t.Logf("%d → %d bytes: allocated %d → %d bytes (%.1f B/B at 4n, ×%.2f), %d → %d allocations (×%.2f)",
 					len(small), len(big), a.bytes, b.bytes, float64(b.bytes)/float64(len(big)), grow(a.bytes, b.bytes),
-					a.allocs, b.allocs, grow(a.allocs, b.allocs), a.cpu, b.cpu, float64(b.cpu)/float64(max(1, a.cpu)))
+					a.allocs, b.allocs, grow(a.allocs, b.allocs))
 				limit := 5 * size / 4 // ~5× for 4× the input
 				if g := grow(a.bytes, b.bytes); g > limit && b.bytes > 1<<20 {
 					t.Errorf("bytes allocated grow ×%.1f for ×%.1f input", g, size)
@@ -187,8 +159,13 @@ func TestScaling(t *testing.T) {
 				if g := grow(a.allocs, b.allocs); g > limit && b.allocs > 1000 {
 					t.Errorf("allocations grow ×%.1f for ×%.1f input", g, size)
 				}
-				if r := float64(b.cpu) / float64(max(1, a.cpu)); a.cpu > 0 && r > 8*size/4 {
-					t.Errorf("CPU grows ×%.1f for ×%.1f input (min of three runs each)", r, size)
+				if !s.cpu && !s.redact {
+					return
+				}
+				r := growth.Check{Clock: cpuTime, Expected: growth.Linear * size / 4}.Run(s.runner(small), s.runner(big))
+				t.Logf("CPU %v", r)
+				if !r.OK {
+					t.Errorf("CPU grows past ×%.1f for ×%.1f input: %v", r.Limit, size, r)
 				}
 			})
 		}

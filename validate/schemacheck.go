@@ -54,12 +54,7 @@ func (p *pass) violations() []schemaViolation {
 		return p.schemaErrs
 	}
 	p.schemaRan = true
-	sch, err := p.m.compiled()
-	if err != nil {
-		p.report("internal", SeverityError, 0, 0, "", err.Error())
-		return nil
-	}
-	found := sch.Validate(p.instance(p.root))
+	found := p.m.compiled.Validate(p.instance(p.root))
 	rank := func(e schemaengine.Violation) int {
 		if e.Kind == schemaengine.KindType {
 			return 0

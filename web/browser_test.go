@@ -536,7 +536,7 @@ func TestPlayground(t *testing.T) {
 // line, headers, blank line, body), as a user copies it from the page.
 func seedRequest(t *testing.T) []byte {
 	t.Helper()
-	doc := readFile(t, "../../shared/seed/000_93b5cec13540c544.txt")
+	doc := readFile(t, "../testdata/graph/seed/000_93b5cec13540c544.txt")
 	start := bytes.Index(doc, []byte("PATCH https://graph.microsoft.com/beta/deviceManagement/cloudManagedDesktop/azureConnections\n"))
 	if start < 0 {
 		t.Fatal("the seed document has no PATCH request block")

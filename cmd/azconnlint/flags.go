@@ -30,10 +30,11 @@ type config struct {
 	color   string // auto, always, never
 	paths   []string
 
-	form          validate.Form // --form: zero means by extension, else sniffed
-	method        string        // --method: patch or post, for bodies without a request line
-	stdinFilename string        // --stdin-filename: names standard input's form
-	markdown      bool          // --markdown: walking directories lints *.md too
+	form          validate.Form  // --form: zero means by extension, else sniffed
+	method        string         // --method: patch or post, for bodies without a request line
+	stdinFilename string         // --stdin-filename: names standard input's form
+	markdown      bool           // --markdown: walking directories lints *.md too
+	outputs       []reportOutput // --output FORMAT=PATH, in order
 }
 
 func (c *config) options() validate.Options {
@@ -63,9 +64,10 @@ func (c *config) optionsFor(j job) validate.Options {
 	return o
 }
 
-var formats = []string{"text", "compact", "json", "sarif", "github"}
+var formats = []string{"text", "compact", "json", "sarif", "github", "azure", "junit", "gitlab", "checkstyle"}
 
 const usageHead = `usage: azconnlint [flags] [path ...]
+       azconnlint lsp        (the language server, on standard input and output)
 
 Lints and normalizes the JSON body of a Microsoft Graph AzureConnection PATCH
 request: a bare body, an HTTP request, a .http/.rest file, or Markdown holding
@@ -152,7 +154,8 @@ func parseArgs(args []string, stdout, stderr io.Writer) (cfg *config, code int, 
 	)
 	fs.StringVar(&target, "target", string(validate.Auto), "`target` whose PATCH body is linted: "+targetNames()+" (auto: detected per file from the URL, @odata.type or the properties)")
 	fs.StringVar(&api, "api", "", "Microsoft Graph API `version` the body is sent to: "+apiNames()+" (default: the request URL's, else beta)")
-	fs.StringVar(&format, "format", "text", "output `format`: "+strings.Join(formats, ", "))
+	fs.StringVar(&format, "format", "text", "output `format`: "+strings.Join(formats, ", ")+" (default: azure when TF_BUILD=True, github when GITHUB_ACTIONS=true, else text)")
+	fs.Var(outputFlag{&cfg.outputs}, "output", "also write a report: `FORMAT=PATH` (repeatable; written whole or not at all; PATH - is standard output)")
 	fs.BoolVar(&cfg.fix, "fix", false, "write the normalized payload back (files) or to stdout (stdin; findings go to stderr)")
 	fs.BoolVar(&cfg.diff, "diff", false, "print a unified diff of what --fix would change; write nothing (findings go to stderr)")
 	fs.BoolVar(&cfg.dropRO, "drop-read-only", false, "let the fix remove read-only properties")
@@ -184,7 +187,8 @@ func parseArgs(args []string, stdout, stderr io.Writer) (cfg *config, code int, 
 		})
 	}
 	fail := func(format string, a ...any) (*config, int, bool) {
-		fmt.Fprintf(stderr, "azconnlint: "+format+"\n", a...)
+		// Flag values are echoed: neutralised like any text (neutral.go).
+		fmt.Fprintln(stderr, neutralText("azconnlint: "+oneLine(fmt.Sprintf(format, a...))))
 		fmt.Fprintln(stderr, "run 'azconnlint --help' for usage")
 		return nil, exitUsage, true
 	}
@@ -222,6 +226,9 @@ func parseArgs(args []string, stdout, stderr io.Writer) (cfg *config, code int, 
 	} else if cfg.api, err = validate.ParseAPI(api); err != nil {
 		return fail("--api: unknown API version %q (want %s)", api, apiNames())
 	}
+	if !formatSet(fs) {
+		format = envFormat(format)
+	}
 	if !contains(formats, format) {
 		return fail("--format: unknown format %q (want %s)", format, strings.Join(formats, ", "))
 	}
@@ -240,6 +247,9 @@ func parseArgs(args []string, stdout, stderr io.Writer) (cfg *config, code int, 
 	}
 	if cfg.maxFind < 1 {
 		return fail("--max-findings: want a positive number of findings, got %d", cfg.maxFind)
+	}
+	if err := checkReportOutputs(cfg); err != nil {
+		return fail("%v", err)
 	}
 	switch color {
 	case "auto", "always", "never":

@@ -6,6 +6,7 @@ import (
 	"github.com/azconn/azconn/internal/buildinfo"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/azconn/azconn/validate"
 )
@@ -15,24 +16,50 @@ type report struct {
 	cfg   *config
 	files []*fileResult
 	color bool
+	root  string    // the project root identities are relative to (SPEC §13)
+	now   time.Time // when the run started, for JUnit's timestamp
 }
 
-func (r *report) write(w io.Writer) error {
+// write prints the report in format to w. Every line passes through the
+// format's neutraliser (neutral.go), so nothing taken from the input forms
+// a pipeline command, whatever the code above it prints.
+func (r *report) write(w io.Writer, format string) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
+	lf := &lineFilter{w: bw, fix: neutralLine}
 	var err error
-	switch r.cfg.format {
+	switch format {
 	case "json":
-		err = r.writeJSON(bw)
+		lf.fix = jsonLine
+		err = r.writeJSON(lf)
 	case "sarif":
-		err = r.writeSARIF(bw)
+		lf.fix = jsonLine
+		err = r.writeSARIF(lf)
+	case "gitlab":
+		lf.fix = jsonLine
+		err = r.writeGitLab(lf)
+	case "junit":
+		lf.fix = xmlLine
+		err = r.writeJUnit(lf)
+	case "checkstyle":
+		lf.fix = xmlLine
+		err = r.writeCheckstyle(lf)
 	case "github":
-		r.writeGitHub(bw)
+		// Its own lines start with "::"; openers are still neutralised.
+		lf.fix = func(b []byte) []byte { return neutralize(b, `\[`) }
+		r.writeGitHub(lf)
+	case "azure":
+		// Its own lines are commands: azure.go neutralises each field.
+		lf.fix = func(b []byte) []byte { return b }
+		r.writeAzure(lf)
 	case "compact":
-		r.writeText(bw, false)
+		r.writeText(lf, false)
 	default:
-		r.writeText(bw, true)
+		r.writeText(lf, true)
 	}
 	if err != nil {
+		return err
+	}
+	if err := lf.Close(); err != nil {
 		return err
 	}
 	return bw.Flush()
@@ -87,57 +114,72 @@ func severityColor(s validate.Severity) string {
 // and with snippets the redacted source line with a caret under the span.
 func (r *report) writeText(w io.Writer, snippets bool) {
 	for _, f := range r.files {
-		if !f.linted || len(f.findings) == 0 {
-			continue
-		}
-		var src *snippetSource
-		width := 0
-		// A truncated read (over --max-size) may cut the secret's key off
-		// its value, so it never shows source.
-		if snippets && !f.truncated {
-			src = newSnippetSource(f.src, f.target)
-			for _, x := range f.findings {
-				width = max(width, len(fmt.Sprint(x.Start.Line)))
-			}
-		}
-		for _, x := range f.findings {
-			fmt.Fprintf(w, "%s: %s: %s %s\n",
-				r.paint(ansiBold, fmt.Sprintf("%s:%d:%d", shownName(f.path), x.Start.Line, x.Start.Column)),
-				r.paint(severityColor(x.Severity), x.Severity.String()),
-				oneLine(x.Message),
-				r.paint(ansiDim, "["+x.Rule+"]"))
-			if src != nil {
-				if line, caret, ok := src.snippet(x); ok {
-					gutter := fmt.Sprintf("%*d", width, x.Start.Line)
-					pad := strings.Repeat(" ", width)
-					fmt.Fprintf(w, " %s | %s\n", r.paint(ansiDim, gutter), line)
-					fmt.Fprintf(w, " %s | %s\n", pad, r.paint(severityColor(x.Severity), caret))
-				}
-			}
-		}
+		r.writeFileText(w, f, snippets)
 	}
 	if snippets {
-		s := r.summary()
-		if n := s.Problems(); n > 0 {
-			fmt.Fprintf(w, "\n%d %s (%d %s, %d %s, %d %s) in %d %s",
-				n, plural(n, "problem", "problems"),
-				s.Errors, plural(s.Errors, "error", "errors"),
-				s.Warnings, plural(s.Warnings, "warning", "warnings"),
-				s.Infos, plural(s.Infos, "info", "infos"),
-				s.Files, plural(s.Files, "file", "files"))
-			fixable := 0
-			for _, f := range r.files {
-				fixable += f.fixable
-			}
-			if fixable > 0 && !r.cfg.fix {
-				fmt.Fprintf(w, "; %d fixable with --fix", fixable)
-			}
-			if t := r.targetsLine(); t != "" {
-				fmt.Fprintf(w, "; %s", t)
-			}
-			fmt.Fprintln(w)
+		if line := r.totalsLine(); line != "" {
+			fmt.Fprintln(w, line)
 		}
 	}
+}
+
+// writeFileText prints the text lines of one file's findings.
+func (r *report) writeFileText(w io.Writer, f *fileResult, snippets bool) {
+	if !f.linted || len(f.findings) == 0 {
+		return
+	}
+	var src *snippetSource
+	width := 0
+	// A truncated read (over --max-size) may cut the secret's key off
+	// its value, so it never shows source.
+	if snippets && !f.truncated {
+		src = newSnippetSource(f.src, f.target)
+		for _, x := range f.findings {
+			width = max(width, len(fmt.Sprint(x.Start.Line)))
+		}
+	}
+	for _, x := range f.findings {
+		fmt.Fprintf(w, "%s: %s: %s %s\n",
+			r.paint(ansiBold, fmt.Sprintf("%s:%d:%d", safePath(f.path), x.Start.Line, x.Start.Column)),
+			r.paint(severityColor(x.Severity), x.Severity.String()),
+			neutralText(oneLine(x.Message)),
+			r.paint(ansiDim, "["+x.Rule+"]"))
+		if src != nil {
+			if line, caret, ok := src.snippet(x); ok {
+				gutter := fmt.Sprintf("%*d", width, x.Start.Line)
+				pad := strings.Repeat(" ", width)
+				fmt.Fprintf(w, " %s | %s\n", r.paint(ansiDim, gutter), line)
+				fmt.Fprintf(w, " %s | %s\n", pad, r.paint(severityColor(x.Severity), caret))
+			}
+		}
+	}
+}
+
+// totalsLine is the text format's last line, "" when nothing was found.
+func (r *report) totalsLine() string {
+	s := r.summary()
+	n := s.Problems()
+	if n == 0 {
+		return ""
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "\n%d %s (%d %s, %d %s, %d %s) in %d %s",
+		n, plural(n, "problem", "problems"),
+		s.Errors, plural(s.Errors, "error", "errors"),
+		s.Warnings, plural(s.Warnings, "warning", "warnings"),
+		s.Infos, plural(s.Infos, "info", "infos"),
+		s.Files, plural(s.Files, "file", "files"))
+	fixable := 0
+	for _, f := range r.files {
+		fixable += f.fixable
+	}
+	if fixable > 0 && !r.cfg.fix {
+		fmt.Fprintf(&b, "; %d fixable with --fix", fixable)
+	}
+	if t := r.targetsLine(); t != "" {
+		fmt.Fprintf(&b, "; %s", t)
+	}
+	return b.String()
 }
 
 // oneLine keeps a message on its line.
@@ -169,7 +211,7 @@ func (r *report) writeGitHub(w io.Writer) {
 			}
 			fmt.Fprintf(w, "::%s file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n",
 				cmd, ghProperty(shownName(f.path)), x.Start.Line, x.Start.Column, x.End.Line, x.End.Column,
-				ghProperty(x.Rule), ghData(x.Message))
+				ghProperty(x.Rule), ghData(neutralText(x.Message)))
 		}
 	}
 }

@@ -65,7 +65,7 @@ var errMissing = errors.New("no such file")
 func render(t *testing.T, r *report) string {
 	t.Helper()
 	var b bytes.Buffer
-	if err := r.write(&b); err != nil {
+	if err := r.write(&b, r.cfg.format); err != nil {
 		t.Fatal(err)
 	}
 	return b.String()

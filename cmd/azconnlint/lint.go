@@ -12,6 +12,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/azconn/azconn/validate"
 )
@@ -159,12 +160,15 @@ func sameFileGroups(jobs []job) [][]int {
 
 // lintAll lints every input and prints the report; it returns the exit code.
 func lintAll(cfg *config, stdin io.Reader, stdout, stderr io.Writer) int {
+	start := time.Now()
 	jobs := collect(cfg.paths, cfg.markdown)
 	writes := cfg.fix && !cfg.diff
+	if writes || len(cfg.outputs) > 0 {
+		defer removeTempsOnSignal()()
+	}
 	var groups [][]int
 	if writes {
 		groups = sameFileGroups(jobs)
-		defer removeTempsOnSignal()()
 	} else {
 		for i := range jobs {
 			groups = append(groups, []int{i})
@@ -235,10 +239,13 @@ func lintAll(cfg *config, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 
-	rep := &report{cfg: cfg, files: results, color: useColor(cfg.color, findingsOut)}
-	if err := rep.write(findingsOut); err != nil {
+	rep := &report{cfg: cfg, files: results, color: useColor(cfg.color, findingsOut), root: workingRoot(), now: start}
+	if err := rep.write(findingsOut, cfg.format); err != nil {
 		fmt.Fprintf(stderr, "azconnlint: writing the report: %v\n", err)
 		return exitIO
+	}
+	if rep.writeOutputs(stdout, stderr) {
+		ioFailed = true
 	}
 
 	if ioFailed {
@@ -291,8 +298,8 @@ func lintOne(cfg *config, j job, stdin io.Reader) *fileResult {
 	case cfg.diff:
 		if changes {
 			label := shownName(j.path)
-			r.diff = unifiedDiff(label, label,
-				validate.Redact(data, res.Target), validate.Redact(res.Normalized, res.Target))
+			r.diff = neutralLines(unifiedDiff(label, label,
+				validate.Redact(data, res.Target), validate.Redact(res.Normalized, res.Target)))
 		}
 	case cfg.fix && j.stdin:
 		r.output = res.Normalized

@@ -5,6 +5,10 @@
 // Usage:
 //
 //	azconnlint [flags] [path ...]
+//	azconnlint lsp
+//
+// The lsp subcommand is the language server (LSP 3.17 on standard input
+// and output, package internal/lsp) for any editor.
 //
 // Paths are files or directories (walked for *.json, *.http and *.rest, and
 // *.md with --markdown, skipping .git and node_modules); none or "-" reads
@@ -41,6 +45,9 @@ const (
 
 // run is main without the process: it returns the exit code.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "lsp" {
+		return runLSP(args[1:], stdin, stdout, stderr)
+	}
 	cfg, code, done := parseArgs(args, stdout, stderr)
 	if done {
 		return code

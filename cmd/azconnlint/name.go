@@ -10,8 +10,13 @@ import (
 // a control character (a line break would forge finding lines, an escape
 // sequence would reach the terminal) or is not UTF-8, the name quoted with
 // Go escapes ("a\nb.json"). JSON and SARIF carry the name as it is: their
-// encoders escape it.
+// encoders escape it. Pipeline command openers in it are neutralised
+// (neutral.go): a file name is input too.
 func shownName(p string) string {
+	return neutralText(quotedName(p))
+}
+
+func quotedName(p string) string {
 	if !utf8.ValidString(p) {
 		return strconv.Quote(p)
 	}

@@ -80,14 +80,20 @@ type sarifNotification struct {
 }
 
 type sarifResult struct {
-	RuleID     string              `json:"ruleId"`
-	RuleIndex  *int                `json:"ruleIndex,omitempty"`
-	Level      string              `json:"level"`
-	Message    sarifText           `json:"message"`
-	Locations  []sarifLocation     `json:"locations"`
-	Fixes      []sarifFix          `json:"fixes,omitempty"`
-	Properties sarifResultProperty `json:"properties"`
+	RuleID    string          `json:"ruleId"`
+	RuleIndex *int            `json:"ruleIndex,omitempty"`
+	Level     string          `json:"level"`
+	Message   sarifText       `json:"message"`
+	Locations []sarifLocation `json:"locations"`
+	Fixes     []sarifFix      `json:"fixes,omitempty"`
+	// PartialFingerprints holds the finding's identity fingerprint (SPEC
+	// §13), which code scanning uses to follow a result across commits.
+	PartialFingerprints map[string]string   `json:"partialFingerprints,omitempty"`
+	Properties          sarifResultProperty `json:"properties"`
 }
+
+// sarifIdentityKey names the identity fingerprint in partialFingerprints.
+const sarifIdentityKey = "azconnIdentity/v1"
 
 type sarifResultProperty struct {
 	Pointer string `json:"pointer"`
@@ -221,8 +227,11 @@ func (r *report) writeSARIF(w io.Writer) error {
 			}
 			uri := sarifURI(f.path)
 			safe := sarifShownEdits(f, f.target)
-			for _, x := range f.findings {
-				if err := put(sarifResultOf(x, uri, index, safe)); err != nil {
+			ids := r.identities(f)
+			for i, x := range f.findings {
+				res := sarifResultOf(x, uri, index, safe)
+				res.PartialFingerprints = map[string]string{sarifIdentityKey: ids[i].Fingerprint()}
+				if err := put(res); err != nil {
 					return err
 				}
 			}

@@ -20,6 +20,12 @@ import (
 // TestMain lets the test binary act as azconnlint inside the scripts, so
 // they run the real command (flags, exit codes, files) end to end.
 func TestMain(m *testing.M) {
+	// The CI system running these tests must not pick the format or the
+	// project folder of the commands they run (scripts set these
+	// variables themselves where they test them).
+	for _, v := range []string{"TF_BUILD", "GITHUB_ACTIONS", "CI_PROJECT_DIR"} {
+		os.Unsetenv(v)
+	}
 	testscript.Main(m, map[string]func(){"azconnlint": main})
 }
 

@@ -154,6 +154,17 @@ func (s *snippetSource) snippet(x validate.Finding) (line, caret string, ok bool
 	}
 	for i := from; i < to; i++ {
 		c, _ := utf8.DecodeRune(l.red[l.runes[i]:])
+		if c == '[' && closesOpener(l.red[:l.runes[i]+1]) {
+			// A pipeline command opener: "\[" shown, the caret line
+			// widened with it so the carets stay under their characters.
+			lb.WriteByte('\\')
+			switch {
+			case i <= start:
+				cb.WriteByte(' ')
+			case i < end:
+				cb.WriteByte('~')
+			}
+		}
 		if c == '\t' || c >= ' ' && c != 0x7f && !(c >= 0x80 && c < 0xa0) {
 			lb.WriteRune(c)
 		} else {
@@ -179,4 +190,15 @@ func (s *snippetSource) snippet(x validate.Finding) (line, caret string, ok bool
 		lb.WriteString("…")
 	}
 	return lb.String(), cb.String(), true
+}
+
+// closesOpener reports whether b ends with a pipeline command opener
+// ("##vso[" or "##[", any case), whose "[" the snippet neutralises.
+func closesOpener(b []byte) bool {
+	for _, o := range openers {
+		if len(b) >= len(o) && openerLen(b[len(b)-len(o):]) == len(o) {
+			return true
+		}
+	}
+	return false
 }

@@ -1,24 +1,25 @@
 package schemaengine
 
-// decimal is the exact value of a JSON number literal: neg, and
-// 0.digits × 10^point, with digits free of leading and trailing zeros
+// Decimal is the exact value of a JSON number literal: Neg, and
+// 0.Digits × 10^Point, with Digits free of leading and trailing zeros
 // (empty for zero). Exact, so that 2147483647.0000000001 is above a
-// maximum of 2147483647, which float64 cannot tell.
-type decimal struct {
-	neg    bool
-	digits string
-	point  int64
+// maximum of 2147483647, which float64 cannot tell. Its fields are
+// exported for generated schemas (WriteGo) only.
+type Decimal struct {
+	Neg    bool
+	Digits string
+	Point  int64
 }
 
 // maxPoint bounds the exponent: beyond it no literal's digits matter.
 const maxPoint = 1 << 40
 
 // parseDecimal reads a JSON number literal (-?int(.frac)?([eE][+-]?exp)?).
-func parseDecimal(lit string) (decimal, bool) {
-	var d decimal
+func parseDecimal(lit string) (Decimal, bool) {
+	var d Decimal
 	i := 0
 	if i < len(lit) && lit[i] == '-' {
-		d.neg = true
+		d.Neg = true
 		i++
 	}
 	start := i
@@ -53,9 +54,9 @@ func parseDecimal(lit string) (decimal, bool) {
 		digits = digits[:len(digits)-1]
 	}
 	if digits == "" {
-		return decimal{}, true
+		return Decimal{}, true
 	}
-	d.digits, d.point = digits, point
+	d.Digits, d.Point = digits, point
 	return d, true
 }
 
@@ -94,10 +95,10 @@ func parseExponent(s string) (int64, bool) {
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // isInteger says whether the value is whole.
-func (d decimal) isInteger() bool { return d.digits == "" || int64(len(d.digits)) <= d.point }
+func (d Decimal) isInteger() bool { return d.Digits == "" || int64(len(d.Digits)) <= d.Point }
 
 // cmp compares two values: -1, 0 or +1.
-func (d decimal) cmp(e decimal) int {
+func (d Decimal) cmp(e Decimal) int {
 	ds, es := d.sign(), e.sign()
 	switch {
 	case ds != es:
@@ -109,17 +110,17 @@ func (d decimal) cmp(e decimal) int {
 		return 0
 	}
 	m := d.cmpMagnitude(e)
-	if d.neg {
+	if d.Neg {
 		return -m
 	}
 	return m
 }
 
-func (d decimal) sign() int {
+func (d Decimal) sign() int {
 	switch {
-	case d.digits == "":
+	case d.Digits == "":
 		return 0
-	case d.neg:
+	case d.Neg:
 		return -1
 	}
 	return 1
@@ -128,15 +129,15 @@ func (d decimal) sign() int {
 // cmpMagnitude compares |d| and |e|, both non-zero: the larger point is
 // larger; at equal points the digits compare as strings, as neither has
 // trailing zeros.
-func (d decimal) cmpMagnitude(e decimal) int {
+func (d Decimal) cmpMagnitude(e Decimal) int {
 	switch {
-	case d.point < e.point:
+	case d.Point < e.Point:
 		return -1
-	case d.point > e.point:
+	case d.Point > e.Point:
 		return 1
-	case d.digits < e.digits:
+	case d.Digits < e.Digits:
 		return -1
-	case d.digits > e.digits:
+	case d.Digits > e.Digits:
 		return 1
 	}
 	return 0

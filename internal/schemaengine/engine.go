@@ -4,7 +4,9 @@
 // patternProperties, additionalProperties false, items and $ref to
 // #/$defs/…, with annotations (description, readOnly, x-…) ignored.
 // Compile rejects every other keyword, so a schema edit that needs more
-// fails the tests instead of going unchecked.
+// fails the tests instead of going unchecked. The targets are compiled
+// ahead of time: internal/schemagen writes them as Go data with WriteGo
+// (validate/schema_gen.go), so no process compiles them at run time.
 //
 // A general engine (santhosh-tekuri/jsonschema) did this job before; with
 // golang.org/x/text and math/big it was a quarter of main.wasm, and
@@ -47,25 +49,30 @@ type Violation struct {
 	Want     []string
 }
 
-// Schema is a compiled schema, safe for concurrent use.
+// Schema is a compiled schema, safe for concurrent use. Its fields are
+// exported so that a schema compiled ahead of time can be written as Go
+// data (WriteGo); nothing may change them after Compile or that data.
 type Schema struct {
-	types        typeSet
-	enum         []any // strings, booleans and nil
-	format       string
-	pattern      *regexp.Regexp
-	minimum      *decimal
-	maximum      *decimal
-	properties   map[string]*Schema
-	patternProps []patternProp
-	noAdditional bool
-	items        *Schema
-	ref          *Schema
-	asserts      bool // it has an assertion keyword: some value can fail it
+	Types        TypeSet
+	Enum         []any // strings, booleans and nil
+	Format       string
+	Pattern      *Pattern
+	Minimum      *Decimal
+	Maximum      *Decimal
+	Properties   map[string]*Schema
+	PatternProps []PatternProp
+	NoAdditional bool
+	Items        *Schema
+	Ref          *Schema
+	Asserts      bool // it has an assertion keyword: some value can fail it
+
+	def string // the $defs name this schema was compiled from, for WriteGo
 }
 
-type patternProp struct {
-	re  *regexp.Regexp
-	sch *Schema
+// PatternProp is one patternProperties entry.
+type PatternProp struct {
+	Re     *Pattern
+	Schema *Schema
 }
 
 // Compile compiles the schema document src (named file in errors), which
@@ -124,7 +131,7 @@ func (c *compiler) fill(s *Schema, obj map[string]any, at string) error {
 		if err := c.keyword(s, k, obj[k], at+"/"+k); err != nil {
 			return err
 		}
-		s.asserts = true
+		s.Asserts = true
 	}
 	return nil
 }
@@ -133,33 +140,33 @@ func (c *compiler) fill(s *Schema, obj map[string]any, at string) error {
 func (c *compiler) keyword(s *Schema, k string, v any, at string) (err error) {
 	switch k {
 	case "type":
-		s.types, err = parseTypes(v, at)
+		s.Types, err = parseTypes(v, at)
 	case "enum":
-		s.enum, err = parseEnum(v, at)
+		s.Enum, err = parseEnum(v, at)
 	case "format":
 		if v != "date-time" {
 			return fmt.Errorf("%s: format %v is not supported (only date-time)", at, v)
 		}
-		s.format = "date-time"
+		s.Format = "date-time"
 	case "pattern":
-		s.pattern, err = parsePattern(v, at)
+		s.Pattern, err = parsePattern(v, at)
 	case "minimum":
-		s.minimum, err = parseBound(v, at)
+		s.Minimum, err = parseBound(v, at)
 	case "maximum":
-		s.maximum, err = parseBound(v, at)
+		s.Maximum, err = parseBound(v, at)
 	case "properties":
-		s.properties, err = c.properties(v, at)
+		s.Properties, err = c.properties(v, at)
 	case "patternProperties":
-		s.patternProps, err = c.patternProperties(v, at)
+		s.PatternProps, err = c.patternProperties(v, at)
 	case "additionalProperties":
 		if v != false {
 			return fmt.Errorf("%s: only additionalProperties false is supported", at)
 		}
-		s.noAdditional = true
+		s.NoAdditional = true
 	case "items":
-		s.items, err = c.compile(v, at)
+		s.Items, err = c.compile(v, at)
 	case "$ref":
-		s.ref, err = c.resolve(v, at)
+		s.Ref, err = c.resolve(v, at)
 	default:
 		return fmt.Errorf("%s: keyword %q is not supported by azconn's schema engine", at, k)
 	}
@@ -182,12 +189,12 @@ func (c *compiler) properties(v any, at string) (map[string]*Schema, error) {
 	return out, nil
 }
 
-func (c *compiler) patternProperties(v any, at string) ([]patternProp, error) {
+func (c *compiler) patternProperties(v any, at string) ([]PatternProp, error) {
 	obj, ok := v.(map[string]any)
 	if !ok {
 		return nil, fmt.Errorf("%s: must be an object", at)
 	}
-	var out []patternProp
+	var out []PatternProp
 	for expr, sv := range obj {
 		re, err := parsePattern(expr, at)
 		if err != nil {
@@ -197,9 +204,9 @@ func (c *compiler) patternProperties(v any, at string) ([]patternProp, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, patternProp{re, s})
+		out = append(out, PatternProp{re, s})
 	}
-	slices.SortFunc(out, func(a, b patternProp) int { return strings.Compare(a.re.String(), b.re.String()) })
+	slices.SortFunc(out, func(a, b PatternProp) int { return strings.Compare(a.Re.Expr, b.Re.Expr) })
 	return out, nil
 }
 
@@ -218,7 +225,7 @@ func (c *compiler) resolve(v any, at string) (*Schema, error) {
 	if !ok {
 		return nil, fmt.Errorf("%s: $ref %q names no schema", at, ref)
 	}
-	s := &Schema{}
+	s := &Schema{def: name}
 	c.defs[name] = s // before filling: a type may refer to itself
 	return s, c.fill(s, obj, ref)
 }
@@ -238,7 +245,7 @@ func parseEnum(v any, at string) ([]any, error) {
 	return arr, nil
 }
 
-func parsePattern(v any, at string) (*regexp.Regexp, error) {
+func parsePattern(v any, at string) (*Pattern, error) {
 	expr, ok := v.(string)
 	if !ok {
 		return nil, fmt.Errorf("%s: must be a string", at)
@@ -247,10 +254,12 @@ func parsePattern(v any, at string) (*regexp.Regexp, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", at, err)
 	}
-	return re, nil
+	p := &Pattern{Expr: expr}
+	p.once.Do(func() { p.re = re })
+	return p, nil
 }
 
-func parseBound(v any, at string) (*decimal, error) {
+func parseBound(v any, at string) (*Decimal, error) {
 	n, ok := v.(json.Number)
 	if !ok {
 		return nil, fmt.Errorf("%s: must be a number", at)

@@ -152,7 +152,7 @@ func compare(t testing.TB, data []byte) {
 func corpus(t testing.TB) map[string][]byte {
 	out := map[string][]byte{}
 	for _, pattern := range []string{
-		"../../../shared/domain/examples/*.json",
+		"../../testdata/graph/examples/*.json",
 		"../../validate/testdata/real/*/input.json",
 		"../../validate/testdata/golden/*/input.json",
 		"../../schema/testdata/*.json",

@@ -5,7 +5,7 @@ import (
 	"fmt"
 )
 
-// jsonType is one JSON Schema type name, as a bit of a typeSet.
+// jsonType is one JSON Schema type name, as a bit of a TypeSet.
 type jsonType uint8
 
 const (
@@ -28,14 +28,14 @@ var typeNames = []struct {
 	{typeString, "string"}, {typeArray, "array"}, {typeObject, "object"},
 }
 
-// typeSet is the types a schema allows; 0 is any.
-type typeSet uint8
+// TypeSet is the types a schema allows; 0 is any.
+type TypeSet uint8
 
-func (ts typeSet) has(t jsonType) bool { return uint8(ts)&uint8(t) != 0 }
+func (ts TypeSet) has(t jsonType) bool { return uint8(ts)&uint8(t) != 0 }
 
 // allows says whether v is of an allowed type: a number is an integer when
 // its value is whole, whatever its spelling (1.0 and 1e2 are integers).
-func (ts typeSet) allows(v any) bool {
+func (ts TypeSet) allows(v any) bool {
 	if ts == 0 {
 		return true
 	}
@@ -46,7 +46,7 @@ func (ts typeSet) allows(v any) bool {
 	return t == typeNumber && ts.has(typeInteger) && isInteger(v)
 }
 
-func (ts typeSet) names() []string {
+func (ts TypeSet) names() []string {
 	var out []string
 	for _, e := range typeNames {
 		if ts.has(e.t) {
@@ -56,18 +56,18 @@ func (ts typeSet) names() []string {
 	return out
 }
 
-func parseTypes(v any, at string) (typeSet, error) {
+func parseTypes(v any, at string) (TypeSet, error) {
 	list, ok := v.([]any)
 	if !ok {
 		list = []any{v}
 	}
-	var ts typeSet
+	var ts TypeSet
 	for _, x := range list {
 		name, _ := x.(string)
 		found := false
 		for _, e := range typeNames {
 			if e.name == name {
-				ts |= typeSet(e.t)
+				ts |= TypeSet(e.t)
 				found = true
 			}
 		}
@@ -104,10 +104,10 @@ func isInteger(v any) bool {
 }
 
 // number reads a JSON number value as a decimal.
-func number(v any) (decimal, bool) {
+func number(v any) (Decimal, bool) {
 	n, ok := v.(json.Number)
 	if !ok {
-		return decimal{}, false
+		return Decimal{}, false
 	}
 	return parseDecimal(string(n))
 }

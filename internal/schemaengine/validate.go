@@ -31,32 +31,32 @@ func (w *walk) add(k Kind, want []string) {
 
 func (w *walk) value(s *Schema, v any) {
 	switch {
-	case !s.types.allows(v):
-		w.add(KindType, s.types.names())
+	case !s.Types.allows(v):
+		w.add(KindType, s.Types.names())
 		return
-	case s.enum != nil && !slices.Contains(s.enum, v):
+	case s.Enum != nil && !slices.Contains(s.Enum, v):
 		w.add(KindEnum, nil)
 		return
-	case s.format != "":
+	case s.Format != "":
 		if str, ok := v.(string); ok && !isDateTime(str) {
-			w.add(KindFormat, []string{s.format})
+			w.add(KindFormat, []string{s.Format})
 			return
 		}
 	}
-	if s.ref != nil {
-		w.value(s.ref, v)
+	if s.Ref != nil {
+		w.value(s.Ref, v)
 	}
 	switch v := v.(type) {
 	case map[string]any:
 		w.object(s, v)
 	case []any:
-		if s.items != nil {
+		if s.Items != nil {
 			for i, item := range v {
-				w.at(strconv.Itoa(i), s.items, item)
+				w.at(strconv.Itoa(i), s.Items, item)
 			}
 		}
 	case string:
-		if s.pattern != nil && !s.pattern.MatchString(v) {
+		if s.Pattern != nil && !s.Pattern.MatchString(v) {
 			w.add(KindPattern, nil)
 		}
 	case json.Number:
@@ -80,22 +80,22 @@ func (w *walk) object(s *Schema, obj map[string]any) {
 	var unknown []string
 	for _, name := range names {
 		known := false
-		if p, ok := s.properties[name]; ok {
+		if p, ok := s.Properties[name]; ok {
 			known = true
 			w.at(name, p, obj[name])
 		}
-		for _, pp := range s.patternProps {
+		for _, pp := range s.PatternProps {
 			// A schema that asserts nothing only makes a name known: no
 			// need to match a name already known.
-			if known && !pp.sch.asserts {
+			if known && !pp.Schema.Asserts {
 				continue
 			}
-			if pp.re.MatchString(name) {
+			if pp.Re.MatchString(name) {
 				known = true
-				w.at(name, pp.sch, obj[name])
+				w.at(name, pp.Schema, obj[name])
 			}
 		}
-		if !known && s.noAdditional {
+		if !known && s.NoAdditional {
 			unknown = append(unknown, name)
 		}
 	}
@@ -105,17 +105,17 @@ func (w *walk) object(s *Schema, obj map[string]any) {
 }
 
 func (w *walk) number(s *Schema, v any) {
-	if s.minimum == nil && s.maximum == nil {
+	if s.Minimum == nil && s.Maximum == nil {
 		return
 	}
 	d, ok := number(v)
 	if !ok {
 		return
 	}
-	if s.minimum != nil && d.cmp(*s.minimum) < 0 {
+	if s.Minimum != nil && d.cmp(*s.Minimum) < 0 {
 		w.add(KindMinimum, nil)
 	}
-	if s.maximum != nil && d.cmp(*s.maximum) > 0 {
+	if s.Maximum != nil && d.cmp(*s.Maximum) > 0 {
 		w.add(KindMaximum, nil)
 	}
 }
