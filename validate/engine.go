@@ -219,8 +219,17 @@ func (p *pass) syntaxFindings() bool {
 		p.blocked = true
 		p.report("encoding", SeverityError, s.start, s.end, "", "a \\u escape encodes a lone UTF-16 surrogate, which is not a Unicode character: use a surrogate pair or the character itself")
 	}
-	for _, d := range t.dups {
+	for k, d := range t.dups {
 		p.blocked = true
+		if k > p.opts.maxFindings() && !p.ignore["duplicate-key"] {
+			// Past the cap, and after the cap's worth of blocking findings
+			// before it: certainly omitted, so counted, not built (a body
+			// of one repeated key would otherwise build a finding, its
+			// message and its pointer per 7 bytes of input).
+			p.markKey(d.obj, d.index)
+			p.unbuilt++
+			continue
+		}
 		m := &d.obj.members[d.index]
 		first := &d.obj.members[d.first]
 		p.markKey(d.obj, d.index)

@@ -37,6 +37,7 @@ type pass struct {
 	fixes      ledger
 	held       ledger            // fixes of the rules of Options.NoFix: described, never applied
 	noFix      map[string]bool   // Options.NoFix
+	unbuilt    int               // duplicate-key errors past the cap, counted but not built
 	schemaErrs []schemaViolation // the schema adapter's output, on first use
 	schemaRan  bool
 	secrets    *secretSet        // what must never leave the engine (secret.go)
