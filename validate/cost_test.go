@@ -1,6 +1,10 @@
 package validate
 
 import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
 	"reflect"
 	"testing"
 )
@@ -39,6 +43,52 @@ func TestDuplicateKeysPastCapCounted(t *testing.T) {
 			}
 			if !reflect.DeepEqual(listed, want) {
 				t.Errorf("limit %d: listed %d findings, not the first %d blocking ones", limit, len(listed), len(want))
+			}
+		}
+	}
+}
+
+// countingCtx is done from its n-th Err call on: a cancellation that
+// arrives at a known point of the pipeline.
+type countingCtx struct {
+	context.Context
+	n, calls int
+}
+
+func (c *countingCtx) Err() error {
+	c.calls++
+	if c.calls >= c.n {
+		return context.Canceled
+	}
+	return nil
+}
+
+func TestLintContext(t *testing.T) {
+	l, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text bytes.Buffer
+	for i := range 200 {
+		fmt.Fprintf(&text, "###\nPATCH https://graph.microsoft.com/beta/deviceManagement/virtualEndpoint/onPremisesConnections/%d\nContent-Type: application/json\n\n{\"displayName\": \" x%d \"}\n\n", i, i)
+	}
+	for _, in := range [][]byte{text.Bytes(), repeatTo(1<<20, "{", `"k%d":%d`, ",", "}")} {
+		want := l.Lint(in)
+		got, err := l.LintContext(context.Background(), in)
+		if err != nil || !reflect.DeepEqual(got, want) {
+			t.Errorf("Background: err %v, result differs from Lint: %v", err, !reflect.DeepEqual(got, want))
+		}
+		for _, at := range []int{1, 2, 3, 5} {
+			ctx := &countingCtx{Context: context.Background(), n: at}
+			res, err := l.LintContext(ctx, in)
+			if !errors.Is(err, context.Canceled) || res.Findings != nil || res.Requests != nil {
+				t.Errorf("cancelled at check %d: err %v, %d findings", at, err, len(res.Findings))
+			}
+			// Stopped at once: two more checks at most (the enclosing loop's and
+			// the final one),
+			// not one per stage of every request.
+			if ctx.calls > at+2 {
+				t.Errorf("cancelled at check %d: the context was checked %d times", at, ctx.calls)
 			}
 		}
 	}

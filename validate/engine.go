@@ -69,7 +69,7 @@ func (l *Linter) lintJSON(data []byte) (res Result) {
 	if panicHook != nil {
 		panicHook()
 	}
-	p := &pass{src: data, opts: l.opts, ignore: l.ignore, noFix: l.noFix, m: l.model, detected: l.fixed}
+	p := &pass{src: data, opts: l.opts, ignore: l.ignore, noFix: l.noFix, m: l.model, detected: l.fixed, ctx: l.ctx}
 	stripBOM := p.run()
 	out, fixes := p.normalize(stripBOM)
 	return p.result(out, fixes)
@@ -149,9 +149,12 @@ func (p *pass) run() (stripBOM bool) {
 		return false
 	}
 	stripBOM = p.bomFinding != nil
+	if p.stopped() {
+		return stripBOM
+	}
 	p.tree = parse(p.src, p.bom, p.opts.maxDepth())
 	p.root = p.tree.root
-	if !p.syntaxFindings() {
+	if p.stopped() || !p.syntaxFindings() {
 		return stripBOM
 	}
 	if !p.findWrapper() {
@@ -164,6 +167,9 @@ func (p *pass) run() (stripBOM bool) {
 	p.bind()
 	p.findSecrets()
 	for _, ph := range phases {
+		if p.stopped() {
+			return stripBOM
+		}
 		for _, r := range rulesIn(ph) {
 			r.check(p)
 		}

@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"context"
 	"errors"
 	"slices"
 	"strconv"
@@ -75,6 +76,7 @@ type Linter struct {
 	opts   Options
 	ignore map[string]bool
 	noFix  map[string]bool // Options.NoFix
+	ctx    context.Context // LintContext's, on a copy of the Linter
 	model  *targetModel    // the explicit target's, or the default under Auto
 	fixed  detection       // set when the target is explicit
 }

@@ -2,6 +2,7 @@ package validate
 
 import (
 	"cmp"
+	"context"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -38,11 +39,16 @@ type pass struct {
 	held       ledger            // fixes of the rules of Options.NoFix: described, never applied
 	noFix      map[string]bool   // Options.NoFix
 	unbuilt    int               // duplicate-key errors past the cap, counted but not built
+	ctx        context.Context   // LintContext's; nil for Lint
 	schemaErrs []schemaViolation // the schema adapter's output, on first use
 	schemaRan  bool
 	secrets    *secretSet        // what must never leave the engine (secret.go)
 	deferred   []deferredPointer // pointers built for kept findings only (pointers.go)
 }
+
+// stopped reports whether LintContext's context is done: the pass then
+// stops at the next stage, and LintContext returns the context's error.
+func (p *pass) stopped() bool { return p.ctx != nil && p.ctx.Err() != nil }
 
 // memberRef names member i of object obj.
 type memberRef struct {

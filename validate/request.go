@@ -194,6 +194,9 @@ func (fl *formLinter) run() Result {
 		raws = parseHTTPText(fl.data, from)
 	}
 	for i := range raws {
+		if fl.l.ctx != nil && fl.l.ctx.Err() != nil {
+			break // LintContext returns the context's error
+		}
 		fl.request(&raws[i])
 	}
 	return fl.result()

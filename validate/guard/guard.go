@@ -73,7 +73,10 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if err != nil {
 		return nil, err
 	}
-	res, _ := t.linter.LintRequest(req.Method, req.URL.String(), body)
+	res, _, err := t.linter.LintRequestContext(req.Context(), req.Method, req.URL.String(), body)
+	if err != nil {
+		return nil, err // the request's context is done
+	}
 	if err := res.Err(t.failOn); err != nil {
 		return nil, err
 	}
