@@ -248,7 +248,7 @@ func (p *pass) syntaxFindings() bool {
 		if e.rule == "too-deep" {
 			msg = fmt.Sprintf("nesting is deeper than the limit of %d levels: nothing past it was read", p.opts.maxDepth())
 		}
-		p.report(e.rule, SeverityError, e.start, e.end, "", msg)
+		p.report(e.rule, SeverityError, e.start, e.end, p.maskRaw(e.ptr), msg)
 		return false
 	}
 	root := p.root
@@ -290,4 +290,19 @@ func byteSize(n int) string {
 		return fmt.Sprintf("%d KiB", n>>10)
 	}
 	return fmt.Sprintf("%d bytes", n)
+}
+
+// maskRaw masks the secrets of the input in ptr, found by scanning its
+// tokens as Redact does: the tree of a body that does not parse is cut
+// short, so the pass's own secret set is not built.
+func (p *pass) maskRaw(ptr string) string {
+	if ptr == "" {
+		return ""
+	}
+	r := newRedactor(p.src, Target(p.m.name))
+	r.secretValues()
+	if r.set.empty() {
+		return ptr
+	}
+	return r.set.seal().pointer(ptr)
 }

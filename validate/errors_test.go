@@ -112,3 +112,21 @@ func TestMisuse(t *testing.T) {
 		t.Errorf("fields %v", fields)
 	}
 }
+
+// A syntax finding carries the pointer of the innermost open value, its
+// secrets masked.
+func TestSyntaxPointer(t *testing.T) {
+	for _, tc := range []struct{ in, ptr string }{
+		{`{"a": {"b": [1, {"c": tru}]}}`, "/a/b/1/c"},
+		{`{"a": [1, 2,]}`, "/a"},
+		{`{"a": 1 "b": 2}`, ""},
+		{`{"a/b~": {"x" 1}}`, "/a~1b~0/x"},
+		{`[{"a": 1}, {"b": `, "/1/b"},
+		{`{"adDomainPassword": "hunter22", "hunter22": {"x": tru}}`, "/********/x"},
+	} {
+		res := Lint([]byte(tc.in), Options{})
+		if len(res.Findings) == 0 || res.Findings[0].Rule != "syntax" || res.Findings[0].Pointer != tc.ptr {
+			t.Errorf("%s: %v, want pointer %q", tc.in, res.Findings, tc.ptr)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package validate
 import (
 	"bytes"
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -81,6 +82,27 @@ type syntaxError struct {
 	rule       string // "syntax" or "too-deep"
 	start, end int
 	msg        string
+	ptr        string // the pointer of the innermost open value
+}
+
+// openPointer returns the pointer of the innermost value open where the
+// parser stopped: the open containers, and the value of an object's key
+// whose value is being read.
+func (p *parser) openPointer() string {
+	var b strings.Builder
+	for i, f := range p.stack {
+		if i+1 < len(p.stack) {
+			next := p.stack[i+1]
+			if f.n.kind == kindArray {
+				b.WriteString("/" + strconv.Itoa(next.at))
+			} else {
+				b.WriteString("/" + escapePointer(f.pending.key))
+			}
+		} else if f.n.kind == kindObject && f.keyed {
+			b.WriteString("/" + escapePointer(f.pending.key))
+		}
+	}
+	return b.String()
 }
 
 // dupKey is a later occurrence of a key in one object.
@@ -136,6 +158,8 @@ type frame struct {
 	base    int            // where its members or elements start on their stack
 	keys    map[string]int // set once the object is large
 	pending member         // object: the key waiting for its value
+	keyed   bool           // object: pending is read and its value not yet attached
+	at      int            // the index in the enclosing array, else -1
 }
 
 // parse builds the tree of src[base:] (offsets stay relative to src).
@@ -178,7 +202,7 @@ func (p *parser) fail(rule string, start, end int, msg string) {
 		end++
 	}
 	start = min(start, len(p.src))
-	p.tree.err = &syntaxError{rule: rule, start: start, end: end, msg: msg}
+	p.tree.err = &syntaxError{rule: rule, start: start, end: end, msg: msg, ptr: p.openPointer()}
 }
 
 func (p *parser) skipWS() {
@@ -243,6 +267,7 @@ func (p *parser) attach(n *node) {
 		return
 	}
 	m := f.pending
+	f.keyed = false
 	m.val = n
 	i := len(p.mstack) - f.base
 	n.index = int32(i)
@@ -322,7 +347,11 @@ func (p *parser) open(c byte) parseState {
 	if k == kindArray {
 		base = len(p.estack)
 	}
-	p.stack = append(p.stack, frame{n: n, base: base})
+	at := -1
+	if f := p.top(); f != nil && f.n.kind == kindArray {
+		at = len(p.estack) - f.base
+	}
+	p.stack = append(p.stack, frame{n: n, base: base, at: at})
 	p.skipWS()
 	if p.pos < len(p.src) && (p.src[p.pos] == '}' && k == kindObject || p.src[p.pos] == ']' && k == kindArray) {
 		return stAfter
@@ -366,7 +395,7 @@ func (p *parser) key() parseState {
 	if !ok {
 		return stDone
 	}
-	f.pending = member{key: k, keyStart: ks, keyEnd: p.pos, keyEscaped: esc}
+	f.pending, f.keyed = member{key: k, keyStart: ks, keyEnd: p.pos, keyEscaped: esc}, true
 	p.skipWS()
 	if p.pos >= len(p.src) || p.src[p.pos] != ':' {
 		if p.pos < len(p.src) && p.src[p.pos] == '/' {
