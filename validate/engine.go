@@ -185,7 +185,7 @@ func (p *pass) guard() bool {
 	if len(data) > maxSize {
 		p.blocked = true
 		p.report("too-large", SeverityError, 0, 0, "",
-			fmt.Sprintf("the input is larger than the limit of %s: nothing was parsed (raise the limit if the file is meant to be this big)", byteSize(maxSize)))
+			fmt.Sprintf("the input is larger than the limit of %s: nothing was parsed (raise the limit if the %s is meant to be this big)", byteSize(maxSize), p.inputWord()))
 		return false
 	}
 	switch {
@@ -200,13 +200,13 @@ func (p *pass) guard() bool {
 		}
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
 		p.blocked = true
-		p.report("encoding", SeverityError, 0, 2, "", "the input is UTF-16 (it starts with a UTF-16 byte order mark): save it as UTF-8")
+		p.report("encoding", SeverityError, 0, 2, "", "the input is UTF-16 (it starts with a UTF-16 byte order mark): "+p.utf8Advice("it"))
 		return false
 	}
 	if !utf8.Valid(data[p.bom:]) {
 		p.blocked = true
 		off, n := firstInvalid(data, p.bom)
-		msg := fmt.Sprintf("invalid UTF-8 byte 0x%02X: save the file as UTF-8", data[off])
+		msg := fmt.Sprintf("invalid UTF-8 byte 0x%02X: %s", data[off], p.utf8Advice("the file"))
 		if n > 1 {
 			msg += fmt.Sprintf(" (%d invalid sequences in all)", n)
 		}
@@ -305,4 +305,21 @@ func (p *pass) maskRaw(ptr string) string {
 		return ptr
 	}
 	return r.set.seal().pointer(ptr)
+}
+
+// inputWord names the input in messages: the file, or a program's body.
+func (p *pass) inputWord() string {
+	if p.opts.Profile == ProfileProgram {
+		return "body"
+	}
+	return "file"
+}
+
+// utf8Advice says how to make the input UTF-8; file names the input in
+// the file profile.
+func (p *pass) utf8Advice(file string) string {
+	if p.opts.Profile == ProfileProgram {
+		return "encode the body as UTF-8 (Go strings and encoding/json are)"
+	}
+	return "save " + file + " as UTF-8"
 }

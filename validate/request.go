@@ -177,7 +177,7 @@ func (fl *formLinter) resolvePositions(res *Result) {
 
 func (fl *formLinter) run() Result {
 	from := bomLen(fl.data)
-	if from > 0 && !slices.Contains(fl.opts.Ignore, "bom") {
+	if from > 0 && !fl.l.ignore["bom"] {
 		f := Finding{Rule: "bom", Severity: SeverityWarning, Fixable: true,
 			Message: "the input starts with a UTF-8 byte order mark: the fix removes it",
 			Start:   fl.pos(0), End: fl.pos(from)}
@@ -204,7 +204,7 @@ func (fl *formLinter) run() Result {
 
 // report adds a request-level finding over data[s) for request ri.
 func (fl *formLinter) report(rule string, sev Severity, s span, ri int, msg string) *Finding {
-	if slices.Contains(fl.opts.Ignore, rule) {
+	if fl.l.ignore[rule] {
 		return nil
 	}
 	fl.own = append(fl.own, len(fl.findings))
