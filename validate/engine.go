@@ -69,7 +69,7 @@ func (l *Linter) lintJSON(data []byte) (res Result) {
 	if panicHook != nil {
 		panicHook()
 	}
-	p := &pass{src: data, opts: l.opts, ignore: l.ignore, noFix: l.noFix, m: l.model, detected: l.fixed, ctx: l.ctx}
+	p := &pass{src: data, opts: l.opts, ignore: l.ignore, noFix: l.noFix, l: l, m: l.model, detected: l.fixed, ctx: l.ctx}
 	stripBOM := p.run()
 	out, fixes := p.normalize(stripBOM)
 	return p.result(out, fixes)

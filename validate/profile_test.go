@@ -24,7 +24,8 @@ func TestProfileProgram(t *testing.T) {
 			t.Errorf("%s: file profile %v, program profile %v", id, file, prog)
 		}
 	}
-	http := "PATCH https://graph.microsoft.com/beta/deviceManagement/virtualEndpoint/onPremisesConnections/x\nContent-Type: application/json\nContent-Length: 3\n\n{\"displayName\": {{name}}}\n"
+	http := "PATCH https://graph.microsoft.com/beta/deviceManagement/virtualEndpoint/onPremisesConnections/x\nContent-Type: application/json\nContent-Length: 3\n\n{\"displayName\": \"x\"}\n\n###\n" +
+		"PATCH https://graph.microsoft.com/beta/deviceManagement/virtualEndpoint/onPremisesConnections/x\nContent-Type: application/json\n\n{\"displayName\": {{name}}}\n"
 	file, prog = rulesOf(Lint([]byte(http), Options{})), rulesOf(Lint([]byte(http), Options{Profile: ProfileProgram}))
 	for _, id := range []string{"content-length", "template-value"} {
 		if !slices.Contains(file, id) || slices.Contains(prog, id) {

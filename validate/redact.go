@@ -45,16 +45,13 @@ func Redact(data []byte, t Target) []byte {
 func RedactSpans(data []byte, t Target) ([]byte, []Span) {
 	r := newRedactor(data, t)
 	r.secretValues()
-	if r.set.empty() && len(r.edits) == 0 {
-		r.mentions()
-		r.framing()
-		return r.apply()
+	r.framing() // before sealing: the framing's values are masked everywhere too
+	if !r.set.empty() {
+		r.set.seal()
+		r.secretTokens()
+		r.freeText()
 	}
-	r.set.seal()
-	r.secretTokens()
-	r.freeText()
 	r.mentions()
-	r.framing()
 	return r.apply()
 }
 
@@ -73,6 +70,7 @@ type redactor struct {
 type redactEdit struct {
 	start, end int
 	quoted     bool
+	framing    bool // a framing secret where it is defined (request_redact.go)
 }
 
 func newRedactor(data []byte, t Target) *redactor {
@@ -148,7 +146,7 @@ func (r *redactor) secretValues() {
 		r.keys = append(r.keys, span{i, end})
 		if ve > vs && string(data[vs:ve]) != "null" {
 			r.values = append(r.values, span{vs, ve})
-			r.edits = append(r.edits, redactEdit{vs, ve, true})
+			r.edits = append(r.edits, redactEdit{start: vs, end: ve, quoted: true})
 			r.addValue(vs, ve)
 		}
 		i = max(ve, end)
@@ -189,7 +187,9 @@ func (r *redactor) secretTokens() {
 	for i := 0; i < len(r.data); {
 		end, ok := r.token(i)
 		if ok && r.set.token(r.text(i, end)) {
-			r.edits = append(r.edits, redactEdit{i, end, true})
+			// A quoted token stays a string; a bare word (in a URL, a
+			// header) stays a word.
+			r.edits = append(r.edits, redactEdit{start: i, end: end, quoted: r.data[i] == '"' || r.data[i] == '\''})
 		}
 		i = end
 	}
@@ -198,7 +198,7 @@ func (r *redactor) secretTokens() {
 // freeText masks the free-text forms of secrets wherever they occur.
 func (r *redactor) freeText() {
 	for _, s := range spans(r.set.free, r.data, nil) {
-		r.edits = append(r.edits, redactEdit{s.start, s.end, false})
+		r.edits = append(r.edits, redactEdit{start: s.start, end: s.end, quoted: false})
 	}
 }
 
@@ -228,7 +228,7 @@ func (r *redactor) mentions() {
 			eol++
 		}
 		if eol > from {
-			r.edits = append(r.edits, redactEdit{from, eol, true})
+			r.edits = append(r.edits, redactEdit{start: from, end: eol, quoted: true})
 		}
 		at = eol - 1
 	}
@@ -241,7 +241,21 @@ func (r *redactor) apply() ([]byte, []Span) {
 	if len(r.edits) == 0 {
 		return append([]byte(nil), data...), nil
 	}
-	sort.Slice(r.edits, func(a, b int) bool { return r.edits[a].start < r.edits[b].start })
+	// At one start, the framing's bare mask first (a word of a URL or a
+	// header stays a word), then a quoted one (a JSON value stays JSON).
+	rank := func(e redactEdit) int {
+		switch {
+		case e.framing:
+			return 0
+		case e.quoted:
+			return 1
+		}
+		return 2
+	}
+	sort.Slice(r.edits, func(a, b int) bool {
+		ea, eb := r.edits[a], r.edits[b]
+		return ea.start < eb.start || ea.start == eb.start && rank(ea) < rank(eb)
+	})
 	merged := r.edits[:1]
 	for _, e := range r.edits[1:] {
 		last := &merged[len(merged)-1]

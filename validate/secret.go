@@ -30,6 +30,7 @@ type secretSet struct {
 	long  []string        // decoded texts of secretFreeMin+ characters
 	forms []string        // their raw, escaped, decoded and pointer forms
 	names *nameSet        // the target's property names: never masked
+	pairs [][2]string     // each secret's decoded and raw text, in order
 	// Built by seal.
 	inside *matcher // long: a token containing one is masked
 	free   *matcher // forms: masked wherever they occur
@@ -46,6 +47,7 @@ func (s *secretSet) add(decoded, raw string) {
 		return
 	}
 	s.exact[decoded] = true
+	s.pairs = append(s.pairs, [2]string{decoded, raw})
 	if utf8.RuneCountInString(decoded) < secretFreeMin {
 		return
 	}
@@ -98,6 +100,16 @@ func (s *secretSet) seal() *secretSet {
 	return s
 }
 
+// covers reports whether s holds every secret of o.
+func (s *secretSet) covers(o *secretSet) bool {
+	for d := range o.exact {
+		if !s.exact[d] {
+			return false
+		}
+	}
+	return true
+}
+
 func (s *secretSet) empty() bool { return s == nil || len(s.exact) == 0 }
 
 // token reports whether a JSON string token with this decoded text must be
@@ -144,7 +156,7 @@ func (s *secretSet) text(msg string) string {
 
 // freeText replaces every free-text form of a secret in t by the mask.
 func (s *secretSet) freeText(t string) string {
-	if s.free == nil {
+	if s == nil || s.free == nil {
 		return t
 	}
 	sp := spans(s.free, t, nil)
@@ -473,10 +485,24 @@ func (p *pass) findSecrets() {
 			}
 		}
 	}
+	if sh := p.opts.shared; sh != nil && !sh.empty() {
+		// A request of a file: the file's one set holds this body's
+		// secrets too, unless the bind found one the scan did not.
+		if set != nil && !sh.covers(set) {
+			for _, pr := range sh.pairs {
+				set.add(pr[0], pr[1])
+			}
+		} else {
+			set = sh
+		}
+	}
 	if set == nil {
 		return
 	}
-	p.secrets = set.seal()
+	if set != p.opts.shared {
+		set.seal()
+	}
+	p.secrets = set
 	for _, n := range p.tree.nodes {
 		if b.nodes[n.id].secret || p.isClaimed(n) {
 			continue
