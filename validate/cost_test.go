@@ -93,3 +93,46 @@ func TestLintContext(t *testing.T) {
 		}
 	}
 }
+
+// knownHeavyShapes are the scaling shapes that still allocate more than
+// maxBytesPerInputByte per input byte, with a ceiling 20% over what they
+// measure now (so that they get no worse): findings past the cap are
+// still built for their messages and fixes (a fix must apply whether its
+// finding is listed or not), and under a key half the input long, each of
+// the cap's findings has a pointer of that length (the Result itself is
+// that big). Issue 23's note has the figures.
+var knownHeavyShapes = map[string]float64{
+	"objects-under-long-key":          700,
+	"duplicate-keys-under-long-key":   680,
+	"whitespace-values-one-line":      170,
+	"miscased-health-checks-one-line": 155,
+	"unknown-keys-one-line":           128,
+	"misspelt-password-keys":          111,
+	"distinct-passwords":              90,
+	"unknown-keys-on-lines":           85,
+	"duplicate-keys-one-line":         83,
+}
+
+// maxBytesPerInputByte bounds what one Lint allocates per input byte.
+const maxBytesPerInputByte = 64
+
+// TestBytesPerInputByte: every scaling shape at 192 KB allocates at most
+// maxBytesPerInputByte per input byte, but the known heavy ones, which
+// stay under their ceilings.
+func TestBytesPerInputByte(t *testing.T) {
+	if testing.Short() {
+		t.Skip("lints a few MB")
+	}
+	for _, s := range scalingShapes {
+		in := s.gen(4 * scalingBase)
+		got := float64(measureShape(s, in).bytes) / float64(len(in))
+		limit := float64(maxBytesPerInputByte)
+		if c, ok := knownHeavyShapes[s.name]; ok {
+			limit = c
+		}
+		t.Logf("%-34s %6.1f B per input byte (limit %.0f)", s.name, got, limit)
+		if got > limit {
+			t.Errorf("%s: %.1f bytes allocated per input byte, over %.0f", s.name, got, limit)
+		}
+	}
+}

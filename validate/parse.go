@@ -222,11 +222,15 @@ func (p *parser) run() {
 	// Sizes from a quick count: a member per ':', an element per ','
 	// at most; a small payload then needs one chunk of each.
 	rest := p.src[p.pos:]
-	p.members = min(64, bytes.Count(rest, []byte{':'}))
+	// Past 64, the members' stack starts at the colons' count, bounded
+	// by the shortest member ("":0,) so that colons inside strings cannot
+	// make it big: its doublings cost more than twice its final size.
+	p.members = bytes.Count(rest, []byte{':'})
+	p.mstack = make([]member, 0, min(p.members, max(64, len(rest)/5)))
+	p.members = min(64, p.members)
 	// Every member but an object's last is followed by a comma, so commas
 	// beyond the colons are array elements.
 	p.values = max(p.members, min(64, bytes.Count(rest, []byte{','}))) + 4
-	p.mstack = make([]member, 0, p.members)
 	p.tree.nodes = make([]*node, 0, p.values)
 	for st := stValue; st != stDone && p.tree.err == nil; {
 		switch st {
