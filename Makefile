@@ -50,7 +50,7 @@ bench:
 # for FuzzOracle, config/testdata/fuzz/ for FuzzParse) and then run as
 # regression tests. scripts/fuzz.sh tells
 # a failing input from Go 1.26's deadline race at the end of -fuzztime.
-FUZZ_TARGETS ?= FuzzLint FuzzNormalize FuzzSecrets FuzzDomainValues FuzzForms FuzzFormSecrets
+FUZZ_TARGETS ?= FuzzLint FuzzNormalize FuzzSecrets FuzzDomainValues FuzzForms FuzzFormSecrets FuzzLintRequest
 fuzz:
 	@for f in $(FUZZ_TARGETS); do \
 	  echo "== $$f ($(FUZZTIME))"; \
