@@ -28,11 +28,11 @@ func aroundCore(s string, fn func(string) string) string {
 }
 
 // isTemplate reports whether the whole value is a reference that a
-// deployment tool substitutes: ${VAR}, {{ var }}, $(var), $VAR, %VAR% or
-// #{var}# (the closing # optional); such a value is not checked. It is
-// the regular expression
+// deployment tool substitutes: ${VAR}, {{ var }}, $(var), $VAR, $env:VAR,
+// %VAR% or #{var}# (the closing # optional); such a value is not checked.
+// It is the regular expression
 //
-//	^(\$\{[^{}]+\}|\{\{[^{}]+\}\}|\$\([^()]+\)|\$NAME|%NAME%|#\{[^{}]+\}#?)$
+//	^(\$\{[^{}]+\}|\{\{[^{}]+\}\}|\$\([^()]+\)|\$NAME|\$env:NAME|%NAME%|#\{[^{}]+\}#?)$
 //
 // (NAME: [A-Za-z_][A-Za-z0-9_]*) written out, as compiling that cost each
 // process 40-80 µs on the way to its first finding; TestIsTemplate
@@ -45,6 +45,8 @@ func isTemplate(s string) bool {
 		return enclosed(s[2:], "}}", "{}")
 	case strings.HasPrefix(s, "$("):
 		return enclosed(s[2:], ")", "()")
+	case strings.HasPrefix(s, "$env:"):
+		return isName(s[5:])
 	case strings.HasPrefix(s, "$"):
 		return isName(s[1:])
 	case strings.HasPrefix(s, "%"):

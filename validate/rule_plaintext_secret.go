@@ -6,7 +6,7 @@ func init() {
 	register(&rule{
 		Rule: Rule{ID: "plaintext-secret", Severity: SeverityWarning,
 			Summary: "adDomainPassword holds a literal password.",
-			Help:    "Keep passwords out of files in git: use a template reference filled in at deploy time (${VAR}, {{ var }}, $(var), $VAR, %VAR%). The value is never shown in any message or report."},
+			Help:    "Keep passwords out of files in git: use a template reference filled in at deploy time (${VAR}, {{ var }}, $(var), $VAR, $env:VAR, %VAR%, #{VAR}#). The value is never shown in any message or report."},
 		phase: phaseValue,
 		check: checkPlaintextSecret,
 	})

@@ -56,6 +56,20 @@ func TestNeutralLine(t *testing.T) {
 	}
 }
 
+func TestAzureLine(t *testing.T) {
+	for in, want := range map[string]string{
+		"##vso[task.logissue type=error;]m ##vso[x]": `##vso[task.logissue type=error;]m ##vso\[x]`,
+		"##[group]a##[b":                       `##[group]a##\[b`,
+		"##[endgroup]":                         "##[endgroup]",
+		"plain ##vso[x":                        `plain ##vso\[x`,
+		"##vso[task.logissue type=warning;]ok": "##vso[task.logissue type=warning;]ok",
+	} {
+		if got := string(azureLine([]byte(in))); got != want {
+			t.Errorf("azureLine(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 // TestLineFilterAcrossWrites: an opener split between writes is still
 // found, and a last line without a break is written on Close.
 func TestLineFilterAcrossWrites(t *testing.T) {
