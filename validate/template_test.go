@@ -57,3 +57,42 @@ func FuzzIsTemplate(f *testing.F) {
 		}
 	})
 }
+
+// standInRef is the regular expression isStandInRef writes out.
+var standInRef = regexp.MustCompile(`^(\$\{[^{}]+\}|\{\{[^{}]+\}\}|\$\([^()]+\)|#\{[^{}]+\}#|\$env:[A-Za-z_][A-Za-z0-9_]*)$`)
+
+// TestIsStandInRefMatchesRegexp is TestIsTemplateMatchesRegexp for
+// isStandInRef.
+func TestIsStandInRefMatchesRegexp(t *testing.T) {
+	const alphabet = "${}()%#a_1:\xff"
+	var walk func(s []byte, max int)
+	walk = func(s []byte, max int) {
+		if got, want := isStandInRef(string(s)), standInRef.MatchString(string(s)); got != want {
+			t.Fatalf("isStandInRef(%q) = %v, the regexp says %v", s, got, want)
+		}
+		if len(s) == max {
+			return
+		}
+		for i := 0; i < len(alphabet); i++ {
+			walk(append(s, alphabet[i]), max)
+		}
+	}
+	walk(nil, 5)
+	walk([]byte("$env:"), 8)
+	for _, s := range []string{"${AD_DOMAIN_PASSWORD}", "$env:AD_PASSWORD", "#{pass}#", "#{pass}", "$PASS", "%PASS%"} {
+		if got, want := isStandInRef(s), standInRef.MatchString(s); got != want {
+			t.Errorf("isStandInRef(%q) = %v, the regexp says %v", s, got, want)
+		}
+	}
+}
+
+func FuzzIsStandInRef(f *testing.F) {
+	for _, s := range []string{"${A}", "{{a}}", "$(a)", "#{a}#", "$env:a", "$a", "x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := isStandInRef(s), standInRef.MatchString(s); got != want {
+			t.Errorf("isStandInRef(%q) = %v, the regexp says %v", s, got, want)
+		}
+	})
+}
