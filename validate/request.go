@@ -101,6 +101,7 @@ type formLinter struct {
 	fixes    []Fix
 	blocked  bool
 	secrets  *secretSet // the whole text's secrets, for every request alike
+	cap      formCap
 }
 
 // formEdit is a change to the whole text, for the findings that own it.
@@ -198,6 +199,7 @@ func (fl *formLinter) run() Result {
 	}
 	fl.secrets = fileSecrets(fl.data, bodies)
 	for i := range raws {
+		fl.compact()
 		fl.request(&raws[i])
 	}
 	return fl.result()
@@ -323,7 +325,14 @@ func (fl *formLinter) lintBody(bl *Linter, body []byte, base int, ri int) ([]byt
 	edits := map[*Edit]*Edit{}
 	var bodyEdits []*Edit
 	kept := map[string]bool{}
+	// Past the cap the pass lists only some findings: the cap over the
+	// whole text counts the rest and says so once (request_cap.go).
+	capped := res.Omitted != nil
 	for _, f := range res.Findings {
+		if capped && f.Rule == "too-many-findings" {
+			fl.omit(res.Omitted, base+f.Start.Offset, ri)
+			continue
+		}
 		if inTemplate(&f) || !keep(f) {
 			continue
 		}
@@ -356,9 +365,17 @@ func (fl *formLinter) lintBody(bl *Linter, body []byte, base int, ri int) ([]byt
 		}
 	}
 	for _, fx := range res.Fixes {
-		if kept[fixKey(&fx)] {
+		if kept[fixKey(&fx)] || capped && opts.callOf() != callUpdatePassword {
 			fl.fixes = append(fl.fixes, fx)
 		}
+	}
+	if capped && len(templates) == 0 && opts.callOf() != callUpdatePassword {
+		// The findings left out have edits too: the pass's normalized
+		// body holds every fix.
+		if !bytes.Equal(res.Normalized, body) {
+			fl.edits = append(fl.edits, formEdit{base, base + len(body), string(res.Normalized), nil})
+		}
+		return res.Normalized, res
 	}
 	// The normalized body is the body as written with the kept edits
 	// applied; template values stay as written.
@@ -415,6 +432,7 @@ func (fl *formLinter) result() (res Result) {
 		res.Target, res.TargetFrom = Target(defaultTarget()), "default"
 	}
 	slices.SortStableFunc(res.Findings, compareFindings)
+	res.Findings, res.Omitted = fl.capAll(res.Findings)
 	for i := range res.Findings {
 		// The request-level findings quote the framing; the bodies' were
 		// masked by their pass with the same set.
