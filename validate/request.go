@@ -250,7 +250,7 @@ func (fl *formLinter) request(r *rawRequest) {
 		fl.report("request-line", SeverityError, is.at, ri, is.msg)
 	}
 	if r.version.end > 0 {
-		if v := string(fl.data[r.version.start:r.version.end]); v != "HTTP/1.1" && v != "HTTP/2" && v != "HTTP/2.0" && v != "HTTP/1.0" {
+		if v := string(fl.data[r.version.start:r.version.end]); !slices.Contains([]string{"HTTP/1.1", "HTTP/2", "HTTP/2.0", "HTTP/1.0"}, strings.ToUpper(v)) {
 			fl.report("request-line", SeverityError, r.version, ri, fmt.Sprintf("%s is not an HTTP version: write HTTP/1.1 or leave it out", quoteJSON(v)))
 		}
 	}
@@ -308,7 +308,8 @@ func (fl *formLinter) checkContentType(r *rawRequest, ri int, lineAt span) {
 // findings in the whole text's positions and returns the normalized body.
 func (fl *formLinter) lintBody(bl *Linter, body []byte, base int, ri int) ([]byte, Result) {
 	opts := bl.opts
-	sub, templates := substituteTemplates(body)
+	uncommented, comments := blankComments(body)
+	sub, templates := substituteTemplates(uncommented)
 	res := bl.lintJSON(sub)
 	// Templates come in text order: a binary search finds the one a
 	// finding could be in.
@@ -369,7 +370,7 @@ func (fl *formLinter) lintBody(bl *Linter, body []byte, base int, ri int) ([]byt
 			fl.fixes = append(fl.fixes, fx)
 		}
 	}
-	if capped && len(templates) == 0 && opts.callOf() != callUpdatePassword {
+	if capped && len(templates) == 0 && !comments && opts.callOf() != callUpdatePassword {
 		// The findings left out have edits too: the pass's normalized
 		// body holds every fix.
 		if !bytes.Equal(res.Normalized, body) {
