@@ -379,17 +379,34 @@ func (fl *formLinter) lintBody(bl *Linter, body []byte, base int, ri int) ([]byt
 		return res.Normalized, res
 	}
 	// The normalized body is the body as written with the kept edits
-	// applied; template values stay as written.
+	// applied; template values stay as written. An unwrap (value-wrapper)
+	// holds the other edits: it is applied as the two deletions around
+	// the entity, so that the entity's own fixes apply in the same pass.
+	type flat struct {
+		start, end int
+		text       string
+		by         []*Edit
+	}
+	var flats []flat
 	slices.SortFunc(bodyEdits, func(a, b *Edit) int { return a.Start.Offset - b.Start.Offset })
-	var out []byte
-	last := 0
-	for _, e := range bodyEdits {
-		if e.Start.Offset < last {
+	for i, e := range bodyEdits {
+		s, t := e.Start.Offset, e.End.Offset
+		if k := bytes.Index(body[s:t], []byte(e.Text)); e.Text != "" && k >= 0 && i+1 < len(bodyEdits) && bodyEdits[i+1].Start.Offset < t {
+			flats = append(flats, flat{s, s + k, "", nil}, flat{s + k + len(e.Text), t, "", nil})
 			continue
 		}
-		out = append(append(out, body[last:e.Start.Offset]...), e.Text...)
-		last = e.End.Offset
-		fl.edits = append(fl.edits, formEdit{base + e.Start.Offset, base + e.End.Offset, e.Text, []*Edit{edits[e]}})
+		flats = append(flats, flat{s, t, e.Text, []*Edit{edits[e]}})
+	}
+	slices.SortStableFunc(flats, func(a, b flat) int { return a.start - b.start })
+	var out []byte
+	last := 0
+	for _, e := range flats {
+		if e.start < last {
+			continue
+		}
+		out = append(append(out, body[last:e.start]...), e.text...)
+		last = e.end
+		fl.edits = append(fl.edits, formEdit{base + e.start, base + e.end, e.text, e.by})
 	}
 	if out == nil {
 		return body, res
