@@ -15,6 +15,7 @@ type rawRequest struct {
 	hasBody    bool
 	body       span              // the body's bytes, up to and including the line break of its last line
 	bodyFile   bool              // the body is a "< ./file" reference, not inline
+	indent     int               // spaces CommonMark strips from each line (a Markdown fence's indentation)
 	vars       map[string]string // the file's @variables (REST Client: file-wide, the last definition wins)
 }
 

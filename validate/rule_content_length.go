@@ -101,6 +101,8 @@ func (fl *formLinter) checkContentLength(r *rawRequest, ri int, body, normalized
 			quoteJSON(string(fl.data[te.value.start:te.value.end]))))
 		return
 	}
+	// A Markdown fence's content is its lines less the fence's indentation.
+	body, normalized = stripIndent(body, r.indent), stripIndent(normalized, r.indent)
 	for i, h := range hs {
 		if i > 0 {
 			fl.report("content-length", SeverityWarning, h.value, ri, fmt.Sprintf("a second Content-Length header (line %d has one): RFC 9112 §6.3 makes a message with differing values invalid; remove this one",
