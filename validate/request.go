@@ -193,8 +193,8 @@ func (fl *formLinter) run() Result {
 	bodies := make([][]byte, 0, len(raws))
 	for _, r := range raws {
 		if r.hasBody && !r.bodyFile {
-			sub, _ := substituteTemplates(fl.data[r.body.start:r.body.end])
-			bodies = append(bodies, sub)
+			unc, _ := blankComments(fl.data[r.body.start:r.body.end])
+			bodies = append(bodies, unc)
 		}
 	}
 	fl.secrets = fileSecrets(fl.data, bodies)

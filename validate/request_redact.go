@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"bytes"
 	"net/url"
 	"regexp"
 	"slices"
@@ -205,12 +206,21 @@ func fileSecrets(data []byte, bodies [][]byte) *secretSet {
 	r := newRedactor(data, Auto)
 	r.secretValues()
 	for _, b := range bodies {
-		for _, s := range bodySecrets(b, Auto) {
-			r.set.add(s, s)
+		sub, _ := substituteTemplates(b)
+		for _, s := range bodySecrets(sub, Auto) {
+			if !(isSubstitutedTemplate(s) && bytes.Contains(b, []byte("{"+s+"}"))) {
+				r.set.add(s, s) // an unquoted {{pw}} names a secret kept elsewhere
+			}
 		}
 	}
 	addFraming(r.set, framingScan(data))
 	return r.set.seal()
+}
+
+// isSubstitutedTemplate reports whether s could be an unquoted {{name}} as
+// the form layer hands it to the engine: "{name}" (substituteTemplates).
+func isSubstitutedTemplate(s string) bool {
+	return len(s) > 2 && s[0] == '{' && s[len(s)-1] == '}' && !strings.ContainsAny(s[1:len(s)-1], "{}\"")
 }
 
 // maskURL masks a request URL's framing secrets by their grammar (query

@@ -43,8 +43,8 @@ func newSecretSet(names *nameSet) *secretSet {
 // add records a secret by its decoded text and the raw text of its token
 // (without quotes).
 func (s *secretSet) add(decoded, raw string) {
-	if decoded == "" || s.exact[decoded] {
-		return
+	if decoded == "" || s.exact[decoded] || isTemplateRef(decoded) {
+		return // a reference ({{pw}}, ${PW}) names a secret kept elsewhere
 	}
 	s.exact[decoded] = true
 	s.pairs = append(s.pairs, [2]string{decoded, raw})
