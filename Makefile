@@ -47,7 +47,8 @@ bench:
 
 # Each fuzz target for FUZZTIME (default 60s); crashers land in
 # validate/testdata/fuzz/<target>/ (internal/schemaengine/testdata/fuzz/
-# for FuzzOracle) and then run as regression tests. scripts/fuzz.sh tells
+# for FuzzOracle, config/testdata/fuzz/ for FuzzParse) and then run as
+# regression tests. scripts/fuzz.sh tells
 # a failing input from Go 1.26's deadline race at the end of -fuzztime.
 FUZZ_TARGETS ?= FuzzLint FuzzNormalize FuzzSecrets FuzzDomainValues FuzzForms FuzzFormSecrets
 fuzz:
@@ -57,6 +58,8 @@ fuzz:
 	done
 	@echo "== FuzzOracle ($(FUZZTIME)): the schema engine against the general one"
 	bash scripts/fuzz.sh internal/schemaengine FuzzOracle $(FUZZTIME)
+	@echo "== FuzzParse ($(FUZZTIME)): the configuration loader"
+	bash scripts/fuzz.sh config FuzzParse $(FUZZTIME)
 
 ## --- web: the WebAssembly playground (wasm/, web/) ----------------------
 .PHONY: web test-web
@@ -125,11 +128,12 @@ bench-cli: build
 
 ## --- the language server: internal/lsp, `azconnlint lsp` ---------------
 .PHONY: test-lsp bench-lsp
-# The protocol harness (transcript goldens) under the race detector, then
+# The protocol harness (transcript goldens) under the race detector (-short:
+# the 10,000 edits run without it in test-go, 0.7 s against 23 s), then
 # the real client: headless Neovim (Debian's neovim; CI=true requires it).
 test-lsp:
 	$(GO) vet ./internal/lsp/
-	$(GO) test -count=1 -race ./internal/lsp/
+	$(GO) test -count=1 -race -short ./internal/lsp/
 	$(GO) test -count=1 -v -run '^TestNeovim$$' ./cmd/azconnlint/
 
 # didChange of a 20 KB payload to its diagnostics, over the framed pipes.

@@ -57,7 +57,18 @@ Content-Type: application/json
 {"displayName": "Contoso West Europe"}
 HTTP
 printf 'not a payload {\n' > notes.txt
-git add good.json bad.json bad.http notes.txt
+# A configuration the hook finds by itself, closest to each file: in
+# lenient/ unknown properties are only info and skip.json is excluded; in
+# strict/ whitespace is an error; broken/ has a wrong key.
+mkdir -p lenient strict broken
+cp bad.json lenient/bad.json
+printf '{"displayName": ' > lenient/skip.json
+printf 'rules:\n  unknown-property: info\nexclude: ["skip.json"]\n' > lenient/.azconnlint.yaml
+printf '{"displayName": " Contoso "}\n' > strict/a.json
+printf 'rules: {whitespace: error}\n' > strict/.azconnlint.yaml
+cp good.json broken/good.json
+printf 'target: auto\nrulez: {}\n' > broken/.azconnlint.yaml
+git add good.json bad.json bad.http notes.txt lenient strict broken
 
 # The system hook runs the binary on PATH: build this checkout's.
 mkdir -p "$work/bin"
@@ -68,7 +79,7 @@ fail=0
 # rejects HOOK FILE PATTERN: the hook fails on FILE and reports the
 # finding that PATTERN (grep) matches.
 rejects() {
-  local hook=$1 file=$2 pattern=$3 log="$work/$2.log"
+  local hook=$1 file=$2 pattern=$3 log="$work/${2//\//_}.log"
   if pre-commit try-repo "$repo" "$hook" --files "$file" >"$log" 2>&1; then
     echo "test-precommit: FAIL: $hook passes $file:" >&2; cat "$log" >&2; fail=1
   elif grep -q "$pattern" "$log"; then
@@ -92,5 +103,15 @@ for hook in azconnlint azconnlint-system; do
   else
     echo "test-precommit: FAIL: $hook ran on notes.txt:" >&2; cat "$work/txt.log" >&2; fail=1
   fi
+  # The hook honours the configuration closest to each file.
+  if pre-commit try-repo "$repo" "$hook" --verbose --files lenient/bad.json lenient/skip.json lenient/.azconnlint.yaml >"$work/lenient.log" 2>&1 \
+    && grep -q 'lenient/bad.json:3:3: info: unknown property "resourceGroup"' "$work/lenient.log" \
+    && ! grep -q 'skip.json:' "$work/lenient.log"; then
+    echo "test-precommit: ok: $hook honours lenient/.azconnlint.yaml (a severity override and an exclude)"
+  else
+    echo "test-precommit: FAIL: $hook did not honour lenient/.azconnlint.yaml:" >&2; cat "$work/lenient.log" >&2; fail=1
+  fi
+  rejects "$hook" strict/a.json 'strict/a.json:1:17: error: displayName has leading or trailing whitespace.*\[whitespace\]'
+  rejects "$hook" broken/good.json 'broken/.azconnlint.yaml:2:1: unknown key "rulez" (did you mean "rules"?)'
 done
 exit $fail

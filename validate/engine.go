@@ -56,7 +56,7 @@ func (l *Linter) lintJSON(data []byte) (res Result) {
 	if panicHook != nil {
 		panicHook()
 	}
-	p := &pass{src: data, opts: l.opts, ignore: l.ignore, m: l.model, detected: l.fixed}
+	p := &pass{src: data, opts: l.opts, ignore: l.ignore, l: l, m: l.model, detected: l.fixed}
 	stripBOM := p.run()
 	out, fixes := p.normalize(stripBOM)
 	return p.result(out, fixes)

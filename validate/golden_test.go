@@ -267,7 +267,7 @@ func TestRuleCoverage(t *testing.T) {
 	}
 	var missing []string
 	for _, r := range Rules() {
-		if r.ID == "internal" { // proven by TestInternalFailure
+		if r.ID == "internal" || r.ID == "baseline-unused" { // proven by TestInternalFailure; by the CLI's baseline scripts
 			continue
 		}
 		if len(fires[r.ID]) == 0 {

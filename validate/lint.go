@@ -2,6 +2,7 @@ package validate
 
 import (
 	"errors"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -15,6 +16,17 @@ type Options struct {
 	MaxSize      int      // bytes; zero means DefaultMaxSize
 	MaxDepth     int      // nesting levels; zero means DefaultMaxDepth
 	Ignore       []string // rule IDs to neither report nor fix
+	// Severity overrides the severity of a rule's findings, by rule ID
+	// (a configuration's "rules: {placeholder: error}"). The engine applies
+	// it as it reports, so Result.Fails, Count and the findings cap all
+	// see the overridden severity. To turn a rule off, use Ignore.
+	Severity map[string]Severity
+	// PointerRules override a rule's severity, or turn it off, for the
+	// findings at a JSON Pointer of the body and under it (a
+	// configuration's "files: [legacy/*.json#/organizationalUnit]"); later
+	// entries win over earlier ones, and all of them over Severity and
+	// Ignore. A rule turned off there is neither reported nor fixed there.
+	PointerRules []PointerRule
 	// Form is how the input holds the body; zero means sniffed from the
 	// content (FormForName maps a file name to its form).
 	Form Form
@@ -68,16 +80,20 @@ func (o Options) maxDepth() int {
 // Linter lints bodies with options checked once by New. It is safe for
 // concurrent use.
 type Linter struct {
-	opts   Options
-	ignore map[string]bool
-	model  *targetModel // the explicit target's, or the default under Auto
-	fixed  detection    // set when the target is explicit
+	opts     Options
+	ignore   map[string]bool
+	severity map[string]Severity // Options.Severity, checked
+	scoped   map[string]bool     // the rules that PointerRules name
+	model    *targetModel        // the explicit target's, or the default under Auto
+	fixed    detection           // set when the target is explicit
 }
 
 // New checks opts and returns a Linter for them. It is an error to name an
-// unknown target, form, method, API version or rule ID, a malformed host,
-// or a negative MaxSize, MaxDepth or MaxFindings: the error is the
-// errors.Join of one *OptionError per mistake.
+// unknown target, form, method, API version or rule ID (in Ignore,
+// Severity or PointerRules), a severity that is not error, warning or info,
+// a PointerRules pointer that does not start with /, a malformed host, or a
+// negative MaxSize, MaxDepth or MaxFindings: the error is the errors.Join
+// of one *OptionError per mistake.
 func New(opts Options) (*Linter, error) {
 	l := &Linter{}
 	if err := l.init(opts); err != nil {
@@ -117,6 +133,8 @@ func (l *Linter) init(opts Options) error {
 		errs = append(errs, &OptionError{Field: "Ignore", Value: strings.Join(unknown, ", "), Allowed: ruleIDs(),
 			msg: "validate: unknown rule ID " + strings.Join(unknown, ", ") + " in Ignore (Rules lists them)"})
 	}
+	errs = append(errs, l.initSeverity(opts.Severity)...)
+	errs = append(errs, l.initPointerRules(opts.PointerRules)...)
 	if len(errs) > 0 {
 		return errors.Join(errs...)
 	}
@@ -201,6 +219,98 @@ func ruleIDs() []string {
 	}
 	return out
 }
+
+// initSeverity checks the severity overrides and keeps them; it returns
+// what is wrong with them, in rule order so that the message is stable.
+func (l *Linter) initSeverity(over map[string]Severity) []error {
+	var errs []error
+	for _, id := range slices.Sorted(maps.Keys(over)) {
+		s := over[id]
+		switch {
+		case catalogue[id] == nil:
+			errs = append(errs, &OptionError{Field: "Severity", Value: id, Allowed: ruleIDs(),
+				msg: "validate: unknown rule ID " + quoteJSON(id) + " in Severity (Rules lists them)"})
+		case s < SeverityInfo || s > SeverityError:
+			errs = append(errs, &OptionError{Field: "Severity", Value: strconv.Itoa(int(s)), Allowed: severityList(),
+				msg: "validate: invalid severity " + strconv.Itoa(int(s)) + " for rule " + quoteJSON(id) + " in Severity (want SeverityError, SeverityWarning or SeverityInfo; Ignore turns a rule off)"})
+		default:
+			if l.severity == nil {
+				l.severity = make(map[string]Severity, len(over))
+			}
+			l.severity[id] = s
+		}
+	}
+	return errs
+}
+
+// PointerRule overrides the severity of Rule's findings at Pointer (an RFC
+// 6901 JSON Pointer into a request's body; "" is the whole body) and under
+// it, or with Off turns the rule off there.
+type PointerRule struct {
+	Pointer  string
+	Rule     string
+	Severity Severity // ignored when Off
+	Off      bool
+}
+
+// initPointerRules checks the pointer-scoped overrides and notes their
+// rules; it returns what is wrong with them.
+func (l *Linter) initPointerRules(prs []PointerRule) []error {
+	var errs []error
+	bad := func(value string, allowed []string, msg string) {
+		errs = append(errs, &OptionError{Field: "PointerRules", Value: value, Allowed: allowed, msg: msg})
+	}
+	for i, pr := range prs {
+		at := "PointerRules[" + strconv.Itoa(i) + "]"
+		switch {
+		case catalogue[pr.Rule] == nil:
+			bad(pr.Rule, ruleIDs(), "validate: unknown rule ID "+quoteJSON(pr.Rule)+" in "+at+" (Rules lists them)")
+		case pr.Pointer != "" && pr.Pointer[0] != '/':
+			bad(pr.Pointer, nil, "validate: "+at+".Pointer "+quoteJSON(pr.Pointer)+" is not a JSON Pointer (it starts with / or is empty)")
+		case !pr.Off && (pr.Severity < SeverityInfo || pr.Severity > SeverityError):
+			bad(strconv.Itoa(int(pr.Severity)), severityList(), "validate: invalid severity "+strconv.Itoa(int(pr.Severity))+" in "+at+" (want SeverityError, SeverityWarning or SeverityInfo, or Off)")
+		default:
+			if l.scoped == nil {
+				l.scoped = map[string]bool{}
+			}
+			l.scoped[pr.Rule] = true
+		}
+	}
+	return errs
+}
+
+// severityOf returns the severity of a finding of rule at pointer ptr:
+// the last PointerRule that covers it, else the rule's override, else sev
+// (the rule's own for this case). off reports that a PointerRule turns the
+// rule off there.
+func (l *Linter) severityOf(rule, ptr string, sev Severity) (_ Severity, off bool) {
+	if l == nil { // a pass of the engine's own (boundBody), without options
+		return sev, false
+	}
+	if s, ok := l.severity[rule]; ok {
+		sev = s
+	}
+	if !l.isScoped(rule) {
+		return sev, false
+	}
+	for _, pr := range l.opts.PointerRules {
+		if pr.Rule == rule && under(ptr, pr.Pointer) {
+			sev, off = pr.Severity, pr.Off
+		}
+	}
+	return sev, off
+}
+
+// isScoped reports whether Options.PointerRules name rule.
+func (l *Linter) isScoped(rule string) bool { return l != nil && l.scoped[rule] }
+
+// under reports whether JSON Pointer ptr is at or under pointer at.
+func under(ptr, at string) bool {
+	return ptr == at || strings.HasPrefix(ptr, at) && ptr[len(at)] == '/'
+}
+
+// severityList names the severities, for OptionError.Allowed.
+func severityList() []string { return []string{"error", "warning", "info"} }
 
 // Result is what Lint found and made of the input.
 type Result struct {

@@ -15,6 +15,7 @@ type pass struct {
 	opts     Options
 	m        *targetModel
 	ignore   map[string]bool
+	l        *Linter // the options checked once: severities
 	detected detection
 	tree     *syntaxTree
 	root     *node // the entity: the body, or the object a GET response's {"value": …} wraps
@@ -64,6 +65,10 @@ func (p *pass) pos(off int) Pos {
 // when the rule is ignored; the fix helpers accept nil.
 func (p *pass) report(rule string, sev Severity, start, end int, ptr, msg string) *Finding {
 	if p.ignore[rule] {
+		return nil
+	}
+	sev, off := p.l.severityOf(rule, ptr, sev)
+	if off {
 		return nil
 	}
 	if len(p.slab) == 0 {

@@ -14,9 +14,15 @@ type deferredPointer struct {
 }
 
 // reportAt is report with the pointer of n, built when the result is.
+// A rule that Options.PointerRules scope needs its pointer at once, to
+// find its severity: those findings pay for their pointer even past the cap.
 func (p *pass) reportAt(rule string, sev Severity, start, end int, n *node, msg string) *Finding {
-	f := p.report(rule, sev, start, end, "", msg)
-	if f != nil && n != nil {
+	ptr, now := "", n != nil && p.l.isScoped(rule)
+	if now {
+		ptr = p.pointer(n)
+	}
+	f := p.report(rule, sev, start, end, ptr, msg)
+	if f != nil && n != nil && !now {
 		p.deferred = append(p.deferred, deferredPointer{f, n})
 	}
 	return f

@@ -48,6 +48,9 @@ type Summary struct {
 	Warnings int `json:"warnings"`
 	Infos    int `json:"infos"`
 	Fixable  int `json:"fixable"`
+	// Baselined counts the findings a baseline suppressed (the CLI's
+	// --baseline); they are in no other count.
+	Baselined int `json:"baselined,omitempty"`
 }
 
 // Add counts one file and its findings, as Result.Count does: those left

@@ -177,9 +177,9 @@ func (fl *formLinter) resolvePositions(res *Result) {
 
 func (fl *formLinter) run() Result {
 	from := bomLen(fl.data)
-	if from > 0 && !slices.Contains(fl.opts.Ignore, "bom") {
+	if sev, off := fl.l.severityOf("bom", "", SeverityWarning); from > 0 && !fl.l.ignore["bom"] && !off {
 		e := &Edit{}
-		fl.findings = append(fl.findings, Finding{Rule: "bom", Severity: SeverityWarning, Fixable: true, Edit: e,
+		fl.findings = append(fl.findings, Finding{Rule: "bom", Severity: sev, Fixable: true, Edit: e,
 			Message: "the input starts with a UTF-8 byte order mark: the fix removes it",
 			Start:   fl.pos(0), End: fl.pos(from)})
 		fl.edits = append(fl.edits, formEdit{0, from, "", []*Edit{e}})
@@ -207,7 +207,8 @@ func (fl *formLinter) run() Result {
 
 // report adds a request-level finding over data[s) for request ri.
 func (fl *formLinter) report(rule string, sev Severity, s span, ri int, msg string) *Finding {
-	if slices.Contains(fl.opts.Ignore, rule) {
+	sev, off := fl.l.severityOf(rule, "", sev)
+	if fl.l.ignore[rule] || off {
 		return nil
 	}
 	fl.findings = append(fl.findings, Finding{Rule: rule, Severity: sev, Message: msg, Start: fl.pos(s.start), End: fl.pos(s.end), Request: ri})

@@ -208,3 +208,25 @@ func TestRequestView(t *testing.T) {
 		t.Error("a view nobody asked for")
 	}
 }
+
+// TestInfoAnswer: the worker's first call (an empty text, info) is answered
+// from the generated constant, with the same targets, rules and size limit
+// as the engine's, and the versions; it lints nothing.
+func TestInfoAnswer(t *testing.T) {
+	m := callJSON(t, "", `{"info": true}`)
+	rules, _ := json.Marshal(validate.Rules())
+	targets, _ := json.Marshal(validate.Targets())
+	if string(m["rules"]) != string(rules) || string(m["targets"]) != string(targets) {
+		t.Errorf("info answer\nrules %s\ntargets %s\nwant %s and %s", m["rules"], m["targets"], rules, targets)
+	}
+	var maxSize int
+	var v string
+	json.Unmarshal(m["maxSize"], &maxSize)
+	json.Unmarshal(m["version"], &v)
+	if maxSize != validate.DefaultMaxSize || v != version || m["goVersion"] == nil {
+		t.Errorf("maxSize %d version %q goVersion %s", maxSize, v, m["goVersion"])
+	}
+	if _, ok := m["findings"]; ok {
+		t.Errorf("the info answer linted the empty text")
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	cfgfile "github.com/azconn/azconn/config"
 	"github.com/azconn/azconn/validate"
 )
 
@@ -35,33 +36,64 @@ type config struct {
 	stdinFilename string         // --stdin-filename: names standard input's form
 	markdown      bool           // --markdown: walking directories lints *.md too
 	outputs       []reportOutput // --output FORMAT=PATH, in order
+
+	set           map[string]bool // the flags given on the command line: they win over a configuration file
+	configPath    string          // --config: one configuration file for every input
+	noConfig      bool            // --no-config: none at all
+	baseline      string          // --baseline: findings to suppress
+	writeBaseline string          // --write-baseline: record every finding there instead of failing
+	pruneBaseline bool            // --prune-baseline: drop what the baseline no longer needs
 }
 
-func (c *config) options() validate.Options {
-	return validate.Options{
-		Target:       c.target,
-		API:          c.api,
-		DropReadOnly: c.dropRO,
-		MaxSize:      c.maxSize,
-		MaxFindings:  c.maxFind,
-		Ignore:       c.ignore,
-		Method:       c.method,
+// optionsFor returns the options for one input: its configuration file's
+// (conf, nil when none), with every flag given on the command line over
+// them. The form is --form's, else the file's, else the one the input's
+// name (or --stdin-filename) says, else sniffed.
+func (c *config) optionsFor(j job, conf *cfgfile.Config) validate.Options {
+	o, _ := conf.Options(c.nameOf(j))
+	flagWins := func(name string, unset bool) bool { return c.set[name] || unset }
+	if flagWins("target", o.Target == "") {
+		o.Target = c.target
 	}
-}
-
-// optionsFor returns the options for one input: the form is --form's, else
-// the one its name (or --stdin-filename) says, else sniffed.
-func (c *config) optionsFor(j job) validate.Options {
-	o := c.options()
-	o.Form = c.form
+	if flagWins("api", o.API == "") {
+		o.API = c.api
+	}
+	if flagWins("method", o.Method == "") {
+		o.Method = c.method
+	}
+	if flagWins("max-findings", o.MaxFindings == 0) {
+		o.MaxFindings = c.maxFind
+	}
+	if c.set["drop-read-only"] {
+		o.DropReadOnly = c.dropRO
+	}
+	if flagWins("form", o.Form == "") {
+		o.Form = c.form
+	}
+	o.MaxSize = c.maxSize
+	o.Ignore = append(o.Ignore, c.ignore...)
 	if o.Form == "" {
-		name := j.path
-		if j.stdin {
-			name = c.stdinFilename
-		}
-		o.Form = validate.FormForName(name)
+		o.Form = validate.FormForName(c.nameOf(j))
 	}
 	return o
+}
+
+// nameOf is the name a job is known by for its form and its configuration:
+// its path, or for standard input --stdin-filename.
+func (c *config) nameOf(j job) string {
+	if j.stdin {
+		return c.stdinFilename
+	}
+	return j.path
+}
+
+// failOnFor is the lowest severity that fails the run for one input:
+// --fail-on when given, else the configuration's, else error.
+func (c *config) failOnFor(j job, conf *cfgfile.Config) validate.Severity {
+	if s, ok := conf.FailOn(c.nameOf(j)); ok && !c.set["fail-on"] {
+		return s
+	}
+	return c.failOn
 }
 
 var formats = []string{"text", "compact", "json", "sarif", "github", "azure", "junit", "gitlab", "checkstyle"}
@@ -151,10 +183,11 @@ func parseArgs(args []string, stdout, stderr io.Writer) (cfg *config, code int, 
 		target, api, format, failOn, color  string
 		form                                string
 		listRules, printSchema, showVersion bool
+		initConfig, printConfigSchema       bool
 	)
 	fs.StringVar(&target, "target", string(validate.Auto), "`target` whose PATCH body is linted: "+targetNames()+" (auto: detected per file from the URL, @odata.type or the properties)")
 	fs.StringVar(&api, "api", "", "Microsoft Graph API `version` the body is sent to: "+apiNames()+" (default: the request URL's, else beta)")
-	fs.StringVar(&format, "format", "text", "output `format`: "+strings.Join(formats, ", ")+" (default: azure when TF_BUILD=True, github when GITHUB_ACTIONS=true, else text)")
+	fs.StringVar(&format, "format", "", "output `format`: "+strings.Join(formats, ", ")+" (default: azure when TF_BUILD=True, github when GITHUB_ACTIONS=true, else text)")
 	fs.Var(outputFlag{&cfg.outputs}, "output", "also write a report: `FORMAT=PATH` (repeatable; written whole or not at all; PATH - is standard output)")
 	fs.BoolVar(&cfg.fix, "fix", false, "write the normalized payload back (files) or to stdout (stdin; findings go to stderr)")
 	fs.BoolVar(&cfg.diff, "diff", false, "print a unified diff of what --fix would change; write nothing (findings go to stderr)")
@@ -171,6 +204,13 @@ func parseArgs(args []string, stdout, stderr io.Writer) (cfg *config, code int, 
 	fs.StringVar(&cfg.method, "method", "patch", "`method` a body without a request line is for: patch (update) or post (create)")
 	fs.StringVar(&cfg.stdinFilename, "stdin-filename", "", "file `name` whose extension gives standard input's form")
 	fs.BoolVar(&cfg.markdown, "markdown", false, "also lint Markdown files (*.md, *.markdown) found while walking directories")
+	fs.StringVar(&cfg.configPath, "config", "", "configuration `file` for every input (default: the .azconnlint.yaml, .yml or .json closest to each file)")
+	fs.BoolVar(&cfg.noConfig, "no-config", false, "use no configuration file")
+	fs.StringVar(&cfg.baseline, "baseline", "", "baseline `file` whose findings are suppressed (default: the configuration's baseline key)")
+	fs.StringVar(&cfg.writeBaseline, "write-baseline", "", "record every current finding in the baseline `file` and exit 0")
+	fs.BoolVar(&cfg.pruneBaseline, "prune-baseline", false, "rewrite the baseline without the entries this run did not use")
+	fs.BoolVar(&initConfig, "init", false, "write a commented starter .azconnlint.yaml in the current directory (never overwrites)")
+	fs.BoolVar(&printConfigSchema, "print-config-schema", false, "print the JSON Schema of the configuration file and exit")
 
 	usage := func(w io.Writer) {
 		fmt.Fprint(w, usageHead)
@@ -216,6 +256,15 @@ func parseArgs(args []string, stdout, stderr io.Writer) (cfg *config, code int, 
 		rest = left[1:]
 	}
 
+	cfg.set = map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { cfg.set[f.Name] = true })
+	if cfg.noConfig && cfg.configPath != "" {
+		return fail("--config and --no-config exclude each other")
+	}
+	if cfg.writeBaseline != "" && (cfg.fix || cfg.diff || cfg.pruneBaseline) {
+		return fail("--write-baseline records findings: it takes no --fix, --diff or --prune-baseline")
+	}
+
 	t, err := validate.ParseTarget(target)
 	if err != nil {
 		return fail("--target: unknown target %q (want %s)", target, targetNames())
@@ -227,7 +276,7 @@ func parseArgs(args []string, stdout, stderr io.Writer) (cfg *config, code int, 
 		return fail("--api: unknown API version %q (want %s)", api, apiNames())
 	}
 	if !formatSet(fs) {
-		format = envFormat(format)
+		format = envFormat("text")
 	}
 	if !contains(formats, format) {
 		return fail("--format: unknown format %q (want %s)", format, strings.Join(formats, ", "))
@@ -273,6 +322,11 @@ func parseArgs(args []string, stdout, stderr io.Writer) (cfg *config, code int, 
 		return nil, exitOK, true
 	case listRules:
 		return nil, printRules(stdout, format), true
+	case printConfigSchema:
+		stdout.Write(cfgfile.Schema())
+		return nil, exitOK, true
+	case initConfig:
+		return nil, writeStarter(stdout, stderr), true
 	case printSchema:
 		if t == validate.Auto {
 			return fail("--print-schema needs a target: add --target %s", strings.Join(concreteTargets(), " or --target "))

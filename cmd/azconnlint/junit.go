@@ -93,7 +93,7 @@ func (r *report) junitFindings(s *junitSuite, f *fileResult, name string) {
 	for i, id := range r.identities(f) {
 		x := f.findings[i]
 		where := fmt.Sprintf("%s:%d:%d", name, x.Start.Line, x.Start.Column)
-		if x.Severity < r.cfg.failOn {
+		if x.Severity < f.failOnOr(r.cfg.failOn) {
 			fmt.Fprintf(&below, "%s: %s: %s [%s]\n", where, x.Severity, oneLine(x.Message), x.Rule)
 			continue
 		}

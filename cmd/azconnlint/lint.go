@@ -14,15 +14,17 @@ import (
 	"sync"
 	"time"
 
+	cfgfile "github.com/azconn/azconn/config"
 	"github.com/azconn/azconn/validate"
 )
 
 // job is one input: a file, or standard input. err is set when the path
 // could not even be listed (a missing file, an unreadable directory).
 type job struct {
-	path  string // as shown in output; "-" for standard input
-	stdin bool
-	err   error
+	path     string // as shown in output; "-" for standard input
+	stdin    bool
+	err      error
+	explicit bool // named on the command line, not found by a walk
 }
 
 // fileResult is what became of one job.
@@ -47,16 +49,19 @@ type fileResult struct {
 	// target and targetFrom: what the engine linted for, and why.
 	target     validate.Target
 	targetFrom string
+	failOn     validate.Severity // --fail-on, or the file's configuration's
+	conf       *cfgfile.Config   // the file's configuration (nil: none)
+	baselined  int               // findings the baseline suppressed
 }
 
 // walkedExt reports whether walking a directory lints a file of this
 // name: *.json, *.http and *.rest, and Markdown with --markdown.
-func walkedExt(name string, markdown bool) bool {
+func walkedExt(name string, markdown func(string) bool) bool {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".json", ".http", ".rest":
 		return true
 	case ".md", ".markdown":
-		return markdown
+		return markdown(name)
 	}
 	return false
 }
@@ -64,7 +69,7 @@ func walkedExt(name string, markdown bool) bool {
 // collect turns the path arguments into jobs, in argument order; a
 // directory contributes its *.json, *.http and *.rest files (and Markdown
 // with --markdown) in lexical order.
-func collect(paths []string, markdown bool) []job {
+func collect(paths []string, markdown func(path string) bool) []job {
 	if len(paths) == 0 {
 		paths = []string{"-"}
 	}
@@ -92,7 +97,7 @@ func collect(paths []string, markdown bool) []job {
 			continue
 		}
 		if !fi.IsDir() {
-			add(job{path: p})
+			add(job{path: p, explicit: true})
 			continue
 		}
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
@@ -109,7 +114,9 @@ func collect(paths []string, markdown bool) []job {
 				}
 				return nil
 			}
-			if !walkedExt(d.Name(), markdown) {
+			// The configuration and the baseline (.azconnlint.json,
+			// .azconnlint-baseline.json) are no payloads.
+			if !walkedExt(path, markdown) || strings.HasPrefix(d.Name(), ".azconnlint") {
 				return nil
 			}
 			if d.Type()&fs.ModeSymlink != 0 {
@@ -161,7 +168,25 @@ func sameFileGroups(jobs []job) [][]int {
 // lintAll lints every input and prints the report; it returns the exit code.
 func lintAll(cfg *config, stdin io.Reader, stdout, stderr io.Writer) int {
 	start := time.Now()
-	jobs := collect(cfg.paths, cfg.markdown)
+	confs, err := newConfigs(cfg)
+	if err != nil {
+		fmt.Fprintf(stderr, "azconnlint: %s\n", configErrorText(err))
+		return exitUsage
+	}
+	jobs := collect(cfg.paths, func(path string) bool { return cfg.markdown || confs.forName(path).Markdown(path) })
+	jobConf := make([]*cfgfile.Config, len(jobs))
+	for i, j := range jobs {
+		jobConf[i] = confs.forJob(cfg, j)
+	}
+	if confs.printErrors(stderr) {
+		return exitUsage // a wrong configuration lints nothing
+	}
+	jobs, jobConf = excluded(cfg, jobs, jobConf, stderr)
+	baselines, err := loadBaselines(cfg, jobConf)
+	if err != nil {
+		fmt.Fprintf(stderr, "azconnlint: %s\n", configErrorText(err))
+		return exitUsage
+	}
 	writes := cfg.fix && !cfg.diff
 	if writes || len(cfg.outputs) > 0 {
 		defer removeTempsOnSignal()()
@@ -189,7 +214,7 @@ func lintAll(cfg *config, stdin io.Reader, stdout, stderr io.Writer) int {
 			defer wg.Done()
 			for g := range next {
 				for _, i := range g {
-					results[i] = lintOne(cfg, jobs[i], stdin)
+					results[i] = lintOne(cfg, jobs[i], stdin, jobConf[i])
 				}
 			}
 		}()
@@ -199,6 +224,12 @@ func lintAll(cfg *config, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	close(next)
 	wg.Wait()
+	if cfg.writeBaseline != "" {
+		return writeBaseline(cfg, results, stderr)
+	}
+	if code, ok := baselines.apply(cfg, &results, stderr); !ok {
+		return code
+	}
 
 	// Where findings go: stdout, unless stdout carries the normalized
 	// payload (--fix on standard input) or the diff.
@@ -252,11 +283,34 @@ func lintAll(cfg *config, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitIO
 	}
 	for _, r := range results {
-		if r.counted().Fails(cfg.failOn) {
+		if r.counted().Fails(r.failOnOr(cfg.failOn)) {
 			return exitFindings
 		}
 	}
 	return exitOK
+}
+
+// excluded drops the jobs that their configuration excludes; a file named
+// on the command line is reported as skipped.
+func excluded(cfg *config, jobs []job, confs []*cfgfile.Config, stderr io.Writer) ([]job, []*cfgfile.Config) {
+	var kj []job
+	var kc []*cfgfile.Config
+	for i, j := range jobs {
+		if !j.stdin && j.err == nil && strings.HasPrefix(filepath.Base(j.path), ".azconnlint") {
+			// A configuration or baseline named by a hook that passes
+			// every staged .json file: no payload.
+			fmt.Fprintf(stderr, "azconnlint: %s: skipped: azconnlint's own configuration or baseline\n", shownName(j.path))
+			continue
+		}
+		if !j.stdin && j.err == nil && confs[i].Excluded(j.path) {
+			if j.explicit {
+				fmt.Fprintf(stderr, "azconnlint: %s: skipped: excluded by %s\n", shownName(j.path), shownName(confs[i].Path()))
+			}
+			continue
+		}
+		kj, kc = append(kj, j), append(kc, confs[i])
+	}
+	return kj, kc
 }
 
 // ioErrorText describes a read or write failure without echoing file
@@ -270,8 +324,8 @@ func ioErrorText(r *fileResult) string {
 }
 
 // lintOne reads, lints and (with --fix) writes one input.
-func lintOne(cfg *config, j job, stdin io.Reader) *fileResult {
-	r := &fileResult{job: j}
+func lintOne(cfg *config, j job, stdin io.Reader, conf *cfgfile.Config) *fileResult {
+	r := &fileResult{job: j, conf: conf, failOn: cfg.failOnFor(j, conf)}
 	if j.err != nil {
 		return r
 	}
@@ -280,7 +334,7 @@ func lintOne(cfg *config, j job, stdin io.Reader) *fileResult {
 		r.err = err
 		return r
 	}
-	opts := cfg.optionsFor(j)
+	opts := cfg.optionsFor(j, conf)
 	res := validate.Lint(data, opts)
 	r.linted, r.form = true, res.Form
 	r.reportOn(data, res)
@@ -317,6 +371,15 @@ func lintOne(cfg *config, j job, stdin io.Reader) *fileResult {
 		r.reportOn(res.Normalized, validate.Lint(res.Normalized, opts))
 	}
 	return r
+}
+
+// failOnOr is the lowest severity that fails the run for this file (its
+// configuration's fail-on, or --fail-on), else def when unset.
+func (r *fileResult) failOnOr(def validate.Severity) validate.Severity {
+	if r.failOn == 0 {
+		return def
+	}
+	return r.failOn
 }
 
 // counted is the reported result as the library counts it: the findings

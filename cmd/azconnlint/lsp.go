@@ -34,5 +34,6 @@ func runLSP(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return lsp.New(lspConfig()).Serve(stdin, stdout)
 }
 
-// lspConfig is the project configuration as the server takes it.
-func lspConfig() lsp.Config { return lsp.NoConfig{} }
+// lspConfig is the project configuration as the server takes it: each
+// file's closest configuration file (package config).
+func lspConfig() lsp.Config { return &projectConfig{} }

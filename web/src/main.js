@@ -324,6 +324,10 @@ function sendLint() {
   const id = ++seq;
   inflight = { id, version: docVersion, optionsKey: optionsKey() };
   body.dataset.state = "linting";
+  // The ids of the last lint sent and the last answered: signals that only
+  // grow, for the browser test to wait on (a state such as "linting" can
+  // pass between two looks).
+  body.dataset.lintSent = String(id);
   clearTimeout(runningTimer);
   runningTimer = setTimeout(showRunning, MOMENT_MS);
   worker.postMessage({
@@ -345,6 +349,7 @@ function markStale() {
 }
 
 function onResult(m) {
+  body.dataset.lintAnswered = String(m.id);
   const sent = inflight;
   inflight = null;
   clearTimeout(runningTimer);

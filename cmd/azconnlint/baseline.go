@@ -1,0 +1,175 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	cfgfile "github.com/azconn/azconn/config"
+	"github.com/azconn/azconn/validate"
+)
+
+// baselines are the baseline files of a run, by path: --baseline's for
+// every input, else each input's configuration's.
+type baselines struct {
+	root  string                       // the project root: baseline paths are relative to it
+	files []string                     // in the order first met
+	by    map[string]*cfgfile.Matcher  // baseline file → its matcher for this run
+	of    []string                     // per job: its baseline file ("" when none)
+	data  map[string]*cfgfile.Baseline // as loaded
+}
+
+// loadBaselines reads each baseline the run uses, once. A missing
+// baseline named by --baseline or a configuration is an error.
+func loadBaselines(cfg *config, confs []*cfgfile.Config) (*baselines, error) {
+	b := &baselines{root: workingRoot(), by: map[string]*cfgfile.Matcher{}, data: map[string]*cfgfile.Baseline{}}
+	if cfg.writeBaseline != "" {
+		return b, nil
+	}
+	for _, c := range confs {
+		path := cfg.baseline
+		if path == "" {
+			path = c.Baseline()
+		}
+		b.of = append(b.of, path)
+		if path == "" || b.data[path] != nil {
+			continue
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return nil, err
+		}
+		bl, err := cfgfile.ParseBaseline(path, data)
+		if err != nil {
+			return nil, err
+		}
+		b.files = append(b.files, path)
+		b.data[path], b.by[path] = bl, bl.Matcher()
+	}
+	return b, nil
+}
+
+// apply suppresses the baselined findings of each result, then reports the
+// entries left unused (or, with --prune-baseline, rewrites the files
+// without them). ok is false when the run must stop with code.
+func (b *baselines) apply(cfg *config, results *[]*fileResult, stderr io.Writer) (code int, ok bool) {
+	if len(b.files) == 0 {
+		return 0, true
+	}
+	linted := map[string]map[string]bool{} // baseline → project paths linted this run
+	for i, r := range *results {
+		file := b.of[i]
+		if file == "" || r.stdin || !r.linted {
+			continue
+		}
+		p := projectPath(b.root, r.path)
+		if linted[file] == nil {
+			linted[file] = map[string]bool{}
+		}
+		linted[file][p] = true
+		r.findings, r.baselined = b.by[file].Filter(p, r.findings)
+	}
+	// An entry is unused when its file was linted and no longer has the
+	// finding, or when its file is gone; files outside this run (a
+	// pre-commit run passes only the changed ones) keep their entries.
+	for _, file := range b.files {
+		considered := func(p string) bool {
+			if linted[file][p] {
+				return true
+			}
+			_, err := os.Stat(filepath.Join(b.root, filepath.FromSlash(p)))
+			return os.IsNotExist(err)
+		}
+		m := b.by[file]
+		if cfg.pruneBaseline {
+			if err := os.WriteFile(file, m.Pruned(considered).Marshal(), 0o644); err != nil {
+				fmt.Fprintf(stderr, "azconnlint: --prune-baseline: %v\n", err)
+				return exitIO, false
+			}
+			continue
+		}
+		b.reportUnused(file, m.Unused(considered), results, cfg.failOn)
+	}
+	return 0, true
+}
+
+// reportUnused adds one baseline-unused warning per file at its line 1,
+// naming the rules and pointers; a file that is gone gets an entry of its
+// own.
+func (b *baselines) reportUnused(file string, unused []cfgfile.Entry, results *[]*fileResult, failOn validate.Severity) {
+	byPath := map[string][]cfgfile.Entry{}
+	var paths []string
+	for _, e := range unused {
+		if byPath[e.Path] == nil {
+			paths = append(paths, e.Path)
+		}
+		byPath[e.Path] = append(byPath[e.Path], e)
+	}
+	for _, p := range paths {
+		f := unusedFinding(file, byPath[p])
+		i := slices.IndexFunc(*results, func(r *fileResult) bool { return r.linted && !r.stdin && projectPath(b.root, r.path) == p })
+		if i < 0 {
+			shown := filepath.Join(b.root, filepath.FromSlash(p))
+			if wd, err := os.Getwd(); err == nil {
+				if rel, err := filepath.Rel(wd, shown); err == nil {
+					shown = rel
+				}
+			}
+			r := &fileResult{job: job{path: shown}, linted: true, failOn: failOn}
+			*results = append(*results, r)
+			i = len(*results) - 1
+			f.Message = "the file is gone: " + f.Message
+		}
+		r := (*results)[i]
+		r.findings = append([]validate.Finding{f}, r.findings...)
+	}
+}
+
+// unusedFinding is the baseline-unused warning for one file's entries.
+func unusedFinding(file string, es []cfgfile.Entry) validate.Finding {
+	var parts []string
+	for _, e := range es {
+		at := e.Pointer
+		if at == "" {
+			at = "the top level"
+		}
+		if e.Request > 0 {
+			at = fmt.Sprintf("request %d %s", e.Request, at)
+		}
+		parts = append(parts, fmt.Sprintf("%s at %s (%d)", e.Rule, at, e.Count))
+	}
+	return validate.Finding{Rule: "baseline-unused", Severity: validate.SeverityWarning,
+		Start: validate.Pos{Line: 1, Column: 1}, End: validate.Pos{Line: 1, Column: 1},
+		Message: fmt.Sprintf("%s suppresses findings that no longer occur here: %s; run azconnlint --prune-baseline to drop them",
+			shownName(file), strings.Join(parts, ", "))}
+}
+
+// writeBaseline records every finding of the run in --write-baseline's
+// file, and exits 0 unless an input or the file could not be read or
+// written.
+func writeBaseline(cfg *config, results []*fileResult, stderr io.Writer) int {
+	root := workingRoot()
+	b := &cfgfile.Baseline{Version: 1}
+	n, code := 0, exitOK
+	for _, r := range results {
+		if r.err != nil {
+			fmt.Fprintf(stderr, "azconnlint: %s\n", ioErrorText(r))
+			code = exitIO
+			continue
+		}
+		if !r.linted || r.stdin {
+			continue
+		}
+		b.Add(projectPath(root, r.path), r.findings)
+		n += len(r.findings)
+	}
+	if err := os.WriteFile(cfg.writeBaseline, b.Marshal(), 0o644); err != nil {
+		fmt.Fprintf(stderr, "azconnlint: --write-baseline: %v\n", err)
+		return exitIO
+	}
+	fmt.Fprintf(stderr, "azconnlint: wrote %d %s to %s\n", n, plural(n, "finding", "findings"), cfg.writeBaseline)
+	return code
+}
