@@ -250,6 +250,7 @@ func (fl *formLinter) request(r *rawRequest) {
 	for _, is := range ep.issues {
 		fl.report("request-line", SeverityError, is.at, ri, is.msg)
 	}
+	fl.checkHostHeader(r, ri)
 	if r.version.end > 0 {
 		if v := string(fl.data[r.version.start:r.version.end]); !slices.Contains([]string{"HTTP/1.1", "HTTP/2", "HTTP/2.0", "HTTP/1.0"}, strings.ToUpper(v)) {
 			fl.report("request-line", SeverityError, r.version, ri, fmt.Sprintf("%s is not an HTTP version: write HTTP/1.1 or leave it out", quoteJSON(v)))
@@ -288,6 +289,25 @@ func (fl *formLinter) request(r *rawRequest) {
 	}
 	fl.checkContentLength(r, ri, body, normalized)
 	fl.requests = append(fl.requests, rq)
+}
+
+// checkHostHeader checks the Host header of a request whose target is a
+// path: the client sends it there (REST Client makes the URL from it), so
+// it must be a Microsoft Graph cloud, or a host of Options.Hosts.
+func (fl *formLinter) checkHostHeader(r *rawRequest, ri int) {
+	if t := fl.data[r.target.start:r.target.end]; len(t) == 0 || t[0] != '/' {
+		return
+	}
+	h, ok := r.headerValue(fl.data, "Host")
+	if !ok {
+		return
+	}
+	host := strings.ToLower(string(fl.data[h.value.start:h.value.end]))
+	bare, _, _ := strings.Cut(host, ":")
+	if strings.Contains(host, "{{") || slices.Contains(graphHosts, bare) || hostAllowed(host, fl.opts.Hosts) {
+		return
+	}
+	fl.report("request-line", SeverityError, h.value, ri, fmt.Sprintf("Host %s is not a Microsoft Graph cloud: use %s", quoteJSON(host), list(quoteAll(graphHosts), "or")))
 }
 
 // checkContentType reports a missing or non-JSON Content-Type.
