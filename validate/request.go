@@ -190,14 +190,7 @@ func (fl *formLinter) run() Result {
 	} else {
 		raws = parseHTTPText(fl.data, from)
 	}
-	bodies := make([][]byte, 0, len(raws))
-	for _, r := range raws {
-		if r.hasBody && !r.bodyFile {
-			unc, _ := blankComments(fl.data[r.body.start:r.body.end])
-			bodies = append(bodies, unc)
-		}
-	}
-	fl.secrets = fileSecrets(fl.data, bodies)
+	fl.secrets = fileSecrets(fl.data)
 	for i := range raws {
 		fl.compact()
 		fl.request(&raws[i])
@@ -380,6 +373,7 @@ func (fl *formLinter) lintBody(bl *Linter, body []byte, base int, ri int) ([]byt
 	}
 	pointers := templatePointers(sub, templates)
 	for i, t := range templates {
+		fl.compact() // a body of many templates stays within the cap as it goes
 		name := string(body[t.start+2 : t.end-2])
 		if f := fl.report("template-value", SeverityInfo, span{base + t.start, base + t.end}, ri,
 			fmt.Sprintf("the value is the variable {{%s}}, which is filled in when the request is sent: its type and format are not checked here", strings.TrimSpace(name))); f != nil {

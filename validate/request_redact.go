@@ -1,7 +1,6 @@
 package validate
 
 import (
-	"bytes"
 	"net/url"
 	"regexp"
 	"slices"
@@ -200,27 +199,15 @@ func (r *redactor) framing() {
 }
 
 // fileSecrets is the one secret set of a text holding requests: every
-// body's password (as the redactor finds them in the whole text, and as
-// each body's bind finds them) and every framing secret.
-func fileSecrets(data []byte, bodies [][]byte) *secretSet {
+// body's password, as the redactor finds them in the whole text (any
+// casing, near-miss keys, escapes, containers: what each body's bind
+// finds, without parsing each body once more), and every framing secret.
+// A pass whose bind finds one more adds it to its own copy (findSecrets).
+func fileSecrets(data []byte) *secretSet {
 	r := newRedactor(data, Auto)
 	r.secretValues()
-	for _, b := range bodies {
-		sub, _ := substituteTemplates(b)
-		for _, s := range bodySecrets(sub, Auto) {
-			if !(isSubstitutedTemplate(s) && bytes.Contains(b, []byte("{"+s+"}"))) {
-				r.set.add(s, s) // an unquoted {{pw}} names a secret kept elsewhere
-			}
-		}
-	}
 	addFraming(r.set, framingScan(data))
 	return r.set.seal()
-}
-
-// isSubstitutedTemplate reports whether s could be an unquoted {{name}} as
-// the form layer hands it to the engine: "{name}" (substituteTemplates).
-func isSubstitutedTemplate(s string) bool {
-	return len(s) > 2 && s[0] == '{' && s[len(s)-1] == '}' && !strings.ContainsAny(s[1:len(s)-1], "{}\"")
 }
 
 // maskURL masks a request URL's framing secrets by their grammar (query
