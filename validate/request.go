@@ -303,8 +303,13 @@ func (fl *formLinter) checkHostHeader(r *rawRequest, ri int) {
 	fl.report("request-line", SeverityError, h.value, ri, fmt.Sprintf("Host %s is not a Microsoft Graph cloud: use %s", quoteJSON(host), list(quoteAll(graphHosts), "or")))
 }
 
-// checkContentType reports a missing or non-JSON Content-Type.
+// checkContentType reports a missing or non-JSON Content-Type, and a
+// second one.
 func (fl *formLinter) checkContentType(r *rawRequest, ri int, lineAt span) {
+	hs := r.headersNamed(fl.data, "Content-Type")
+	for _, d := range hs[min(1, len(hs)):] {
+		fl.report("content-type", SeverityWarning, d.value, ri, fmt.Sprintf("a second Content-Type header (line %d has one): a server takes either; send one", fl.lines.pos(hs[0].name.start).Line))
+	}
 	h, ok := r.headerValue(fl.data, "Content-Type")
 	if !ok {
 		fl.report("content-type", SeverityWarning, lineAt, ri, "the request has a body but no Content-Type header: add Content-Type: application/json")
