@@ -178,11 +178,14 @@ func (fl *formLinter) resolvePositions(res *Result) {
 func (fl *formLinter) run() Result {
 	from := bomLen(fl.data)
 	if sev, off := fl.l.severityOf("bom", "", SeverityWarning); from > 0 && !fl.l.ignore["bom"] && !off {
-		e := &Edit{}
-		fl.findings = append(fl.findings, Finding{Rule: "bom", Severity: sev, Fixable: true, Edit: e,
+		f := Finding{Rule: "bom", Severity: sev, Fixable: true,
 			Message: "the input starts with a UTF-8 byte order mark: the fix removes it",
-			Start:   fl.pos(0), End: fl.pos(from)})
-		fl.edits = append(fl.edits, formEdit{0, from, "", []*Edit{e}})
+			Start:   fl.pos(0), End: fl.pos(from)}
+		if !fl.l.holds("bom") {
+			f.Edit = &Edit{}
+			fl.edits = append(fl.edits, formEdit{0, from, "", []*Edit{f.Edit}})
+		}
+		fl.findings = append(fl.findings, f)
 	}
 	var raws []rawRequest
 	if fl.form == FormMarkdown {
@@ -192,6 +195,9 @@ func (fl *formLinter) run() Result {
 	}
 	fl.secrets = fileSecrets(fl.data)
 	for i := range raws {
+		if fl.l.ctx != nil && fl.l.ctx.Err() != nil {
+			break // LintContext returns the context's error
+		}
 		fl.compact()
 		fl.request(&raws[i])
 	}

@@ -120,7 +120,7 @@ func (fl *formLinter) checkLengthValue(h header, ri int, body, normalized []byte
 	}
 	msg, want := contentLengthMessage(v, body, normalized)
 	if msg == "" {
-		if strconv.Itoa(want) != v {
+		if strconv.Itoa(want) != v && !fl.l.holds("content-length") {
 			// Right as written: the fixed text keeps it right, with no
 			// finding of its own (the body's findings explain the change).
 			fl.edits = append(fl.edits, formEdit{h.value.start, h.value.end, strconv.Itoa(want), nil})
@@ -128,9 +128,11 @@ func (fl *formLinter) checkLengthValue(h header, ri int, body, normalized []byte
 		return
 	}
 	if f := fl.report("content-length", SeverityWarning, h.value, ri, msg); f != nil {
-		e := &Edit{}
-		f.Fixable, f.Edit = true, e
-		fl.edits = append(fl.edits, formEdit{h.value.start, h.value.end, strconv.Itoa(want), []*Edit{e}})
+		f.Fixable = true
+		if !fl.l.holds("content-length") { // Options.NoFix: reported, not fixed
+			f.Edit = &Edit{}
+			fl.edits = append(fl.edits, formEdit{h.value.start, h.value.end, strconv.Itoa(want), []*Edit{f.Edit}})
+		}
 	}
 }
 
