@@ -358,7 +358,7 @@ func lintOne(cfg *config, j job, stdin io.Reader, conf *cfgfile.Config) *fileRes
 	case cfg.fix && j.stdin:
 		r.output = res.Normalized
 		if changes {
-			r.changed, r.fixes, r.fixable = true, len(res.Fixes), 0
+			r.changed, r.fixes, r.fixable = true, appliedFixes(res), 0
 			r.reportOn(res.Normalized, validate.Lint(res.Normalized, opts))
 		}
 	case cfg.fix && changes:
@@ -366,7 +366,7 @@ func lintOne(cfg *config, j job, stdin io.Reader, conf *cfgfile.Config) *fileRes
 			r.err = err
 			return r
 		}
-		r.changed, r.fixes, r.fixable = true, len(res.Fixes), 0
+		r.changed, r.fixes, r.fixable = true, appliedFixes(res), 0
 		// Report what remains, at its position in the written bytes.
 		r.reportOn(res.Normalized, validate.Lint(res.Normalized, opts))
 	}
@@ -436,4 +436,19 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// appliedFixes counts the fixes a --fix applies: the JSON Patch operations
+// and the edits of the framing that have none (a Content-Length, a byte
+// order mark), each edit once.
+func appliedFixes(res validate.Result) int {
+	n := len(res.Fixes)
+	seen := map[*validate.Edit]bool{}
+	for _, f := range res.Findings {
+		if f.Fix == nil && f.Edit != nil && !seen[f.Edit] {
+			seen[f.Edit] = true
+			n++
+		}
+	}
+	return n
 }
