@@ -91,7 +91,7 @@ func (b *baselines) apply(cfg *config, results *[]*fileResult, stderr io.Writer)
 			}
 			continue
 		}
-		b.reportUnused(file, m.Unused(considered), results, cfg.failOn)
+		b.reportUnused(cfg, file, m.Unused(considered), results)
 	}
 	return 0, true
 }
@@ -99,7 +99,7 @@ func (b *baselines) apply(cfg *config, results *[]*fileResult, stderr io.Writer)
 // reportUnused adds one baseline-unused warning per file at its line 1,
 // naming the rules and pointers; a file that is gone gets an entry of its
 // own.
-func (b *baselines) reportUnused(file string, unused []cfgfile.Entry, results *[]*fileResult, failOn validate.Severity) {
+func (b *baselines) reportUnused(cfg *config, file string, unused []cfgfile.Entry, results *[]*fileResult) {
 	byPath := map[string][]cfgfile.Entry{}
 	var paths []string
 	for _, e := range unused {
@@ -111,6 +111,20 @@ func (b *baselines) reportUnused(file string, unused []cfgfile.Entry, results *[
 	for _, p := range paths {
 		f := unusedFinding(file, byPath[p])
 		i := slices.IndexFunc(*results, func(r *fileResult) bool { return r.linted && !r.stdin && projectPath(b.root, r.path) == p })
+		if i >= 0 {
+			// The file's configuration (and --ignore) may turn the rule
+			// off or change its severity, as for every rule.
+			r := (*results)[i]
+			opts := cfg.optionsFor(r.job, r.conf)
+			if slices.Contains(opts.Ignore, f.Rule) {
+				continue
+			}
+			if s, ok := opts.Severity[f.Rule]; ok {
+				f.Severity = s
+			}
+		} else if slices.Contains(cfg.ignore, f.Rule) {
+			continue
+		}
 		if i < 0 {
 			shown := filepath.Join(b.root, filepath.FromSlash(p))
 			if wd, err := os.Getwd(); err == nil {
@@ -118,7 +132,7 @@ func (b *baselines) reportUnused(file string, unused []cfgfile.Entry, results *[
 					shown = rel
 				}
 			}
-			r := &fileResult{job: job{path: shown}, linted: true, failOn: failOn}
+			r := &fileResult{job: job{path: shown}, linted: true, failOn: cfg.failOn}
 			*results = append(*results, r)
 			i = len(*results) - 1
 			f.Message = "the file is gone: " + f.Message
