@@ -207,8 +207,8 @@ overrides:
 // relative to its own folder) and that a cycle is an error at the key.
 func TestExtends(t *testing.T) {
 	root := writeTree(t, map[string]string{
-		"shared/base.yaml":      "fail-on: info\nrules: {guid: off, placeholder: error}\nexclude: [\"gen\"]\n",
-		"proj/.azconnlint.yaml": "extends: ../shared/base.yaml\nrules: {placeholder: warning}\n",
+		"common/base.yaml":      "fail-on: info\nrules: {guid: off, placeholder: error}\nexclude: [\"gen\"]\n",
+		"proj/.azconnlint.yaml": "extends: ../common/base.yaml\nrules: {placeholder: warning}\n",
 		"cycle/a.yaml":          "extends: b.yaml\n",
 		"cycle/b.yaml":          "target: auto\nextends: a.yaml\n",
 	})
@@ -223,7 +223,7 @@ func TestExtends(t *testing.T) {
 	if s, _ := c.FailOn(filepath.Join(root, "proj/x.json")); s != validate.SeverityInfo {
 		t.Errorf("fail-on %v, want info from the base", s)
 	}
-	if !c.Excluded(filepath.Join(root, "shared/gen/x.json")) || c.Excluded(filepath.Join(root, "proj/gen/x.json")) {
+	if !c.Excluded(filepath.Join(root, "common/gen/x.json")) || c.Excluded(filepath.Join(root, "proj/gen/x.json")) {
 		t.Error("the base's globs must stay relative to the base's folder")
 	}
 	_, err = Load(filepath.Join(root, "cycle/a.yaml"))

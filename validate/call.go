@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"context"
 	"slices"
 	"strings"
 )
@@ -19,7 +20,9 @@ func (l *Linter) LintRequest(method, url string, body []byte) (res Result, ok bo
 	if !ep.ours {
 		return l.implicitResult(body, method, url, endpoint{}, Result{Normalized: body, Form: FormJSON}), false
 	}
-	return l.lintCall(body, method, url, ep), true
+	res = l.lintCall(body, method, url, ep)
+	markFixed(&res)
+	return res, true
 }
 
 // lintBare lints a bare JSON body: one implicit request, whose method is
@@ -42,7 +45,7 @@ func (l *Linter) lintBare(data []byte) Result {
 		bl := *l
 		bl.opts.URL = "" // no evidence
 		res := bl.lintCall(data, method, "", ep)
-		res.Requests[0].URL = maskQuery(l.opts.URL)
+		res.Requests[0].URL = maskURL(l.opts.URL, nil)
 		return res
 	}
 	return l.lintCall(data, method, l.opts.URL, ep)
@@ -104,7 +107,7 @@ func (l *Linter) implicitResult(data []byte, method, url string, ep endpoint, re
 			res.Target, res.TargetFrom = l.opts.Target, "flag"
 		}
 	}
-	r := Request{Method: method, URL: maskQuery(url), API: string(l.opts.API), Target: res.Target, TargetFrom: res.TargetFrom,
+	r := Request{Method: method, URL: maskURL(url, nil), API: string(l.opts.API), Target: res.Target, TargetFrom: res.TargetFrom,
 		Start: Pos{1, 1, 0}, End: Pos{1, 1, 0}, HasBody: len(data) > 0, BodyStart: Pos{1, 1, 0}, BodyEnd: Pos{1, 1, 0},
 		Body: res.Normalized, call: ep.call, id: ep.id, stub: ep.stub}
 	if len(data) <= l.opts.maxSize() { // past the limit nothing is read, not even the lines
@@ -152,4 +155,36 @@ func (l *Linter) MatchEndpoint(url string) (Endpoint, bool) {
 		e.Action = "runHealthChecks"
 	}
 	return e, true
+}
+
+// LintContext is Lint that stops when ctx is done: it checks ctx between
+// the stages of the pipeline (the parse, the detection, each phase of the
+// rules, each request of a text) and then returns ctx's error and a zero
+// Result. A call that finishes returns its Result and a nil error.
+func (l *Linter) LintContext(ctx context.Context, data []byte) (Result, error) {
+	if err := ctx.Err(); err != nil {
+		return Result{}, err
+	}
+	c := *l
+	c.ctx = ctx
+	res := c.Lint(data)
+	if err := ctx.Err(); err != nil {
+		return Result{}, err
+	}
+	return res, nil
+}
+
+// LintRequestContext is LintRequest that stops when ctx is done, as
+// LintContext does.
+func (l *Linter) LintRequestContext(ctx context.Context, method, url string, body []byte) (Result, bool, error) {
+	if err := ctx.Err(); err != nil {
+		return Result{}, false, err
+	}
+	c := *l
+	c.ctx = ctx
+	res, ok := c.LintRequest(method, url, body)
+	if err := ctx.Err(); err != nil {
+		return Result{}, false, err
+	}
+	return res, ok, nil
 }

@@ -142,3 +142,35 @@ func TestHostsOption(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// FuzzLintRequest: any method, URL and body get an answer that code
+// written to the docs can use: no panic, one request, every finding's
+// Request indexing it, a concrete target, and no finding for a URL that is
+// not a connection endpoint.
+func FuzzLintRequest(f *testing.F) {
+	f.Add("PATCH", liveItem, []byte(`{"displayName": "x"}`))
+	f.Add("post", "https://graph.microsoft.com/beta/azureConnections", []byte(`{"@odata.type": "#microsoft.graph.AzureConnection"}`))
+	f.Add("GET", "{{host}}/beta/deviceManagement/virtualEndpoint/onPremisesConnections('x')/runHealthChecks?a=b#c", []byte(nil))
+	f.Add("PUT", "http://127.0.0.1:1/gw/v1.0/deviceManagement/onPremisesConnections/x/y/z", []byte("\xff{"))
+	l, err := New(Options{Hosts: []string{"127.0.0.1"}, MaxSize: 1 << 12})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, method, url string, body []byte) {
+		res, ok := l.LintRequest(method, url, body)
+		if len(res.Requests) != 1 || res.Target == Auto || res.Target == "" {
+			t.Fatalf("requests %d, target %q", len(res.Requests), res.Target)
+		}
+		for _, f := range res.Findings {
+			if f.Request != 0 {
+				t.Fatalf("finding of request %d", f.Request)
+			}
+		}
+		if !ok && len(res.Findings) != 0 {
+			t.Fatalf("not an endpoint, yet findings %v", res.Findings)
+		}
+		if _, match := l.MatchEndpoint(url); match && !ok {
+			t.Fatalf("MatchEndpoint matches %q, LintRequest says it is not an endpoint", url)
+		}
+	})
+}

@@ -40,11 +40,24 @@ func Lint(data []byte, opts Options) Result {
 // positions in the whole text. It never panics and never fails, and is
 // safe for concurrent use.
 func (l *Linter) Lint(data []byte) Result {
-	if res, ok := l.lintForm(data); ok {
-		return res
+	res, ok := l.lintForm(data)
+	if !ok {
+		res = l.lintBare(data)
 	}
-	return l.lintBare(data)
+	markFixed(&res)
+	return res
 }
+
+// markFixed sets each finding's Fixed: its fix was applied when it has an
+// edit.
+func markFixed(res *Result) {
+	for i := range res.Findings {
+		res.Findings[i].Fixed = res.Findings[i].Edit != nil
+	}
+}
+
+// holds reports whether Options.NoFix holds back the fixes of rule id.
+func (l *Linter) holds(id string) bool { return l.noFix[id] || l.noFix["*"] }
 
 // lintJSON lints data as one JSON body.
 func (l *Linter) lintJSON(data []byte) (res Result) {
@@ -56,7 +69,7 @@ func (l *Linter) lintJSON(data []byte) (res Result) {
 	if panicHook != nil {
 		panicHook()
 	}
-	p := &pass{src: data, opts: l.opts, ignore: l.ignore, l: l, m: l.model, detected: l.fixed}
+	p := &pass{src: data, opts: l.opts, ignore: l.ignore, noFix: l.noFix, l: l, m: l.model, detected: l.fixed, ctx: l.ctx}
 	stripBOM := p.run()
 	out, fixes := p.normalize(stripBOM)
 	return p.result(out, fixes)
@@ -136,9 +149,12 @@ func (p *pass) run() (stripBOM bool) {
 		return false
 	}
 	stripBOM = p.bomFinding != nil
+	if p.stopped() {
+		return stripBOM
+	}
 	p.tree = parse(p.src, p.bom, p.opts.maxDepth())
 	p.root = p.tree.root
-	if !p.syntaxFindings() {
+	if p.stopped() || !p.syntaxFindings() {
 		return stripBOM
 	}
 	if !p.findWrapper() {
@@ -151,6 +167,9 @@ func (p *pass) run() (stripBOM bool) {
 	p.bind()
 	p.findSecrets()
 	for _, ph := range phases {
+		if p.stopped() {
+			return stripBOM
+		}
 		for _, r := range rulesIn(ph) {
 			r.check(p)
 		}
@@ -166,7 +185,7 @@ func (p *pass) guard() bool {
 	if len(data) > maxSize {
 		p.blocked = true
 		p.report("too-large", SeverityError, 0, 0, "",
-			fmt.Sprintf("the input is larger than the limit of %s: nothing was parsed (raise the limit if the file is meant to be this big)", byteSize(maxSize)))
+			fmt.Sprintf("the input is larger than the limit of %s: nothing was parsed (raise the limit if the %s is meant to be this big)", byteSize(maxSize), p.inputWord()))
 		return false
 	}
 	switch {
@@ -175,17 +194,19 @@ func (p *pass) guard() bool {
 		f := p.report("bom", SeverityWarning, 0, 3, "", "the input starts with a UTF-8 byte order mark, which JSON (RFC 8259 §8.1) does not allow in transmitted text: the fix removes it")
 		if f != nil {
 			f.Fixable = true
-			p.bomFinding = f
+			if !p.holds("bom") {
+				p.bomFinding = f
+			}
 		}
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
 		p.blocked = true
-		p.report("encoding", SeverityError, 0, 2, "", "the input is UTF-16 (it starts with a UTF-16 byte order mark): save it as UTF-8")
+		p.report("encoding", SeverityError, 0, 2, "", "the input is UTF-16 (it starts with a UTF-16 byte order mark): "+p.utf8Advice("it"))
 		return false
 	}
 	if !utf8.Valid(data[p.bom:]) {
 		p.blocked = true
 		off, n := firstInvalid(data, p.bom)
-		msg := fmt.Sprintf("invalid UTF-8 byte 0x%02X: save the file as UTF-8", data[off])
+		msg := fmt.Sprintf("invalid UTF-8 byte 0x%02X: %s", data[off], p.utf8Advice("the file"))
 		if n > 1 {
 			msg += fmt.Sprintf(" (%d invalid sequences in all)", n)
 		}
@@ -204,8 +225,17 @@ func (p *pass) syntaxFindings() bool {
 		p.blocked = true
 		p.report("encoding", SeverityError, s.start, s.end, "", "a \\u escape encodes a lone UTF-16 surrogate, which is not a Unicode character: use a surrogate pair or the character itself")
 	}
-	for _, d := range t.dups {
+	for k, d := range t.dups {
 		p.blocked = true
+		if k > p.opts.maxFindings() && !p.ignore["duplicate-key"] {
+			// Past the cap, and after the cap's worth of blocking findings
+			// before it: certainly omitted, so counted, not built (a body
+			// of one repeated key would otherwise build a finding, its
+			// message and its pointer per 7 bytes of input).
+			p.markKey(d.obj, d.index)
+			p.unbuilt++
+			continue
+		}
 		m := &d.obj.members[d.index]
 		first := &d.obj.members[d.first]
 		p.markKey(d.obj, d.index)
@@ -218,7 +248,7 @@ func (p *pass) syntaxFindings() bool {
 		if e.rule == "too-deep" {
 			msg = fmt.Sprintf("nesting is deeper than the limit of %d levels: nothing past it was read", p.opts.maxDepth())
 		}
-		p.report(e.rule, SeverityError, e.start, e.end, "", msg)
+		p.report(e.rule, SeverityError, e.start, e.end, p.maskRaw(e.ptr), msg)
 		return false
 	}
 	root := p.root
@@ -260,4 +290,36 @@ func byteSize(n int) string {
 		return fmt.Sprintf("%d KiB", n>>10)
 	}
 	return fmt.Sprintf("%d bytes", n)
+}
+
+// maskRaw masks the secrets of the input in ptr, found by scanning its
+// tokens as Redact does: the tree of a body that does not parse is cut
+// short, so the pass's own secret set is not built.
+func (p *pass) maskRaw(ptr string) string {
+	if ptr == "" {
+		return ""
+	}
+	r := newRedactor(p.src, Target(p.m.name))
+	r.secretValues()
+	if r.set.empty() {
+		return ptr
+	}
+	return r.set.seal().pointer(ptr)
+}
+
+// inputWord names the input in messages: the file, or a program's body.
+func (p *pass) inputWord() string {
+	if p.opts.Profile == ProfileProgram {
+		return "body"
+	}
+	return "file"
+}
+
+// utf8Advice says how to make the input UTF-8; file names the input in
+// the file profile.
+func (p *pass) utf8Advice(file string) string {
+	if p.opts.Profile == ProfileProgram {
+		return "encode the body as UTF-8 (Go strings and encoding/json are)"
+	}
+	return "save " + file + " as UTF-8"
 }

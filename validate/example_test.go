@@ -2,6 +2,7 @@ package validate_test
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 
 	"github.com/azconn/azconn/validate"
@@ -107,4 +108,42 @@ func ExampleLinter_LintRequest() {
 	// true onPremisesConnection
 	// request-line the connections are not at this path: the onPremisesConnection collection is /deviceManagement/virtualEndpoint/onPremisesConnections; write PATCH /v1.0/deviceManagement/virtualEndpoint/onPremisesConnections/9ec90ff8
 	// false
+}
+
+func ExampleResult_Err() {
+	body := []byte(`{"displayName": 42, "connectionType": "HybridAzureADJoin"}`)
+	res := validate.Lint(body, validate.Options{Target: validate.OnPremisesConnection})
+	err := res.Err(validate.SeverityError)
+	var fe *validate.FindingsError
+	if errors.As(err, &fe) {
+		for _, f := range fe.Findings {
+			fmt.Println(f.Pointer, f.Rule)
+		}
+	}
+	fmt.Println(err)
+	fmt.Println(res.Err(validate.SeverityWarning) != nil, validate.Lint([]byte(`{"displayName": "x"}`), validate.Options{}).Err(validate.SeverityInfo))
+	// Output:
+	// /displayName type
+	// azconn: 1:17 /displayName: error: displayName must be a string, not a number (42) [type]
+	// true <nil>
+}
+
+// A provider that reports a miscased value but must not change what its
+// user configured holds back that rule's fix: the finding is reported,
+// Fixed is false, and Fix says what the fix would write.
+func ExampleOptions_noFix() {
+	body := []byte(`{"connectionType": "AzureADJoin", "displayName": " Contoso"}`)
+	res := validate.Lint(body, validate.Options{Target: validate.OnPremisesConnection, NoFix: []string{"enum-case"}})
+	for _, f := range res.Findings {
+		fmt.Printf("%s fixed=%v", f.Rule, f.Fixed)
+		if f.Fix != nil {
+			fmt.Printf(" fix=%s %s", f.Fix.Path, f.Fix.Value)
+		}
+		fmt.Println()
+	}
+	fmt.Printf("%s\n", res.Normalized)
+	// Output:
+	// enum-case fixed=false fix=/connectionType "azureADJoin"
+	// whitespace fixed=true fix=/displayName "Contoso"
+	// {"connectionType": "AzureADJoin", "displayName": "Contoso"}
 }

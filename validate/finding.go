@@ -83,8 +83,15 @@ type Finding struct {
 	Pointer  string // RFC 6901 JSON Pointer to the property or value
 	Start    Pos
 	End      Pos // exclusive
-	Fixable  bool
-	Fix      *Fix // set when Fixable and the fix has a JSON Patch form
+	// Fixable says that a fix exists for the finding. Fix is its
+	// operation when it has a JSON Patch form and is applied, or would be
+	// (the input is blocked, or Options.NoFix holds the rule's fixes
+	// back); nil when the removal of an enclosing member supersedes it.
+	Fixable bool
+	Fix     *Fix
+	// Fixed says that Lint applied the fix: Normalized has it, and Edit
+	// is set.
+	Fixed bool
 	// Edit is the change to the input's bytes that applies the fix, when
 	// Lint applied it (nil for blocked input). Findings on one value share
 	// its edit; removing read-only members may share one edit. Not part of
@@ -136,7 +143,13 @@ func (f *Finding) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// String returns "line:col: severity: message [rule]".
+// String returns "line:col /pointer: severity: message [rule]", the
+// pointer left out when it is empty. For a body marshalled by a program
+// the pointer is the useful location: its line and column are of one long
+// line.
 func (f Finding) String() string {
-	return fmt.Sprintf("%s: %s: %s [%s]", f.Start, f.Severity, f.Message, f.Rule)
+	if f.Pointer == "" {
+		return fmt.Sprintf("%s: %s: %s [%s]", f.Start, f.Severity, f.Message, f.Rule)
+	}
+	return fmt.Sprintf("%s %s: %s: %s [%s]", f.Start, f.Pointer, f.Severity, f.Message, f.Rule)
 }

@@ -321,10 +321,29 @@ func TestEdits(t *testing.T) {
 			t.Errorf("%s: %v", c.name, err)
 			continue
 		}
-		if !bytes.Equal(b, res.Normalized) {
+		if !sameButContentLength(b, res.Normalized) {
 			t.Errorf("%s: the findings' edits do not rebuild the normalized output:\n%s\nwant\n%s", c.name, b, res.Normalized)
 		}
 	}
+}
+
+// sameButContentLength reports whether a and b are equal but for the
+// values of Content-Length lines: a declared length right for the input is
+// kept right for the normalized body with no finding of its own (issue 17).
+func sameButContentLength(a, b []byte) bool {
+	if bytes.Equal(a, b) {
+		return true
+	}
+	al, bl := bytes.Split(a, []byte("\n")), bytes.Split(b, []byte("\n"))
+	if len(al) != len(bl) {
+		return false
+	}
+	for i := range al {
+		if !bytes.Equal(al[i], bl[i]) && !(contentLengthLine.Match(al[i]) && contentLengthLine.Match(bl[i])) {
+			return false
+		}
+	}
+	return true
 }
 
 // rebuild applies the findings' edits to in. Edits do not overlap, except

@@ -89,7 +89,12 @@ func isCommentLine(t string) bool {
 // separator (trailing blank lines and JetBrains response handlers
 // excluded).
 func parseHTTPText(data []byte, from int) []rawRequest {
-	lines := splitLines(data, from)
+	return parseHTTPLines(data, splitLines(data, from))
+}
+
+// parseHTTPLines reads the requests of the given lines of data (a whole
+// text, or the content of a Markdown fence), as parseHTTPText says.
+func parseHTTPLines(data []byte, lines []line) []rawRequest {
 	var reqs []rawRequest
 	vars := map[string]string{}
 	for i := 0; i < len(lines); {
@@ -230,4 +235,15 @@ func (r *rawRequest) headerValue(data []byte, name string) (header, bool) {
 		}
 	}
 	return header{}, false
+}
+
+// headersNamed returns every header named name (any case), in order.
+func (r *rawRequest) headersNamed(data []byte, name string) []header {
+	var out []header
+	for _, h := range r.headers {
+		if strings.EqualFold(string(data[h.name.start:h.name.end]), name) {
+			out = append(out, h)
+		}
+	}
+	return out
 }

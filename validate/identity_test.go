@@ -3,6 +3,7 @@ package validate
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -83,4 +84,16 @@ func TestIdentitiesIgnoreLineMoves(t *testing.T) {
 			t.Errorf("finding %d: fingerprint changed when lines moved: %+v vs %+v", i, ia[i], ib[i])
 		}
 	}
+}
+
+// The identity of each finding, for a baseline or a CI report's
+// fingerprint: the path is relative to the project root.
+func ExampleIdentities() {
+	res := Lint([]byte(`{"displayName": "a", "displayName": "b", "displayName": "c"}`), Options{})
+	for _, id := range Identities("payloads/conn.json", res.Findings) {
+		fmt.Println(id.Rule, id.Path, id.Request, id.Pointer, id.Occurrence, id.Fingerprint()[:12])
+	}
+	// Output:
+	// duplicate-key payloads/conn.json 0 /displayName 0 a1ebf331208e
+	// duplicate-key payloads/conn.json 0 /displayName 1 d0fd1c89b638
 }

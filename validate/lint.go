@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"context"
 	"errors"
 	"maps"
 	"slices"
@@ -16,6 +17,11 @@ type Options struct {
 	MaxSize      int      // bytes; zero means DefaultMaxSize
 	MaxDepth     int      // nesting levels; zero means DefaultMaxDepth
 	Ignore       []string // rule IDs to neither report nor fix
+	// NoFix lists rule IDs whose findings are reported but not fixed
+	// ("*": no rule's): their Fix says what the fix would do, Fixed is
+	// false, and Normalized keeps the value as written. For a program that
+	// must not change a configured value behind its user's back.
+	NoFix []string
 	// Severity overrides the severity of a rule's findings, by rule ID
 	// (a configuration's "rules: {placeholder: error}"). The engine applies
 	// it as it reports, so Result.Fails, Count and the findings cap all
@@ -34,7 +40,8 @@ type Options struct {
 	// line: "PATCH" (update, the default) or "POST" (create).
 	Method string
 
-	call callKind // set by the form layer from a request line
+	call   callKind   // set by the form layer from a request line
+	shared *secretSet // set by the form layer: the whole text's secrets
 	// API is the Graph API version the body is sent to: APIBeta (the zero
 	// value means beta) or APIV1. Under Auto, v1.0 is evidence for the
 	// live target, the only one v1.0 has.
@@ -48,6 +55,10 @@ type Options struct {
 	// negative is an error): past it one too-many-findings finding says
 	// how many more there were. The cap never changes the fixes applied.
 	MaxFindings int
+	// Profile says where the input comes from: ProfileFile (the zero
+	// value: a file, HTTP text, Markdown) or ProfileProgram (a body a
+	// program built in memory).
+	Profile Profile
 	// Hosts are hosts accepted besides the Microsoft Graph clouds in a
 	// request URL: a test server ("127.0.0.1:8080"), an API gateway
 	// ("graph-gw.example.com", which may also put a prefix before the
@@ -55,6 +66,28 @@ type Options struct {
 	// case; "*" accepts any host. Their scheme is not checked.
 	Hosts []string
 }
+
+// Profile is where the input comes from, for the rules and words that
+// only make sense for some inputs.
+type Profile string
+
+// The profiles.
+const (
+	// ProfileFile is the default: files, HTTP text and Markdown that
+	// people edit.
+	ProfileFile Profile = "file"
+	// ProfileProgram is for a body built in memory by a program (a
+	// Terraform provider, a provisioning service): it leaves out the rules
+	// about files and HTTP text (programRules), and messages speak of the
+	// body and the options instead of files.
+	ProfileProgram Profile = "program"
+)
+
+// programRules are the rules ProfileProgram leaves out: a password in a
+// body built in memory is the point of a create or a rotation, not a
+// secret committed to a file; a BOM, a Content-Length header and .http
+// template values are file and HTTP text matters.
+var programRules = []string{"plaintext-secret", "bom", "content-length", "template-value"}
 
 // Default limits applied when Options leaves them zero.
 const (
@@ -81,6 +114,8 @@ func (o Options) maxDepth() int {
 type Linter struct {
 	opts     Options
 	ignore   map[string]bool
+	noFix    map[string]bool     // Options.NoFix
+	ctx      context.Context     // LintContext's, on a copy of the Linter
 	severity map[string]Severity // Options.Severity, checked
 	scoped   map[string]bool     // the rules that PointerRules name
 	model    *targetModel        // the explicit target's, or the default under Auto
@@ -127,6 +162,25 @@ func (l *Linter) init(opts Options) error {
 			l.ignore = map[string]bool{}
 		}
 		l.ignore[id] = true
+	}
+	for _, id := range opts.NoFix {
+		if _, ok := catalogue[id]; !ok && id != "*" {
+			errs = append(errs, &OptionError{Field: "NoFix", Value: id, Allowed: append(ruleIDs(), "*"),
+				msg: "validate: unknown rule ID " + quoteJSON(id) + " in NoFix (Rules lists them; \"*\" is every rule)"})
+			continue
+		}
+		if l.noFix == nil {
+			l.noFix = map[string]bool{}
+		}
+		l.noFix[id] = true
+	}
+	if opts.Profile == ProfileProgram {
+		for _, id := range programRules {
+			if l.ignore == nil {
+				l.ignore = map[string]bool{}
+			}
+			l.ignore[id] = true
+		}
 	}
 	if len(unknown) > 0 {
 		errs = append(errs, &OptionError{Field: "Ignore", Value: strings.Join(unknown, ", "), Allowed: ruleIDs(),
@@ -186,6 +240,9 @@ func checkOptions(opts Options) []error {
 	}
 	if m := strings.ToUpper(strings.TrimSpace(opts.Method)); m != "" && m != "PATCH" && m != "POST" {
 		bad("Method", opts.Method, []string{"PATCH", "POST"}, "validate: unknown method "+quoteJSON(opts.Method)+" (want PATCH or POST)")
+	}
+	if opts.Profile != "" && opts.Profile != ProfileFile && opts.Profile != ProfileProgram {
+		bad("Profile", string(opts.Profile), []string{string(ProfileFile), string(ProfileProgram)}, "validate: unknown profile "+quoteJSON(string(opts.Profile))+" (want file or program)")
 	}
 	for _, h := range opts.Hosts {
 		if h == "" || strings.ContainsAny(h, "/ \t?#@") {

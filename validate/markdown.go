@@ -108,11 +108,14 @@ func docsCommentSkips(b []byte) bool {
 	return strings.Contains(lower, `"ignored"`) || strings.Contains(lower, `"response"`)
 }
 
-// parseMarkdown returns the requests of the fenced http blocks of data: a
-// block whose first line is a request line (a response's status line, or
-// a block a docs comment marks ignored, is skipped), with its body in the
-// block or, when the block has none, in a json block that follows with
-// nothing but blank lines and comments between.
+// parseMarkdown returns the requests of the fenced http blocks of data.
+// A block holds .http syntax (requests separated by ###, comments,
+// @variables), so one block may hold several requests; a response's
+// status line (HTTP/1.1 200 OK) is not a request, and a block a docs
+// comment marks ignored is skipped. When a block's last request has no
+// body but its call takes one (POST, PATCH or PUT, not runHealthChecks), a
+// json block that follows with nothing but blank lines and comments
+// between is its body; after any other request it is a response sample.
 func parseMarkdown(data []byte, from int) []rawRequest {
 	fences := markdownFences(data, from)
 	var reqs []rawRequest
@@ -120,41 +123,50 @@ func parseMarkdown(data []byte, from int) []rawRequest {
 		if f.skip || f.info != "http" || len(f.content) == 0 {
 			continue
 		}
-		k := 0
-		for k < len(f.content) && strings.TrimSpace(string(data[f.content[k].start:f.content[k].end])) == "" {
-			k++
-		}
-		if k == len(f.content) {
+		block := parseHTTPLines(data, f.content)
+		if len(block) == 0 {
 			continue
 		}
-		t := strings.TrimSpace(string(data[f.content[k].start:f.content[k].end]))
-		rl, ok := parseRequestLine(t)
-		if !ok {
-			continue // a response (HTTP/1.1 200 OK) or something else
+		if r := &block[len(block)-1]; !r.hasBody && takesBody(data, r) && i+1 < len(fences) {
+			bodyFromFence(data, r, f, fences[i+1])
 		}
-		r, _ := readRequest(data, f.content, k, rl)
-		if !r.hasBody && i+1 < len(fences) {
-			next := fences[i+1]
-			if next.info == "json" && !next.skip && onlyBlankBetween(data, f.end, next.open.start) && len(next.content) > 0 {
-				first, last := -1, -1
-				for j, ln := range next.content {
-					if strings.TrimSpace(string(data[ln.start:ln.end])) != "" {
-						if first < 0 {
-							first = j
-						}
-						last = j
-					}
-				}
-				if first >= 0 {
-					r.hasBody = true
-					r.body = span{next.content[first].start, next.content[last].next}
-					r.end = r.body.end
-				}
-			}
-		}
-		reqs = append(reqs, r)
+		reqs = append(reqs, block...)
 	}
 	return reqs
+}
+
+// takesBody reports whether request r's call takes a body: POST, PATCH or
+// PUT, and not the runHealthChecks action.
+func takesBody(data []byte, r *rawRequest) bool {
+	m := strings.ToUpper(string(data[r.method.start:r.method.end]))
+	if m != "POST" && m != "PATCH" && m != "PUT" {
+		return false
+	}
+	t := strings.ToLower(string(data[r.target.start:r.target.end]))
+	t, _, _ = strings.Cut(t, "?")
+	return !strings.HasSuffix(strings.TrimRight(t, "/"), "/runhealthchecks")
+}
+
+// bodyFromFence makes the json block next, when it follows block f with
+// nothing but blank lines and comments between, the body of r.
+func bodyFromFence(data []byte, r *rawRequest, f, next fence) {
+	if next.info != "json" || next.skip || !onlyBlankBetween(data, f.end, next.open.start) || len(next.content) == 0 {
+		return
+	}
+	first, last := -1, -1
+	for j, ln := range next.content {
+		if strings.TrimSpace(string(data[ln.start:ln.end])) != "" {
+			if first < 0 {
+				first = j
+			}
+			last = j
+		}
+	}
+	if first >= 0 {
+		r.hasBody = true
+		r.body = span{next.content[first].start, next.content[last].next}
+		r.end = r.body.end
+	}
 }
 
 // onlyBlankBetween reports whether data[from:to] holds only white space

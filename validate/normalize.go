@@ -106,18 +106,33 @@ func (p *pass) fixTransform(f *Finding, n *node, order int, fn func(string) stri
 	if f == nil || n.kind != kindString || p.hidden(n) {
 		return
 	}
-	v := p.fixes.value(n)
+	lg := p.ledgerOf(f)
+	v := lg.value(n)
 	v.transforms = append(v.transforms, transform{order, fn})
-	p.fixes.own(f, fixTarget{value: n})
+	lg.own(f, fixTarget{value: n})
 }
+
+// ledgerOf returns the ledger f's fix goes in: the applied fixes', or,
+// for a rule of Options.NoFix, the held one's, whose fixes are described
+// (Fix) but never applied.
+func (p *pass) ledgerOf(f *Finding) *ledger {
+	if p.holds(f.Rule) {
+		return &p.held
+	}
+	return &p.fixes
+}
+
+// holds reports whether Options.NoFix holds back the fixes of rule id.
+func (p *pass) holds(id string) bool { return p.noFix[id] || p.noFix["*"] }
 
 // fixReplace attaches the replacement of value n by the JSON text raw.
 func (p *pass) fixReplace(f *Finding, n *node, raw string) {
 	if f == nil || p.hidden(n) {
 		return
 	}
-	p.fixes.value(n).raw = raw
-	p.fixes.own(f, fixTarget{value: n})
+	lg := p.ledgerOf(f)
+	lg.value(n).raw = raw
+	lg.own(f, fixTarget{value: n})
 }
 
 // fixRename attaches renaming member i of obj to newKey.
@@ -125,8 +140,9 @@ func (p *pass) fixRename(f *Finding, obj *node, i int, newKey string) {
 	if f == nil {
 		return
 	}
-	p.fixes.key(memberRef{obj, i}).rename = newKey
-	p.fixes.own(f, fixTarget{key: memberRef{obj, i}, isKey: true})
+	lg := p.ledgerOf(f)
+	lg.key(memberRef{obj, i}).rename = newKey
+	lg.own(f, fixTarget{key: memberRef{obj, i}, isKey: true})
 }
 
 // fixRemove attaches removing member i of obj.
@@ -134,8 +150,9 @@ func (p *pass) fixRemove(f *Finding, obj *node, i int) {
 	if f == nil {
 		return
 	}
-	p.fixes.key(memberRef{obj, i}).remove = true
-	p.fixes.own(f, fixTarget{key: memberRef{obj, i}, isKey: true})
+	lg := p.ledgerOf(f)
+	lg.key(memberRef{obj, i}).remove = true
+	lg.own(f, fixTarget{key: memberRef{obj, i}, isKey: true})
 }
 
 // finalValue returns the JSON text value n ends with after its fixes, and
@@ -272,23 +289,16 @@ func (p *pass) normalize(stripBOM bool) (out []byte, fixes []Fix) {
 		default:
 			text, ok := finalText[t.value]
 			if !ok {
-				if removed(t.value) {
-					// Superseded by the removal of an enclosing member.
-					f.Fix = &Fix{Op: "replace", Path: p.pointer(t.value)}
-					if v := p.fixes.valueFix[t.value]; v != nil {
-						if txt, changed := p.finalValue(t.value, v); changed {
-							f.Fix.Value = json.RawMessage(txt)
-							continue
-						}
-					}
-				}
-				f.Fixable, f.Fix = false, nil
+				// Superseded by the removal of an enclosing member (a fix
+				// exists, but is not applied: no Fix, no Edit), or no change.
+				f.Fixable, f.Fix = removed(t.value), nil
 				continue
 			}
 			f.Fix = &Fix{Op: "replace", Path: p.pointer(t.value), Value: json.RawMessage(text)}
 		}
 	}
 
+	p.describeHeld()
 	unwrap, unwrapFix := p.unwrapEdits()
 	edits = append(edits, unwrap...)
 	if p.blocked || len(edits) == 0 {
@@ -330,4 +340,28 @@ func (p *pass) normalize(stripBOM bool) (out []byte, fixes []Fix) {
 		fixes = append(fixes, *unwrapFix)
 	}
 	return b.Bytes(), fixes
+}
+
+// describeHeld fills the Fix of each finding whose fix Options.NoFix
+// holds back: the operation it would make, applied to nothing.
+func (p *pass) describeHeld() {
+	if f := p.held.unwrap; f != nil && p.wrapper != nil {
+		f.Fix = &Fix{Op: "move", From: p.pointer(p.root), Path: ""}
+	}
+	for f, t := range p.held.owners {
+		if t.isKey {
+			k := p.held.keyFix[t.key]
+			m := &t.key.obj.members[t.key.i]
+			f.Fix = &Fix{Op: "remove", Path: p.pointer(m.val)}
+			if !k.remove {
+				f.Fix = &Fix{Op: "move", From: p.pointer(m.val), Path: p.pointer(t.key.obj) + "/" + escapePointer(k.rename)}
+			}
+			continue
+		}
+		text, changed := p.finalValue(t.value, p.held.valueFix[t.value])
+		f.Fixable, f.Fix = changed, nil
+		if changed {
+			f.Fix = &Fix{Op: "replace", Path: p.pointer(t.value), Value: json.RawMessage(text)}
+		}
+	}
 }

@@ -3,6 +3,7 @@ package validate
 import (
 	"bytes"
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -81,6 +82,27 @@ type syntaxError struct {
 	rule       string // "syntax" or "too-deep"
 	start, end int
 	msg        string
+	ptr        string // the pointer of the innermost open value
+}
+
+// openPointer returns the pointer of the innermost value open where the
+// parser stopped: the open containers, and the value of an object's key
+// whose value is being read.
+func (p *parser) openPointer() string {
+	var b strings.Builder
+	for i, f := range p.stack {
+		if i+1 < len(p.stack) {
+			next := p.stack[i+1]
+			if f.n.kind == kindArray {
+				b.WriteString("/" + strconv.Itoa(next.at))
+			} else {
+				b.WriteString("/" + escapePointer(f.pending.key))
+			}
+		} else if f.n.kind == kindObject && f.keyed {
+			b.WriteString("/" + escapePointer(f.pending.key))
+		}
+	}
+	return b.String()
 }
 
 // dupKey is a later occurrence of a key in one object.
@@ -136,6 +158,8 @@ type frame struct {
 	base    int            // where its members or elements start on their stack
 	keys    map[string]int // set once the object is large
 	pending member         // object: the key waiting for its value
+	keyed   bool           // object: pending is read and its value not yet attached
+	at      int            // the index in the enclosing array, else -1
 }
 
 // parse builds the tree of src[base:] (offsets stay relative to src).
@@ -178,7 +202,7 @@ func (p *parser) fail(rule string, start, end int, msg string) {
 		end++
 	}
 	start = min(start, len(p.src))
-	p.tree.err = &syntaxError{rule: rule, start: start, end: end, msg: msg}
+	p.tree.err = &syntaxError{rule: rule, start: start, end: end, msg: msg, ptr: p.openPointer()}
 }
 
 func (p *parser) skipWS() {
@@ -198,11 +222,15 @@ func (p *parser) run() {
 	// Sizes from a quick count: a member per ':', an element per ','
 	// at most; a small payload then needs one chunk of each.
 	rest := p.src[p.pos:]
-	p.members = min(64, bytes.Count(rest, []byte{':'}))
+	// Past 64, the members' stack starts at the colons' count, bounded
+	// by the shortest member ("":0,) so that colons inside strings cannot
+	// make it big: its doublings cost more than twice its final size.
+	p.members = bytes.Count(rest, []byte{':'})
+	p.mstack = make([]member, 0, min(p.members, max(64, len(rest)/5)))
+	p.members = min(64, p.members)
 	// Every member but an object's last is followed by a comma, so commas
 	// beyond the colons are array elements.
 	p.values = max(p.members, min(64, bytes.Count(rest, []byte{','}))) + 4
-	p.mstack = make([]member, 0, p.members)
 	p.tree.nodes = make([]*node, 0, p.values)
 	for st := stValue; st != stDone && p.tree.err == nil; {
 		switch st {
@@ -243,6 +271,7 @@ func (p *parser) attach(n *node) {
 		return
 	}
 	m := f.pending
+	f.keyed = false
 	m.val = n
 	i := len(p.mstack) - f.base
 	n.index = int32(i)
@@ -322,7 +351,11 @@ func (p *parser) open(c byte) parseState {
 	if k == kindArray {
 		base = len(p.estack)
 	}
-	p.stack = append(p.stack, frame{n: n, base: base})
+	at := -1
+	if f := p.top(); f != nil && f.n.kind == kindArray {
+		at = len(p.estack) - f.base
+	}
+	p.stack = append(p.stack, frame{n: n, base: base, at: at})
 	p.skipWS()
 	if p.pos < len(p.src) && (p.src[p.pos] == '}' && k == kindObject || p.src[p.pos] == ']' && k == kindArray) {
 		return stAfter
@@ -366,7 +399,7 @@ func (p *parser) key() parseState {
 	if !ok {
 		return stDone
 	}
-	f.pending = member{key: k, keyStart: ks, keyEnd: p.pos, keyEscaped: esc}
+	f.pending, f.keyed = member{key: k, keyStart: ks, keyEnd: p.pos, keyEscaped: esc}, true
 	p.skipWS()
 	if p.pos >= len(p.src) || p.src[p.pos] != ':' {
 		if p.pos < len(p.src) && p.src[p.pos] == '/' {

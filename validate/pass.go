@@ -2,6 +2,7 @@ package validate
 
 import (
 	"cmp"
+	"context"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -29,18 +30,28 @@ type pass struct {
 	// (placeholder, type…): later value rules skip them.
 	claimed []bool // by node id, allocated on the first claim
 	// keysDone holds the members whose key carries its one key-level
-	// finding (property-case, duplicate-key…).
-	keysDone   map[memberRef]bool
+	// finding (property-case, duplicate-key…), by the id of the member's
+	// value; allocated on the first mark (a byte per node, where a map
+	// cost some 90 bytes per marked key).
+	keysDone   []bool
 	findings   []*Finding // in the order reported
 	slab       []Finding
 	chunk0     []Finding // the first chunk of slab: findings[i] is &chunk0[i] for i < len(chunk0)
 	bomFinding *Finding
 	fixes      ledger
+	held       ledger            // fixes of the rules of Options.NoFix: described, never applied
+	noFix      map[string]bool   // Options.NoFix
+	unbuilt    int               // duplicate-key errors past the cap, counted but not built
+	ctx        context.Context   // LintContext's; nil for Lint
 	schemaErrs []schemaViolation // the schema adapter's output, on first use
 	schemaRan  bool
 	secrets    *secretSet        // what must never leave the engine (secret.go)
 	deferred   []deferredPointer // pointers built for kept findings only (pointers.go)
 }
+
+// stopped reports whether LintContext's context is done: the pass then
+// stops at the next stage, and LintContext returns the context's error.
+func (p *pass) stopped() bool { return p.ctx != nil && p.ctx.Err() != nil }
 
 // memberRef names member i of object obj.
 type memberRef struct {
@@ -167,14 +178,17 @@ func (p *pass) claim(n *node) {
 func (p *pass) isClaimed(n *node) bool { return p.claimed != nil && p.claimed[n.id] }
 
 // keyReported reports whether member i's key carries its key-level finding.
-func (p *pass) keyReported(obj *node, i int) bool { return p.keysDone[memberRef{obj, i}] }
+func (p *pass) keyReported(obj *node, i int) bool {
+	id := int(obj.members[i].val.id)
+	return id < len(p.keysDone) && p.keysDone[id]
+}
 
 // markKey marks a key as carrying its one key-level finding.
 func (p *pass) markKey(obj *node, i int) {
 	if p.keysDone == nil {
-		p.keysDone = map[memberRef]bool{}
+		p.keysDone = make([]bool, len(p.tree.nodes))
 	}
-	p.keysDone[memberRef{obj, i}] = true
+	p.keysDone[obj.members[i].val.id] = true
 }
 
 // pointer returns the RFC 6901 pointer of n.

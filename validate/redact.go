@@ -45,16 +45,13 @@ func Redact(data []byte, t Target) []byte {
 func RedactSpans(data []byte, t Target) ([]byte, []Span) {
 	r := newRedactor(data, t)
 	r.secretValues()
-	if r.set.empty() && len(r.edits) == 0 {
-		r.mentions()
-		r.framing()
-		return r.apply()
+	r.framing() // before sealing: the framing's values are masked everywhere too
+	if !r.set.empty() {
+		r.set.seal()
+		r.secretTokens()
+		r.freeText()
 	}
-	r.set.seal()
-	r.secretTokens()
-	r.freeText()
 	r.mentions()
-	r.framing()
 	return r.apply()
 }
 
@@ -65,7 +62,12 @@ type redactor struct {
 	set    *secretSet
 	keys   []span // key tokens naming a secret, in order
 	values []span // their values, in order
-	edits  []redactEdit
+	// standIns are the texts of password values that stand in for one
+	// (isStandIn), shown as written; shown are the string tokens equal
+	// to one, in order, whose mentions of the name are no secret either.
+	standIns map[string]bool
+	shown    []span
+	edits    []redactEdit
 }
 
 // redactEdit masks data[start:end]: as the JSON string "********" when
@@ -73,6 +75,7 @@ type redactor struct {
 type redactEdit struct {
 	start, end int
 	quoted     bool
+	framing    bool // a framing secret where it is defined (request_redact.go)
 }
 
 func newRedactor(data []byte, t Target) *redactor {
@@ -118,7 +121,8 @@ func (r *redactor) text(i, end int) string {
 
 // secretValues finds each key naming the secret, or a near-miss of it,
 // followed by ':', masks its value and records the value's text (and the
-// strings inside a container) as secrets.
+// strings inside a container) as secrets; a value that stands in for a
+// password (a placeholder, a template reference) is left as written.
 func (r *redactor) secretValues() {
 	data := r.data
 	for i := 0; i < len(data); {
@@ -148,11 +152,46 @@ func (r *redactor) secretValues() {
 		r.keys = append(r.keys, span{i, end})
 		if ve > vs && string(data[vs:ve]) != "null" {
 			r.values = append(r.values, span{vs, ve})
-			r.edits = append(r.edits, redactEdit{vs, ve, true})
-			r.addValue(vs, ve)
+			if !r.standIn(vs, ve) {
+				r.edits = append(r.edits, redactEdit{start: vs, end: ve, quoted: true})
+				r.addValue(vs, ve)
+			}
 		}
 		i = max(ve, end)
 	}
+	r.shownTokens()
+}
+
+// shownTokens finds the string tokens equal to a stand-in password, which
+// mentions must leave alone.
+func (r *redactor) shownTokens() {
+	if len(r.standIns) == 0 {
+		return
+	}
+	for i := 0; i < len(r.data); {
+		end, ok := r.token(i)
+		if ok && r.data[i] == '"' && r.standIns[r.text(i, end)] {
+			r.shown = append(r.shown, span{i, end})
+		}
+		i = end
+	}
+}
+
+// standIn reports whether the value [vs, ve) is a string or word that
+// stands in for a password (isStandIn): it is shown as written.
+func (r *redactor) standIn(vs, ve int) bool {
+	if c := r.data[vs]; c == '{' || c == '[' {
+		return false
+	}
+	text := r.text(vs, ve)
+	if !isStandIn(text) {
+		return false
+	}
+	if r.standIns == nil {
+		r.standIns = map[string]bool{}
+	}
+	r.standIns[text] = true
+	return true
 }
 
 // addValue records the secret value [vs, ve): a string's text, a bare
@@ -189,7 +228,9 @@ func (r *redactor) secretTokens() {
 	for i := 0; i < len(r.data); {
 		end, ok := r.token(i)
 		if ok && r.set.token(r.text(i, end)) {
-			r.edits = append(r.edits, redactEdit{i, end, true})
+			// A quoted token stays a string; a bare word (in a URL, a
+			// header) stays a word.
+			r.edits = append(r.edits, redactEdit{start: i, end: end, quoted: r.data[i] == '"' || r.data[i] == '\''})
 		}
 		i = end
 	}
@@ -198,16 +239,17 @@ func (r *redactor) secretTokens() {
 // freeText masks the free-text forms of secrets wherever they occur.
 func (r *redactor) freeText() {
 	for _, s := range spans(r.set.free, r.data, nil) {
-		r.edits = append(r.edits, redactEdit{s.start, s.end, false})
+		r.edits = append(r.edits, redactEdit{start: s.start, end: s.end, quoted: false})
 	}
 }
 
 // mentions masks, from the name to the end of its line, every mention of
 // the secret property's name that is neither a key found above nor inside
-// a masked value. Mentions, keys and values all come in order: one merge.
+// a password's value or a token equal to a stand-in one. Mentions, keys,
+// values and those tokens all come in order: one merge.
 func (r *redactor) mentions() {
 	data, name := r.data, r.secret
-	ki, vi := 0, 0
+	ki, vi, si := 0, 0, 0
 	inside := func(list []span, at int, k *int) bool {
 		for *k < len(list) && list[*k].end <= at {
 			*k++
@@ -219,7 +261,7 @@ func (r *redactor) mentions() {
 			continue
 		}
 		from := at + len(name)
-		if inside(r.keys, at, &ki) || inside(r.values, at, &vi) {
+		if inside(r.keys, at, &ki) || inside(r.values, at, &vi) || inside(r.shown, at, &si) {
 			at = from - 1
 			continue
 		}
@@ -228,7 +270,7 @@ func (r *redactor) mentions() {
 			eol++
 		}
 		if eol > from {
-			r.edits = append(r.edits, redactEdit{from, eol, true})
+			r.edits = append(r.edits, redactEdit{start: from, end: eol, quoted: true})
 		}
 		at = eol - 1
 	}
@@ -241,7 +283,21 @@ func (r *redactor) apply() ([]byte, []Span) {
 	if len(r.edits) == 0 {
 		return append([]byte(nil), data...), nil
 	}
-	sort.Slice(r.edits, func(a, b int) bool { return r.edits[a].start < r.edits[b].start })
+	// At one start, the framing's bare mask first (a word of a URL or a
+	// header stays a word), then a quoted one (a JSON value stays JSON).
+	rank := func(e redactEdit) int {
+		switch {
+		case e.framing:
+			return 0
+		case e.quoted:
+			return 1
+		}
+		return 2
+	}
+	sort.Slice(r.edits, func(a, b int) bool {
+		ea, eb := r.edits[a], r.edits[b]
+		return ea.start < eb.start || ea.start == eb.start && rank(ea) < rank(eb)
+	})
 	merged := r.edits[:1]
 	for _, e := range r.edits[1:] {
 		last := &merged[len(merged)-1]

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -28,9 +27,10 @@ type Request struct {
 	// Like Result.Normalized it is the user's data: never show it unmasked.
 	Body []byte
 
-	id   string // the connection id in the URL, when it names one
-	call callKind
-	stub bool
+	id      string // the connection id in the URL, when it names one
+	call    callKind
+	stub    bool
+	secrets *secretSet // the whole text's secrets, masked in every view of it
 }
 
 type requestJSON struct {
@@ -100,8 +100,7 @@ type formLinter struct {
 	edits    []formEdit
 	fixes    []Fix
 	blocked  bool
-	secrets  []string // the current body's passwords, to keep out of its request's messages
-	own      []int    // indexes of the current request's request-level findings
+	secrets  *secretSet // the whole text's secrets, for every request alike
 }
 
 // formEdit is a change to the whole text, for the findings that own it.
@@ -178,11 +177,14 @@ func (fl *formLinter) resolvePositions(res *Result) {
 func (fl *formLinter) run() Result {
 	from := bomLen(fl.data)
 	if sev, off := fl.l.severityOf("bom", "", SeverityWarning); from > 0 && !fl.l.ignore["bom"] && !off {
-		e := &Edit{}
-		fl.findings = append(fl.findings, Finding{Rule: "bom", Severity: sev, Fixable: true, Edit: e,
+		f := Finding{Rule: "bom", Severity: sev, Fixable: true,
 			Message: "the input starts with a UTF-8 byte order mark: the fix removes it",
-			Start:   fl.pos(0), End: fl.pos(from)})
-		fl.edits = append(fl.edits, formEdit{0, from, "", []*Edit{e}})
+			Start:   fl.pos(0), End: fl.pos(from)}
+		if !fl.l.holds("bom") {
+			f.Edit = &Edit{}
+			fl.edits = append(fl.edits, formEdit{0, from, "", []*Edit{f.Edit}})
+		}
+		fl.findings = append(fl.findings, f)
 	}
 	var raws []rawRequest
 	if fl.form == FormMarkdown {
@@ -190,7 +192,18 @@ func (fl *formLinter) run() Result {
 	} else {
 		raws = parseHTTPText(fl.data, from)
 	}
+	bodies := make([][]byte, 0, len(raws))
+	for _, r := range raws {
+		if r.hasBody && !r.bodyFile {
+			sub, _ := substituteTemplates(fl.data[r.body.start:r.body.end])
+			bodies = append(bodies, sub)
+		}
+	}
+	fl.secrets = fileSecrets(fl.data, bodies)
 	for i := range raws {
+		if fl.l.ctx != nil && fl.l.ctx.Err() != nil {
+			break // LintContext returns the context's error
+		}
 		fl.request(&raws[i])
 	}
 	return fl.result()
@@ -202,7 +215,6 @@ func (fl *formLinter) report(rule string, sev Severity, s span, ri int, msg stri
 	if fl.l.ignore[rule] || off {
 		return nil
 	}
-	fl.own = append(fl.own, len(fl.findings))
 	fl.findings = append(fl.findings, Finding{Rule: rule, Severity: sev, Message: msg, Start: fl.pos(s.start), End: fl.pos(s.end), Request: ri})
 	return &fl.findings[len(fl.findings)-1]
 }
@@ -217,7 +229,7 @@ func (fl *formLinter) request(r *rawRequest) {
 		return // another endpoint (a token request…): not this tool's business
 	}
 	ri := len(fl.requests)
-	rq := Request{Method: ep.method, URL: ep.url, API: ep.api, Target: fl.l.opts.Target, TargetFrom: "flag",
+	rq := Request{Method: ep.method, URL: maskURL(ep.url, fl.secrets), API: ep.api, secrets: fl.secrets, Target: fl.l.opts.Target, TargetFrom: "flag",
 		Start: fl.pos(r.start), End: fl.pos(r.end), id: ep.id, call: ep.call, stub: ep.stub}
 	if rq.API == "" {
 		rq.API = string(fl.opts.API)
@@ -237,7 +249,6 @@ func (fl *formLinter) request(r *rawRequest) {
 		fl.report("request-line", SeverityError, span{r.method.start, lineEnd}, ri,
 			fmt.Sprintf("not a request to the connection endpoints (PATCH %s/{id}, POST %s, or the stub's %s): nothing else was checked", liveCollection, liveCollection, stubCollection))
 		fl.requests = append(fl.requests, rq)
-		fl.scrub(r)
 		return
 	}
 	for _, is := range ep.issues {
@@ -264,7 +275,7 @@ func (fl *formLinter) request(r *rawRequest) {
 		// The body is linted with the user's options, the request's URL as
 		// the detection's evidence, and the call the request line makes.
 		bl := *fl.l
-		bl.opts.URL, bl.opts.call, bl.opts.Form = ep.evidenceURL(), ep.call, FormJSON
+		bl.opts.URL, bl.opts.call, bl.opts.Form, bl.opts.shared = ep.evidenceURL(), ep.call, FormJSON, fl.secrets
 		if bl.opts.API == "" {
 			bl.opts.API = API(ep.api)
 		}
@@ -279,9 +290,8 @@ func (fl *formLinter) request(r *rawRequest) {
 	if r.hasBody {
 		rq.Body = normalized
 	}
-	fl.checkContentLength(r, ri, len(body), len(normalized), span{r.method.start, lineEnd})
+	fl.checkContentLength(r, ri, body, normalized)
 	fl.requests = append(fl.requests, rq)
-	fl.scrub(r)
 }
 
 // checkContentType reports a missing or non-JSON Content-Type.
@@ -298,36 +308,6 @@ func (fl *formLinter) checkContentType(r *rawRequest, ri int, lineAt span) {
 	}
 }
 
-// checkContentLength reports a declared Content-Length that is not the
-// body's length, and fixes it to the normalized body's length.
-func (fl *formLinter) checkContentLength(r *rawRequest, ri, have, after int, lineAt span) {
-	h, ok := r.headerValue(fl.data, "Content-Length")
-	if !ok {
-		return
-	}
-	v := string(fl.data[h.value.start:h.value.end])
-	n, err := strconv.Atoi(v)
-	var msg string
-	switch {
-	case err != nil || n < 0:
-		msg = fmt.Sprintf("Content-Length %s is not a byte count; the body has %d bytes", quoteJSON(v), have)
-	case n != have:
-		msg = fmt.Sprintf("Content-Length is %d but the body has %d bytes: a server reads a truncated body or waits for more; the fix sets it to %d", n, have, after)
-		if after == have {
-			msg = fmt.Sprintf("Content-Length is %d but the body has %d bytes: a server reads a truncated body or waits for more; the fix sets it", n, have)
-		}
-	case n != after:
-		msg = fmt.Sprintf("Content-Length is %d, right for this body, but the fixes change the body to %d bytes: the fix updates it", n, after)
-	default:
-		return
-	}
-	if f := fl.report("content-length", SeverityWarning, h.value, ri, msg); f != nil {
-		e := &Edit{}
-		f.Fixable, f.Edit = true, e
-		fl.edits = append(fl.edits, formEdit{h.value.start, h.value.end, strconv.Itoa(after), []*Edit{e}})
-	}
-}
-
 // lintBody is the seam to the body pipeline: it lints body, found at
 // offset base of the text, as one JSON body for request ri; it adds the
 // findings in the whole text's positions and returns the normalized body.
@@ -335,7 +315,6 @@ func (fl *formLinter) lintBody(bl *Linter, body []byte, base int, ri int) ([]byt
 	opts := bl.opts
 	sub, templates := substituteTemplates(body)
 	res := bl.lintJSON(sub)
-	fl.secrets = append(fl.secrets, bodySecrets(sub, res.Target)...)
 	// Templates come in text order: a binary search finds the one a
 	// finding could be in.
 	inTemplate := func(f *Finding) bool {
@@ -443,6 +422,12 @@ func (fl *formLinter) result() (res Result) {
 		res.Target, res.TargetFrom = Target(defaultTarget()), "default"
 	}
 	slices.SortStableFunc(res.Findings, compareFindings)
+	for i := range res.Findings {
+		// The request-level findings quote the framing; the bodies' were
+		// masked by their pass with the same set.
+		f := &res.Findings[i]
+		f.Message, f.Pointer = fl.secrets.text(f.Message), fl.secrets.pointer(f.Pointer)
+	}
 	defer fl.resolvePositions(&res)
 	if fl.blocked || len(fl.edits) == 0 {
 		for i := range res.Findings {
@@ -563,20 +548,4 @@ func bodySecrets(body []byte, t Target) []string {
 		return p.bound.secrets
 	}
 	return nil
-}
-
-// scrub masks the secrets of request r (its body's passwords, its
-// header and field values) in its request-level messages, which quote only
-// its own text; the body findings were scrubbed by their own pass.
-func (fl *formLinter) scrub(r *rawRequest) {
-	secrets := append(framingSecrets(fl.data[r.start:r.end]), fl.secrets...)
-	defer func() { fl.own, fl.secrets = fl.own[:0], fl.secrets[:0] }()
-	for _, i := range fl.own {
-		f := &fl.findings[i]
-		for _, s := range secrets {
-			if len(s) >= 4 && strings.Contains(f.Message, s) {
-				f.Message = strings.ReplaceAll(f.Message, s, RedactMask)
-			}
-		}
-	}
 }

@@ -210,6 +210,9 @@ func (ep *endpoint) readHost(url string, spanOf func(int, int) span, issue func(
 			hostEnd++
 		}
 		host := strings.ToLower(url[len(scheme):hostEnd])
+		if at := strings.LastIndexByte(host, '@'); at >= 0 {
+			host = host[at+1:] // after the userinfo (RFC 3986 §3.2.1), which holds no host
+		}
 		if hostAllowed(host, hosts) {
 			ep.extraHost = true
 			return url[hostEnd:], hostEnd, checkHost

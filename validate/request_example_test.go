@@ -8,12 +8,13 @@ import (
 
 // Lint reads an HTTP request as the docs write it: the URL names the
 // target and the API version, the findings are at their place in the whole
-// text, and the normalized text changes only the body and a stale
-// Content-Length.
+// text, and the normalized text changes only the body and a wrong
+// Content-Length (33 or 35 would be right: this body with LF or CRLF line
+// endings).
 func ExampleLint_httpRequest() {
 	req := []byte(`PATCH https://graph.microsoft.com/v1.0/deviceManagement/virtualEndpoint/onPremisesConnections/9ec90ff8-fd63-4fb9-ab5a-aa4fdccf1234
 Content-Type: application/json
-Content-Length: 33
+Content-Length: 40
 
 {
   "displayName": " Contoso "

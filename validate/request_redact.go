@@ -1,57 +1,165 @@
 package validate
 
 import (
+	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 )
 
 // Secrets of the request framing (SPEC §12): Authorization header values,
-// headers, .http variables and form or query fields whose names contain
-// password, secret, token or key (client_secret among them). Compiled on
-// first use, as a bare JSON body never needs them: no process pays at start.
+// and the values of headers, .http variables, query, fragment, form and
+// JSON fields and URL userinfo passwords whose names contain password,
+// secret, token or key (client_secret among them). Each value is cut by
+// the grammar it comes from — a header or variable value runs to the end
+// of its line, a form or query value to the next '&' — and names are
+// compared after percent-decoding and case-folding. A variable is secret
+// too when a secret header or field uses it ({{auth}} as the whole
+// Authorization value). The values are collected once for the whole text
+// (framingScan) and masked wherever they occur, in every request. The
+// expressions are compiled on first use: a bare JSON body never needs them.
 var (
-	secretHeaderLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\s*)([A-Za-z0-9-]+)(\s*:\s*)(\S.*?)(\s*)$`) })
-	secretVarLine    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\s*@)([^\s=]+)(\s*=\s*)(\S.*?)(\s*)$`) })
-	secretField      = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`(?i)(^|[?&\s])([A-Za-z0-9_.\-]*(?:password|secret|token|key)[A-Za-z0-9_.\-]*)=([^&\s#"]+)`)
+	// A header line: a token name (RFC 9110 §5.6.2), a colon, the value.
+	secretHeaderLine = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile("^(\\s*)([!#$%&'*+.^_`|~0-9A-Za-z-]+)(\\s*:\\s*)(\\S.*?)(\\s*)$")
 	})
+	// A variable line: REST Client "@name = value" (spaces allowed after @).
+	secretVarLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\s*@\s*)([^\s=]+)(\s*=\s*)(\S.*?)(\s*)$`) })
+	// A field's name: after a start, '?', '&', ';', '#' or space, up to
+	// '='; its value runs to the next '&' or the end of the line.
+	secretField = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?:^|[?&;#\s])([A-Za-z0-9_.%\-\[\]]+)[ \t]*=[ \t]*`) })
+	// A JSON member "name": "value" (a token request's JSON body).
+	secretMember = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`"([^"\\]{1,64})"\s*:\s*("(?:[^"\\]|\\.)*")`) })
+	// URL userinfo: scheme://user:password@.
+	secretUserinfo = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`[A-Za-z][A-Za-z0-9+.\-]*://[^/?#@\s:]*:([^/?#@\s]+)@`)
+	})
+	// A line holding a URL: a request line, or a query continuation
+	// line ("    ?$select=id", "    &$top=1").
+	urlLine = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^\s*(?:[A-Za-z]+\s+(?:[A-Za-z][A-Za-z0-9+.\-]*://|/|\{\{)|[?&])`)
+	})
+	httpVarRef = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\{\{\s*([^{}\s]+)\s*\}\}`) })
 )
 
-// framing masks the framing secrets of the text line by line (header,
-// variable and field values) as bare edits, merged with the JSON ones, so
-// the spans RedactSpans returns cover them too.
-func (r *redactor) framing() {
-	if !strings.ContainsAny(string(r.data), ":=") {
-		return
-	}
-	for _, ln := range splitLines(r.data, 0) {
-		s := string(r.data[ln.start:ln.end])
-		for _, sp := range framingSpans(s) {
-			r.edits = append(r.edits, redactEdit{start: ln.start + sp[0], end: ln.start + sp[1]})
-		}
-	}
+// framingSecret is one secret value of the framing: where it is and its
+// text as written.
+type framingSecret struct {
+	at  span
+	raw string
 }
 
-// framingSpans returns the [start, end) byte ranges of line s that hold a
-// framing secret not already masked or left as a {{variable}}.
-func framingSpans(s string) [][2]int {
-	var out [][2]int
-	if m := secretHeaderLine().FindStringSubmatchIndex(s); m != nil && isSecretHeader(s[m[4]:m[5]]) && s[m[8]:m[9]] != RedactMask {
-		out = append(out, [2]int{m[8], m[9]})
+// framingScan returns the framing secrets of data, in no set order.
+func framingScan(data []byte) []framingSecret {
+	if !strings.ContainsAny(string(data), ":=") {
+		return nil
 	}
-	if m := secretVarLine().FindStringSubmatchIndex(s); m != nil && isSecretName(s[m[4]:m[5]]) && s[m[8]:m[9]] != RedactMask {
-		out = append(out, [2]int{m[8], m[9]})
+	var out []framingSecret
+	vars := map[string][]span{} // every variable's value spans, by folded name
+	var used []string           // variables used in secret values
+	add := func(s span) {
+		v := string(data[s.start:s.end])
+		if v == "" || v == RedactMask {
+			return
+		}
+		for _, m := range httpVarRef().FindAllStringSubmatch(v, -1) {
+			used = append(used, strings.ToLower(m[1]))
+		}
+		if !isTemplateRef(v) {
+			out = append(out, framingSecret{s, v})
+		}
+	}
+	eachLine(data, 0, func(ln line) bool {
+		s := string(data[ln.start:ln.end])
+		for _, sp := range lineSecrets(s, vars, ln.start) {
+			add(span{ln.start + sp.start, ln.start + sp.end})
+		}
+		return true
+	})
+	for _, name := range used {
+		for _, s := range vars[name] {
+			add(s)
+			add(credentials(data, s))
+		}
+		delete(vars, name)
+	}
+	return out
+}
+
+// lineSecrets returns the spans of line s (offsets within it) holding a
+// framing secret, and records its variable definitions (at base) in vars.
+func lineSecrets(s string, vars map[string][]span, base int) []span {
+	var out []span
+	if m := secretVarLine().FindStringSubmatchIndex(s); m != nil {
+		name := foldName(s[m[4]:m[5]])
+		if isSecretName(name) {
+			out = append(out, span{m[8], m[9]})
+		} else {
+			vars[name] = append(vars[name], span{base + m[8], base + m[9]})
+		}
+		return out
+	}
+	if m := secretHeaderLine().FindStringSubmatchIndex(s); m != nil && isSecretHeader(foldName(s[m[4]:m[5]])) {
+		v := span{m[8], m[9]}
+		out = append(out, v, credentials([]byte(s), v))
 	}
 	if strings.Contains(s, "=") {
+		inURL := urlLine().MatchString(s)
 		for _, m := range secretField().FindAllStringSubmatchIndex(s, -1) {
-			v := s[m[6]:m[7]]
-			if v != RedactMask && !strings.HasPrefix(v, "{{") {
-				out = append(out, [2]int{m[6], m[7]})
+			if !isSecretName(foldName(s[m[2]:m[3]])) {
+				continue
+			}
+			v := span{m[1], m[1] + strings.IndexByte(s[m[1]:]+"&", '&')}
+			if inURL { // a query or fragment value also ends at ';', '#' or a space
+				if k := strings.IndexAny(s[v.start:v.end], ";# \t"); k >= 0 {
+					v.end = v.start + k
+				}
+			}
+			out = append(out, trimSpan([]byte(s), v))
+		}
+	}
+	if strings.Contains(s, "\"") {
+		names := anyRedaction().names
+		for _, m := range secretMember().FindAllStringSubmatchIndex(s, -1) {
+			if name := foldName(s[m[2]:m[3]]); isSecretName(name) && (names == nil || !names.has[s[m[2]:m[3]]]) {
+				out = append(out, span{m[4] + 1, m[5] - 1})
 			}
 		}
 	}
+	if strings.Contains(s, "://") {
+		for _, m := range secretUserinfo().FindAllStringSubmatchIndex(s, -1) {
+			out = append(out, span{m[2], m[3]})
+		}
+	}
 	return out
+}
+
+// credentials returns the part of value v after an authentication scheme
+// ("Bearer eyJ…" → "eyJ…"), or an empty span.
+func credentials(data []byte, v span) span {
+	val := string(data[v.start:v.end])
+	sch := strings.IndexAny(val, " \t")
+	if sch <= 0 {
+		return span{v.end, v.end}
+	}
+	return trimSpan(data, span{v.start + sch + 1, v.end})
+}
+
+// foldName is a name as compared: percent-decoded, lower-cased.
+func foldName(name string) string {
+	if strings.Contains(name, "%") {
+		if d, err := url.PathUnescape(name); err == nil {
+			name = d
+		}
+	}
+	return strings.ToLower(name)
+}
+
+// isTemplateRef reports whether v is only a template reference ({{var}},
+// ${VAR}…): a name for a value defined elsewhere, not a secret itself.
+func isTemplateRef(v string) bool {
+	return templateRef().MatchString(strings.TrimSpace(v))
 }
 
 // isSecretHeader reports whether a header's value is a secret.
@@ -60,24 +168,75 @@ func isSecretHeader(name string) bool {
 	return n == "authorization" || n == "proxy-authorization" || n == "cookie" || isSecretName(n)
 }
 
-// framingSecrets returns the secret values of a text's framing (header,
-// variable and field values), to keep them out of messages.
-func framingSecrets(data []byte) []string {
-	var out []string
-	for _, ln := range splitLines(data, 0) {
-		s := string(data[ln.start:ln.end])
-		if m := secretHeaderLine().FindStringSubmatch(s); m != nil && isSecretHeader(m[2]) {
-			out = append(out, m[4])
-			if _, tok, ok := strings.Cut(m[4], " "); ok {
-				out = append(out, strings.TrimSpace(tok))
+// addFraming adds the framing secrets of data to set: each value as
+// written and percent-decoded. Values shorter than secretFreeMin are
+// masked where they are defined only: as whole tokens elsewhere they would
+// mask chance matches ("1", "abc").
+func addFraming(set *secretSet, fs []framingSecret) {
+	for _, f := range fs {
+		if len([]rune(f.raw)) < secretFreeMin {
+			continue
+		}
+		set.add(f.raw, f.raw)
+		if strings.Contains(f.raw, "%") {
+			if d, err := url.QueryUnescape(f.raw); err == nil && d != f.raw {
+				set.add(d, d)
 			}
 		}
-		if m := secretVarLine().FindStringSubmatch(s); m != nil && isSecretName(m[2]) {
-			out = append(out, m[4])
-		}
-		for _, m := range secretField().FindAllStringSubmatch(s, -1) {
-			out = append(out, m[3])
+	}
+}
+
+// framing masks the framing secrets of the text where they are defined,
+// as bare edits merged with the JSON ones (so the spans RedactSpans
+// returns cover them), and adds their values to the set, so that they are
+// masked wherever else they occur.
+func (r *redactor) framing() {
+	fs := framingScan(r.data)
+	for _, f := range fs {
+		r.edits = append(r.edits, redactEdit{start: f.at.start, end: f.at.end, framing: true})
+	}
+	addFraming(r.set, fs)
+}
+
+// fileSecrets is the one secret set of a text holding requests: every
+// body's password (as the redactor finds them in the whole text, and as
+// each body's bind finds them) and every framing secret.
+func fileSecrets(data []byte, bodies [][]byte) *secretSet {
+	r := newRedactor(data, Auto)
+	r.secretValues()
+	for _, b := range bodies {
+		for _, s := range bodySecrets(b, Auto) {
+			r.set.add(s, s)
 		}
 	}
-	return out
+	addFraming(r.set, framingScan(data))
+	return r.set.seal()
+}
+
+// maskURL masks a request URL's framing secrets by their grammar (query
+// and fragment field values, a userinfo password), then every other
+// secret of set in it.
+func maskURL(u string, set *secretSet) string {
+	const verb = "GET "
+	line := verb + u
+	sp := lineSecrets(line, map[string][]span{}, 0)
+	if len(sp) > 0 {
+		slices.SortFunc(sp, func(a, b span) int { return a.start - b.start })
+		var b strings.Builder
+		last := 0
+		for _, s := range sp {
+			if s.start < last {
+				s.start = last
+			}
+			if s.end <= s.start {
+				continue
+			}
+			b.WriteString(line[last:s.start])
+			b.WriteString(RedactMask)
+			last = s.end
+		}
+		b.WriteString(line[last:])
+		line = b.String()
+	}
+	return set.freeText(line[len(verb):])
 }

@@ -51,6 +51,7 @@ func (p *pass) capFindings(fs []*Finding, limit int) ([]*Finding, map[Severity]i
 	for _, f := range fs {
 		per[findingClass(f)]++
 	}
+	per[0] += p.unbuilt // blocking errors past the cap: never kept
 	// The classes kept whole, and how many of the last one.
 	var quota [classes]int
 	left := limit
@@ -72,7 +73,8 @@ func (p *pass) capFindings(fs []*Finding, limit int) ([]*Finding, map[Severity]i
 			first = f
 		}
 	}
-	n := len(fs) - len(kept)
+	omitted[SeverityError] += p.unbuilt
+	n := len(fs) + p.unbuilt - len(kept)
 	msg := fmt.Sprintf("%d more finding%s not listed (%s): the first %d are shown, blocking ones first, then by severity; fix them and lint again, or raise the cap",
 		n, pluralS(n), severityCounts(omitted), limit)
 	if f := p.report("too-many-findings", SeverityWarning, first.Start.Offset, first.Start.Offset, "", msg); f != nil {

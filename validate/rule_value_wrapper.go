@@ -42,7 +42,7 @@ func (p *pass) findWrapper() bool {
 		p.wrapper, p.root = root, v
 		if f != nil {
 			f.Fixable = true
-			p.fixes.unwrap = f
+			p.ledgerOf(f).unwrap = f
 		}
 	case kindArray:
 		p.atKey("value-wrapper", SeverityError, root, at, fmt.Sprintf(`the body is a GET list response (%s in "value"): a PATCH body is one connection, sent to its own URL; lint one element of the list as the body`, countOf(len(v.elems), "entity", "entities")))

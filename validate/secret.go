@@ -2,6 +2,7 @@ package validate
 
 import (
 	"encoding/json"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -30,6 +31,7 @@ type secretSet struct {
 	long  []string        // decoded texts of secretFreeMin+ characters
 	forms []string        // their raw, escaped, decoded and pointer forms
 	names *nameSet        // the target's property names: never masked
+	pairs [][2]string     // each secret's decoded and raw text, in order
 	// Built by seal.
 	inside *matcher // long: a token containing one is masked
 	free   *matcher // forms: masked wherever they occur
@@ -39,13 +41,33 @@ func newSecretSet(names *nameSet) *secretSet {
 	return &secretSet{exact: map[string]bool{}, names: names}
 }
 
+// standInRef matches a template reference that a deployment tool fills in
+// at deploy time: ${VAR}, {{ var }}, $(var), #{var}#, $env:VAR. Stricter
+// than templateRef: a bare $Word or %Word% can be a real password, so it
+// stays a secret.
+// Compiled on first use, not at start.
+var standInRef = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(\$\{[^{}]+\}|\{\{[^{}]+\}\}|\$\([^()]+\)|#\{[^{}]+\}#|\$env:[A-Za-z_][A-Za-z0-9_]*)$`)
+})
+
+// isStandIn reports whether a password's text stands in for a password
+// rather than being one: a documentation placeholder ("String",
+// "AdDomainPassword value", a type name such as "Edm.String") or a template
+// reference. It is no secret: masking it would hide from the user which
+// placeholder a finding is about, and every value equal to it with it.
+func isStandIn(s string) bool {
+	s = strings.TrimSpace(s)
+	return isPlaceholder(s) || standInRef().MatchString(s)
+}
+
 // add records a secret by its decoded text and the raw text of its token
-// (without quotes).
+// (without quotes); a stand-in (isStandIn) is not one.
 func (s *secretSet) add(decoded, raw string) {
-	if decoded == "" || s.exact[decoded] {
+	if decoded == "" || s.exact[decoded] || isStandIn(decoded) {
 		return
 	}
 	s.exact[decoded] = true
+	s.pairs = append(s.pairs, [2]string{decoded, raw})
 	if utf8.RuneCountInString(decoded) < secretFreeMin {
 		return
 	}
@@ -98,6 +120,16 @@ func (s *secretSet) seal() *secretSet {
 	return s
 }
 
+// covers reports whether s holds every secret of o.
+func (s *secretSet) covers(o *secretSet) bool {
+	for d := range o.exact {
+		if !s.exact[d] {
+			return false
+		}
+	}
+	return true
+}
+
 func (s *secretSet) empty() bool { return s == nil || len(s.exact) == 0 }
 
 // token reports whether a JSON string token with this decoded text must be
@@ -144,7 +176,7 @@ func (s *secretSet) text(msg string) string {
 
 // freeText replaces every free-text form of a secret in t by the mask.
 func (s *secretSet) freeText(t string) string {
-	if s.free == nil {
+	if s == nil || s.free == nil {
 		return t
 	}
 	sp := spans(s.free, t, nil)
@@ -473,10 +505,24 @@ func (p *pass) findSecrets() {
 			}
 		}
 	}
+	if sh := p.opts.shared; sh != nil && !sh.empty() {
+		// A request of a file: the file's one set holds this body's
+		// secrets too, unless the bind found one the scan did not.
+		if set != nil && !sh.covers(set) {
+			for _, pr := range sh.pairs {
+				set.add(pr[0], pr[1])
+			}
+		} else {
+			set = sh
+		}
+	}
 	if set == nil {
 		return
 	}
-	p.secrets = set.seal()
+	if set != p.opts.shared {
+		set.seal()
+	}
+	p.secrets = set
 	for _, n := range p.tree.nodes {
 		if b.nodes[n.id].secret || p.isClaimed(n) {
 			continue

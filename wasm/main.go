@@ -8,6 +8,7 @@
 // which lints text and returns a JSON string shaped like one file entry of
 // azconnlint's --format json output, plus the normalized payload and the
 // engine's version. All logic lives in package validate; this is glue.
+// The info call's catalogue is generated (info_gen.go, by ./geninfo).
 package main
 
 import (
@@ -34,7 +35,8 @@ type options struct {
 	// Redact asks for the input with the password masked (validate.Redact),
 	// for share links.
 	Redact bool `json:"redact"`
-	// Info asks for the targets, the rules catalogue and the size limit.
+	// Info asks for the targets, the rules catalogue and the size limit;
+	// with an empty text, for them alone (infoAnswer).
 	Info bool `json:"info"`
 	// Edit asks for the byte edit of finding Edit alone (the page's
 	// per-finding fix): the raw text goes back into the user's editor, so
@@ -125,13 +127,26 @@ type errorResponse struct {
 
 var version = buildinfo.Version()
 
-func lint(text, optsJSON string) response {
+func parseOptions(optsJSON string) options {
 	var o options
 	if optsJSON != "" {
 		if err := json.Unmarshal([]byte(optsJSON), &o); err != nil {
 			panic(fmt.Sprintf("bad options: %v", err))
 		}
 	}
+	return o
+}
+
+// infoAnswer is the info call's answer for an empty text, the worker's
+// first call: the generated constant (info_gen.go) with the versions, and
+// no lint, so that it costs nothing before the page is ready.
+func infoAnswer() string {
+	v, _ := json.Marshal(version)
+	g, _ := json.Marshal(runtime.Version())
+	return `{"version":` + string(v) + `,"goVersion":` + string(g) + `,` + infoJSON[1:]
+}
+
+func lint(text string, o options) response {
 	var target validate.Target
 	if o.Target != "" {
 		t, err := validate.ParseTarget(o.Target)
@@ -220,7 +235,11 @@ func call(args []js.Value) (out string) {
 	if len(args) > 1 && args[1].Type() == js.TypeString {
 		opts = args[1].String()
 	}
-	b, err := json.Marshal(lint(args[0].String(), opts))
+	text, o := args[0].String(), parseOptions(opts)
+	if o.Info && text == "" {
+		return infoAnswer()
+	}
+	b, err := json.Marshal(lint(text, o))
 	if err != nil {
 		panic(err.Error())
 	}

@@ -26,6 +26,19 @@ func callJSON(t *testing.T, args ...any) map[string]json.RawMessage {
 	return m
 }
 
+// TestRedactedPassword: the bridge's redacted text masks a real password
+// and every value equal to it.
+func TestRedactedPassword(t *testing.T) {
+	const pw = "Tr0ub4dor&3-horse"
+	in := `{"adDomainPassword": "` + pw + `", "displayName": "` + pw + `"}`
+	m := callJSON(t, in, `{"redact": true}`)
+	var redacted string
+	json.Unmarshal(m["redacted"], &redacted)
+	if strings.Contains(redacted, pw) || strings.Count(redacted, validate.RedactMask) != 2 {
+		t.Errorf("redacted = %s", redacted)
+	}
+}
+
 func TestLintMatchesEngine(t *testing.T) {
 	seed, err := os.ReadFile("../examples/seed-request.json")
 	if err != nil {
@@ -48,7 +61,9 @@ func TestLintMatchesEngine(t *testing.T) {
 	if normalized != string(want.Normalized) {
 		t.Errorf("normalized differs from validate.Lint's")
 	}
-	if redacted != string(validate.Redact(seed, validate.AzureConnection)) || !strings.Contains(redacted, validate.RedactMask) {
+	// The seed's password is the placeholder "String": no secret, shown
+	// as written (a real one is masked: TestRedactedPassword).
+	if redacted != string(validate.Redact(seed, validate.AzureConnection)) || !strings.Contains(redacted, `"adDomainPassword": "String"`) {
 		t.Errorf("redacted = %s", redacted)
 	}
 	if path != "-" || target != "azureConnection" {
@@ -206,5 +221,27 @@ func TestRequestView(t *testing.T) {
 	// Without asking, no view: a stub body is not linted twice.
 	if _, ok := callJSON(t, text, `{}`)["requestView"]; ok {
 		t.Error("a view nobody asked for")
+	}
+}
+
+// TestInfoAnswer: the worker's first call (an empty text, info) is answered
+// from the generated constant, with the same targets, rules and size limit
+// as the engine's, and the versions; it lints nothing.
+func TestInfoAnswer(t *testing.T) {
+	m := callJSON(t, "", `{"info": true}`)
+	rules, _ := json.Marshal(validate.Rules())
+	targets, _ := json.Marshal(validate.Targets())
+	if string(m["rules"]) != string(rules) || string(m["targets"]) != string(targets) {
+		t.Errorf("info answer\nrules %s\ntargets %s\nwant %s and %s", m["rules"], m["targets"], rules, targets)
+	}
+	var maxSize int
+	var v string
+	json.Unmarshal(m["maxSize"], &maxSize)
+	json.Unmarshal(m["version"], &v)
+	if maxSize != validate.DefaultMaxSize || v != version || m["goVersion"] == nil {
+		t.Errorf("maxSize %d version %q goVersion %s", maxSize, v, m["goVersion"])
+	}
+	if _, ok := m["findings"]; ok {
+		t.Errorf("the info answer linted the empty text")
 	}
 }

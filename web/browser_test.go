@@ -96,7 +96,7 @@ type tab struct {
 func (p tab) do(steps ...chromedp.Action[chromedp.Void]) {
 	p.t.Helper()
 	if err := chromedp.Do(p.ctx, steps...); err != nil {
-		p.t.Fatal(err)
+		p.fatalf("%v", err)
 	}
 }
 
@@ -104,25 +104,78 @@ func eval[T any](p tab, js string) T {
 	p.t.Helper()
 	v, err := chromedp.Run(p.ctx, chromedp.Evaluate[T](js, chromedp.EvalAwaitPromise))
 	if err != nil {
-		p.t.Fatalf("%s: %v", js, err)
+		p.fatalf("%s: %v", clip(js, 300), err)
 	}
 	return v
 }
 
-// wait polls a JavaScript condition with Runtime.evaluate. (chromedp.Poll
-// builds its predicate with new Function, which the page's CSP forbids.)
-// poll reports whether cond holds within timeout.
-func (p tab) poll(cond string, timeout time.Duration) bool {
-	deadline := time.Now().Add(timeout)
-	for time.Now().Before(deadline) {
-		if ok, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool]("!!("+cond+")")); err == nil && ok {
-			return true
-		}
-		time.Sleep(15 * time.Millisecond)
-	}
-	return false
+// fatalf fails the test with what the page looked like: every failure of a
+// step says what it saw (issue 25: one failed with no message at all).
+func (p tab) fatalf(format string, args ...any) {
+	p.t.Helper()
+	p.t.Fatalf("%s\n%s", fmt.Sprintf(format, args...), p.state())
 }
 
+// pageState is read with its own short deadline, so that describing a page
+// that no longer answers does not hang the failure report.
+const pageState = `JSON.stringify({
+	dataset: {...document.body.dataset},
+	status: document.getElementById("lint-status")?.textContent,
+	error: document.getElementById("error")?.hidden ? "" : document.getElementById("error")?.textContent,
+	banner: document.getElementById("banner")?.hidden ? "" : document.getElementById("banner-text")?.textContent,
+	focus: (document.activeElement?.id || document.activeElement?.tagName || "") + (document.activeElement?.shadowRoot?.activeElement ? " > " + document.activeElement.shadowRoot.activeElement.className : ""),
+	textLength: window.azconnPlayground ? azconnPlayground.inputText().length : -1,
+	findings: document.querySelectorAll("#findings .finding").length,
+})`
+
+// state describes the page for a failure message: its data attributes
+// (ready, state, lint sequence, versions), the status line, the error and
+// banner, the focus, the text's length, the findings listed, and the
+// console errors and CSP violations so far.
+func (p tab) state() string {
+	ctx, cancel := context.WithTimeout(p.ctx, 5*time.Second)
+	defer cancel()
+	s, err := chromedp.Run(ctx, chromedp.Evaluate[string](pageState))
+	if err != nil {
+		s = fmt.Sprintf("(unreadable: %v)", err)
+	}
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`window.azconnPlayground ? azconnPlayground.cspViolations : []`))
+	if err != nil {
+		v = []string{fmt.Sprintf("(unreadable: %v)", err)}
+	}
+	return fmt.Sprintf("page state: %s\nconsole errors: %q\nCSP violations: %q", clip(s, 2000), p.errs.all(), v)
+}
+
+// clip shortens s for a message (a 1 MB payload must not flood the log).
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return fmt.Sprintf("%s… (%d bytes in all)", s[:n], len(s))
+}
+
+// reportOnFailure logs the page's state and takes a screenshot when the test
+// has failed by the time its cleanups run, whatever marked it failed: a
+// failure then always says what the page showed.
+func (p tab) reportOnFailure() {
+	if !p.t.Failed() || p.ctx.Err() != nil {
+		return
+	}
+	p.t.Logf("the page when the test failed:\n%s", p.state())
+	ctx, cancel := context.WithTimeout(p.ctx, 10*time.Second)
+	defer cancel()
+	if buf, err := chromedp.Run(ctx, chromedp.CaptureScreenshot()); err == nil {
+		path := filepath.Join(artifacts(p.t), "failed-"+strings.ReplaceAll(p.t.Name(), "/", "-")+".png")
+		if os.WriteFile(path, buf, 0o644) == nil {
+			p.t.Logf("screenshot of the failure: %s", path)
+		}
+	}
+}
+
+// wait waits for a JavaScript condition, polled with Runtime.evaluate
+// (chromedp.Poll builds its predicate with new Function, which the page's
+// CSP forbids). The condition must be one the page sets when it has
+// settled (a sequence number, a version, a count), never a passing state.
 func (p tab) wait(what, cond string, timeout time.Duration) {
 	p.t.Helper()
 	deadline := time.Now().Add(timeout)
@@ -132,10 +185,18 @@ func (p tab) wait(what, cond string, timeout time.Duration) {
 			return
 		}
 		if time.Now().After(deadline) {
-			state := eval[string](p, `JSON.stringify({...document.body.dataset, error: document.getElementById("error").textContent})`)
-			p.t.Fatalf("timed out after %v waiting for %s (%s); page state %s; last error %v", timeout, what, cond, state, err)
+			p.fatalf("timed out after %v waiting for %s (%s); last evaluation error: %v", timeout, what, clip(cond, 300), err)
 		}
 		time.Sleep(15 * time.Millisecond)
+	}
+}
+
+// frames waits until the page has drawn two more frames: what a change of
+// viewport or a click laid out is then on screen.
+func (p tab) frames() {
+	p.t.Helper()
+	if got := eval[string](p, `new Promise(r => { requestAnimationFrame(() => requestAnimationFrame(() => r("drawn"))); setTimeout(() => r("no frame in 10 s"), 10000); })`); got != "drawn" {
+		p.fatalf("waiting for the page to draw: %s", got)
 	}
 }
 
@@ -161,20 +222,30 @@ func (p tab) paste(text string) {
 	p.pasteNoWait(text)
 	p.linted(seq)
 	if got := p.input(); got != text {
-		p.t.Fatalf("after the paste the editor holds %d bytes, want %d", len(got), len(text))
+		p.fatalf("after the paste the editor holds %d bytes, want %d", len(got), len(text))
 	}
 }
 
 func (p tab) pasteNoWait(text string) {
 	p.t.Helper()
-	arg, _ := json.Marshal(text)
 	p.do(chromedp.Evaluate[chromedp.Void](editorContent + `.focus()`))
 	p.do(chromedp.KeyEvent("a", chromedp.KeyModifiers(chromedp.ModifierCtrl)))
-	p.do(chromedp.Evaluate[chromedp.Void](`(() => {
-		const dt = new DataTransfer();
-		dt.setData("text/plain", ` + string(arg) + `);
-		` + editorContent + `.dispatchEvent(new ClipboardEvent("paste", {clipboardData: dt, bubbles: true, cancelable: true}));
-	})()`))
+	p.do(chromedp.Evaluate[chromedp.Void](`(() => {` + pasteEvent(text) + `})()`))
+}
+
+// pasteEvent is the JavaScript of a user's paste of text into the editor
+// (a ClipboardEvent, which CodeMirror handles at once).
+func pasteEvent(text string) string {
+	return `const dt = new DataTransfer();
+		dt.setData("text/plain", ` + jsString(text) + `);
+		` + editorContent + `.dispatchEvent(new ClipboardEvent("paste", {clipboardData: dt, bubbles: true, cancelable: true}));`
+}
+
+// pasteJS selects the whole text and pastes text over it, in one task.
+func pasteJS(text string) string {
+	return editorContent + `.focus();
+		azconnPlayground.inputView.dispatch({selection: {anchor: 0, head: azconnPlayground.inputView.state.doc.length}});
+		` + pasteEvent(text)
 }
 
 func (p tab) input() string  { return eval[string](p, `azconnPlayground.inputText()`) }
@@ -211,7 +282,7 @@ func (p tab) check(sel string, want bool) {
 	seq := p.lintSeq()
 	p.do(chromedp.Focus(chromedp.CSS(sel)), chromedp.KeyEvent(" "))
 	if got := eval[bool](p, fmt.Sprintf(`document.querySelector(%q).checked`, sel)); got != want {
-		p.t.Fatalf("%s: checked is %v after Space, want %v", sel, got, want)
+		p.fatalf("%s: checked is %v after Space, want %v", sel, got, want)
 	}
 	p.linted(seq)
 }
@@ -252,7 +323,7 @@ func (p tab) capture(name string, shot chromedp.Action[[]byte]) {
 	p.t.Helper()
 	buf, err := chromedp.Run(p.ctx, shot)
 	if err != nil {
-		p.t.Fatal(err)
+		p.fatalf("screenshot %s: %v", name, err)
 	}
 	path := filepath.Join(artifacts(p.t), name)
 	if err := os.WriteFile(path, buf, 0o644); err != nil {
@@ -436,8 +507,13 @@ func browser(t *testing.T, exe string) (context.Context, context.CancelFunc) {
 // newTab opens a tab with the HTTP cache off (every load is cold) and
 // collects its console errors.
 func newTab(t *testing.T, parent context.Context) (tab, context.CancelFunc) {
-	ctx, cancel := chromedp.NewContext(parent, chromedp.WithNewBrowserContext())
+	ctx, cancelCtx := chromedp.NewContext(parent, chromedp.WithNewBrowserContext())
 	p := tab{t: t, ctx: ctx, errs: &consoleErrors{}}
+	// Closing the tab first reports the page if the test has failed; the
+	// callers defer it, and the cleanup closes a tab a failure left open.
+	var once sync.Once
+	cancel := func() { once.Do(func() { p.reportOnFailure(); cancelCtx() }) }
+	t.Cleanup(cancel)
 	p.do(chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		_, err := cdp.Call(ctx, tg, network.Enable, network.EnableParams{})
 		if err != nil {
@@ -601,8 +677,10 @@ func testRequests(t *testing.T, ctx context.Context, base string) {
 			at[f.Rule] = f.Line
 		}
 	}
-	if at["request-line"] != 1 || at["content-length"] != lineOf(req, "Content-length") {
-		t.Errorf("request-line at line %d (want 1), content-length at line %d (want %d): %v", at["request-line"], at["content-length"], lineOf(req, "Content-length"), p.findings())
+	// The seed's Content-length is right for its body sent with CRLF
+	// line endings (issue 17): no content-length finding.
+	if at["request-line"] != 1 || at["content-length"] != 0 {
+		t.Errorf("request-line at line %d (want 1), content-length at line %d (want none): %v", at["request-line"], at["content-length"], p.findings())
 	}
 	bodyLine := lineOf(req, "{")
 	if at["placeholder"] < bodyLine || at["read-only"] < bodyLine {
@@ -716,25 +794,111 @@ type readyBreakdown struct {
 	Warm float64
 }
 
+// perfProbe is put in every document of a measured tab before the page's
+// own scripts (Page.addScriptToEvaluateOnNewDocument, which the page's CSP
+// does not govern). It records long tasks and long animation frames, and
+// the moment the first findings are on screen: the end of the frame after
+// the first result reached the DOM (data-lint-seq), whatever the page
+// says of itself.
+const perfProbe = `(() => {
+	const p = window.__perf = {loaf: [], long: [], dom: 0, shown: 0};
+	const observe = (type, f) => { try { new PerformanceObserver((l) => l.getEntries().forEach(f)).observe({type, buffered: true}); } catch {} };
+	observe("long-animation-frame", (e) => p.loaf.push({start: e.startTime, duration: e.duration,
+		forced: e.scripts.reduce((a, s) => a + s.forcedStyleAndLayoutDuration, 0),
+		scripts: e.scripts.filter((s) => s.duration >= 20 || s.forcedStyleAndLayoutDuration >= 5).map((s) =>
+			s.invoker + " " + Math.round(s.duration) + " ms (forced layout " + Math.round(s.forcedStyleAndLayoutDuration) + " ms)")}));
+	observe("longtask", (e) => p.long.push({start: e.startTime, duration: e.duration}));
+	const afterPaint = (f) => requestAnimationFrame(() => { const c = new MessageChannel(); c.port1.onmessage = f; c.port2.postMessage(0); });
+	p.afterPaint = afterPaint;
+	new MutationObserver((records, o) => {
+		if (!document.body || document.body.dataset.lintSeq === undefined) return;
+		o.disconnect();
+		p.dom = performance.now();
+		afterPaint(() => { p.shown = performance.now(); });
+	}).observe(document, {subtree: true, attributes: true, attributeFilter: ["data-lint-seq"]});
+})()`
+
+func addProbe(p tab) {
+	p.do(chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: perfProbe})
+		return err
+	}))
+}
+
+// loadFigures is one cold load as the browser saw it (milliseconds from
+// the navigation's start).
+type loadFigures struct {
+	FCP, ReadyDOM, Shown, PageReady, LongestTask, LongestFrame, ForcedLayout, Paste, PasteLint float64
+	Breakdown                                                                                  readyBreakdown
+}
+
+// pasteShown pastes text and returns how long after the paste its
+// findings were on screen (the frame after the result reached the DOM),
+// and the worker's lint time.
+func (p tab) pasteShown(text string) (ms, lint float64) {
+	p.t.Helper()
+	seq := p.lintSeq()
+	p.do(chromedp.Evaluate[chromedp.Void](`(() => {
+		window.__pasteShown = 0;
+		new MutationObserver((r, o) => {
+			const d = document.body.dataset;
+			if (d.lintedVersion !== d.docVersion) return;
+			o.disconnect();
+			__perf.afterPaint(() => { window.__pasteShown = performance.now() - window.__pasteAt; });
+		}).observe(document.body, {attributes: true, attributeFilter: ["data-linted-version"]});
+		window.__pasteAt = performance.now();
+		` + pasteJS(text) + `
+	})()`))
+	p.linted(seq)
+	p.wait("the pasted text's findings on screen", `window.__pasteShown > 0`, 30*time.Second)
+	if got := p.input(); got != text {
+		p.fatalf("after the paste the editor holds %d bytes, want %d", len(got), len(text))
+	}
+	return eval[float64](p, `window.__pasteShown`), eval[float64](p, `+document.body.dataset.lintMs`)
+}
+
 // testColdLoad loads the page five times with the cache off and reports
-// the median time to ready, its breakdown, and the bytes transferred.
+// the median figures of its start as a table (first paint, findings in the
+// DOM and on screen, the page's own breakdown, the longest task and frame
+// before the findings are shown, a 20 KB paste to its findings on screen)
+// and the bytes transferred. The budgets are generous bounds and orders of
+// events, so that a loaded machine does not fail them by chance.
 func testColdLoad(t *testing.T, ctx context.Context, s *server, base string) {
 	const loads = 5
-	var readies []float64
-	var breakdowns []readyBreakdown
+	seed := readFile(t, "../examples/seed-request.json")
+	paste := string(bigPayload(seed, 20<<10))
+	var all []loadFigures
 	for i := range loads {
 		p, cancel := newTab(t, ctx)
+		addProbe(p)
 		before := len(s.snapshot())
 		p.do(chromedp.Navigate(base + "/"))
 		p.wait("the page to be ready", `document.body.dataset.ready === "true"`, 60*time.Second)
-		var b readyBreakdown
-		if err := json.Unmarshal([]byte(eval[string](p, `document.body.dataset.readyBreakdown || "{}"`)), &b); err != nil {
-			t.Fatal(err)
+		p.wait("the first findings on screen", `window.__perf.shown > 0`, 30*time.Second)
+		var f loadFigures
+		if err := json.Unmarshal([]byte(eval[string](p, `document.body.dataset.readyBreakdown || "{}"`)), &f.Breakdown); err != nil {
+			p.fatalf("the page's data-ready-breakdown: %v", err)
 		}
 		p.wait("the other targets' schemas", `document.body.dataset.warmMs !== undefined`, 60*time.Second)
-		b.Warm = eval[float64](p, `+document.body.dataset.warmMs`)
-		readies = append(readies, b.Ready)
-		breakdowns = append(breakdowns, b)
+		f.Breakdown.Warm = eval[float64](p, `+document.body.dataset.warmMs`)
+		m := eval[map[string]float64](p, `(() => { const p = window.__perf, shown = p.shown;
+			const before = (l) => Math.max(0, ...l.filter((e) => e.start < shown).map((e) => e.duration));
+			const fcp = performance.getEntriesByName("first-contentful-paint")[0];
+			const frame = p.loaf.filter((e) => e.start < shown).sort((a, b) => b.duration - a.duration)[0];
+			return {fcp: fcp ? fcp.startTime : -1, shown, ready: +document.body.dataset.readyMs,
+				dom: p.dom,
+				task: before(p.long), frame: frame ? frame.duration : 0, forced: frame ? frame.forced : 0}; })()`)
+		t.Logf("load %d: the longest animation frame before the findings were on screen: %s", i,
+			eval[string](p, `JSON.stringify(window.__perf.loaf.filter((e) => e.start < window.__perf.shown).sort((a, b) => b.duration - a.duration)[0] || null)`))
+		f.FCP, f.Shown, f.PageReady, f.ReadyDOM = m["fcp"], m["shown"], m["ready"], m["dom"]
+		f.LongestTask, f.LongestFrame, f.ForcedLayout = m["task"], m["frame"], m["forced"]
+		f.Paste, f.PasteLint = p.pasteShown(paste)
+		t.Logf("load %d: the 20 KB paste's animation frames over 50 ms: %s", i,
+			eval[string](p, `JSON.stringify(window.__perf.loaf.filter((e) => e.start >= window.__pasteAt).map((e) => ({at: Math.round(e.start - window.__pasteAt), ms: Math.round(e.duration), scripts: e.scripts})))`))
+		if f.FCP <= 0 || f.FCP > f.Shown {
+			t.Errorf("load %d: first contentful paint at %.0f ms, findings on screen at %.0f ms", i, f.FCP, f.Shown)
+		}
+		all = append(all, f)
 		if i == 0 {
 			p.checkErrors()
 			// One request per file: boot.js takes the preloaded main.wasm.
@@ -746,17 +910,7 @@ func testColdLoad(t *testing.T, ctx context.Context, s *server, base string) {
 		}
 		cancel()
 	}
-	order := make([]int, loads)
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortFunc(order, func(a, b int) int { return int(readies[a] - readies[b]) })
-	med := breakdowns[order[loads/2]]
-	t.Logf("cold ready over %d loads (ms): %v", loads, readies)
-	line := fmt.Sprintf("web: cold ready, median of %d: %.0f ms (boot.js at %.0f; main.wasm fetch %.0f, first byte %.0f; compile after the last byte %.0f; worker script at %.0f; instantiate %.0f; Go start %.0f; info %.0f; engine ready at %.0f; first lint, with its target's schema compile, %.0f; then the other schemas, off the path, %.0f)",
-		loads, med.Ready, med.Boot, med.Fetch, med.FirstByte, med.Compile, med.WorkerScript, med.Instantiate, med.GoStart, med.Info, med.EngineReady, med.FirstLint, med.Warm)
-	t.Log(line)
-	fmt.Println(line)
+	printFigures(t, all)
 
 	// What went over the wire: every file brotli-encoded, the sum within
 	// the budget that make test-web checks on disk.
@@ -780,6 +934,71 @@ func testColdLoad(t *testing.T, ctx context.Context, s *server, base string) {
 	}
 	if _, ok := sent["/wasm_exec.js"]; ok {
 		t.Error("wasm_exec.js was fetched; it is inlined in boot.js")
+	}
+}
+
+// figureRows are the rows of the table printFigures writes.
+var figureRows = []struct {
+	label string
+	of    func(f loadFigures) float64
+}{
+	{"first contentful paint", func(f loadFigures) float64 { return f.FCP }},
+	{"first findings in the DOM", func(f loadFigures) float64 { return f.ReadyDOM }},
+	{"first findings on screen (the frame after)", func(f loadFigures) float64 { return f.Shown }},
+	{"the page's data-ready", func(f loadFigures) float64 { return f.PageReady }},
+	{"longest task before on screen", func(f loadFigures) float64 { return f.LongestTask }},
+	{"longest animation frame before on screen", func(f loadFigures) float64 { return f.LongestFrame }},
+	{"  its forced style and layout", func(f loadFigures) float64 { return f.ForcedLayout }},
+	{"20 KB paste → findings on screen", func(f loadFigures) float64 { return f.Paste }},
+	{"  its worker lint", func(f loadFigures) float64 { return f.PasteLint }},
+	{"breakdown: boot.js runs at", func(f loadFigures) float64 { return f.Breakdown.Boot }},
+	{"  main.wasm first byte after its fetch", func(f loadFigures) float64 { return f.Breakdown.FirstByte }},
+	{"  main.wasm fetch", func(f loadFigures) float64 { return f.Breakdown.Fetch }},
+	{"  compile after the last byte", func(f loadFigures) float64 { return f.Breakdown.Compile }},
+	{"  the worker's script runs at", func(f loadFigures) float64 { return f.Breakdown.WorkerScript }},
+	{"  instantiate", func(f loadFigures) float64 { return f.Breakdown.Instantiate }},
+	{"  Go start", func(f loadFigures) float64 { return f.Breakdown.GoStart }},
+	{"  info call", func(f loadFigures) float64 { return f.Breakdown.Info }},
+	{"  engine ready at", func(f loadFigures) float64 { return f.Breakdown.EngineReady }},
+	{"  first lint (with its schema)", func(f loadFigures) float64 { return f.Breakdown.FirstLint }},
+	{"  the other schemas, off the path", func(f loadFigures) float64 { return f.Breakdown.Warm }},
+}
+
+// printFigures prints the medians (and ranges) of the loads as a table, on
+// every run, and checks the budgets: generous bounds that a loaded machine
+// does not reach by chance (the aims are in the README).
+func printFigures(t *testing.T, all []loadFigures) {
+	t.Helper()
+	median := func(of func(loadFigures) float64) (med, lo, hi float64) {
+		v := make([]float64, len(all))
+		for i, f := range all {
+			v[i] = of(f)
+		}
+		slices.Sort(v)
+		return v[len(v)/2], v[0], v[len(v)-1]
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "web: the page, median of %d cold loads (ms; from the navigation's start unless a duration)\n", len(all))
+	fmt.Fprintf(&b, "| %-44s | %7s | %13s |\n|%s|%s|%s|\n", "figure", "median", "range", strings.Repeat("-", 46), strings.Repeat("-", 9), strings.Repeat("-", 15))
+	for _, r := range figureRows {
+		med, lo, hi := median(r.of)
+		fmt.Fprintf(&b, "| %-44s | %7.0f | %5.0f – %5.0f |\n", r.label, med, lo, hi)
+	}
+	fmt.Print(b.String())
+	shown, _, _ := median(func(f loadFigures) float64 { return f.Shown })
+	fcp, _, _ := median(func(f loadFigures) float64 { return f.FCP })
+	paste, _, _ := median(func(f loadFigures) float64 { return f.Paste })
+	for _, c := range []struct {
+		what        string
+		got, budget float64
+	}{
+		{"first contentful paint", fcp, 5000},
+		{"first findings on screen", shown, 15000},
+		{"a 20 KB paste to its findings on screen", paste, 5000},
+	} {
+		if c.got > c.budget {
+			t.Errorf("%s: median %.0f ms, over its generous budget of %.0f ms", c.what, c.got, c.budget)
+		}
 	}
 }
 
@@ -936,14 +1155,18 @@ func testPage(t *testing.T, ctx context.Context, s *server, base string) {
 	}
 	focused := `document.activeElement === document.getElementById("editor") && document.querySelector("#editor").shadowRoot.activeElement?.classList.contains("cm-content")`
 	onLine := fmt.Sprintf(`%s && document.getElementById("cursor").dataset.line === "%d"`, focused, inUse)
-	for try := 0; ; try++ {
+	// A click lands where the finding was when chromedp measured it; the
+	// page handles it before Input.dispatchMouseEvent returns, so its effect
+	// is read at once. A click that a late layout moved is tried again
+	// after the next frames, up to five times.
+	for try := 1; ; try++ {
+		p.frames()
 		p.click(fmt.Sprintf(`#findings .finding[data-rule="placeholder"][data-line="%d"] .msg`, inUse), false)
-		if try == 4 {
-			p.wait("the editor to have the focus on the finding's line", onLine, 5*time.Second)
+		if eval[bool](p, onLine) {
 			break
 		}
-		if p.poll(onLine, time.Second) {
-			break
+		if try == 5 {
+			p.fatalf("after %d clicks on the placeholder finding of line %d the editor does not have the focus on that line", try, inUse)
 		}
 	}
 	sel := eval[[]int](p, `(() => { const s = azconnPlayground.inputView.state.selection.main; return [s.from, s.to]; })()`)
@@ -1283,21 +1506,43 @@ func testBigPaste(t *testing.T, p tab, seed []byte) {
 	t.Logf("1 MB paste (%d bytes): findings after %v; worker lint %s ms; longest main-thread task %.0f ms",
 		len(big), pasteToFindings.Round(time.Millisecond), bigLint, longest)
 	fmt.Printf("web: 1 MB paste: worker lint %s ms, longest main-thread task %.0f ms\n", bigLint, longest)
+	// The findings are marked out of date by the keystroke itself: a
+	// MutationObserver set before it records the mark, which a fast lint
+	// could clear again before a later look.
+	p.do(chromedp.Evaluate[chromedp.Void](`window.__staleSeen = false; new MutationObserver(() => {
+		if (document.getElementById("findings-pane").dataset.stale === "true") window.__staleSeen = true;
+	}).observe(document.getElementById("findings-pane"), {attributes: true, attributeFilter: ["data-stale"]})`))
 	seq := p.lintSeq()
 	p.do(chromedp.KeyEvent("x"))
 	if n := len(p.input()); n != len(big)+1 {
 		t.Errorf("typing after the 1 MB paste: the editor holds %d bytes, want %d", n, len(big)+1)
 	}
-	if eval[string](p, `document.getElementById("findings-pane").dataset.stale || ""`) != "true" {
-		t.Error("after an edit the findings are not marked as out of date")
+	if !eval[bool](p, `window.__staleSeen`) {
+		t.Errorf("after an edit the findings are not marked as out of date\n%s", p.state())
 	}
 	p.linted(seq)
 
+	// A paste while the 1 MB text is being linted: the second paste is
+	// made in the same task that sees the lint sent and not yet answered,
+	// so its answer is stale by construction; if the answer came first
+	// (a slow look), the 1 MB text is pasted again.
 	seq = p.lintSeq()
-	p.pasteNoWait(string(big))
-	p.wait("the worker to lint the 1 MB text", `document.body.dataset.state === "linting"`, 10*time.Second)
 	dropped := eval[int](p, `+(document.body.dataset.dropped || 0)`)
-	p.pasteNoWait(string(seed))
+	for try := 1; ; try++ {
+		before := eval[int](p, `+(document.body.dataset.lintSent || 0)`)
+		p.pasteNoWait(string(big))
+		p.wait("the 1 MB text's lint to be sent", fmt.Sprintf(`+document.body.dataset.lintSent > %d`, before), 10*time.Second)
+		got := eval[string](p, `(() => { const d = document.body.dataset;
+			if (+d.lintAnswered >= +d.lintSent) return "answered";
+			`+pasteJS(string(seed))+`
+			return "pasted"; })()`)
+		if got == "pasted" {
+			break
+		}
+		if try == 3 {
+			p.fatalf("the 1 MB lint was answered before the next look, %d times", try)
+		}
+	}
 	p.linted(seq)
 	seedOnPrem := validate.Lint(seed, validate.Options{Target: validate.OnPremisesConnection, DropReadOnly: true})
 	if got, w := p.findings(), oracle(seedOnPrem.Findings); !slices.Equal(got, w) {
@@ -1448,7 +1693,7 @@ func testManyFindings(t *testing.T, ctx context.Context, base string) {
 	}
 	for _, v := range viewports {
 		p.do(chromedp.EmulateViewport(v.width, v.height, chromedp.EmulateScale(v.scale)))
-		p.wait("the layout", `true`, time.Second)
+		p.frames()
 		h := eval[map[string]float64](p, `({doc: document.documentElement.scrollHeight, layout: Math.max(innerHeight, Math.ceil(document.body.getBoundingClientRect().height))})`)
 		if math.Abs(h["doc"]-h["layout"]) > 1 {
 			t.Errorf("%s with 1,000 findings listed: the document is %v px tall, the layout %v px", v.name, h["doc"], h["layout"])

@@ -63,9 +63,9 @@ func (r *report) azIssueType(s validate.Severity) string {
 // Failure is left to the exit code: no task.complete.
 func (r *report) writeAzure(w io.Writer) {
 	for _, f := range r.files {
+		src := r.azSourcePath(f)
 		if f.err != nil {
-			fmt.Fprintf(w, "##vso[task.logissue type=error;sourcepath=%s;code=azconnlint;]%s\n",
-				azProperty(r.azSourcePath(f)), azData(ioErrorText(f)))
+			azIssue(w, "error", src, validate.Pos{}, "azconnlint", ioErrorText(f))
 		}
 		if !f.linted || len(f.findings) == 0 {
 			continue
@@ -75,20 +75,10 @@ func (r *report) writeAzure(w io.Writer) {
 		r.writeFileText(text, f, true)
 		text.Close()
 		fmt.Fprintln(w, "##[endgroup]")
-		src := azProperty(r.azSourcePath(f))
 		for _, x := range f.findings {
-			typ := r.azIssueType(x.Severity)
-			if typ == "" {
-				continue
+			if typ := r.azIssueType(x.Severity); typ != "" {
+				azIssue(w, typ, src, x.Start, x.Rule, x.Message)
 			}
-			fmt.Fprintf(w, "##vso[task.logissue type=%s;", typ)
-			if src != "" {
-				fmt.Fprintf(w, "sourcepath=%s;", src)
-			}
-			if x.Start.Line > 0 {
-				fmt.Fprintf(w, "linenumber=%d;columnnumber=%d;", x.Start.Line, x.Start.Column)
-			}
-			fmt.Fprintf(w, "code=%s;]%s\n", azProperty(x.Rule), azData(x.Message))
 		}
 	}
 	if line := strings.TrimPrefix(r.totalsLine(), "\n"); line != "" {
@@ -96,4 +86,17 @@ func (r *report) writeAzure(w io.Writer) {
 	} else {
 		fmt.Fprintln(w, "azconnlint: no problems")
 	}
+}
+
+// azIssue prints one task.logissue command; an empty source path and a
+// position without a line are left out.
+func azIssue(w io.Writer, typ, src string, at validate.Pos, code, msg string) {
+	fmt.Fprintf(w, "##vso[task.logissue type=%s;", typ)
+	if src != "" {
+		fmt.Fprintf(w, "sourcepath=%s;", azProperty(src))
+	}
+	if at.Line > 0 {
+		fmt.Fprintf(w, "linenumber=%d;columnnumber=%d;", at.Line, at.Column)
+	}
+	fmt.Fprintf(w, "code=%s;]%s\n", azProperty(code), azData(msg))
 }

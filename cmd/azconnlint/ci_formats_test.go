@@ -252,3 +252,15 @@ func TestSARIFPartialFingerprints(t *testing.T) {
 		t.Errorf("fingerprints %v lack the whitespace finding's %s", fps[0], want)
 	}
 }
+
+// TestEveryFormatHasAWriter: --format's list and the writers agree.
+func TestEveryFormatHasAWriter(t *testing.T) {
+	for _, f := range formats {
+		if _, ok := reportFormats[f]; !ok {
+			t.Errorf("--format %s has no writer", f)
+		}
+	}
+	if len(reportFormats) != len(formats) {
+		t.Errorf("%d writers for %d formats", len(reportFormats), len(formats))
+	}
+}

@@ -84,7 +84,10 @@ func configErrorText(err error) string {
 	if !errors.As(err, &ce) && errors.As(err, &pe) {
 		return fmt.Sprintf("%s: %s: %v", shownName(pe.Path), pe.Op, pe.Err)
 	}
-	return err.Error()
+	// A configuration file is input too (a pull request can change it):
+	// the keys and values its errors quote must not form pipeline
+	// commands (neutral.go).
+	return neutralText(oneLine(err.Error()))
 }
 
 // writeStarter writes the starter configuration to .azconnlint.yaml in

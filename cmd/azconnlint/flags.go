@@ -187,7 +187,7 @@ func parseArgs(args []string, stdout, stderr io.Writer) (cfg *config, code int, 
 	)
 	fs.StringVar(&target, "target", string(validate.Auto), "`target` whose PATCH body is linted: "+targetNames()+" (auto: detected per file from the URL, @odata.type or the properties)")
 	fs.StringVar(&api, "api", "", "Microsoft Graph API `version` the body is sent to: "+apiNames()+" (default: the request URL's, else beta)")
-	fs.StringVar(&format, "format", "text", "output `format`: "+strings.Join(formats, ", ")+" (default: azure when TF_BUILD=True, github when GITHUB_ACTIONS=true, else text)")
+	fs.StringVar(&format, "format", "", "output `format`: "+strings.Join(formats, ", ")+" (default: azure when TF_BUILD=True, github when GITHUB_ACTIONS=true, else text)")
 	fs.Var(outputFlag{&cfg.outputs}, "output", "also write a report: `FORMAT=PATH` (repeatable; written whole or not at all; PATH - is standard output)")
 	fs.BoolVar(&cfg.fix, "fix", false, "write the normalized payload back (files) or to stdout (stdin; findings go to stderr)")
 	fs.BoolVar(&cfg.diff, "diff", false, "print a unified diff of what --fix would change; write nothing (findings go to stderr)")
@@ -276,7 +276,7 @@ func parseArgs(args []string, stdout, stderr io.Writer) (cfg *config, code int, 
 		return fail("--api: unknown API version %q (want %s)", api, apiNames())
 	}
 	if !formatSet(fs) {
-		format = envFormat(format)
+		format = envFormat("text")
 	}
 	if !contains(formats, format) {
 		return fail("--format: unknown format %q (want %s)", format, strings.Join(formats, ", "))

@@ -20,43 +20,44 @@ type report struct {
 	now   time.Time // when the run started, for JUnit's timestamp
 }
 
-// write prints the report in format to w. Every line passes through the
-// format's neutraliser (neutral.go), so nothing taken from the input forms
-// a pipeline command, whatever the code above it prints.
+// reportFormat is how one format is written: its writer, and the
+// neutraliser every line it writes passes through (neutral.go), so that
+// nothing taken from the input forms a pipeline command, whatever the
+// writer prints.
+type reportFormat struct {
+	write func(*report, io.Writer) error
+	lines func([]byte) []byte
+}
+
+// githubLine neutralises openers; the format's own lines start with "::".
+func githubLine(b []byte) []byte { return neutralize(b, `\[`) }
+
+// noError adapts a writer that cannot fail (errors surface on Flush).
+func noError(f func(*report, io.Writer)) func(*report, io.Writer) error {
+	return func(r *report, w io.Writer) error { f(r, w); return nil }
+}
+
+var reportFormats = map[string]reportFormat{
+	"text":       {noError(func(r *report, w io.Writer) { r.writeText(w, true) }), neutralLine},
+	"compact":    {noError(func(r *report, w io.Writer) { r.writeText(w, false) }), neutralLine},
+	"json":       {(*report).writeJSON, jsonLine},
+	"sarif":      {(*report).writeSARIF, jsonLine},
+	"gitlab":     {(*report).writeGitLab, jsonLine},
+	"junit":      {(*report).writeJUnit, xmlLine},
+	"checkstyle": {(*report).writeCheckstyle, xmlLine},
+	"github":     {noError((*report).writeGitHub), githubLine},
+	"azure":      {noError((*report).writeAzure), azureLine}, // azure.go also neutralises each field
+}
+
+// write prints the report in format to w.
 func (r *report) write(w io.Writer, format string) error {
-	bw := bufio.NewWriterSize(w, 64<<10)
-	lf := &lineFilter{w: bw, fix: neutralLine}
-	var err error
-	switch format {
-	case "json":
-		lf.fix = jsonLine
-		err = r.writeJSON(lf)
-	case "sarif":
-		lf.fix = jsonLine
-		err = r.writeSARIF(lf)
-	case "gitlab":
-		lf.fix = jsonLine
-		err = r.writeGitLab(lf)
-	case "junit":
-		lf.fix = xmlLine
-		err = r.writeJUnit(lf)
-	case "checkstyle":
-		lf.fix = xmlLine
-		err = r.writeCheckstyle(lf)
-	case "github":
-		// Its own lines start with "::"; openers are still neutralised.
-		lf.fix = func(b []byte) []byte { return neutralize(b, `\[`) }
-		r.writeGitHub(lf)
-	case "azure":
-		// Its own lines are commands: azure.go neutralises each field.
-		lf.fix = func(b []byte) []byte { return b }
-		r.writeAzure(lf)
-	case "compact":
-		r.writeText(lf, false)
-	default:
-		r.writeText(lf, true)
+	f, ok := reportFormats[format]
+	if !ok {
+		f = reportFormats["text"]
 	}
-	if err != nil {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	lf := &lineFilter{w: bw, fix: f.lines}
+	if err := f.write(r, lf); err != nil {
 		return err
 	}
 	if err := lf.Close(); err != nil {

@@ -14,9 +14,12 @@
 // *.md with --markdown, skipping .git and node_modules); none or "-" reads
 // standard input, whose form (a JSON body, an HTTP request, a .http file,
 // Markdown) is sniffed, or named by --stdin-filename or --form. Findings are printed as
-// text (the default), compact, json, sarif (2.1.0) or github (workflow
-// commands). --fix writes the normalized payload back, --diff shows what
-// --fix would change.
+// text (the default; azure under Azure Pipelines, github under GitHub
+// Actions), compact, json, sarif (2.1.0), github (workflow commands), azure
+// (logging commands), junit, gitlab (Code Quality) or checkstyle, and
+// --output FORMAT=PATH writes more reports in the same run. Nothing taken
+// from the input forms a pipeline command in any of them. --fix writes the
+// normalized payload back, --diff shows what --fix would change.
 //
 // Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it;
 // 2 usage error; 3 a path could not be read or written (the others are still

@@ -104,6 +104,22 @@ func neutralLines(b []byte) []byte {
 	return out.Bytes()
 }
 
+// azureLine keeps the opener that starts a line of --format azure (a line
+// starting with one is writeAzure's own command or group marker: every
+// line from the input starts with a neutralised name) and neutralises any
+// other, however it was formed.
+func azureLine(line []byte) []byte {
+	n := openerLen(line)
+	rest := neutralize(line[n:], `\[`)
+	switch {
+	case n == 0:
+		return rest
+	case len(rest) == len(line)-n: // neutralize only grows what it changes
+		return line
+	}
+	return append(line[:n:n], rest...)
+}
+
 // jsonLine neutralises one line of encoded JSON: an opener can only be
 // inside a string there, where "\u005b" decodes to the same "[".
 func jsonLine(line []byte) []byte { return neutralize(line, `\u005b`) }

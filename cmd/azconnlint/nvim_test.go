@@ -29,8 +29,9 @@ const nvimPayload = `{
 // TestNeovim drives a real LSP client: headless Neovim (Debian's, 0.7)
 // with testdata/nvim/init.lua starts `azconnlint lsp` on a payload, reads
 // the diagnostics' lines, columns and codes, hovers, applies the quick
-// fix and "Fix all" and writes the file, then stops the server, which
-// must exit 0. Under CI=true a missing nvim is a failure.
+// fix and "Fix all" and writes the file, turns plaintext-secret off for
+// the file in .azconnlint.yaml (read again through package config when
+// saved), then stops the server, which must exit 0. Under CI=true a missing nvim is a failure.
 func TestNeovim(t *testing.T) {
 	nvim, err := exec.LookPath("nvim")
 	if err != nil {
@@ -46,6 +47,13 @@ func TestNeovim(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "conn.json")
 	if err := os.WriteFile(file, []byte(nvimPayload), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join(dir, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	cfgFile := filepath.Join(dir, ".azconnlint.yaml")
+	if err := os.WriteFile(cfgFile, []byte("markdown: false\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	init, err := filepath.Abs("testdata/nvim/init.lua")
@@ -79,6 +87,8 @@ func TestNeovim(t *testing.T) {
 		`line   "displayName": "Café 😀 net", "connectionType": "hybridAzureADJoin",`,
 		"enum-case gone true",
 		"source Fix all azconnlint problems",
+		"action Turn off plaintext-secret for this file in .azconnlint.yaml",
+		"plaintext-secret off true",
 		"exit 0",
 	} {
 		if !slices.Contains(got, want) {
@@ -89,6 +99,9 @@ func TestNeovim(t *testing.T) {
 		if strings.HasPrefix(line, "error") || (strings.HasPrefix(line, "diag") || strings.HasPrefix(line, "action")) && strings.Contains(line, "Hunter2") {
 			t.Errorf("%s", line)
 		}
+	}
+	if b, err := os.ReadFile(cfgFile); err != nil || string(b) != "markdown: false\noverrides:\n  - files: [\"conn.json\"]\n    rules:\n      plaintext-secret: off\n" {
+		t.Errorf("the configuration after Turn off: %q (%v)", b, err)
 	}
 	written, err := os.ReadFile(file)
 	if err != nil {

@@ -105,9 +105,13 @@ func (r *report) writeOutputs(stdout, stderr io.Writer) (failed bool) {
 }
 
 // writeReportFile writes a report whole or not at all: into a temporary
-// file beside path, renamed over it once complete. On failure (or an
+// file beside path, renamed over it once complete. A missing folder is
+// created (reports/TEST-azconn.xml in a fresh clone). On failure (or an
 // interrupt) the temporary file is removed and path is left as it was.
 func writeReportFile(path string, write func(io.Writer) error) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return writeErr("cannot create its folder", err)
+	}
 	tmp, err := temps.create(filepath.Dir(path))
 	if err != nil {
 		return writeErr("cannot create a temporary file beside it", err)

@@ -35,6 +35,12 @@ const hostileMarkdown = "::error::md-line\n##vso[task.complete result=Succeeded;
 	"```http\nPATCH https://graph.microsoft.com/beta/deviceManagement/virtualEndpoint/onPremisesConnections/9ec90ff8-fd63-4fb9-ab5a-aa4fdccf1234\nContent-Type: application/json\n\n" +
 	"{\n  \"displayName\": \" ::error::pad \",\n  \"healthCheckStatus\": \"Passed\"\n}\n```\n  ::warning::after\n"
 
+// hostileHTTP is a .http file with commands in its comments, separator
+// and body.
+const hostileHTTP = "### ::error::sep\n# ##vso[task.complete result=Succeeded;]c\n" +
+	"PATCH https://graph.microsoft.com/beta/deviceManagement/virtualEndpoint/onPremisesConnections/9ec90ff8-fd63-4fb9-ab5a-aa4fdccf1234\nContent-Type: application/json\n\n" +
+	"{\"displayName\": \" ::error::pad \", \"healthCheckStatus\": \"##[error]Passed\"}\n"
+
 // hostileNames are the file names: commands, escapes, CR and LF.
 var hostileNames = []string{
 	"##vso[task.setvariable variable=X]y.json",
@@ -51,7 +57,7 @@ var missingNames = []string{"##vso[task.complete result=Succeeded;]gone.json", "
 // returns the names of those that exist, in argument order.
 func writeHostile(t *testing.T) []string {
 	t.Helper()
-	files := map[string]string{"md.md": hostileMarkdown, "mdcr.md": strings.ReplaceAll(hostileMarkdown, "\n", "\r")}
+	files := map[string]string{"md.md": hostileMarkdown, "mdcr.md": strings.ReplaceAll(hostileMarkdown, "\n", "\r"), "h.http": hostileHTTP}
 	for _, n := range hostileNames {
 		files[n] = hostileBody
 	}
@@ -105,6 +111,14 @@ func TestNoPipelineCommandFromInput(t *testing.T) {
 	_, stdout, stderr := runCLI(t, "", append([]string{"--fix", "--markdown"}, names...)...)
 	checkPipelineLines(t, "--fix stdout", "text", stdout)
 	checkPipelineLines(t, "--fix stderr", "text", stderr)
+	// --fix on standard input: stdout is the user's own payload (the one
+	// exception), the findings on stderr keep the rule in every format.
+	for _, format := range formats {
+		for _, body := range []string{hostileBody, hostileHTTP, hostileMarkdown} {
+			_, _, stderr := runCLI(t, body, "--fix", "--fail-on", "info", "--format", format)
+			checkPipelineLines(t, "--fix of stdin, stderr, "+format, format, stderr)
+		}
+	}
 }
 
 // checkPipelineLines fails for any line of out that the agents would run
@@ -136,36 +150,28 @@ func checkPipelineLines(t *testing.T, what, format, out string) {
 
 // ownAzureCommand: task.logissue with our properties and values only.
 func ownAzureCommand(c agentCommand) bool {
-	if c.name != "task.logissue" || (c.props["type"] != "error" && c.props["type"] != "warning") {
-		return false
-	}
-	for k := range c.props {
-		switch k {
-		case "type", "sourcepath", "linenumber", "columnnumber", "code":
-		default:
-			return false
-		}
-	}
-	_, rule := validate.LookupRule(c.props["code"])
-	return rule || c.props["code"] == "azconnlint"
+	return (c.props["type"] == "error" || c.props["type"] == "warning") &&
+		ownCommand(c, []string{"task.logissue"}, []string{"type", "sourcepath", "linenumber", "columnnumber", "code"}, "code")
 }
 
 // ownGitHubCommand: error, warning or notice with our properties only.
 func ownGitHubCommand(c agentCommand) bool {
-	switch c.name {
-	case "error", "warning", "notice":
-	default:
+	return ownCommand(c, []string{"error", "warning", "notice"}, []string{"file", "line", "col", "endline", "endcolumn", "title"}, "title")
+}
+
+// ownCommand reports whether c is one of names, with properties among
+// keys only, and the property ruleKey naming a rule (or "azconnlint").
+func ownCommand(c agentCommand, names, keys []string, ruleKey string) bool {
+	if !contains(names, c.name) {
 		return false
 	}
 	for k := range c.props {
-		switch k {
-		case "file", "line", "col", "endline", "endcolumn", "title":
-		default:
+		if !contains(keys, k) {
 			return false
 		}
 	}
-	_, rule := validate.LookupRule(c.props["title"])
-	return rule || c.props["title"] == "azconnlint"
+	_, rule := validate.LookupRule(c.props[ruleKey])
+	return rule || c.props[ruleKey] == "azconnlint"
 }
 
 // checkDecodesToInput requires the JSON and XML reports to carry the file
@@ -270,6 +276,57 @@ func TestAzureRoundTrip(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestAzureMatchesJSON: on real files whose names hold ";", "]" and "%",
+// what the agent reads from --format azure is what --format json says:
+// the absolute path, the position, the rule and the message.
+func TestAzureMatchesJSON(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	name := "a;b]c%AZP25%3B d.json"
+	body := "{\"displayName\": \" 100%;] \",\n  \"healthCheckStatus\": \"Passed\", \"bogus%0A\": 1}\n"
+	if err := os.WriteFile(name, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, az, _ := runCLI(t, "", "--format", "azure", "--fail-on", "info", name)
+	_, js, _ := runCLI(t, "", "--format", "json", "--fail-on", "info", name)
+	var got []agentCommand
+	for _, line := range splitAgentLines(az) {
+		if c, ok := azParse(line); ok {
+			got = append(got, c)
+		}
+	}
+	want := gjson.Get(js, "files.0.findings").Array()
+	if len(want) < 3 || len(got) != len(want) {
+		t.Fatalf("%d commands for %d findings:\n%s", len(got), len(want), az)
+	}
+	abs := filepath.Join(dir, name)
+	for i, f := range want {
+		c := got[i]
+		for k, v := range map[string]string{"sourcepath": abs, "linenumber": f.Get("line").String(), "columnnumber": f.Get("column").String(), "code": f.Get("rule").String()} {
+			if c.props[k] != v {
+				t.Errorf("finding %d: %s = %q, want %q", i, k, c.props[k], v)
+			}
+		}
+		if c.data != f.Get("message").String() {
+			t.Errorf("finding %d: message %q, want %q", i, c.data, f.Get("message").String())
+		}
+	}
+}
+
+// TestConfigErrorsNeutralised: a configuration file is input too; the
+// keys its errors quote form no command.
+func TestConfigErrorsNeutralised(t *testing.T) {
+	t.Chdir(t.TempDir())
+	os.WriteFile(".azconnlint.yaml", []byte("\"##vso[task.setvariable variable=X]y\": 1\n\"::error::k\": 2\n"), 0o644)
+	os.WriteFile("a.json", []byte(`{"displayName": " a "}`), 0o644)
+	code, stdout, stderr := runCLI(t, "", "a.json")
+	if code != exitUsage || !strings.Contains(stderr, "unknown key") {
+		t.Fatalf("exit %d, stderr %q: the configuration error did not show", code, stderr)
+	}
+	checkPipelineLines(t, "config error stdout", "text", stdout)
+	checkPipelineLines(t, "config error stderr", "text", stderr)
 }
 
 func itoa(n int) string { b, _ := json.Marshal(n); return string(b) }

@@ -105,6 +105,10 @@ var scalingRuns = []struct {
 	{"json", []string{"--format", "json"}},
 	{"sarif", []string{"--format", "sarif"}},
 	{"github", []string{"--format", "github"}},
+	{"azure", []string{"--format", "azure"}},
+	{"junit", []string{"--format", "junit"}},
+	{"gitlab", []string{"--format", "gitlab"}},
+	{"checkstyle", []string{"--format", "checkstyle"}},
 	{"fix", []string{"--fix", "--format", "text"}},
 	{"diff", []string{"--diff", "--format", "text"}},
 }

@@ -112,6 +112,12 @@ func (s *Server) reloadConfig() {
 	}
 	refresh := s.client.pull && s.client.refresh
 	s.lastCfgE = ""
+	// Errors shown on configuration files are cleared; the lints that
+	// follow show those that remain.
+	for uri := range s.cfgDiags {
+		s.send("textDocument/publishDiagnostics", publishParams{URI: uri, Diagnostics: []Diagnostic{}})
+		delete(s.cfgDiags, uri)
+	}
 	s.mu.Unlock()
 	for _, d := range docs {
 		s.schedule(d)
@@ -156,10 +162,18 @@ func uriToPath(uri string) string {
 	if err != nil || u.Scheme != "file" {
 		return uri
 	}
-	return filepath.FromSlash(u.Path)
+	p := u.Path
+	if len(p) >= 3 && p[0] == '/' && p[2] == ':' { // file:///C:/x on Windows
+		p = p[1:]
+	}
+	return filepath.FromSlash(p)
 }
 
 // pathToURI returns the file: URI of an absolute path.
 func pathToURI(path string) string {
-	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}).String()
+	p := filepath.ToSlash(path)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // C:/x becomes file:///C:/x
+	}
+	return (&url.URL{Scheme: "file", Path: p}).String()
 }

@@ -19,7 +19,7 @@ var update = flag.Bool("update", false, "rewrite the transcript goldens")
 // client is the test's side of a session: it speaks real Content-Length
 // framing to a Server over pipes and keeps a transcript of both ways.
 type client struct {
-	t      *testing.T
+	t      testing.TB
 	srv    *Server
 	w      *io.PipeWriter
 	msgs   chan message
@@ -29,19 +29,21 @@ type client struct {
 	allMu  sync.Mutex
 	all    []string // every server message, raw
 	subst  [][2]string
+	quiet  bool // keep no transcript and no copy of the messages (long runs)
 }
 
 // start runs a server with cfg (nil: NoConfig).
 func start(t *testing.T, cfg Config) *client {
 	t.Helper()
 	srv := New(cfg)
-	return startServer(t, srv)
+	return startServer(t, srv, false)
 }
 
-func startServer(t *testing.T, srv *Server) *client {
+// startServer runs srv; a quiet client keeps no transcript (long runs).
+func startServer(t testing.TB, srv *Server, quiet bool) *client {
 	inR, inW := io.Pipe()
 	outR, outW := io.Pipe()
-	c := &client{t: t, srv: srv, w: inW, msgs: make(chan message, 1000), exit: make(chan int, 1)}
+	c := &client{t: t, srv: srv, w: inW, msgs: make(chan message, 1000), exit: make(chan int, 1), quiet: quiet}
 	go func() {
 		code := srv.Serve(inR, outW)
 		outW.Close()
@@ -61,7 +63,9 @@ func startServer(t *testing.T, srv *Server) *client {
 				t.Errorf("server wrote invalid JSON: %v: %s", err, body)
 			}
 			c.allMu.Lock()
-			c.all = append(c.all, string(body))
+			if !c.quiet {
+				c.all = append(c.all, string(body))
+			}
 			c.allMu.Unlock()
 			c.msgs <- m
 		}
@@ -82,7 +86,9 @@ func (c *client) raw(b string) {
 // frame writes one framed body.
 func (c *client) frame(body []byte) {
 	c.t.Helper()
-	c.tr.WriteString("--> " + c.pretty(body) + "\n")
+	if !c.quiet {
+		c.tr.WriteString("--> " + c.pretty(body) + "\n")
+	}
 	if _, err := fmt.Fprintf(c.w, "Content-Length: %d\r\n\r\n%s", len(body), body); err != nil {
 		c.t.Fatalf("write: %v", err)
 	}
@@ -109,8 +115,10 @@ func (c *client) next() message {
 		if !ok {
 			c.t.Fatalf("the server closed its output")
 		}
-		b, _ := json.Marshal(m)
-		c.tr.WriteString("<-- " + c.pretty(b) + "\n")
+		if !c.quiet {
+			b, _ := json.Marshal(m)
+			c.tr.WriteString("<-- " + c.pretty(b) + "\n")
+		}
 		return m
 	case <-time.After(10 * time.Second):
 		c.t.Fatalf("no message from the server in 10 s")

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/azconn/azconn/validate"
@@ -53,7 +55,7 @@ func (s *Server) work() {
 			if !ok {
 				break
 			}
-			s.finish(job.doc, s.lint(job))
+			s.finish(job.doc, s.safeLint(job))
 		}
 	}
 }
@@ -82,6 +84,18 @@ func (s *Server) next() (job, bool) {
 		}
 	}
 	return job{}, false
+}
+
+// safeLint is lint that survives a panic in the server's own code: the
+// document then shows nothing, and the client logs the error.
+func (s *Server) safeLint(j job) (l *linted) {
+	defer func() {
+		if r := recover(); r != nil {
+			l = &linted{version: j.version, text: j.text, lines: newLines(j.text)}
+			s.send("window/logMessage", map[string]any{"type": 1, "message": fmt.Sprintf("azconnlint: internal error linting %s: %v", j.uri, r)})
+		}
+	}()
+	return s.lint(j)
 }
 
 // lint runs the engine on a snapshot, unless the document is not one to
@@ -170,7 +184,8 @@ func (s *Server) showConfigError(err error) {
 	var ce *ConfigError
 	if errors.As(err, &ce) && ce.Line > 0 && !s.client.pull {
 		p := Position{Line: ce.Line - 1, Character: max(ce.Column-1, 0)}
-		s.send("textDocument/publishDiagnostics", publishParams{URI: pathToURI(ce.Path), Diagnostics: []Diagnostic{{
+		s.cfgDiags[pathToURI(absPath(ce.Path))] = true
+		s.send("textDocument/publishDiagnostics", publishParams{URI: pathToURI(absPath(ce.Path)), Diagnostics: []Diagnostic{{
 			Range: Range{Start: p, End: p}, Severity: severityError, Code: "config", Source: "azconnlint", Message: ce.Msg}}})
 	}
 }
@@ -251,4 +266,13 @@ func nonNil(d []Diagnostic) []Diagnostic {
 		return []Diagnostic{}
 	}
 	return d
+}
+
+// absPath makes a configuration path (the loader may give it relative to
+// the working directory) absolute for its URI.
+func absPath(p string) string {
+	if a, err := filepath.Abs(p); err == nil {
+		return a
+	}
+	return p
 }

@@ -85,7 +85,7 @@ func TestSizeLimit(t *testing.T) {
 func TestMalformedFrames(t *testing.T) {
 	srv := New(nil)
 	srv.maxFrame = 1024
-	c := startServer(t, srv)
+	c := startServer(t, srv, false)
 	expectError := func(what string, code int, id string) {
 		t.Helper()
 		m := c.next()
@@ -165,6 +165,7 @@ func TestPullDiagnostics(t *testing.T) {
 	dir := c.newWorkspace()
 	caps := fullCaps()
 	caps["textDocument"].(map[string]any)["diagnostic"] = map[string]any{"dynamicRegistration": false}
+	caps["workspace"].(map[string]any)["diagnostics"] = map[string]any{"refreshSupport": true}
 	res := c.initialize(caps)
 	if _, ok := res["capabilities"].(map[string]any)["diagnosticProvider"]; !ok {
 		t.Fatalf("no diagnosticProvider for a pulling client: %v", res)
@@ -175,6 +176,11 @@ func TestPullDiagnostics(t *testing.T) {
 	c.call("textDocument/diagnostic", map[string]any{"textDocument": map[string]any{"uri": uri}}, &r)
 	if r.Kind != "full" || !has(r.Items, "enum-case") {
 		t.Errorf("pulled %+v", r)
+	}
+	// A configuration change asks the client to pull again.
+	c.notify("workspace/didChangeConfiguration", map[string]any{"settings": nil})
+	if m := c.next(); m.Method != "workspace/diagnostic/refresh" || m.ID == nil {
+		t.Errorf("after a configuration change: %+v, want workspace/diagnostic/refresh", m)
 	}
 	c.notify("textDocument/didClose", map[string]any{"textDocument": map[string]any{"uri": uri}})
 	c.shutdown()
@@ -209,6 +215,51 @@ func TestConfigError(t *testing.T) {
 				t.Errorf("the payload was not linted")
 			}
 		}
+	}
+	// Fixed and reloaded: the configuration's diagnostic is cleared.
+	cfg.mu.Lock()
+	cfg.err = nil
+	cfg.mu.Unlock()
+	c.notify("workspace/didChangeWatchedFiles", map[string]any{"changes": []any{}})
+	if p := c.publish(pathToURI(cfgPath)); len(p.Diagnostics) != 0 {
+		t.Errorf("after the fix: %+v", p.Diagnostics)
+	}
+	c.shutdown()
+}
+
+// TestWatchRegistration: a client that can register file watchers
+// dynamically is asked to watch the configuration files.
+func TestWatchRegistration(t *testing.T) {
+	c := start(t, nil)
+	caps := fullCaps()
+	caps["workspace"].(map[string]any)["didChangeWatchedFiles"] = map[string]any{"dynamicRegistration": true}
+	c.initialize(caps)
+	m := c.next()
+	if m.Method != "client/registerCapability" || m.ID == nil || !strings.Contains(string(m.Params), `**/.azconnlint.{yaml,yml,json}`) {
+		t.Fatalf("got %+v, want the watcher registration", m)
+	}
+	c.frame([]byte(`{"jsonrpc":"2.0","id":` + string(m.ID) + `,"result":null}`)) // its answer is taken silently
+	c.shutdown()
+}
+
+// panicConfig panics inside the worker's lint.
+type panicConfig struct{ NoConfig }
+
+func (panicConfig) Settings(string) (Settings, error) { panic("broken") }
+
+// TestWorkerPanic: a panic inside a lint is logged, the document shows
+// nothing, and the session goes on (a waiting hover is answered).
+func TestWorkerPanic(t *testing.T) {
+	c := start(t, panicConfig{})
+	c.initialize(nil)
+	c.open("file:///p/conn.json", "json", payload, 1)
+	if m := c.next(); m.Method != "window/logMessage" || !strings.Contains(string(m.Params), "broken") {
+		t.Fatalf("got %+v, want the panic logged", m)
+	}
+	var h *Hover
+	c.call("textDocument/hover", map[string]any{"textDocument": map[string]any{"uri": "file:///p/conn.json"}, "position": pos(2, 50)}, &h)
+	if h != nil {
+		t.Errorf("hover after a panicked lint: %+v", h)
 	}
 	c.shutdown()
 }

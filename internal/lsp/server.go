@@ -30,9 +30,10 @@ type Server struct {
 	state    int
 	enc      string // negotiated position encoding
 	client   clientCaps
-	root     string // workspace folder, for a new configuration file
-	reqID    int    // last server-to-client request ID
-	lastCfgE string // last configuration error shown
+	root     string          // workspace folder, for a new configuration file
+	reqID    int             // last server-to-client request ID
+	lastCfgE string          // last configuration error shown
+	cfgDiags map[string]bool // configuration files given an error diagnostic
 
 	maxFrame int // MaxFrame unless a test sets it
 
@@ -60,7 +61,7 @@ func New(cfg Config) *Server {
 	if cfg == nil {
 		cfg = NoConfig{}
 	}
-	return &Server{cfg: cfg, docs: map[string]*document{}, waiting: map[string]*waiter{},
+	return &Server{cfg: cfg, docs: map[string]*document{}, waiting: map[string]*waiter{}, cfgDiags: map[string]bool{},
 		enc: encodingUTF16, wake: make(chan struct{}, 1), done: make(chan struct{})}
 }
 

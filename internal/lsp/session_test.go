@@ -126,6 +126,12 @@ func TestSession(t *testing.T) {
 				t.Errorf("hover over connectionType: %s", h.Contents.Value)
 			}
 
+			// Over the password's value: the plaintext-secret help, never the value.
+			c.call("textDocument/hover", map[string]any{"textDocument": map[string]any{"uri": uri}, "position": pos(7, 25)}, &h)
+			if !strings.Contains(h.Contents.Value, "plaintext-secret") {
+				t.Errorf("hover over the password: %s", h.Contents.Value)
+			}
+
 			// An incremental change in the encoding's units.
 			c.change(uri, 2, &enum.Range, `"hybridAzureADJoin"`)
 			p = c.publish(uri)

@@ -1,7 +1,7 @@
 -- A minimal Neovim (0.7+) configuration for TestNeovim: it starts
 -- `azconnlint lsp` for the opened payload, waits for the diagnostics,
 -- applies the enum-case quick fix and then "Fix all", writes the buffer,
--- stops the server and records what it saw in $AZ_RESULT, one fact a line.
+-- turns plaintext-secret off in .azconnlint.yaml, stops the server and records what it saw in $AZ_RESULT, one fact a line.
 local out = {}
 local function log(s) table.insert(out, s) end
 local function finish()
@@ -78,13 +78,45 @@ local function run()
   end
   vim.cmd("write")
 
+  -- Turn off plaintext-secret for this file: the action edits the
+  -- project's .azconnlint.yaml, open and attached; saving it makes the
+  -- server read the configuration again, and the finding goes.
+  local secret
+  for _, d in ipairs(vim.diagnostic.get(bufnr)) do
+    if d.code == "plaintext-secret" then secret = d end
+  end
+  local cfgbuf = vim.fn.bufadd(vim.fn.getcwd() .. "/.azconnlint.yaml")
+  vim.fn.bufload(cfgbuf)
+  vim.lsp.buf_attach_client(cfgbuf, client_id)
+  params = vim.lsp.util.make_given_range_params({ secret.lnum + 1, secret.col }, { secret.end_lnum + 1, secret.end_col },
+    bufnr, client.offset_encoding)
+  params.context = { diagnostics = {}, only = { "quickfix" } }
+  for _, r in pairs(vim.lsp.buf_request_sync(bufnr, "textDocument/codeAction", params, 10000) or {}) do
+    for _, a in ipairs(r.result or {}) do
+      if a.title:match("^Turn off plaintext%-secret") then
+        log("action " .. a.title)
+        vim.lsp.util.apply_workspace_edit(a.edit, client.offset_encoding)
+      end
+    end
+  end
+  vim.api.nvim_buf_call(cfgbuf, function() vim.cmd("write") end)
+  local off = vim.wait(20000, function()
+    for _, d in ipairs(vim.diagnostic.get(bufnr)) do
+      if d.code == "plaintext-secret" then return false end
+    end
+    return true
+  end, 20)
+  log("plaintext-secret off " .. tostring(off))
+
   vim.lsp.stop_client(client_id)
   vim.wait(10000, function() return exited ~= nil end, 20)
   log("exit " .. tostring(exited))
   finish()
 end
 
-vim.api.nvim_create_autocmd("VimEnter", { callback = function()
+-- nested: the :write commands inside must fire BufWritePost, which sends
+-- textDocument/didSave.
+vim.api.nvim_create_autocmd("VimEnter", { nested = true, callback = function()
   local ok, err = pcall(run)
   if not ok then
     log("error " .. tostring(err))

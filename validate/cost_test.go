@@ -1,0 +1,138 @@
+package validate
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"reflect"
+	"testing"
+)
+
+// Duplicate keys past the cap are counted, not built: the result is the
+// one building them all gives (listed findings, counts, the summary).
+func TestDuplicateKeysPastCapCounted(t *testing.T) {
+	for _, in := range [][]byte{
+		repeatTo(20000, "{", `"é":1`, ",", "}"),
+		repeatTo(20000, "{", `"é":1`, ",", `,"x":}`), // and a syntax error at the end
+		repeatTo(20000, `{"a":{`, `"b":1,"b":2`, ",", `},"connectionType":"Nope","a":3}`),
+	} {
+		for _, limit := range []int{1, 10, DefaultMaxFindings} {
+			got := Lint(in, Options{MaxFindings: limit})
+			// All built: a cap past the number of findings, then capped
+			// the same way by hand.
+			all := Lint(in, Options{MaxFindings: 1 << 30})
+			if got.Count(SeverityError) != all.Count(SeverityError) || got.Count(SeverityWarning) != all.Count(SeverityWarning) {
+				t.Errorf("limit %d: %d errors, %d warnings; all built: %d, %d", limit, got.Count(SeverityError), got.Count(SeverityWarning), all.Count(SeverityError), all.Count(SeverityWarning))
+			}
+			if len(got.Findings) != limit+1 || got.Findings[len(got.Findings)-1].Rule == "" {
+				t.Errorf("limit %d: %d findings listed", limit, len(got.Findings))
+			}
+			// The listed ones are the first blocking ones by position.
+			var want []Finding
+			for _, f := range all.Findings {
+				if blocking[f.Rule] && len(want) < limit {
+					want = append(want, f)
+				}
+			}
+			var listed []Finding
+			for _, f := range got.Findings {
+				if f.Rule != "too-many-findings" {
+					listed = append(listed, f)
+				}
+			}
+			if !reflect.DeepEqual(listed, want) {
+				t.Errorf("limit %d: listed %d findings, not the first %d blocking ones", limit, len(listed), len(want))
+			}
+		}
+	}
+}
+
+// countingCtx is done from its n-th Err call on: a cancellation that
+// arrives at a known point of the pipeline.
+type countingCtx struct {
+	context.Context
+	n, calls int
+}
+
+func (c *countingCtx) Err() error {
+	c.calls++
+	if c.calls >= c.n {
+		return context.Canceled
+	}
+	return nil
+}
+
+func TestLintContext(t *testing.T) {
+	l, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text bytes.Buffer
+	for i := range 200 {
+		fmt.Fprintf(&text, "###\nPATCH https://graph.microsoft.com/beta/deviceManagement/virtualEndpoint/onPremisesConnections/%d\nContent-Type: application/json\n\n{\"displayName\": \" x%d \"}\n\n", i, i)
+	}
+	for _, in := range [][]byte{text.Bytes(), repeatTo(1<<20, "{", `"k%d":%d`, ",", "}")} {
+		want := l.Lint(in)
+		got, err := l.LintContext(context.Background(), in)
+		if err != nil || !reflect.DeepEqual(got, want) {
+			t.Errorf("Background: err %v, result differs from Lint: %v", err, !reflect.DeepEqual(got, want))
+		}
+		for _, at := range []int{1, 2, 3, 5} {
+			ctx := &countingCtx{Context: context.Background(), n: at}
+			res, err := l.LintContext(ctx, in)
+			if !errors.Is(err, context.Canceled) || res.Findings != nil || res.Requests != nil {
+				t.Errorf("cancelled at check %d: err %v, %d findings", at, err, len(res.Findings))
+			}
+			// Stopped at once: two more checks at most (the enclosing loop's and
+			// the final one),
+			// not one per stage of every request.
+			if ctx.calls > at+2 {
+				t.Errorf("cancelled at check %d: the context was checked %d times", at, ctx.calls)
+			}
+		}
+	}
+}
+
+// knownHeavyShapes are the scaling shapes that still allocate more than
+// maxBytesPerInputByte per input byte, with a ceiling 20% over what they
+// measure now (so that they get no worse): findings past the cap are
+// still built for their messages and fixes (a fix must apply whether its
+// finding is listed or not), and under a key half the input long, each of
+// the cap's findings has a pointer of that length (the Result itself is
+// that big). Issue 23's note has the figures.
+var knownHeavyShapes = map[string]float64{
+	"objects-under-long-key":          700,
+	"duplicate-keys-under-long-key":   680,
+	"whitespace-values-one-line":      170,
+	"miscased-health-checks-one-line": 155,
+	"unknown-keys-one-line":           128,
+	"misspelt-password-keys":          111,
+	"distinct-passwords":              90,
+	"unknown-keys-on-lines":           85,
+	"duplicate-keys-one-line":         83,
+}
+
+// maxBytesPerInputByte bounds what one Lint allocates per input byte.
+const maxBytesPerInputByte = 64
+
+// TestBytesPerInputByte: every scaling shape at 192 KB allocates at most
+// maxBytesPerInputByte per input byte, but the known heavy ones, which
+// stay under their ceilings.
+func TestBytesPerInputByte(t *testing.T) {
+	if testing.Short() {
+		t.Skip("lints a few MB")
+	}
+	for _, s := range scalingShapes {
+		in := s.gen(4 * scalingBase)
+		got := float64(measureShape(s, in).bytes) / float64(len(in))
+		limit := float64(maxBytesPerInputByte)
+		if c, ok := knownHeavyShapes[s.name]; ok {
+			limit = c
+		}
+		t.Logf("%-34s %6.1f B per input byte (limit %.0f)", s.name, got, limit)
+		if got > limit {
+			t.Errorf("%s: %.1f bytes allocated per input byte, over %.0f", s.name, got, limit)
+		}
+	}
+}
