@@ -120,7 +120,7 @@ func TestLoadErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, _, err := Parse("c.yaml", []byte(tt.text))
+			_, err := Parse("c.yaml", []byte(tt.text))
 			var ce *Error
 			if !errors.As(err, &ce) {
 				t.Fatalf("error %v (%T), want *Error", err, err)
@@ -236,7 +236,7 @@ func TestExtends(t *testing.T) {
 // TestStarter checks that the file --init writes loads and changes
 // nothing but the exclude of node_modules.
 func TestStarter(t *testing.T) {
-	c, _, err := Parse("starter.yaml", Starter())
+	c, err := Parse("starter.yaml", Starter())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -283,7 +283,7 @@ func TestREADMEExample(t *testing.T) {
 	}
 	_, block, _ := strings.Cut(sec, "```yaml\n")
 	block, _, _ = strings.Cut(block, "```")
-	c, _, err := Parse("README.md", []byte(block))
+	c, err := Parse("README.md", []byte(block))
 	if err != nil {
 		t.Fatalf("the README's example: %v", err)
 	}

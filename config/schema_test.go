@@ -43,7 +43,7 @@ func TestSchemaAgrees(t *testing.T) {
 	}
 	for name, text := range cases {
 		t.Run(name, func(t *testing.T) {
-			_, _, perr := Parse("c.yaml", []byte(text))
+			_, perr := Parse("c.yaml", []byte(text))
 			var doc any
 			if err := yaml.Unmarshal([]byte(text), &doc); err != nil {
 				t.Fatal(err)
