@@ -513,7 +513,7 @@ func kindName(n *yaml.Node) string {
 		case "!!str":
 			return "string"
 		}
-		return "value of type " + n.Tag
+		return "value of type " + quote(n.Tag)
 	}
 	return "value"
 }

@@ -86,7 +86,7 @@ func (b *baselines) apply(cfg *config, results *[]*fileResult, stderr io.Writer)
 		m := b.by[file]
 		if cfg.pruneBaseline {
 			if err := os.WriteFile(file, m.Pruned(considered).Marshal(), 0o644); err != nil {
-				fmt.Fprintf(stderr, "azconnlint: --prune-baseline: %v\n", err)
+				fmt.Fprintf(stderr, "azconnlint: --prune-baseline: %s\n", configErrorText(err))
 				return exitIO, false
 			}
 			continue
@@ -181,9 +181,9 @@ func writeBaseline(cfg *config, results []*fileResult, stderr io.Writer) int {
 		n += len(r.findings)
 	}
 	if err := os.WriteFile(cfg.writeBaseline, b.Marshal(), 0o644); err != nil {
-		fmt.Fprintf(stderr, "azconnlint: --write-baseline: %v\n", err)
+		fmt.Fprintf(stderr, "azconnlint: --write-baseline: %s\n", configErrorText(err))
 		return exitIO
 	}
-	fmt.Fprintf(stderr, "azconnlint: wrote %d %s to %s\n", n, plural(n, "finding", "findings"), cfg.writeBaseline)
+	fmt.Fprintf(stderr, "azconnlint: wrote %d %s to %s\n", n, plural(n, "finding", "findings"), shownName(cfg.writeBaseline))
 	return code
 }
