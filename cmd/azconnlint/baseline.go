@@ -70,7 +70,7 @@ func (b *baselines) apply(cfg *config, results *[]*fileResult, stderr io.Writer)
 			linted[file] = map[string]bool{}
 		}
 		linted[file][p] = true
-		r.findings, r.baselined = b.by[file].Filter(p, r.findings)
+		b.filter(b.by[file], p, r)
 	}
 	// An entry is unused when its file was linted and no longer has the
 	// finding, or when its file is gone; files outside this run (a
@@ -94,6 +94,23 @@ func (b *baselines) apply(cfg *config, results *[]*fileResult, stderr io.Writer)
 		b.reportUnused(cfg, file, m.Unused(considered), results)
 	}
 	return 0, true
+}
+
+// filter drops r's baselined findings. Each kept finding keeps the
+// occurrence number it had among all of the file's findings, so its
+// identity (SARIF, GitLab) is the same with or without the baseline.
+func (b *baselines) filter(m *cfgfile.Matcher, path string, r *fileResult) {
+	all := validate.Identities(path, r.findings)
+	var kept []validate.Finding
+	var occ []int
+	for i, f := range r.findings {
+		if m.Suppress(path, f) {
+			r.baselined++
+			continue
+		}
+		kept, occ = append(kept, f), append(occ, all[i].Occurrence)
+	}
+	r.findings, r.occurrence = kept, occ
 }
 
 // reportUnused adds one baseline-unused warning per file at its line 1,
@@ -139,6 +156,9 @@ func (b *baselines) reportUnused(cfg *config, file string, unused []cfgfile.Entr
 		}
 		r := (*results)[i]
 		r.findings = append([]validate.Finding{f}, r.findings...)
+		if r.occurrence != nil {
+			r.occurrence = append([]int{0}, r.occurrence...)
+		}
 	}
 }
 

@@ -52,6 +52,9 @@ type fileResult struct {
 	failOn     validate.Severity // --fail-on, or the file's configuration's
 	conf       *cfgfile.Config   // the file's configuration (nil: none)
 	baselined  int               // findings the baseline suppressed
+	// occurrence, when a baseline filtered the findings, is each kept
+	// finding's occurrence number among all of them (identity.go).
+	occurrence []int
 }
 
 // walkedExt reports whether walking a directory lints a file of this
