@@ -52,6 +52,9 @@ type fileResult struct {
 	failOn     validate.Severity // --fail-on, or the file's configuration's
 	conf       *cfgfile.Config   // the file's configuration (nil: none)
 	baselined  int               // findings the baseline suppressed
+	// occurrence, when a baseline filtered the findings, is each kept
+	// finding's occurrence number among all of them (identity.go).
+	occurrence []int
 }
 
 // walkedExt reports whether walking a directory lints a file of this
@@ -293,10 +296,16 @@ func lintAll(cfg *config, stdin io.Reader, stdout, stderr io.Writer) int {
 // excluded drops the jobs that their configuration excludes; a file named
 // on the command line is reported as skipped.
 func excluded(cfg *config, jobs []job, confs []*cfgfile.Config, stderr io.Writer) ([]job, []*cfgfile.Config) {
+	baselines := map[string]bool{absPath(cfg.writeBaseline): cfg.writeBaseline != "", absPath(cfg.baseline): cfg.baseline != ""}
+	for _, c := range confs {
+		if b := c.Baseline(); b != "" {
+			baselines[absPath(b)] = true
+		}
+	}
 	var kj []job
 	var kc []*cfgfile.Config
 	for i, j := range jobs {
-		if !j.stdin && j.err == nil && strings.HasPrefix(filepath.Base(j.path), ".azconnlint") {
+		if !j.stdin && j.err == nil && (strings.HasPrefix(filepath.Base(j.path), ".azconnlint") || baselines[absPath(j.path)]) {
 			// A configuration or baseline named by a hook that passes
 			// every staged .json file: no payload.
 			fmt.Fprintf(stderr, "azconnlint: %s: skipped: azconnlint's own configuration or baseline\n", shownName(j.path))
