@@ -31,11 +31,29 @@ func FuzzParse(f *testing.F) {
 		if !errors.As(err, &ce) {
 			t.Fatalf("error %v (%T) is not a *Error", err, err)
 		}
-		lines := bytes.Count(data, []byte{'\n'}) + 1
+		lines := yamlLines(data)
 		if ce.Line < 1 || ce.Line > lines+1 || ce.Column < 1 || ce.Path != "f.yaml" || ce.Msg == "" {
 			t.Fatalf("error %q: position outside the %d lines of the text", ce, lines)
 		}
 	})
+}
+
+// yamlLines counts the lines of data as YAML (and the lint's positions)
+// do: LF, CRLF and a lone CR end a line, and so do NEL, LS and PS, which
+// the YAML parser also breaks lines at.
+func yamlLines(data []byte) int {
+	n := 1
+	for i := 0; i < len(data); i++ {
+		switch {
+		case data[i] == '\n':
+			n++
+		case data[i] == '\r' && (i+1 == len(data) || data[i+1] != '\n'):
+			n++
+		case bytes.HasPrefix(data[i:], []byte("\u0085")), bytes.HasPrefix(data[i:], []byte("\u2028")), bytes.HasPrefix(data[i:], []byte("\u2029")):
+			n++
+		}
+	}
+	return n
 }
 
 // TestParseBounded: hostile inputs up to MaxSize (deep nesting, many
