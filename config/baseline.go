@@ -149,7 +149,39 @@ func (b *Baseline) Marshal() []byte {
 		c.Entries = []Entry{}
 	}
 	out, _ := json.MarshalIndent(c, "", "  ") // plain strings and ints: cannot fail
-	return append(out, '\n')
+	return append(escapeCommands(out), '\n')
+}
+
+// escapeCommands writes the "[" of a pipeline command opener ("##vso[",
+// "##[", any case) as "\u005b" (SPEC §13): a baseline is printed by
+// `cat` in CI logs and shown in diffs, and its pointers and paths come
+// from the input. '#' occurs only inside JSON strings, so the escape
+// keeps the document's value.
+func escapeCommands(b []byte) []byte {
+	var out []byte
+	last := 0
+	for i := 0; i+2 < len(b); i++ {
+		if b[i] != '#' || b[i+1] != '#' {
+			continue
+		}
+		n := 0
+		switch {
+		case b[i+2] == '[':
+			n = 2
+		case i+5 < len(b) && strings.EqualFold(string(b[i+2:i+5]), "vso") && b[i+5] == '[':
+			n = 5
+		default:
+			continue
+		}
+		out = append(out, b[last:i+n]...)
+		out = append(out, `\u005b`...)
+		last = i + n + 1
+		i += n
+	}
+	if out == nil {
+		return b
+	}
+	return append(out, b[last:]...)
 }
 
 // Matcher applies a baseline to one run: each entry suppresses up to its
