@@ -475,6 +475,12 @@ func (fl *formLinter) result() (res Result) {
 	case res.Target == Auto:
 		res.Target, res.TargetFrom = Target(defaultTarget()), "default"
 	}
+	if len(res.Requests) == 0 && len(res.Findings) > 0 {
+		// A finding of the text itself (a byte order mark) and no request
+		// linted: the whole text is the implicit request 0 it indexes, as
+		// a bare body is, so that every finding's Request indexes one.
+		res.Requests = []Request{{Target: res.Target, TargetFrom: res.TargetFrom, Start: fl.pos(0), End: fl.pos(len(fl.data)), secrets: fl.secrets}}
+	}
 	slices.SortStableFunc(res.Findings, compareFindings)
 	res.Findings, res.Omitted = fl.capAll(res.Findings)
 	for i := range res.Findings {
