@@ -382,15 +382,7 @@ func (fl *formLinter) lintBody(bl *Linter, body []byte, base int, ri int) ([]byt
 		}
 		fl.findings = append(fl.findings, g)
 	}
-	pointers := templatePointers(sub, templates)
-	for i, t := range templates {
-		fl.compact() // a body of many templates stays within the cap as it goes
-		name := string(body[t.start+2 : t.end-2])
-		if f := fl.report("template-value", SeverityInfo, span{base + t.start, base + t.end}, ri,
-			fmt.Sprintf("the value is the variable {{%s}}, which is filled in when the request is sent: its type and format are not checked here", strings.TrimSpace(name))); f != nil {
-			f.Pointer = pointers[i]
-		}
-	}
+	fl.reportTemplates(body, sub, templates, base, ri)
 	for _, fx := range res.Fixes {
 		if kept[fixKey(&fx)] || capped && opts.callOf() != callUpdatePassword {
 			fl.fixes = append(fl.fixes, fx)
@@ -404,26 +396,41 @@ func (fl *formLinter) lintBody(bl *Linter, body []byte, base int, ri int) ([]byt
 		}
 		return res.Normalized, res
 	}
-	// The normalized body is the body as written with the kept edits
-	// applied; template values stay as written. An unwrap (value-wrapper)
-	// holds the other edits: it is applied as the two deletions around
-	// the entity, so that the entity's own fixes apply in the same pass.
-	type flat struct {
-		start, end int
-		text       string
-		by         []*Edit
+	return fl.applyBodyEdits(body, base, bodyEdits, edits), res
+}
+
+// reportTemplates reports each unquoted {{name}} of a body as one
+// template-value finding with its pointer in the substituted body.
+func (fl *formLinter) reportTemplates(body, sub []byte, templates []span, base, ri int) {
+	pointers := templatePointers(sub, templates)
+	for i, t := range templates {
+		fl.compact() // a body of many templates stays within the cap as it goes
+		name := string(body[t.start+2 : t.end-2])
+		if f := fl.report("template-value", SeverityInfo, span{base + t.start, base + t.end}, ri,
+			fmt.Sprintf("the value is the variable {{%s}}, which is filled in when the request is sent: its type and format are not checked here", strings.TrimSpace(name))); f != nil {
+			f.Pointer = pointers[i]
+		}
 	}
-	var flats []flat
+}
+
+// applyBodyEdits returns the normalized body: the body as written with the
+// kept edits applied (template values stay as written), each added to the
+// text's edits for the findings that own it (owner maps a pass's Edit to
+// the finding's). An unwrap (value-wrapper) holds the other edits: it is
+// applied as the two deletions around the entity, so that the entity's own
+// fixes apply in the same pass.
+func (fl *formLinter) applyBodyEdits(body []byte, base int, bodyEdits []*Edit, owner map[*Edit]*Edit) []byte {
+	var flats []formEdit
 	slices.SortFunc(bodyEdits, func(a, b *Edit) int { return a.Start.Offset - b.Start.Offset })
 	for i, e := range bodyEdits {
 		s, t := e.Start.Offset, e.End.Offset
 		if k := bytes.Index(body[s:t], []byte(e.Text)); e.Text != "" && k >= 0 && i+1 < len(bodyEdits) && bodyEdits[i+1].Start.Offset < t {
-			flats = append(flats, flat{s, s + k, "", nil}, flat{s + k + len(e.Text), t, "", nil})
+			flats = append(flats, formEdit{s, s + k, "", nil}, formEdit{s + k + len(e.Text), t, "", nil})
 			continue
 		}
-		flats = append(flats, flat{s, t, e.Text, []*Edit{edits[e]}})
+		flats = append(flats, formEdit{s, t, e.Text, []*Edit{owner[e]}})
 	}
-	slices.SortStableFunc(flats, func(a, b flat) int { return a.start - b.start })
+	slices.SortStableFunc(flats, func(a, b formEdit) int { return a.start - b.start })
 	var out []byte
 	last := 0
 	for _, e := range flats {
@@ -435,9 +442,9 @@ func (fl *formLinter) lintBody(bl *Linter, body []byte, base int, ri int) ([]byt
 		fl.edits = append(fl.edits, formEdit{base + e.start, base + e.end, e.text, e.by})
 	}
 	if out == nil {
-		return body, res
+		return body
 	}
-	return append(out, body[last:]...), res
+	return append(out, body[last:]...)
 }
 
 // fixKey is a Fix without its value, to match findings' fixes with the
