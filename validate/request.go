@@ -400,16 +400,27 @@ func (fl *formLinter) lintBody(bl *Linter, body []byte, base int, ri int) ([]byt
 }
 
 // reportTemplates reports each unquoted {{name}} of a body as one
-// template-value finding with its pointer in the substituted body.
+// template-value finding with its pointer in the substituted body. Past
+// the cap's count of them only the count is kept: the body's first ones
+// have the same rule and severity and earlier positions, so the cap would
+// list none of the rest (a body of 700,000 templates builds 1,000).
 func (fl *formLinter) reportTemplates(body, sub []byte, templates []span, base, ri int) {
-	pointers := templatePointers(sub, templates)
+	limit := fl.opts.maxFindings()
+	pointers := templatePointers(sub, templates[:min(len(templates), limit)])
+	var sev Severity // the rule's, as the linter's options set it
 	for i, t := range templates {
-		fl.compact() // a body of many templates stays within the cap as it goes
-		name := string(body[t.start+2 : t.end-2])
-		if f := fl.report("template-value", SeverityInfo, span{base + t.start, base + t.end}, ri,
-			fmt.Sprintf("the value is the variable {{%s}}, which is filled in when the request is sent: its type and format are not checked here", strings.TrimSpace(name))); f != nil {
-			f.Pointer = pointers[i]
+		fl.compact()
+		if i == limit {
+			fl.omit(map[Severity]int{sev: len(templates) - i}, base+t.start, ri)
+			return
 		}
+		name := string(body[t.start+2 : t.end-2])
+		f := fl.report("template-value", SeverityInfo, span{base + t.start, base + t.end}, ri,
+			fmt.Sprintf("the value is the variable {{%s}}, which is filled in when the request is sent: its type and format are not checked here", strings.TrimSpace(name)))
+		if f == nil {
+			return // the rule is off
+		}
+		f.Pointer, sev = pointers[i], f.Severity
 	}
 }
 
@@ -576,12 +587,14 @@ func templatePointers(sub []byte, templates []span) []string {
 	if len(templates) == 0 {
 		return out
 	}
-	at := make(map[int]int, len(templates))
-	for i, t := range templates {
-		at[t.start] = i
-	}
+	// Templates come in text order: a binary search finds a node's (no
+	// map of every template, which a body of many would make large).
 	for _, n := range parse(sub, 0, DefaultMaxDepth).nodes {
-		if i, ok := at[n.start]; ok && n.end == templates[i].end && n.kind == kindString {
+		if n.kind != kindString {
+			continue
+		}
+		i, ok := slices.BinarySearchFunc(templates, n.start, func(t span, off int) int { return t.start - off })
+		if ok && n.end == templates[i].end {
 			out[i] = pointerWith(n, (*node).key)
 		}
 	}
