@@ -21,7 +21,9 @@ func TestFormCap(t *testing.T) {
 	req := "###\nPATCH https://graph.microsoft.com/beta/deviceManagement/virtualEndpoint/onPremisesConnections/9ec90ff8-fd63-4fb9-ab5a-aa4fdccf1234\nContent-Type: text/plain\n\n" + body.String() + "\n"
 	in := strings.Repeat(req, 40)
 	_, all, _ := runCLI(t, in, "--format", "json", "--max-findings", "1000000", "--stdin-filename", "big.http")
-	var uncapped struct{ Summary struct{ Errors, Warnings, Infos int } }
+	var uncapped struct {
+		Summary struct{ Errors, Warnings, Infos int }
+	}
 	if err := json.Unmarshal([]byte(all), &uncapped); err != nil {
 		t.Fatal(err)
 	}
