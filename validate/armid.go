@@ -127,119 +127,162 @@ func urlPrefix(s string) int {
 // parseARMID parses s (the core of a value) as a resource ID of kind.
 func parseARMID(s string, kind armKind) *armID {
 	id := &armID{kind: kind, subIdx: -1}
-	issue := func(from, to int, msg string) {
-		id.issues = append(id.issues, armIssue{from, to, msg})
-	}
-	want := armLen[kind]
-	if s == "" {
-		issue(0, 0, "is empty: write the full ID, "+armShape(kind))
+	path, off, ok := id.absolutePath(s)
+	if !ok {
 		return id
 	}
-	path, off := s, 0 // off maps an index of path to an index of s
+	id.split(path, off)
+	if id.checkSegments() {
+		id.checkLength(s)
+	}
+	return id
+}
+
+func (id *armID) issue(from, to int, msg string) {
+	id.issues = append(id.issues, armIssue{from, to, msg})
+}
+
+// absolutePath returns the path of s to split, with the offset of its
+// first byte in s (a leading URL dropped, a missing leading '/' added, a
+// trailing '/' dropped, each reported), or false when s is no path at all.
+func (id *armID) absolutePath(s string) (path string, off int, ok bool) {
+	if s == "" {
+		id.issue(0, 0, "is empty: write the full ID, "+armShape(id.kind))
+		return "", 0, false
+	}
+	path = s
 	if u := urlPrefix(s); u > 0 {
-		issue(0, u, fmt.Sprintf("starts with the URL %s: a resource ID is only the path that follows the host; remove it", quoteJSON(s[:u])))
+		id.issue(0, u, fmt.Sprintf("starts with the URL %s: a resource ID is only the path that follows the host; remove it", quoteJSON(s[:u])))
 		path, off = s[u:], u
 		if path == "" {
-			return id
+			return "", 0, false
 		}
 	}
 	if path[0] != '/' {
-		first := path
-		if j := strings.IndexByte(path, '/'); j >= 0 {
-			first = path[:j]
-		}
-		switch {
-		case strings.EqualFold(first, "subscriptions"):
-			issue(off, off+len(first), fmt.Sprintf("does not start with '/': a resource ID is an absolute path; write %s", quoteJSON("/"+path)))
-			path, off = "/"+path, off-1
-		case !strings.Contains(path, "/"):
-			issue(0, len(s), fmt.Sprintf("is a bare name, not a resource ID: write the full ID of the %s, %s", armWhat[kind], armShape(kind)))
-			return id
-		default:
-			issue(off, off+len(first), fmt.Sprintf("must start with /subscriptions/: write the full ID, %s", armShape(kind)))
-			return id
+		if path, off, ok = id.relativePath(s, path, off); !ok {
+			return "", 0, false
 		}
 	}
 	if t := strings.TrimRight(path, "/"); len(t) > 0 && len(t) < len(path) {
-		issue(off+len(t), off+len(path), "ends with '/': remove the trailing slash")
+		id.issue(off+len(t), off+len(path), "ends with '/': remove the trailing slash")
 		path = t
 	}
-	// Split, reporting empty segments at their second slash.
+	return path, off, true
+}
+
+// relativePath handles a path without its leading '/': one that starts
+// with subscriptions gets it back; a bare name or any other start is no
+// resource ID.
+func (id *armID) relativePath(s, path string, off int) (string, int, bool) {
+	first := path
+	if j := strings.IndexByte(path, '/'); j >= 0 {
+		first = path[:j]
+	}
+	switch {
+	case strings.EqualFold(first, "subscriptions"):
+		id.issue(off, off+len(first), fmt.Sprintf("does not start with '/': a resource ID is an absolute path; write %s", quoteJSON("/"+path)))
+		return "/" + path, off - 1, true
+	case !strings.Contains(path, "/"):
+		id.issue(0, len(s), fmt.Sprintf("is a bare name, not a resource ID: write the full ID of the %s, %s", armWhat[id.kind], armShape(id.kind)))
+	default:
+		id.issue(off, off+len(first), fmt.Sprintf("must start with /subscriptions/: write the full ID, %s", armShape(id.kind)))
+	}
+	return "", 0, false
+}
+
+// split cuts path (which starts with '/') into its segments, reporting
+// empty ones at their second slash: a run of extra slashes is one cause,
+// so one issue over it.
+func (id *armID) split(path string, off int) {
 	for i := 1; i <= len(path); {
 		j := strings.IndexByte(path[i:], '/')
 		if j < 0 {
 			j = len(path) - i
 		}
-		if j == 0 {
-			// A run of extra slashes is one cause: one issue over it.
-			k := i
-			for k < len(path) && path[k] == '/' {
-				k++
-			}
-			switch {
-			case k == i+1:
-				issue(off+i, off+k, "has an empty segment (\"//\"): remove the extra '/'")
-			case k > i+1:
-				issue(off+i, off+k, fmt.Sprintf("has %d empty segments (a run of '/'): remove the extra slashes", k-i))
-			}
-			i = max(k, i+1)
-			continue
-		} else {
+		if j > 0 {
 			id.segs = append(id.segs, armPart{path[i : i+j], off + i, off + i + j})
+			i += j + 1
+			continue
 		}
-		i += j + 1
+		k := i
+		for k < len(path) && path[k] == '/' {
+			k++
+		}
+		switch {
+		case k == i+1:
+			id.issue(off+i, off+k, "has an empty segment (\"//\"): remove the extra '/'")
+		case k > i+1:
+			id.issue(off+i, off+k, fmt.Sprintf("has %d empty segments (a run of '/'): remove the extra slashes", k-i))
+		}
+		i = max(k, i+1)
 	}
+}
 
-	segs := id.segs
-	for i := 0; i < len(segs) && i < want; i++ {
-		seg := segs[i]
+// checkSegments checks each segment against the form: fixed segments
+// (miscased ones recorded), the subscription, and the names. It returns
+// false when the structure is broken, which leaves the length unchecked.
+func (id *armID) checkSegments() bool {
+	want := armLen[id.kind]
+	for i := 0; i < len(id.segs) && i < want; i++ {
+		seg := id.segs[i]
 		if fixed := armForm[i]; fixed != "" {
-			if seg.text == fixed {
-				continue
-			}
-			if strings.EqualFold(seg.text, fixed) {
+			switch {
+			case seg.text == fixed:
+			case strings.EqualFold(seg.text, fixed):
 				id.miscased = append(id.miscased, armCase{i, fixed})
-				continue
+			default:
+				id.issue(seg.start, seg.end, armWrongFixed(i, seg.text, id.kind))
+				return false
 			}
-			issue(seg.start, seg.end, armWrongFixed(i, seg.text, kind))
-			return id
+			continue
 		}
 		// A name slot holding the next fixed segment: the name is missing.
-		if i+1 < want && strings.EqualFold(seg.text, armForm[i+1]) && len(segs) < want {
-			issue(seg.start, seg.end, fmt.Sprintf("lacks the %s before %s: write the full ID, %s", armSlotWhat(i), quoteJSON(seg.text), armShape(kind)))
-			return id
+		if i+1 < want && strings.EqualFold(seg.text, armForm[i+1]) && len(id.segs) < want {
+			id.issue(seg.start, seg.end, fmt.Sprintf("lacks the %s before %s: write the full ID, %s", armSlotWhat(i), quoteJSON(seg.text), armShape(id.kind)))
+			return false
 		}
-		switch i {
-		case 1:
-			id.subIdx = i
-			switch {
-			case isTemplate(seg.text):
-				id.subStatus = armSubTemplate
-			case isGUID(seg.text):
-				id.subStatus = armSubOK
-			default:
-				id.subStatus = armSubBad
-			}
-			continue
-		}
-		if isTemplate(seg.text) {
-			id.templated = true
-			continue
-		}
-		var from, to int
-		var why string
-		switch i {
-		case 3:
-			from, to, why = rgNameProblem(seg.text)
-		case 7:
-			from, to, why = netNameProblem(seg.text, "virtual network", 2, 64)
-		case 9:
-			from, to, why = netNameProblem(seg.text, "subnet", 1, 80)
-		}
-		if why != "" {
-			issue(seg.start+from, seg.start+to, fmt.Sprintf("has the %s %s, which %s", armSlotWhat(i), quoteJSON(seg.text), why))
-		}
+		id.checkSlot(i, seg)
 	}
+	return true
+}
+
+// checkSlot checks the name slot i (the subscription at 1): a template
+// reference is not checked.
+func (id *armID) checkSlot(i int, seg armPart) {
+	if i == 1 {
+		id.subIdx = i
+		switch {
+		case isTemplate(seg.text):
+			id.subStatus = armSubTemplate
+		case isGUID(seg.text):
+			id.subStatus = armSubOK
+		default:
+			id.subStatus = armSubBad
+		}
+		return
+	}
+	if isTemplate(seg.text) {
+		id.templated = true
+		return
+	}
+	var from, to int
+	var why string
+	switch i {
+	case 3:
+		from, to, why = rgNameProblem(seg.text)
+	case 7:
+		from, to, why = netNameProblem(seg.text, "virtual network", 2, 64)
+	case 9:
+		from, to, why = netNameProblem(seg.text, "subnet", 1, 80)
+	}
+	if why != "" {
+		id.issue(seg.start+from, seg.start+to, fmt.Sprintf("has the %s %s, which %s", armSlotWhat(i), quoteJSON(seg.text), why))
+	}
+}
+
+// checkLength reports an ID with fewer or more segments than its kind's.
+func (id *armID) checkLength(s string) {
+	segs, want := id.segs, armLen[id.kind]
 	switch have := len(segs); {
 	case have < want:
 		what := "has no segments"
@@ -254,21 +297,22 @@ func parseARMID(s string, kind armKind) *armID {
 		default:
 			what = fmt.Sprintf("ends after %s", quoteJSON(segs[have-1].text))
 		}
-		issue(0, len(s), fmt.Sprintf("%s: the %s ID needs %s at the end (the form is %s)", what, armWhat[kind], armRender(have, want), armShape(kind)))
+		id.issue(0, len(s), fmt.Sprintf("%s: the %s ID needs %s at the end (the form is %s)", what, armWhat[id.kind], armRender(have, want), armShape(id.kind)))
 	case have > want:
-		extra := s[segs[want].start-1:]
-		var msg string
-		switch {
-		case kind == armResourceGroup && strings.EqualFold(segs[want].text, "providers"):
-			msg = fmt.Sprintf("is the ID of a resource inside the group, not of the group: it must end at the resource group's name; did you mean %s?", quoteJSON(s[:segs[want].start-1]))
-		case kind == armVirtualNetwork && strings.EqualFold(segs[want].text, "subnets"):
-			msg = fmt.Sprintf("is a subnet ID, not a virtual network ID: it must end at the virtual network's name; did you mean %s?", quoteJSON(s[:segs[want].start-1]))
-		default:
-			msg = fmt.Sprintf("has extra segments after the %s name: remove %s (the form is %s)", armWhat[kind], quoteJSON(extra), armShape(kind))
-		}
-		issue(segs[want].start-1, len(s), msg)
+		id.issue(segs[want].start-1, len(s), id.tooLong(s, want))
 	}
-	return id
+}
+
+// tooLong says what an ID with extra segments after segment want is.
+func (id *armID) tooLong(s string, want int) string {
+	next, cut := id.segs[want].text, s[:id.segs[want].start-1]
+	switch {
+	case id.kind == armResourceGroup && strings.EqualFold(next, "providers"):
+		return fmt.Sprintf("is the ID of a resource inside the group, not of the group: it must end at the resource group's name; did you mean %s?", quoteJSON(cut))
+	case id.kind == armVirtualNetwork && strings.EqualFold(next, "subnets"):
+		return fmt.Sprintf("is a subnet ID, not a virtual network ID: it must end at the virtual network's name; did you mean %s?", quoteJSON(cut))
+	}
+	return fmt.Sprintf("has extra segments after the %s name: remove %s (the form is %s)", armWhat[id.kind], quoteJSON(s[id.segs[want].start-1:]), armShape(id.kind))
 }
 
 func armSlotWhat(i int) string {

@@ -130,7 +130,7 @@ func (p *pass) bind() {
 			bn := &b.nodes[n.id]
 			bn.secret = b.nodes[par.id].secret ||
 				(par.kind == kindObject && secret != "" && strings.EqualFold(par.members[n.index].key, secret))
-			if bn.secret && n.kind == kindString && n.str != "" {
+			if bn.secret && n.kind == kindString && n.str != "" && !isStandIn(n.str) {
 				b.secrets = append(b.secrets, n.str)
 			}
 		}

@@ -106,232 +106,328 @@ func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // parseDN parses s as a distinguished name.
 func parseDN(s string) *dnParse {
-	d := &dnParse{}
-	i := 0
-	fail := func(from, to int, msg string) *dnParse {
-		if to > len(s) {
-			to = len(s)
-		}
-		d.issues = append(d.issues, dnIssue{from, to, SeverityError, msg})
-		d.broken = true
-		return d
-	}
-	spaces := func() {
-		st := i
-		for i < len(s) && s[i] == ' ' {
-			i++
-		}
-		if i > st {
-			d.spaces = append(d.spaces, dnSpan{st, i})
-		}
-	}
-	runeAt := func(j int) (string, int) {
-		r, size := utf8.DecodeRuneInString(s[j:])
-		return string(r), size
-	}
+	p := &dnParser{s: s, d: &dnParse{}, sepAt: -1}
 	if s == "" {
-		return fail(0, 0, "is empty, which is not a distinguished name: to use the default container, set null or leave the property out")
+		p.fail(0, 0, "is empty, which is not a distinguished name: to use the default container, set null or leave the property out")
+		return p.d
 	}
-	sepAt, sep := -1, byte(0) // the last separator, for suggestions
-	var semis []int           // ';' separators (RFC 1779)
-	defer func() {
-		if len(semis) > 0 && !d.broken {
-			msg := "separates RDNs with ';', RFC 1779 syntax that RFC 4514 does not have: write ','"
-			if len(semis) > 1 {
-				msg = fmt.Sprintf("separates RDNs with ';' (%d times), RFC 1779 syntax that RFC 4514 does not have: write ','", len(semis))
-			}
-			d.issues = append(d.issues, dnIssue{semis[0], semis[0] + 1, SeverityWarning, msg})
+	p.rdns()
+	if len(p.semis) > 0 && !p.d.broken {
+		msg := "separates RDNs with ';', RFC 1779 syntax that RFC 4514 does not have: write ','"
+		if len(p.semis) > 1 {
+			msg = fmt.Sprintf("separates RDNs with ';' (%d times), RFC 1779 syntax that RFC 4514 does not have: write ','", len(p.semis))
 		}
-	}()
+		p.d.issues = append(p.d.issues, dnIssue{p.semis[0], p.semis[0] + 1, SeverityWarning, msg})
+	}
+	return p.d
+}
+
+// dnParser is the state of one parseDN: the text, the offset reached, the
+// result, and the last separator (for suggestions).
+type dnParser struct {
+	s     string
+	i     int
+	d     *dnParse
+	sepAt int   // offset of the last separator, or -1
+	sep   byte  // that separator
+	semis []int // ';' separators (RFC 1779)
+}
+
+// fail records a syntax error over [from, to), which stops the parse; it
+// returns false for its callers to return.
+func (p *dnParser) fail(from, to int, msg string) bool {
+	p.d.issues = append(p.d.issues, dnIssue{from, min(to, len(p.s)), SeverityError, msg})
+	p.d.broken = true
+	return false
+}
+
+// spaces skips optional spaces, recording them.
+func (p *dnParser) spaces() {
+	st := p.i
+	for p.i < len(p.s) && p.s[p.i] == ' ' {
+		p.i++
+	}
+	if p.i > st {
+		p.d.spaces = append(p.d.spaces, dnSpan{st, p.i})
+	}
+}
+
+// runeAt returns the character at byte j and its length.
+func (p *dnParser) runeAt(j int) (string, int) {
+	r, size := utf8.DecodeRuneInString(p.s[j:])
+	return string(r), size
+}
+
+// rdns parses the RDNs, each AVAs joined by '+', until the end of the text
+// or a syntax error.
+func (p *dnParser) rdns() {
 	var rdn dnRDN
 	for {
-		// attributeTypeAndValue
-		spaces()
-		if i >= len(s) {
-			if sepAt < 0 {
-				return fail(0, len(s), "is blank, which is not a distinguished name: to use the default container, set null or leave the property out")
-			}
-			return fail(sepAt, sepAt+1, fmt.Sprintf("ends with '%c': remove it", sep))
-		}
-		c := s[i]
-		if c == ',' || c == '+' || c == ';' {
-			if sepAt < 0 {
-				return fail(i, i+1, fmt.Sprintf("starts with '%c': a DN starts with an attribute, such as OU=", c))
-			}
-			return fail(i, i+1, fmt.Sprintf("has an empty RDN (nothing between two separators): remove the extra '%c'", c))
-		}
-		a := dnAVA{typStart: i}
-		switch {
-		case isAlpha(c) || isDigit(c):
-			for i < len(s) && (isAlpha(s[i]) || isDigit(s[i]) || s[i] == '-' || s[i] == '.') {
-				i++
-			}
-			typ := s[a.typStart:i]
-			if isAlpha(c) && !strings.Contains(typ, ".") || isDigit(c) && isNumericOID(typ) {
-				break
-			}
-			msg := fmt.Sprintf("has the attribute type %s, which is neither a name (a letter, then letters, digits or '-') nor a numeric OID (such as 2.5.4.11)", quoteJSON(typ))
-			if near := nearest(strings.ToUpper(typ), []string{"OU", "CN", "DC"}); near != "" {
-				msg += fmt.Sprintf("; did you mean %s?", near)
-			}
-			return fail(a.typStart, i, msg)
-		default:
-			ch, size := runeAt(i)
-			return fail(i, i+size, fmt.Sprintf("has %s where an attribute type belongs: each RDN is TYPE=value, such as OU=Sales", quoteJSON(ch)))
-		}
-		a.typEnd = i
-		a.typ = s[a.typStart:i]
-		spaces()
-		if i >= len(s) || s[i] != '=' {
-			// No '=': the rest of this RDN up to the next separator.
-			end := dnNextSep(s, a.typStart)
-			text := s[a.typStart:end]
-			if i < len(s) && s[i] == ':' {
-				return fail(i, i+1, fmt.Sprintf("writes %s where '=' belongs: write %s=", quoteJSON(a.typ+":"), a.typ))
-			}
-			if strings.Contains(text, "=") {
-				ch, size := runeAt(i)
-				return fail(i, i+size, fmt.Sprintf("has %s inside the attribute type of %s: a type is letters, digits and '-', such as OU", quoteJSON(ch), quoteJSON(text)))
-			}
-			msg := fmt.Sprintf("has %s without '=': each RDN is TYPE=value, such as OU=Sales", quoteJSON(text))
-			if sepAt >= 0 {
-				start := dnAVAStart(s, sepAt)
-				fixed := s[start:sepAt] + `\` + s[sepAt:end]
-				msg += fmt.Sprintf("; if the '%c' before it belongs to the name, escape it: %s", sep, dnShow(fixed))
-			}
-			return fail(a.typStart, end, msg)
-		}
-		i++ // '='
-		spaces()
-		a.valStart = i
-		switch {
-		case i < len(s) && s[i] == '#':
-			i++
-			st := i
-			for i+1 < len(s) && isHex(s[i]) && isHex(s[i+1]) {
-				i += 2
-			}
-			if i == st || (i < len(s) && s[i] != ',' && s[i] != '+' && s[i] != ';' && s[i] != ' ') {
-				end := dnNextSep(s, a.valStart)
-				val := strings.TrimRight(s[a.valStart:end], " ")
-				return fail(a.valStart, a.valStart+1, fmt.Sprintf("has a value starting with '#', which RFC 4514 reads as hex-encoded BER; if '#' belongs to the name, escape it: %s", dnShow(a.typ+`=\`+val)))
-			}
-			a.hex = true
-			a.value = s[a.valStart:i]
-			a.valEnd = i
-		case i < len(s) && s[i] == '"':
-			i++
-			var buf []byte
-			closed := false
-			for i < len(s) && !closed {
-				switch s[i] {
-				case '"':
-					closed = true
-					i++
-				case '\\':
-					if i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]) {
-						buf = append(buf, unhex(s[i+1])<<4|unhex(s[i+2]))
-						i += 3
-					} else if i+1 < len(s) {
-						_, size := runeAt(i + 1)
-						buf = append(buf, s[i+1:i+1+size]...)
-						i += 1 + size
-					} else {
-						i++
-					}
-				default:
-					buf = append(buf, s[i])
-					i++
-				}
-			}
-			if !closed {
-				return fail(a.valStart, len(s), "has an opening '\"' without a closing one: RFC 4514 has no quotes; escape special characters with '\\' instead")
-			}
-			a.quoted = true
-			a.value = string(buf)
-			a.valEnd = i
-			if !utf8.Valid(buf) {
-				return fail(a.valStart, a.valEnd, "has hex escapes that do not form UTF-8 characters: write the characters themselves")
-			}
-			d.issues = append(d.issues, dnIssue{a.typStart, a.valEnd, SeverityWarning,
-				fmt.Sprintf("has the quoted value %s, RFC 1779 syntax that Active Directory reads but RFC 4514 does not have: escape the special characters instead, %s",
-					s[a.valStart:a.valEnd], dnShow(a.typ+"="+dnEscape(a.value)))})
-		default:
-			var buf []byte
-			bufEnd := 0 // len(buf) up to the last character that is not an optional space
-			a.valEnd = i
-		value:
-			for i < len(s) {
-				c := s[i]
-				switch c {
-				case ',', '+', ';':
-					break value
-				case '\\':
-					if i+1 >= len(s) {
-						return fail(i, i+1, "ends with a lone '\\': escape a backslash as '\\\\', or remove it")
-					}
-					n := s[i+1]
-					switch {
-					case i+2 < len(s) && isHex(n) && isHex(s[i+2]):
-						buf = append(buf, unhex(n)<<4|unhex(s[i+2]))
-						i += 3
-					case strings.IndexByte(dnSpecial, n) >= 0:
-						buf = append(buf, n)
-						i += 2
-					default:
-						ch, size := runeAt(i + 1)
-						return fail(i, i+1+size, fmt.Sprintf("has \\%s, which is not an escape: '\\' escapes only , + \" \\ < > ; = # and space, or two hex digits (\\2C); write %s alone, or \\\\ for a backslash (in JSON: \\\\\\\\)",
-							ch, ch))
-					}
-					bufEnd, a.valEnd = len(buf), i
-				case '"', '<', '>':
-					return fail(i, i+1, fmt.Sprintf("has an unescaped '%c' in the value of %s: escape it as '\\%c'", c, a.typ, c))
-				case 0:
-					return fail(i, i+1, "has a NUL character: escape it as \\00 if it is really meant")
-				case ' ':
-					buf = append(buf, c)
-					i++
-				default:
-					_, size := runeAt(i)
-					buf = append(buf, s[i:i+size]...)
-					i += size
-					bufEnd, a.valEnd = len(buf), i
-				}
-			}
-			if a.valEnd < i {
-				d.spaces = append(d.spaces, dnSpan{a.valEnd, i})
-			}
-			buf = buf[:bufEnd]
-			if !utf8.Valid(buf) {
-				return fail(a.valStart, a.valEnd, "has hex escapes that do not form UTF-8 characters (\\C3\\A9 is é): write the characters themselves or complete the sequence")
-			}
-			a.value = string(buf)
-		}
-		if a.hex || a.quoted {
-			spaces()
+		a, ok := p.ava()
+		if !ok {
+			return
 		}
 		rdn.avas = append(rdn.avas, a)
-		if i >= len(s) {
-			d.rdns = append(d.rdns, rdn)
-			return d
+		if p.i >= len(p.s) {
+			p.d.rdns = append(p.d.rdns, rdn)
+			return
 		}
-		switch c := s[i]; c {
-		case '+':
-			sepAt, sep = i, c
-			i++
-		case ',', ';':
-			if c == ';' {
-				semis = append(semis, i)
-			}
-			d.rdns = append(d.rdns, rdn)
-			rdn = dnRDN{}
-			sepAt, sep = i, c
-			i++
-		default:
-			ch, size := runeAt(i)
-			return fail(i, i+size, fmt.Sprintf("has %s after the value of %s: a value ends at ',' or '+'", quoteJSON(ch), a.typ))
+		if !p.separator(&rdn, &a) {
+			return
 		}
 	}
+}
+
+// separator consumes the separator after AVA a: '+' continues rdn, ',' or
+// ';' ends it.
+func (p *dnParser) separator(rdn *dnRDN, a *dnAVA) bool {
+	switch c := p.s[p.i]; c {
+	case '+':
+		p.sepAt, p.sep = p.i, c
+		p.i++
+	case ',', ';':
+		if c == ';' {
+			p.semis = append(p.semis, p.i)
+		}
+		p.d.rdns = append(p.d.rdns, *rdn)
+		*rdn = dnRDN{}
+		p.sepAt, p.sep = p.i, c
+		p.i++
+	default:
+		ch, size := p.runeAt(p.i)
+		return p.fail(p.i, p.i+size, fmt.Sprintf("has %s after the value of %s: a value ends at ',' or '+'", quoteJSON(ch), a.typ))
+	}
+	return true
+}
+
+// ava parses one attributeTypeAndValue: TYPE, '=', value.
+func (p *dnParser) ava() (dnAVA, bool) {
+	p.spaces()
+	if !p.avaStarts() {
+		return dnAVA{}, false
+	}
+	a := dnAVA{typStart: p.i}
+	if !p.attrType(&a) {
+		return a, false
+	}
+	p.spaces()
+	if p.i >= len(p.s) || p.s[p.i] != '=' {
+		return a, p.noEquals(&a)
+	}
+	p.i++ // '='
+	p.spaces()
+	a.valStart = p.i
+	var ok bool
+	switch {
+	case p.i < len(p.s) && p.s[p.i] == '#':
+		ok = p.hexValue(&a)
+	case p.i < len(p.s) && p.s[p.i] == '"':
+		ok = p.quotedValue(&a)
+	default:
+		ok = p.plainValue(&a)
+	}
+	if ok && (a.hex || a.quoted) {
+		p.spaces()
+	}
+	return a, ok
+}
+
+// avaStarts reports whether an AVA can start here: not at the end, not at
+// a separator.
+func (p *dnParser) avaStarts() bool {
+	if p.i >= len(p.s) {
+		if p.sepAt < 0 {
+			return p.fail(0, len(p.s), "is blank, which is not a distinguished name: to use the default container, set null or leave the property out")
+		}
+		return p.fail(p.sepAt, p.sepAt+1, fmt.Sprintf("ends with '%c': remove it", p.sep))
+	}
+	if c := p.s[p.i]; c == ',' || c == '+' || c == ';' {
+		if p.sepAt < 0 {
+			return p.fail(p.i, p.i+1, fmt.Sprintf("starts with '%c': a DN starts with an attribute, such as OU=", c))
+		}
+		return p.fail(p.i, p.i+1, fmt.Sprintf("has an empty RDN (nothing between two separators): remove the extra '%c'", c))
+	}
+	return true
+}
+
+// attrType parses an attribute type: a descriptor (a letter, then
+// letters, digits, '-') or a numeric OID.
+func (p *dnParser) attrType(a *dnAVA) bool {
+	s, c := p.s, p.s[p.i]
+	if !isAlpha(c) && !isDigit(c) {
+		ch, size := p.runeAt(p.i)
+		return p.fail(p.i, p.i+size, fmt.Sprintf("has %s where an attribute type belongs: each RDN is TYPE=value, such as OU=Sales", quoteJSON(ch)))
+	}
+	for p.i < len(s) && (isAlpha(s[p.i]) || isDigit(s[p.i]) || s[p.i] == '-' || s[p.i] == '.') {
+		p.i++
+	}
+	typ := s[a.typStart:p.i]
+	if !(isAlpha(c) && !strings.Contains(typ, ".") || isDigit(c) && isNumericOID(typ)) {
+		msg := fmt.Sprintf("has the attribute type %s, which is neither a name (a letter, then letters, digits or '-') nor a numeric OID (such as 2.5.4.11)", quoteJSON(typ))
+		if near := nearest(strings.ToUpper(typ), []string{"OU", "CN", "DC"}); near != "" {
+			msg += fmt.Sprintf("; did you mean %s?", near)
+		}
+		return p.fail(a.typStart, p.i, msg)
+	}
+	a.typEnd, a.typ = p.i, typ
+	return true
+}
+
+// noEquals reports an attribute type that no '=' follows: the rest of the
+// RDN up to the next separator. It always fails.
+func (p *dnParser) noEquals(a *dnAVA) bool {
+	s, i := p.s, p.i
+	end := dnNextSep(s, a.typStart)
+	text := s[a.typStart:end]
+	if i < len(s) && s[i] == ':' {
+		return p.fail(i, i+1, fmt.Sprintf("writes %s where '=' belongs: write %s=", quoteJSON(a.typ+":"), a.typ))
+	}
+	if strings.Contains(text, "=") {
+		ch, size := p.runeAt(i)
+		return p.fail(i, i+size, fmt.Sprintf("has %s inside the attribute type of %s: a type is letters, digits and '-', such as OU", quoteJSON(ch), quoteJSON(text)))
+	}
+	msg := fmt.Sprintf("has %s without '=': each RDN is TYPE=value, such as OU=Sales", quoteJSON(text))
+	if p.sepAt >= 0 {
+		start := dnAVAStart(s, p.sepAt)
+		fixed := s[start:p.sepAt] + `\` + s[p.sepAt:end]
+		msg += fmt.Sprintf("; if the '%c' before it belongs to the name, escape it: %s", p.sep, dnShow(fixed))
+	}
+	return p.fail(a.typStart, end, msg)
+}
+
+// hexValue parses a '#' hexstring value (BER).
+func (p *dnParser) hexValue(a *dnAVA) bool {
+	s := p.s
+	p.i++
+	st := p.i
+	for p.i+1 < len(s) && isHex(s[p.i]) && isHex(s[p.i+1]) {
+		p.i += 2
+	}
+	if p.i == st || (p.i < len(s) && s[p.i] != ',' && s[p.i] != '+' && s[p.i] != ';' && s[p.i] != ' ') {
+		end := dnNextSep(s, a.valStart)
+		val := strings.TrimRight(s[a.valStart:end], " ")
+		return p.fail(a.valStart, a.valStart+1, fmt.Sprintf("has a value starting with '#', which RFC 4514 reads as hex-encoded BER; if '#' belongs to the name, escape it: %s", dnShow(a.typ+`=\`+val)))
+	}
+	a.hex = true
+	a.value = s[a.valStart:p.i]
+	a.valEnd = p.i
+	return true
+}
+
+// quotedValue parses an RFC 1779 quoted value, which Active Directory
+// reads: parsed, and reported as a warning that says how to escape it.
+func (p *dnParser) quotedValue(a *dnAVA) bool {
+	p.i++
+	buf, closed := p.quotedText()
+	if !closed {
+		return p.fail(a.valStart, len(p.s), "has an opening '\"' without a closing one: RFC 4514 has no quotes; escape special characters with '\\' instead")
+	}
+	a.quoted = true
+	a.value = string(buf)
+	a.valEnd = p.i
+	if !utf8.Valid(buf) {
+		return p.fail(a.valStart, a.valEnd, "has hex escapes that do not form UTF-8 characters: write the characters themselves")
+	}
+	p.d.issues = append(p.d.issues, dnIssue{a.typStart, a.valEnd, SeverityWarning,
+		fmt.Sprintf("has the quoted value %s, RFC 1779 syntax that Active Directory reads but RFC 4514 does not have: escape the special characters instead, %s",
+			p.s[a.valStart:a.valEnd], dnShow(a.typ+"="+dnEscape(a.value)))})
+	return true
+}
+
+// quotedText decodes a quoted value up to and past its closing quote, and
+// says whether there was one.
+func (p *dnParser) quotedText() (buf []byte, closed bool) {
+	s := p.s
+	for p.i < len(s) {
+		switch s[p.i] {
+		case '"':
+			p.i++
+			return buf, true
+		case '\\':
+			if p.i+2 < len(s) && isHex(s[p.i+1]) && isHex(s[p.i+2]) {
+				buf = append(buf, unhex(s[p.i+1])<<4|unhex(s[p.i+2]))
+				p.i += 3
+			} else if p.i+1 < len(s) {
+				_, size := p.runeAt(p.i + 1)
+				buf = append(buf, s[p.i+1:p.i+1+size]...)
+				p.i += 1 + size
+			} else {
+				p.i++
+			}
+		default:
+			buf = append(buf, s[p.i])
+			p.i++
+		}
+	}
+	return buf, false
+}
+
+// plainValue parses an RFC 4514 string value up to the next separator:
+// escapes decoded, optional trailing spaces recorded, not part of it.
+func (p *dnParser) plainValue(a *dnAVA) bool {
+	s := p.s
+	var buf []byte
+	bufEnd := 0 // len(buf) up to the last character that is not an optional space
+	a.valEnd = p.i
+	for p.i < len(s) {
+		switch c := s[p.i]; c {
+		case ',', '+', ';':
+			return p.endPlain(a, buf[:bufEnd])
+		case '\\':
+			var ok bool
+			if buf, ok = p.escape(buf); !ok {
+				return false
+			}
+			bufEnd, a.valEnd = len(buf), p.i
+		case '"', '<', '>':
+			return p.fail(p.i, p.i+1, fmt.Sprintf("has an unescaped '%c' in the value of %s: escape it as '\\%c'", c, a.typ, c))
+		case 0:
+			return p.fail(p.i, p.i+1, "has a NUL character: escape it as \\00 if it is really meant")
+		case ' ':
+			buf = append(buf, c)
+			p.i++
+		default:
+			_, size := p.runeAt(p.i)
+			buf = append(buf, s[p.i:p.i+size]...)
+			p.i += size
+			bufEnd, a.valEnd = len(buf), p.i
+		}
+	}
+	return p.endPlain(a, buf[:bufEnd])
+}
+
+// endPlain ends a string value: its trailing spaces are optional spaces,
+// and its decoded bytes must be UTF-8.
+func (p *dnParser) endPlain(a *dnAVA, buf []byte) bool {
+	if a.valEnd < p.i {
+		p.d.spaces = append(p.d.spaces, dnSpan{a.valEnd, p.i})
+	}
+	if !utf8.Valid(buf) {
+		return p.fail(a.valStart, a.valEnd, "has hex escapes that do not form UTF-8 characters (\\C3\\A9 is é): write the characters themselves or complete the sequence")
+	}
+	a.value = string(buf)
+	return true
+}
+
+// escape decodes the escape at '\\' onto buf: two hex digits or a special
+// character.
+func (p *dnParser) escape(buf []byte) ([]byte, bool) {
+	s, i := p.s, p.i
+	if i+1 >= len(s) {
+		return buf, p.fail(i, i+1, "ends with a lone '\\': escape a backslash as '\\\\', or remove it")
+	}
+	n := s[i+1]
+	switch {
+	case i+2 < len(s) && isHex(n) && isHex(s[i+2]):
+		p.i += 3
+		return append(buf, unhex(n)<<4|unhex(s[i+2])), true
+	case strings.IndexByte(dnSpecial, n) >= 0:
+		p.i += 2
+		return append(buf, n), true
+	}
+	ch, size := p.runeAt(i + 1)
+	return buf, p.fail(i, i+1+size, fmt.Sprintf("has \\%s, which is not an escape: '\\' escapes only , + \" \\ < > ; = # and space, or two hex digits (\\2C); write %s alone, or \\\\ for a backslash (in JSON: \\\\\\\\)",
+		ch, ch))
 }
 
 // dnNextSep returns the offset of the first unescaped ',', '+' or ';' at or

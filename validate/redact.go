@@ -62,7 +62,12 @@ type redactor struct {
 	set    *secretSet
 	keys   []span // key tokens naming a secret, in order
 	values []span // their values, in order
-	edits  []redactEdit
+	// standIns are the texts of password values that stand in for one
+	// (isStandIn), shown as written; shown are the string tokens equal
+	// to one, in order, whose mentions of the name are no secret either.
+	standIns map[string]bool
+	shown    []span
+	edits    []redactEdit
 }
 
 // redactEdit masks data[start:end]: as the JSON string "********" when
@@ -116,7 +121,8 @@ func (r *redactor) text(i, end int) string {
 
 // secretValues finds each key naming the secret, or a near-miss of it,
 // followed by ':', masks its value and records the value's text (and the
-// strings inside a container) as secrets.
+// strings inside a container) as secrets; a value that stands in for a
+// password (a placeholder, a template reference) is left as written.
 func (r *redactor) secretValues() {
 	data := r.data
 	for i := 0; i < len(data); {
@@ -146,11 +152,46 @@ func (r *redactor) secretValues() {
 		r.keys = append(r.keys, span{i, end})
 		if ve > vs && string(data[vs:ve]) != "null" {
 			r.values = append(r.values, span{vs, ve})
-			r.edits = append(r.edits, redactEdit{start: vs, end: ve, quoted: true})
-			r.addValue(vs, ve)
+			if !r.standIn(vs, ve) {
+				r.edits = append(r.edits, redactEdit{start: vs, end: ve, quoted: true})
+				r.addValue(vs, ve)
+			}
 		}
 		i = max(ve, end)
 	}
+	r.shownTokens()
+}
+
+// shownTokens finds the string tokens equal to a stand-in password, which
+// mentions must leave alone.
+func (r *redactor) shownTokens() {
+	if len(r.standIns) == 0 {
+		return
+	}
+	for i := 0; i < len(r.data); {
+		end, ok := r.token(i)
+		if ok && r.data[i] == '"' && r.standIns[r.text(i, end)] {
+			r.shown = append(r.shown, span{i, end})
+		}
+		i = end
+	}
+}
+
+// standIn reports whether the value [vs, ve) is a string or word that
+// stands in for a password (isStandIn): it is shown as written.
+func (r *redactor) standIn(vs, ve int) bool {
+	if c := r.data[vs]; c == '{' || c == '[' {
+		return false
+	}
+	text := r.text(vs, ve)
+	if !isStandIn(text) {
+		return false
+	}
+	if r.standIns == nil {
+		r.standIns = map[string]bool{}
+	}
+	r.standIns[text] = true
+	return true
 }
 
 // addValue records the secret value [vs, ve): a string's text, a bare
@@ -204,10 +245,11 @@ func (r *redactor) freeText() {
 
 // mentions masks, from the name to the end of its line, every mention of
 // the secret property's name that is neither a key found above nor inside
-// a masked value. Mentions, keys and values all come in order: one merge.
+// a password's value or a token equal to a stand-in one. Mentions, keys,
+// values and those tokens all come in order: one merge.
 func (r *redactor) mentions() {
 	data, name := r.data, r.secret
-	ki, vi := 0, 0
+	ki, vi, si := 0, 0, 0
 	inside := func(list []span, at int, k *int) bool {
 		for *k < len(list) && list[*k].end <= at {
 			*k++
@@ -219,7 +261,7 @@ func (r *redactor) mentions() {
 			continue
 		}
 		from := at + len(name)
-		if inside(r.keys, at, &ki) || inside(r.values, at, &vi) {
+		if inside(r.keys, at, &ki) || inside(r.values, at, &vi) || inside(r.shown, at, &si) {
 			at = from - 1
 			continue
 		}

@@ -10,7 +10,9 @@ func init() {
 		Rule: Rule{ID: "join-type-fields", Severity: SeverityWarning,
 			Summary: "azureADJoin with Active Directory fields, or a switch to hybridAzureADJoin without adDomainName or adDomainUsername.",
 			Help:    "The adDomain* fields and organizationalUnit are for hybrid Microsoft Entra join only: a Microsoft Entra joined connection does not join an Active Directory domain. A hybrid join needs the domain and an account that may join computers to it."},
-		phase: phaseDomain,
+		// Claim: an AD field on an Entra-joined connection has one cause
+		// and one fix (leave it out), so no value rule reports it again.
+		phase: phaseClaim,
 		check: checkJoinTypeFields,
 	})
 }
@@ -24,6 +26,9 @@ var adFields = []string{"adDomainName", "adDomainUsername", "adDomainPassword", 
 // checked for the domain and the user only: a GET never returns the
 // password, so a body built from one lacks it for good reason. Only an
 // update is checked so: for a create, required reports what is missing.
+// It runs first among the claims: an AD field on an azureADJoin connection
+// gets this finding only (not placeholder, domain-name, username, ou-format,
+// whitespace, a type error…), since leaving it out fixes them all.
 func checkJoinTypeFields(p *pass) {
 	jt := p.prop("connectionType", "type")
 	if jt == nil || jt.kind != kindString || p.propOf(jt) == nil {
@@ -39,6 +44,7 @@ func checkJoinTypeFields(p *pass) {
 			}
 			p.atKey("join-type-fields", SeverityWarning, obj, i, fmt.Sprintf(
 				"%s is for hybrid join only: %s is azureADJoin, which joins Microsoft Entra ID without an Active Directory domain; remove %s, or set %s to hybridAzureADJoin", f, field, f, field))
+			p.claim(obj.members[i].val)
 		}
 	case strings.EqualFold(s, "hybridAzureADJoin"):
 		if p.opts.callOf() != callUpdate {

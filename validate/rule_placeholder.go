@@ -18,9 +18,13 @@ func init() {
 var placeholderTypes = []string{"String", "Boolean", "Int16", "Int32", "Int64", "Double", "Single",
 	"Decimal", "Guid", "Binary", "Byte", "SByte", "Date", "DateTimeOffset", "TimeOfDay", "Duration", "Stream"}
 
-// isPlaceholderType reports a type-name placeholder. Hand-written rather
-// than a regexp: it runs on every string value.
+// isPlaceholderType reports a type-name placeholder, with or without the
+// EDM namespace ("Edm.String", as the metadata writes it). Hand-written
+// rather than a regexp: it runs on every string value.
 func isPlaceholderType(s string) bool {
+	if len(s) > 4 && strings.EqualFold(s[:4], "Edm.") {
+		s = s[4:]
+	}
 	for _, t := range placeholderTypes {
 		if len(s) < len(t) || !strings.EqualFold(s[:len(t)], t) {
 			continue
@@ -64,13 +68,14 @@ func isPlaceholder(s string) bool {
 func checkPlaceholder(p *pass) {
 	p.walk(func(n *node) {
 		pm := p.propOf(n)
-		if n.kind != kindString || pm == nil || pm.name == "@odata.type" || !isPlaceholder(n.str) {
+		if n.kind != kindString || pm == nil || pm.name == "@odata.type" || p.isClaimed(n) || !isPlaceholder(n.str) {
 			return
 		}
 		p.claim(n)
 		who := p.name(n)
 		if p.isSecret(n) {
-			p.atValue("placeholder", SeverityWarning, n, who+" holds a placeholder left from the documentation: set the real password, or a template reference such as ${AD_DOMAIN_PASSWORD}")
+			// A placeholder is no password (isStandIn): quoted as written.
+			p.atValue("placeholder", SeverityWarning, n, who+" holds a placeholder left from the documentation ("+quoteJSON(n.str)+"): set the real password, or a template reference such as ${AD_DOMAIN_PASSWORD}")
 			return
 		}
 		what := p.show(n)

@@ -10,7 +10,7 @@ func init() {
 	register(&rule{
 		Rule: Rule{ID: "plaintext-secret", Severity: SeverityWarning,
 			Summary: "adDomainPassword holds a literal password.",
-			Help:    "Keep passwords out of files in git: use a template reference filled in at deploy time (${VAR}, {{ var }}, $(var), $VAR, %VAR%). The value is never shown in any message or report."},
+			Help:    "Keep passwords out of files in git: use a template reference filled in at deploy time (${VAR}, {{ var }}, $(var), $VAR, $env:VAR, %VAR%, #{VAR}#). The value is never shown in any message or report."},
 		phase: phaseValue,
 		check: checkPlaintextSecret,
 	})
@@ -19,7 +19,7 @@ func init() {
 // templateRef matches values that a deployment tool substitutes. Compiled
 // on first use, not at start.
 var templateRef = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^(\$\{[^{}]+\}|\{\{[^{}]+\}\}|\$\([^()]+\)|\$[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z_][A-Za-z0-9_]*%|#\{[^{}]+\}#?)$`)
+	return regexp.MustCompile(`^(\$\{[^{}]+\}|\{\{[^{}]+\}\}|\$\([^()]+\)|\$[A-Za-z_][A-Za-z0-9_]*|\$env:[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z_][A-Za-z0-9_]*%|#\{[^{}]+\}#?)$`)
 })
 
 func checkPlaintextSecret(p *pass) {

@@ -21,8 +21,8 @@ type phase string
 
 // The phases, in the order they run.
 const (
-	// phaseClaim: rules that claim values (placeholder), so that no later
-	// rule reports on them again.
+	// phaseClaim: rules that claim values (join-type-fields, then
+	// placeholder), so that no later rule reports on them again.
 	phaseClaim phase = "claim"
 	// phaseType: the schema's type errors, which claim the values they
 	// report (one cause, one finding).

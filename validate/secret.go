@@ -2,6 +2,7 @@ package validate
 
 import (
 	"encoding/json"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -40,10 +41,29 @@ func newSecretSet(names *nameSet) *secretSet {
 	return &secretSet{exact: map[string]bool{}, names: names}
 }
 
+// standInRef matches a template reference that a deployment tool fills in
+// at deploy time: ${VAR}, {{ var }}, $(var), #{var}#, $env:VAR. Stricter
+// than templateRef: a bare $Word or %Word% can be a real password, so it
+// stays a secret.
+// Compiled on first use, not at start.
+var standInRef = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(\$\{[^{}]+\}|\{\{[^{}]+\}\}|\$\([^()]+\)|#\{[^{}]+\}#|\$env:[A-Za-z_][A-Za-z0-9_]*)$`)
+})
+
+// isStandIn reports whether a password's text stands in for a password
+// rather than being one: a documentation placeholder ("String",
+// "AdDomainPassword value", a type name such as "Edm.String") or a template
+// reference. It is no secret: masking it would hide from the user which
+// placeholder a finding is about, and every value equal to it with it.
+func isStandIn(s string) bool {
+	s = strings.TrimSpace(s)
+	return isPlaceholder(s) || standInRef().MatchString(s)
+}
+
 // add records a secret by its decoded text and the raw text of its token
-// (without quotes).
+// (without quotes); a stand-in (isStandIn) is not one.
 func (s *secretSet) add(decoded, raw string) {
-	if decoded == "" || s.exact[decoded] {
+	if decoded == "" || s.exact[decoded] || isStandIn(decoded) {
 		return
 	}
 	s.exact[decoded] = true

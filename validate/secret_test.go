@@ -279,3 +279,71 @@ func randomWord(r *rand.Rand, alphabet string, n int) string {
 	}
 	return string(b)
 }
+
+// TestStandInPasswords: a password that stands in for one (a documentation
+// placeholder, a type name, a template reference) is no secret: it and
+// every value equal to it are shown as written, through Redact and in
+// Lint's messages. Anything else stays masked, and so do its twins.
+func TestStandInPasswords(t *testing.T) {
+	tests := []struct {
+		pw    string
+		shown bool
+	}{
+		{"String", true},
+		{"string", true},
+		{"Edm.String", true},
+		{"String (identifier)", true},
+		{"AdDomainPassword value", true},
+		{"${AD_DOMAIN_PASSWORD}", true},
+		{"{{ adPassword }}", true},
+		{"$(AdPassword)", true},
+		{"#{AdPassword}#", true},
+		{"$env:AD_PASSWORD", true},
+		{" String ", true},
+		// Secrets: a real password, even one that looks like a word or
+		// a variable.
+		{"Strings", false},
+		{"String1!", false},
+		{"hunter2-Example!", false},
+		{"$Passw0rd", false},
+		{"%Passw0rd%", false},
+		{"${unclosed", false},
+		{"edm.Strin", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.pw, func(t *testing.T) {
+			q := quoteJSON(tt.pw)
+			in := []byte(`{"adDomainPassword": ` + q + `, "displayName": ` + q + `, "adDomainName": ` + q + "}\n")
+			red := string(Redact(in, AzureConnection))
+			if got := strings.Count(red, q); tt.shown && got != 3 || !tt.shown && got != 0 {
+				t.Errorf("Redact shows %s %d times, want %d:\n%s", q, got, map[bool]int{true: 3, false: 0}[tt.shown], red)
+			}
+			if !tt.shown && strings.Count(red, `"`+RedactMask+`"`) != 3 {
+				t.Errorf("Redact masks fewer than the 3 values:\n%s", red)
+			}
+			res := Lint(in, Options{Target: AzureConnection})
+			if l := leak(res, secretForms(tt.pw), false); !tt.shown && l != "" {
+				t.Errorf("the password gets out: %s", l)
+			}
+			// A placeholder gets its finding, which quotes it on any
+			// property but the password (a template reference gets none).
+			if tt.shown && isPlaceholder(tt.pw) && !quotedIn(res, q) {
+				t.Errorf("no message quotes the stand-in %s: %v", q, res.Findings)
+			}
+			if tt.shown && quotedIn(res, `"`+RedactMask+`"`) {
+				t.Errorf("a message masks the stand-in: %v", res.Findings)
+			}
+		})
+	}
+}
+
+// quotedIn reports whether a message of res quotes q, the JSON text of a
+// value.
+func quotedIn(res Result, q string) bool {
+	for _, f := range res.Findings {
+		if strings.Contains(f.Message, q) {
+			return true
+		}
+	}
+	return false
+}

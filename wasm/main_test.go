@@ -26,6 +26,19 @@ func callJSON(t *testing.T, args ...any) map[string]json.RawMessage {
 	return m
 }
 
+// TestRedactedPassword: the bridge's redacted text masks a real password
+// and every value equal to it.
+func TestRedactedPassword(t *testing.T) {
+	const pw = "Tr0ub4dor&3-horse"
+	in := `{"adDomainPassword": "` + pw + `", "displayName": "` + pw + `"}`
+	m := callJSON(t, in, `{"redact": true}`)
+	var redacted string
+	json.Unmarshal(m["redacted"], &redacted)
+	if strings.Contains(redacted, pw) || strings.Count(redacted, validate.RedactMask) != 2 {
+		t.Errorf("redacted = %s", redacted)
+	}
+}
+
 func TestLintMatchesEngine(t *testing.T) {
 	seed, err := os.ReadFile("../examples/seed-request.json")
 	if err != nil {
@@ -48,7 +61,9 @@ func TestLintMatchesEngine(t *testing.T) {
 	if normalized != string(want.Normalized) {
 		t.Errorf("normalized differs from validate.Lint's")
 	}
-	if redacted != string(validate.Redact(seed, validate.AzureConnection)) || !strings.Contains(redacted, validate.RedactMask) {
+	// The seed's password is the placeholder "String": no secret, shown
+	// as written (a real one is masked: TestRedactedPassword).
+	if redacted != string(validate.Redact(seed, validate.AzureConnection)) || !strings.Contains(redacted, `"adDomainPassword": "String"`) {
 		t.Errorf("redacted = %s", redacted)
 	}
 	if path != "-" || target != "azureConnection" {

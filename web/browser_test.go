@@ -804,7 +804,9 @@ const perfProbe = `(() => {
 	const p = window.__perf = {loaf: [], long: [], dom: 0, shown: 0};
 	const observe = (type, f) => { try { new PerformanceObserver((l) => l.getEntries().forEach(f)).observe({type, buffered: true}); } catch {} };
 	observe("long-animation-frame", (e) => p.loaf.push({start: e.startTime, duration: e.duration,
-		forced: e.scripts.reduce((a, s) => a + s.forcedStyleAndLayoutDuration, 0)}));
+		forced: e.scripts.reduce((a, s) => a + s.forcedStyleAndLayoutDuration, 0),
+		scripts: e.scripts.filter((s) => s.duration >= 20 || s.forcedStyleAndLayoutDuration >= 5).map((s) =>
+			s.invoker + " " + Math.round(s.duration) + " ms (forced layout " + Math.round(s.forcedStyleAndLayoutDuration) + " ms)")}));
 	observe("longtask", (e) => p.long.push({start: e.startTime, duration: e.duration}));
 	const afterPaint = (f) => requestAnimationFrame(() => { const c = new MessageChannel(); c.port1.onmessage = f; c.port2.postMessage(0); });
 	p.afterPaint = afterPaint;
@@ -886,9 +888,13 @@ func testColdLoad(t *testing.T, ctx context.Context, s *server, base string) {
 			return {fcp: fcp ? fcp.startTime : -1, shown, ready: +document.body.dataset.readyMs,
 				dom: p.dom,
 				task: before(p.long), frame: frame ? frame.duration : 0, forced: frame ? frame.forced : 0}; })()`)
+		t.Logf("load %d: the longest animation frame before the findings were on screen: %s", i,
+			eval[string](p, `JSON.stringify(window.__perf.loaf.filter((e) => e.start < window.__perf.shown).sort((a, b) => b.duration - a.duration)[0] || null)`))
 		f.FCP, f.Shown, f.PageReady, f.ReadyDOM = m["fcp"], m["shown"], m["ready"], m["dom"]
 		f.LongestTask, f.LongestFrame, f.ForcedLayout = m["task"], m["frame"], m["forced"]
 		f.Paste, f.PasteLint = p.pasteShown(paste)
+		t.Logf("load %d: the 20 KB paste's animation frames over 50 ms: %s", i,
+			eval[string](p, `JSON.stringify(window.__perf.loaf.filter((e) => e.start >= window.__pasteAt).map((e) => ({at: Math.round(e.start - window.__pasteAt), ms: Math.round(e.duration), scripts: e.scripts})))`))
 		if f.FCP <= 0 || f.FCP > f.Shown {
 			t.Errorf("load %d: first contentful paint at %.0f ms, findings on screen at %.0f ms", i, f.FCP, f.Shown)
 		}

@@ -1,6 +1,7 @@
 // build.mjs bundles the playground into dist/: index.html (with the
-// Content-Security-Policy), boot.js (starts the engine's worker: the
-// worker's source and Go's wasm_exec.js, inlined), main.js (CodeMirror, the
+// Content-Security-Policy), boot.js (the head's first script: starts the
+// engine's worker and streams main.wasm to it; the worker's source and Go's
+// wasm_exec.js, inlined), main.js (CodeMirror, the
 // page logic and the examples), style.css. The Makefile's `web` target
 // builds main.wasm first (its size is the progress line's total) and
 // compresses every file afterwards.

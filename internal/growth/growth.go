@@ -9,8 +9,9 @@
 //   - the sizes are interleaved and each side keeps its best (minimum)
 //     sample, so that load from elsewhere hits both alike and only ever
 //     adds time;
-//   - the collector is off while timing, so that its work does not land on
-//     one side (allocations are what the callers count instead);
+//   - the collector is off while timing (up to a heap of 1 GiB), so that
+//     its work does not land on one side (allocations are what the callers
+//     count instead);
 //   - a ratio past the limit is measured again, and fails only when every
 //     measurement is past it;
 //   - the limit comes from the algorithm: twice the growth it should show
@@ -98,9 +99,16 @@ func (c Check) Run(small, large func()) Result {
 	return r
 }
 
+// memoryLimit bounds the heap while the collector is off: a regression
+// that allocates gigabytes (which the callers' allocation checks report)
+// makes the collector run rather than exhaust the machine's memory.
+const memoryLimit = 1 << 30
+
 // bestOf returns the minimum of n samples of each side, interleaved, the
-// collector off while timing; each sample runs its side reps times.
+// collector off while timing (up to memoryLimit); each sample runs its
+// side reps times.
 func (c Check) bestOf(n, reps int, small, large func()) (time.Duration, time.Duration) {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(memoryLimit))
 	defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	bs, bl := time.Duration(math.MaxInt64), time.Duration(math.MaxInt64)
 	for range n {

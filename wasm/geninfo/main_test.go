@@ -23,7 +23,7 @@ func TestGenerated(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Fatalf("wasm/info_gen.go is stale (%d bytes, %d expected): run go generate ./wasm/", len(got), len(want))
+		t.Fatalf("wasm/info_gen.go is stale (%d bytes, %d expected): run go generate ./wasm/geninfo/", len(got), len(want))
 	}
 }
 

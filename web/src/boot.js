@@ -1,25 +1,27 @@
-// boot.js starts the engine as soon as it arrives (an async script; the
-// page's head preloads main.wasm): it compiles main.wasm while it downloads
-// (streaming, off the main thread) and starts the worker that will run it,
-// while main.js (the editors) loads. It is a small classic script; main.js takes the worker, the compiled module and the
-// messages sent so far from window.azconnBoot. A restarted worker gets the
-// same compiled module, without a second download.
+// boot.js starts the engine. It is the first script of the page's head (a
+// small classic script, run before the parser goes on), so the engine's
+// download, compile and worker start never wait for main.js (the editors):
+// it takes the response of main.wasm (which the head preloads) and hands
+// its body, as it arrives, to the worker, which compiles it while it
+// downloads (WebAssembly.compileStreaming) and runs it. This thread only
+// counts a copy of the bytes for the progress line. main.js takes the
+// worker and the messages sent so far from window.azconnBoot. A restarted
+// worker gets the module the first one compiled, without a second download.
 /* global __WORKER_SOURCE__, __WASM_SIZE__ */
 (() => {
   const now = () => performance.timeOrigin + performance.now();
   const url = URL.createObjectURL(new Blob([__WORKER_SOURCE__], { type: "text/javascript" }));
   const base = new URL(".", document.baseURI).href;
   const timings = { bootAt: now() };
-  const boot = { url, base, queue: [], listener: null, worker: null, startedAt: performance.now(), timings };
+  const boot = { url, base, queue: [], listener: null, worker: null, startedAt: performance.now(), timings, module: null };
   // emit hands a message to main.js, or keeps it until main.js listens.
   boot.emit = (m) => (boot.listener ? boot.listener(m) : boot.queue.push(m));
 
-  // countBytes reads a copy of the response to report bytes as they
+  // countBytes reads one branch of the body to report bytes as they
   // arrive; the total is main.wasm's size as built (Content-Length counts
-  // compressed bytes). The response itself goes to the streaming compiler
-  // untouched, so compiling does not wait for this thread.
-  async function countBytes(resp, total) {
-    const reader = resp.body.getReader();
+  // compressed bytes).
+  async function countBytes(body, total) {
+    const reader = body.getReader();
     let loaded = 0, last = 0;
     for (;;) {
       const { done, value } = await reader.read();
@@ -33,39 +35,44 @@
   }
 
   const wasmURL = new URL("main.wasm", base).href;
-  timings.fetchAt = now();
-  // index.html preloads main.wasm; this fetch takes the preloaded response.
-  const responded = fetch(wasmURL).then((resp) => {
-    if (!resp.ok) throw new Error(`main.wasm: HTTP ${resp.status}`);
-    timings.responseAt = now();
-    countBytes(resp.clone(), __WASM_SIZE__).catch(() => {});
-    return resp;
-  });
-  // A host that sends main.wasm with another MIME type than
-  // application/wasm defeats streaming compilation: compile the bytes.
-  boot.module = WebAssembly.compileStreaming(responded)
-    .catch(async (err) => {
-      if (!(err instanceof TypeError)) throw err;
-      const resp = await fetch(wasmURL);
-      return WebAssembly.compile(await resp.arrayBuffer());
-    })
-    .then((m) => {
-      timings.compiledAt = now();
-      return m;
+  // fetchEngine fetches main.wasm (the first time, the preloaded response)
+  // and returns the branch of its body that goes to the worker.
+  function fetchEngine() {
+    timings.fetchAt = now();
+    return fetch(wasmURL).then((resp) => {
+      if (!resp.ok) throw new Error(`main.wasm: HTTP ${resp.status}`);
+      timings.responseAt = now();
+      const [forWorker, forCount] = resp.body.tee();
+      countBytes(forCount, __WASM_SIZE__).catch(() => {});
+      return forWorker;
     });
-  boot.module.catch(() => {}); // reported through each worker's start
+  }
+
+  // send gives the worker the engine: the compiled module once there is one;
+  // else the body as a stream (transferred, so the worker compiles while it
+  // downloads), or, where streams cannot be transferred, its bytes.
+  async function send(w) {
+    if (boot.module) { w.postMessage({ type: "init", module: boot.module }); return; }
+    const body = await fetchEngine();
+    try {
+      w.postMessage({ type: "init", stream: body }, [body]);
+    } catch {
+      const bytes = await new Response(body).arrayBuffer();
+      w.postMessage({ type: "init", bytes }, [bytes]);
+    }
+  }
 
   boot.start = () => {
     const w = new Worker(url, { name: "azconn-engine" });
     w.onmessage = (e) => boot.queue.push(e.data);
+    // The compiled module comes back once, for restarts; main.js replaces
+    // onmessage, not this listener.
+    w.addEventListener("message", (e) => { if (e.data.type === "compiled") boot.module = e.data.module; });
     w.onerror = (e) => { e.preventDefault(); boot.queue.push({ type: "died", error: e.message || "the worker failed" }); };
-    boot.module.then(
-      (module) => w.postMessage({ type: "init", module }),
-      (err) => boot.emit({ type: "fatal", error: String(err && err.message || err) }));
+    send(w).catch((err) => boot.emit({ type: "fatal", error: String(err && err.message || err) }));
     return w;
   };
   boot.worker = boot.start();
   window.azconnBoot = boot;
-  // main.js may have loaded first (this script is async).
   window.dispatchEvent(new Event("azconnboot"));
 })();

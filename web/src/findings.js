@@ -20,6 +20,11 @@ export class FindingsList {
     this.editable = new Set();
     list.addEventListener("keydown", (e) => this.onKey(e));
     list.addEventListener("click", (e) => this.onClick(e));
+    // Whether the list is scrolled, read when it scrolls (layout is clean
+    // then): set() resets the offset only when there is one, since writing
+    // scrollTop forces a layout in the middle of rendering a result.
+    this.scrolled = false;
+    list.addEventListener("scroll", () => { this.scrolled = list.scrollTop > 0; }, { passive: true });
   }
 
   // set takes a new result's findings; keep says whether to keep the
@@ -27,7 +32,11 @@ export class FindingsList {
   set(findings, editable, keep) {
     this.findings = findings.map((f, index) => ({ ...f, index }));
     this.editable = new Set(editable);
-    if (!keep) { this.limit = PAGE; this.active = 0; this.list.scrollTop = 0; }
+    if (!keep) {
+      this.limit = PAGE;
+      this.active = 0;
+      if (this.scrolled) { this.list.scrollTop = 0; this.scrolled = false; }
+    }
     this.render();
   }
 

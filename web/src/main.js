@@ -30,7 +30,7 @@ const MOMENT_MS = 300;
 
 const $ = (id) => document.getElementById(id);
 const body = document.body;
-// boot.js (async) normally runs first; start() waits for it otherwise.
+// boot.js is the head's first script; start() would wait for it otherwise.
 let boot = window.azconnBoot;
 
 // CSP violations, if any, are recorded for the browser test and shown.
@@ -159,7 +159,9 @@ function onInputUpdate(u) {
     body.dataset.docVersion = String(docVersion);
     body.dataset.touched = String(touched);
     markStale();
-    scheduleLint();
+    // Keys wait for a pause; a paste, a drop, a file, an example, a link,
+    // a fix or an undo is linted at once.
+    scheduleLint(!u.transactions.some((tr) => TYPING.some((e) => tr.isUserEvent(e))));
   }
   if (u.docChanged || u.selectionSet) showCursor(u.state);
   if (u.selectionSet && !u.docChanged && result?.requests?.length > 1) {
@@ -308,15 +310,35 @@ function engineDied(error) {
   adopt(boot.start(), []);
 }
 
-// The debounce grows with the last lint's time, so a 1 MB payload does not
-// queue work on every keystroke.
+// TYPING are the user events of keys: they wait for a pause of TYPING_MS
+// plus the last lint's time (a 1 MB text is not linted on every key).
+const TYPING = ["input.type", "delete", "input.complete"];
+const TYPING_MS = 50;
+// soon: a lint is due at the end of this task (several changes in one task,
+// such as an example that sets the target and the text, make one lint).
+let soon = false;
+
 function scheduleLint(now = false) {
   clearTimeout(timer);
+  timer = 0;
   if (!info) return;
   body.dataset.state = "pending";
-  const delay = now ? 0 : Math.min(1000, 120 + 2 * lastMs + input.state.doc.length / 20000);
-  timer = setTimeout(() => { timer = 0; sendLint(); }, delay);
+  if (!now) {
+    timer = setTimeout(() => { timer = 0; sendLint(); }, Math.min(1000, TYPING_MS + lastMs));
+    return;
+  }
+  if (soon) return;
+  soon = true;
+  queueMicrotask(() => {
+    soon = false;
+    if (info && !timer) sendLint();
+  });
 }
+
+// A lint in flight cannot be stopped (the engine's call is synchronous, and
+// a new worker costs more than the longest lint): a newer text supersedes
+// it. Its answer is dropped when it comes, and the newest text is sent then,
+// with no debounce.
 
 let runningTimer = 0;
 function sendLint() {
@@ -368,7 +390,7 @@ function onResult(m) {
   }
   if (m.result.error) {
     showError(`The engine failed on this input: ${m.result.error}`, "lint");
-    if (!inflight && !timer) body.dataset.state = "idle";
+    if (!inflight && !timer && !soon) body.dataset.state = "idle";
     return;
   }
   if ($("error").dataset.kind === "lint") $("error").hidden = true;
@@ -383,11 +405,32 @@ function onResult(m) {
   body.dataset.lintedVersion = String(sent.version);
   body.dataset.lintSeq = String(m.id);
   body.dataset.lintMs = m.ms.toFixed(2);
-  if (!inflight && !timer) body.dataset.state = "idle";
-  if (body.dataset.ready !== "true") onFirstResult(m);
+  if (!inflight && !timer && !soon) body.dataset.state = "idle";
+  const version = sent.version;
+  const first = body.dataset.ready !== "true" && !firstPending;
+  if (first) { firstPending = true; firstInDOM = performance.now(); }
+  afterPaint(() => {
+    body.dataset.shownVersion = String(version);
+    if (first) onFirstShown(m);
+  });
 }
 
-function onFirstResult(m) {
+// afterPaint runs f after the next frame is drawn: in a task that follows
+// the frame's rendering (requestAnimationFrame runs before it).
+function afterPaint(f) {
+  requestAnimationFrame(() => {
+    const c = new MessageChannel();
+    c.port1.onmessage = f;
+    c.port2.postMessage(0);
+  });
+}
+
+let firstPending = false;
+let firstInDOM = 0;
+
+// onFirstShown sets the readiness mark once the first findings are on
+// screen (the frame that shows them is drawn), not merely in the DOM.
+function onFirstShown(m) {
   body.dataset.ready = "true";
   const readyAt = performance.now();
   body.dataset.readyMs = readyAt.toFixed(0);
@@ -398,13 +441,14 @@ function onFirstResult(m) {
       boot: rel(t.bootAt),
       fetch: Math.round(t.fetchedAt - t.fetchAt),
       firstByte: Math.round(t.responseAt - t.fetchAt),
-      compile: Math.round(t.compiledAt - t.fetchedAt),
+      compile: Math.round((t.compiledAt ?? t.initAt) - (t.fetchedAt ?? t.initAt)),
       workerScript: rel(t.scriptAt),
-      instantiate: Math.round(t.instantiatedAt - Math.max(t.compiledAt, t.initAt)),
+      instantiate: Math.round(t.instantiatedAt - (t.compiledAt ?? t.initAt)),
       goStart: Math.round(t.goStartedAt - t.instantiatedAt),
       info: Math.round(t.infoAt - t.goStartedAt),
       engineReady: rel(t.infoAt),
       firstLint: Math.round(m.firstLintMs),
+      inDOM: Math.round(firstInDOM),
       ready: Math.round(readyAt),
     });
   }
@@ -600,7 +644,7 @@ function setInput(text, userEvent) {
     changes: { from: 0, to: input.state.doc.length, insert: text },
     selection: { anchor: 0 }, scrollIntoView: true, userEvent,
   });
-  $("findings").scrollTop = 0;
+  // The findings list goes back to its top with the next result (newText).
   newText = true;
   return true;
 }

@@ -1,11 +1,13 @@
 // worker.js runs the engine (main.wasm) off the page's thread. It is
 // bundled, with Go's wasm_exec.js, into boot.js as a string and started from
 // a blob: URL, so it inherits the page's Content-Security-Policy on any host.
-// boot.js compiles main.wasm and sends the module.
+// boot.js sends it main.wasm's body as it downloads (or its bytes, or the
+// module an earlier worker compiled); it compiles and runs it.
 //
-// Messages in:  {type:"init", module} then {type:"lint", id, text, options, diff},
+// Messages in:  {type:"init", stream | bytes | module} then {type:"lint", id, text, options, diff},
 //               {type:"redact", id, text, options}, {type:"edit", id, text, options, index}.
-// Messages out: {type:"ready", info, timings} | {type:"warmed", ms}
+// Messages out: {type:"compiled", module} (for boot.js: a restart reuses it)
+//               | {type:"ready", info, timings} | {type:"warmed", ms}
 //               | {type:"fatal", error} | {type:"died", error}
 //               | {type:"result", id, ms, result} | {type:"redacted", id, text, error}
 //               | {type:"edited", id, from, to, insert, error}.
@@ -19,10 +21,30 @@ import { utf16Positions } from "./positions.js";
 const now = () => performance.timeOrigin + performance.now();
 const scriptAt = now();
 
-// start runs the module boot.js compiled (streaming, on the page) and
-// waits for the Go program to register azconnLint.
-async function start(module) {
+// compile compiles main.wasm from what boot.js sent: the body as it
+// downloads (streaming: compiling ends about when the last byte arrives),
+// the whole bytes, or the module itself.
+async function compile(m, timings) {
+  if (m.module) return m.module;
+  let module;
+  if (m.stream) {
+    // The end of the body, seen here, where the compiler reads it.
+    const seen = m.stream.pipeThrough(new TransformStream({ flush() { timings.fetchedAt = now(); } }));
+    module = await WebAssembly.compileStreaming(new Response(seen, { headers: { "Content-Type": "application/wasm" } }));
+  } else {
+    timings.fetchedAt = now();
+    module = await WebAssembly.compile(m.bytes);
+  }
+  timings.compiledAt = now();
+  post({ type: "compiled", module });
+  return module;
+}
+
+// start compiles and runs the engine and waits for the Go program to
+// register azconnLint.
+async function start(m) {
   const timings = { scriptAt, initAt: now() };
+  const module = await compile(m, timings);
   const go = new Go();
   const loaded = new Promise((resolve) => { self.azconnReady = resolve; });
   const instance = await WebAssembly.instantiate(module, go.importObject);
@@ -135,7 +157,7 @@ const handlers = {
 self.onmessage = async (e) => {
   const m = e.data;
   if (m.type === "init") {
-    ready = start(m.module);
+    ready = start(m);
     try {
       post({ type: "ready", ...(await ready) });
     } catch (err) {

@@ -45,6 +45,14 @@ func TestHandler(t *testing.T) {
 		if rec.Header().Get("X-Content-Type-Options") != "nosniff" {
 			t.Errorf("%s %s: no nosniff", c.method, c.path)
 		}
+		if rec.Header().Get("Referrer-Policy") != "no-referrer" {
+			t.Errorf("%s %s: Referrer-Policy %q, want no-referrer", c.method, c.path, rec.Header().Get("Referrer-Policy"))
+		}
+		// The page opens no window and needs no isolation: a COOP header
+		// would only cost a new process when the tab held another page.
+		if got := rec.Header().Get("Cross-Origin-Opener-Policy"); got != "" {
+			t.Errorf("%s %s: Cross-Origin-Opener-Policy %q, want none", c.method, c.path, got)
+		}
 	}
 }
 
