@@ -19,6 +19,18 @@ func TestDuplicateKeysPastCapCounted(t *testing.T) {
 	} {
 		for _, limit := range []int{1, 10, DefaultMaxFindings} {
 			got := Lint(in, Options{MaxFindings: limit})
+			// Overridden severities and pointer-scoped rules count the same.
+			sev := Lint(in, Options{MaxFindings: limit, Severity: map[string]Severity{"duplicate-key": SeverityWarning}})
+			allSev := Lint(in, Options{MaxFindings: 1 << 30, Severity: map[string]Severity{"duplicate-key": SeverityWarning}})
+			if sev.Count(SeverityWarning) != allSev.Count(SeverityWarning) || sev.Count(SeverityError) != allSev.Count(SeverityError) {
+				t.Errorf("limit %d, duplicate-key a warning: %d warnings, %d errors; all built: %d, %d", limit,
+					sev.Count(SeverityWarning), sev.Count(SeverityError), allSev.Count(SeverityWarning), allSev.Count(SeverityError))
+			}
+			pr := []PointerRule{{Pointer: "/a", Rule: "duplicate-key", Off: true}}
+			scoped, allScoped := Lint(in, Options{MaxFindings: limit, PointerRules: pr}), Lint(in, Options{MaxFindings: 1 << 30, PointerRules: pr})
+			if scoped.Count(SeverityError) != allScoped.Count(SeverityError) {
+				t.Errorf("limit %d, duplicate-key off under /a: %d errors; all built: %d", limit, scoped.Count(SeverityError), allScoped.Count(SeverityError))
+			}
 			// All built: a cap past the number of findings, then capped
 			// the same way by hand.
 			all := Lint(in, Options{MaxFindings: 1 << 30})
@@ -110,7 +122,6 @@ var knownHeavyShapes = map[string]float64{
 	"misspelt-password-keys":          111,
 	"distinct-passwords":              90,
 	"unknown-keys-on-lines":           85,
-	"duplicate-keys-one-line":         83,
 }
 
 // maxBytesPerInputByte bounds what one Lint allocates per input byte.

@@ -41,7 +41,8 @@ type pass struct {
 	fixes      ledger
 	held       ledger            // fixes of the rules of Options.NoFix: described, never applied
 	noFix      map[string]bool   // Options.NoFix
-	unbuilt    int               // duplicate-key errors past the cap, counted but not built
+	unbuilt    int               // duplicate-key findings past the cap, counted but not built
+	unbuiltSev Severity          // their severity
 	ctx        context.Context   // LintContext's; nil for Lint
 	schemaErrs []schemaViolation // the schema adapter's output, on first use
 	schemaRan  bool
@@ -179,8 +180,8 @@ func (p *pass) isClaimed(n *node) bool { return p.claimed != nil && p.claimed[n.
 
 // keyReported reports whether member i's key carries its key-level finding.
 func (p *pass) keyReported(obj *node, i int) bool {
-	id := int(obj.members[i].val.id)
-	return id < len(p.keysDone) && p.keysDone[id]
+	v := obj.members[i].val
+	return v.repeated || int(v.id) < len(p.keysDone) && p.keysDone[v.id]
 }
 
 // markKey marks a key as carrying its one key-level finding.

@@ -73,7 +73,7 @@ func (p *pass) capFindings(fs []*Finding, limit int) ([]*Finding, map[Severity]i
 			first = f
 		}
 	}
-	omitted[SeverityError] += p.unbuilt
+	omitted[p.unbuiltSev] += p.unbuilt
 	n := len(fs) + p.unbuilt - len(kept)
 	msg := fmt.Sprintf("%d more finding%s not listed (%s): the first %d are shown, blocking ones first, then by severity; fix them and lint again, or raise the cap",
 		n, pluralS(n), severityCounts(omitted), limit)
