@@ -120,7 +120,6 @@ var knownHeavyShapes = map[string]float64{
 	"miscased-health-checks-one-line": 155,
 	"unknown-keys-one-line":           128,
 	"misspelt-password-keys":          111,
-	"distinct-passwords":              90,
 	"unknown-keys-on-lines":           85,
 }
 
