@@ -118,9 +118,8 @@ var knownHeavyShapes = map[string]float64{
 	"duplicate-keys-under-long-key":   680,
 	"whitespace-values-one-line":      170,
 	"miscased-health-checks-one-line": 155,
-	"unknown-keys-one-line":           128,
+	"unknown-keys-one-line":           101,
 	"misspelt-password-keys":          111,
-	"unknown-keys-on-lines":           85,
 }
 
 // maxBytesPerInputByte bounds what one Lint allocates per input byte.

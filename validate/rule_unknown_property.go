@@ -1,7 +1,6 @@
 package validate
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 )
@@ -59,27 +58,27 @@ func (p *pass) unknownProperty(obj *node, idx int) {
 	if o != nil && o.name != "" {
 		typeName = o.name
 	}
-	msg := fmt.Sprintf("unknown property %s: %s has no such property", quoteJSON(key), typeName)
 	var names []string
 	if o != nil {
 		names = o.names
 	}
+	// The advice first, so that the message is built once: a body can
+	// hold a hundred thousand unknown keys.
 	v := obj.members[idx].val
+	advice := "remove it"
 	switch {
 	case obj == p.root && key == "value" && v.kind == kindObject:
-		msg += "; this looks like a GET response wrapped in {\"value\": …}: send the inner object as the body"
+		advice = "this looks like a GET response wrapped in {\"value\": …}: send the inner object as the body"
 	case obj == p.root && key == "error" && v.kind == kindObject:
-		msg += "; this looks like a Microsoft Graph error response, not a request body"
+		advice = "this looks like a Microsoft Graph error response, not a request body"
 	case obj == p.root && p.m.otherProps[key] != "":
-		msg += fmt.Sprintf("; it is a property of the %s target: lint with that target if the body is meant for it", p.m.otherProps[key])
+		advice = "it is a property of the " + p.m.otherProps[key] + " target: lint with that target if the body is meant for it"
 	case p.secrets.token(key): // a key spelling the password: no suggestion built from it
-		msg += "; remove it"
 	default:
 		if s := nearest(key, names); s != "" {
-			msg += fmt.Sprintf("; did you mean %s?", quoteJSON(s))
-		} else {
-			msg += "; remove it"
+			advice = "did you mean " + quoteJSON(s) + "?"
 		}
 	}
+	msg := "unknown property " + quoteJSON(key) + ": " + typeName + " has no such property; " + advice
 	p.atKey("unknown-property", SeverityError, obj, idx, msg)
 }
