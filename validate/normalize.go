@@ -204,13 +204,20 @@ func (p *pass) seqPointer(n *node) string {
 // each fixable finding's Fix. Everything not fixed is kept byte for byte:
 // key order, indentation, line endings, number spelling, unknown members.
 func (p *pass) normalize(stripBOM bool) (out []byte, fixes []Fix) {
+	// Sized from the ledger (a fix of a value or a key each, the BOM and
+	// the unwrap's two): thousands of fixes would otherwise grow them
+	// by 1.25x, several times their final size.
+	nFix := len(p.fixes.valueFix) + len(p.fixes.keyFix)
 	var edits []edit
+	var ops []patchOp
+	if nFix > 0 {
+		edits, ops = make([]edit, 0, nFix+3), make([]patchOp, 0, nFix)
+	}
 	if stripBOM {
 		edits = append(edits, edit{0, p.bom, "", []*Finding{p.bomFinding}})
 	}
 	removed := p.fixes.removed
-	var ops []patchOp
-	finalText := map[*node]string{}
+	finalText := make(map[*node]string, len(p.fixes.valueFix))
 	for n, v := range p.fixes.valueFix {
 		if removed(n) {
 			continue
