@@ -238,8 +238,8 @@ func (p *pass) syntaxFindings() bool {
 		// (their values are marked repeated) instead of listing them, and
 		// no finding, message or pointer is built for them (a body of one
 		// repeated key would build one per 7 bytes of input).
-		p.unbuilt = t.moreDups
-		p.unbuiltSev, _ = p.l.severityOf("duplicate-key", "", SeverityError)
+		sev, _ := p.l.severityOf("duplicate-key", "", SeverityError)
+		p.countUnbuilt("duplicate-key", sev, t.moreDups)
 	}
 	for _, d := range t.dups {
 		m := &d.obj.members[d.index]

@@ -41,8 +41,7 @@ type pass struct {
 	fixes      ledger
 	held       ledger            // fixes of the rules of Options.NoFix: described, never applied
 	noFix      map[string]bool   // Options.NoFix
-	unbuilt    int               // duplicate-key findings past the cap, counted but not built
-	unbuiltSev Severity          // their severity
+	unbuilt    []unbuilt         // findings certainly past the cap: counted, not built
 	ctx        context.Context   // LintContext's; nil for Lint
 	schemaErrs []schemaViolation // the schema adapter's output, on first use
 	schemaRan  bool
@@ -53,6 +52,22 @@ type pass struct {
 // stopped reports whether LintContext's context is done: the pass then
 // stops at the next stage, and LintContext returns the context's error.
 func (p *pass) stopped() bool { return p.ctx != nil && p.ctx.Err() != nil }
+
+// unbuilt counts the findings of one rule and severity that the findings
+// cap would certainly leave out, so that they were not built: n of them,
+// each after the cap's worth of findings of its class or a better one.
+type unbuilt struct {
+	rule string
+	sev  Severity
+	n    int
+}
+
+// countUnbuilt records n findings of rule at sev left unbuilt.
+func (p *pass) countUnbuilt(rule string, sev Severity, n int) {
+	if n > 0 {
+		p.unbuilt = append(p.unbuilt, unbuilt{rule, sev, n})
+	}
+}
 
 // memberRef names member i of object obj.
 type memberRef struct {

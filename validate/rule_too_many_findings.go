@@ -51,7 +51,11 @@ func (p *pass) capFindings(fs []*Finding, limit int) ([]*Finding, map[Severity]i
 	for _, f := range fs {
 		per[findingClass(f)]++
 	}
-	per[0] += p.unbuilt // blocking errors past the cap: never kept
+	extra := 0
+	for _, u := range p.unbuilt { // never kept: counted in their class
+		per[findingClass(&Finding{Rule: u.rule, Severity: u.sev})] += u.n
+		extra += u.n
+	}
 	// The classes kept whole, and how many of the last one.
 	var quota [classes]int
 	left := limit
@@ -73,8 +77,10 @@ func (p *pass) capFindings(fs []*Finding, limit int) ([]*Finding, map[Severity]i
 			first = f
 		}
 	}
-	omitted[p.unbuiltSev] += p.unbuilt
-	n := len(fs) + p.unbuilt - len(kept)
+	for _, u := range p.unbuilt {
+		omitted[u.sev] += u.n
+	}
+	n := len(fs) + extra - len(kept)
 	msg := fmt.Sprintf("%d more finding%s not listed (%s): the first %d are shown, blocking ones first, then by severity; fix them and lint again, or raise the cap",
 		n, pluralS(n), severityCounts(omitted), limit)
 	if f := p.report("too-many-findings", SeverityWarning, first.Start.Offset, first.Start.Offset, "", msg); f != nil {
