@@ -149,7 +149,39 @@ func (b *Baseline) Marshal() []byte {
 		c.Entries = []Entry{}
 	}
 	out, _ := json.MarshalIndent(c, "", "  ") // plain strings and ints: cannot fail
-	return append(out, '\n')
+	return append(escapeCommands(out), '\n')
+}
+
+// escapeCommands writes the "[" of a pipeline command opener ("##vso[",
+// "##[", any case) as "\u005b" (SPEC §13): a baseline is printed by
+// `cat` in CI logs and shown in diffs, and its pointers and paths come
+// from the input. '#' occurs only inside JSON strings, so the escape
+// keeps the document's value.
+func escapeCommands(b []byte) []byte {
+	var out []byte
+	last := 0
+	for i := 0; i+2 < len(b); i++ {
+		if b[i] != '#' || b[i+1] != '#' {
+			continue
+		}
+		n := 0
+		switch {
+		case b[i+2] == '[':
+			n = 2
+		case i+5 < len(b) && strings.EqualFold(string(b[i+2:i+5]), "vso") && b[i+5] == '[':
+			n = 5
+		default:
+			continue
+		}
+		out = append(out, b[last:i+n]...)
+		out = append(out, `\u005b`...)
+		last = i + n + 1
+		i += n
+	}
+	if out == nil {
+		return b
+	}
+	return append(out, b[last:]...)
 }
 
 // Matcher applies a baseline to one run: each entry suppresses up to its
@@ -169,14 +201,24 @@ func (b *Baseline) Matcher() *Matcher {
 	return m
 }
 
+// Suppress reports whether the baseline suppresses f, a finding of the
+// file at path, and if so uses one of its tuple's count. Call it for a
+// file's findings in input order, so the first ones of a tuple are those
+// suppressed.
+func (m *Matcher) Suppress(path string, f validate.Finding) bool {
+	k := key{f.Rule, path, f.Pointer, f.Request}
+	if m.left[k] > 0 {
+		m.left[k]--
+		return true
+	}
+	return false
+}
+
 // Filter returns the findings of the file at path that the baseline does
-// not suppress, and how many it suppressed. Findings are matched in input
-// order, so the first ones of a tuple are those suppressed.
+// not suppress, and how many it suppressed (Suppress for each, in order).
 func (m *Matcher) Filter(path string, findings []validate.Finding) (kept []validate.Finding, suppressed int) {
 	for _, f := range findings {
-		k := key{f.Rule, path, f.Pointer, f.Request}
-		if m.left[k] > 0 {
-			m.left[k]--
+		if m.Suppress(path, f) {
 			suppressed++
 			continue
 		}

@@ -95,3 +95,30 @@ func TestParseBaselineErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestBaselineNeutralisesCommands: a pointer or path holding a pipeline
+// command opener is written with its "[" as \u005b (SPEC §13), and reads
+// back as the input's exact value, so the entry still matches.
+func TestBaselineNeutralisesCommands(t *testing.T) {
+	var b Baseline
+	ptrs := []string{"/extra##vso[task.setvariable variable=x]y", "/a##[error]b", "/c##VSO[d", "/##[", "/##"}
+	for _, p := range ptrs {
+		b.Add("dir##vso[x]/f##[.json", []validate.Finding{finding("unknown-property", p, 0)})
+	}
+	out := string(b.Marshal())
+	for _, bad := range []string{"##vso[", "##VSO[", "##["} {
+		if strings.Contains(out, bad) {
+			t.Errorf("baseline holds %q:\n%s", bad, out)
+		}
+	}
+	back, err := ParseBaseline("b.json", []byte(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := back.Matcher()
+	for _, p := range ptrs {
+		if _, n := m.Filter("dir##vso[x]/f##[.json", []validate.Finding{finding("unknown-property", p, 0)}); n != 1 {
+			t.Errorf("%q not matched after the round trip", p)
+		}
+	}
+}

@@ -151,8 +151,11 @@ type codeActionParams struct {
 	TextDocument docID `json:"textDocument"`
 	Range        Range `json:"range"`
 	Context      struct {
-		Diagnostics []Diagnostic `json:"diagnostics"`
-		Only        []string     `json:"only"`
+		// Diagnostics are every source's at the range, as the editor
+		// holds them: another server's code may be a number. The
+		// actions come from the current lint, so they are not decoded.
+		Diagnostics []json.RawMessage `json:"diagnostics"`
+		Only        []string          `json:"only"`
 	} `json:"context"`
 }
 

@@ -263,3 +263,24 @@ func TestWorkerPanic(t *testing.T) {
 	}
 	c.shutdown()
 }
+
+// TestCodeActionForeignDiagnostics: the editor passes, in the code action
+// context, the diagnostics of every source at the range; another
+// server's may carry a numeric code (the JSON language server's are
+// numbers) or fields of its own. The request is still answered with the
+// quick fixes, not refused as invalid params.
+func TestCodeActionForeignDiagnostics(t *testing.T) {
+	c := start(t, nil)
+	dir := c.newWorkspace()
+	c.initialize(fullCaps())
+	uri := pathToURI(filepath.Join(dir, "conn.json"))
+	c.open(uri, "json", payload, 1)
+	enum := find(t, c.publish(uri).Diagnostics, "enum-case")
+	foreign := map[string]any{"range": enum.Range, "severity": 2, "code": 513, "source": "json",
+		"message": "Trailing comma", "data": map[string]any{"x": []int{1}}, "tags": []int{1}}
+	var actions []CodeAction
+	c.call("textDocument/codeAction", map[string]any{"textDocument": map[string]any{"uri": uri},
+		"range": enum.Range, "context": map[string]any{"diagnostics": []any{foreign, enum}}}, &actions)
+	action(t, actions, "Fix enum-case: replace the value")
+	c.shutdown()
+}
