@@ -201,14 +201,24 @@ func (b *Baseline) Matcher() *Matcher {
 	return m
 }
 
+// Suppress reports whether the baseline suppresses f, a finding of the
+// file at path, and if so uses one of its tuple's count. Call it for a
+// file's findings in input order, so the first ones of a tuple are those
+// suppressed.
+func (m *Matcher) Suppress(path string, f validate.Finding) bool {
+	k := key{f.Rule, path, f.Pointer, f.Request}
+	if m.left[k] > 0 {
+		m.left[k]--
+		return true
+	}
+	return false
+}
+
 // Filter returns the findings of the file at path that the baseline does
-// not suppress, and how many it suppressed. Findings are matched in input
-// order, so the first ones of a tuple are those suppressed.
+// not suppress, and how many it suppressed (Suppress for each, in order).
 func (m *Matcher) Filter(path string, findings []validate.Finding) (kept []validate.Finding, suppressed int) {
 	for _, f := range findings {
-		k := key{f.Rule, path, f.Pointer, f.Request}
-		if m.left[k] > 0 {
-			m.left[k]--
+		if m.Suppress(path, f) {
 			suppressed++
 			continue
 		}

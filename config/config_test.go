@@ -120,7 +120,7 @@ func TestLoadErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, _, err := Parse("c.yaml", []byte(tt.text))
+			_, err := Parse("c.yaml", []byte(tt.text))
 			var ce *Error
 			if !errors.As(err, &ce) {
 				t.Fatalf("error %v (%T), want *Error", err, err)
@@ -236,7 +236,7 @@ func TestExtends(t *testing.T) {
 // TestStarter checks that the file --init writes loads and changes
 // nothing but the exclude of node_modules.
 func TestStarter(t *testing.T) {
-	c, _, err := Parse("starter.yaml", Starter())
+	c, err := Parse("starter.yaml", Starter())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -267,4 +267,38 @@ func TestLoaderCache(t *testing.T) {
 	if s, _ := c3.FailOn("a/x.json"); s != validate.SeverityWarning {
 		t.Errorf("after Forget: fail-on %v, want warning", s)
 	}
+}
+
+// TestREADMEExample keeps the README's example configuration loadable and
+// its baseline example parseable.
+func TestREADMEExample(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(readme)
+	_, sec, ok := strings.Cut(text, "### Configuration\n")
+	if !ok {
+		t.Fatal("README.md has no Configuration section")
+	}
+	_, block, _ := strings.Cut(sec, "```yaml\n")
+	block, _, _ = strings.Cut(block, "```")
+	c, err := Parse("README.md", []byte(block))
+	if err != nil {
+		t.Fatalf("the README's example: %v", err)
+	}
+	if _, err := validate.New(mustOptions(c, "legacy/contoso.json")); err != nil {
+		t.Errorf("the README's example gives options New refuses: %v", err)
+	}
+	_, bsec, _ := strings.Cut(text, "### Baseline\n")
+	_, bjson, _ := strings.Cut(bsec, "```json\n")
+	bjson, _, _ = strings.Cut(bjson, "```")
+	if _, err := ParseBaseline("README.md", []byte(bjson)); err != nil {
+		t.Errorf("the README's baseline: %v", err)
+	}
+}
+
+func mustOptions(c *Config, file string) validate.Options {
+	o, _ := c.Options(file)
+	return o
 }

@@ -19,7 +19,7 @@ func FuzzParse(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		c, _, err := Parse("f.yaml", data)
+		c, err := Parse("f.yaml", data)
 		if err == nil {
 			if c == nil {
 				t.Fatal("no configuration and no error")
@@ -74,7 +74,7 @@ func TestParseBounded(t *testing.T) {
 		var before, after runtime.MemStats
 		runtime.GC()
 		runtime.ReadMemStats(&before)
-		_, _, err := Parse("h.yaml", data)
+		_, err := Parse("h.yaml", data)
 		runtime.ReadMemStats(&after)
 		if err == nil {
 			t.Errorf("%s: accepted", name)
@@ -86,7 +86,7 @@ func TestParseBounded(t *testing.T) {
 		}
 		t.Logf("%s: %d KiB allocated: %v", name, (after.TotalAlloc-before.TotalAlloc)>>10, err)
 	}
-	if _, _, err := Parse("big.yaml", make([]byte, MaxSize+1)); err == nil || !strings.Contains(err.Error(), "larger than") {
+	if _, err := Parse("big.yaml", make([]byte, MaxSize+1)); err == nil || !strings.Contains(err.Error(), "larger than") {
 		t.Errorf("an oversized file: %v", err)
 	}
 }

@@ -43,7 +43,7 @@ func load(path string, chain []string) (*Config, error) {
 	if err != nil {
 		return nil, err
 	}
-	c, ext, err := Parse(path, data)
+	c, ext, err := parseFile(path, data)
 	if err != nil || ext == nil {
 		return c, err
 	}
@@ -119,10 +119,15 @@ type extendsRef struct {
 }
 
 // Parse reads a configuration from data, the text of the file at path
-// (which names the file in errors and anchors its globs). It returns the
-// configuration and, when the file extends another, what it names (Load
-// follows it; Parse does not read any file).
-func Parse(path string, data []byte) (*Config, *extendsRef, error) {
+// (which names the file in errors and anchors its globs). It reads no
+// other file: an extends key is checked but not followed (Load follows it).
+func Parse(path string, data []byte) (*Config, error) {
+	c, _, err := parseFile(path, data)
+	return c, err
+}
+
+// parseFile is Parse, also returning what an extends key names.
+func parseFile(path string, data []byte) (*Config, *extendsRef, error) {
 	if len(data) > MaxSize {
 		return nil, nil, &Error{Path: path, Line: 1, Column: 1, Msg: fmt.Sprintf("the file is larger than %d bytes: a configuration is a few lines", MaxSize)}
 	}
@@ -508,7 +513,7 @@ func kindName(n *yaml.Node) string {
 		case "!!str":
 			return "string"
 		}
-		return "value of type " + n.Tag
+		return "value of type " + quote(n.Tag)
 	}
 	return "value"
 }

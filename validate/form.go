@@ -82,11 +82,19 @@ func sniffForm(data []byte) Form {
 	if len(trimmed) == 0 || trimmed[0] == '{' || trimmed[0] == '[' || trimmed[0] == '"' {
 		return FormJSON
 	}
-	fileMarks, form := false, Form("")
+	fileMarks, form, script := false, Form(""), false
 	eachLine(data, 0, func(ln line) bool {
 		t := strings.TrimSpace(string(data[ln.start:ln.end]))
 		switch {
+		case script: // a JetBrains pre-request script, up to its %}
+			script = !strings.Contains(t, "%}")
+			return true
 		case t == "":
+			return true
+		case strings.HasPrefix(t, "<"):
+			fileMarks = true
+			_, after, open := strings.Cut(t, "{%")
+			script = open && !strings.Contains(after, "%}")
 			return true
 		case strings.HasPrefix(t, "###"):
 			fileMarks = true

@@ -12,6 +12,7 @@ type fence struct {
 	open    line   // the opening fence line
 	end     int    // offset after the closing fence line (or the end of input)
 	skip    bool   // a docs comment before it says "ignored" or "response"
+	indent  int    // the opening fence's indentation, which CommonMark strips from each content line
 }
 
 // isFence reports whether t (with leading spaces removed) opens or closes
@@ -67,7 +68,7 @@ func markdownFences(data []byte, from int) []fence {
 		}
 		word, _, _ := strings.Cut(info, " ")
 		word, _, _ = strings.Cut(word, "{")
-		f := fence{info: strings.ToLower(word), open: ln, skip: skipNext, end: len(data)}
+		f := fence{info: strings.ToLower(word), open: ln, skip: skipNext, end: len(data), indent: indent}
 		skipNext = false
 		j := i + 1
 		for ; j < len(lines); j++ {
@@ -127,6 +128,9 @@ func parseMarkdown(data []byte, from int) []rawRequest {
 		if len(block) == 0 {
 			continue
 		}
+		for j := range block {
+			block[j].indent = f.indent
+		}
 		if r := &block[len(block)-1]; !r.hasBody && takesBody(data, r) && i+1 < len(fences) {
 			bodyFromFence(data, r, f, fences[i+1])
 		}
@@ -166,7 +170,27 @@ func bodyFromFence(data []byte, r *rawRequest, f, next fence) {
 		r.hasBody = true
 		r.body = span{next.content[first].start, next.content[last].next}
 		r.end = r.body.end
+		r.indent = next.indent
 	}
+}
+
+// stripIndent returns body with up to n leading spaces removed from each
+// line, as CommonMark removes a fence's indentation from its content
+// (spec 0.31, 4.5 "Fenced code blocks").
+func stripIndent(body []byte, n int) []byte {
+	if n == 0 {
+		return body
+	}
+	out := make([]byte, 0, len(body))
+	eachLine(body, 0, func(ln line) bool {
+		k := ln.start
+		for k < ln.end && k-ln.start < n && body[k] == ' ' {
+			k++
+		}
+		out = append(out, body[k:ln.next]...)
+		return true
+	})
+	return out
 }
 
 // onlyBlankBetween reports whether data[from:to] holds only white space

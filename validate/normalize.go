@@ -204,31 +204,57 @@ func (p *pass) seqPointer(n *node) string {
 // each fixable finding's Fix. Everything not fixed is kept byte for byte:
 // key order, indentation, line endings, number spelling, unknown members.
 func (p *pass) normalize(stripBOM bool) (out []byte, fixes []Fix) {
-	var edits []edit
+	z := &normalizer{p: p, finalText: map[*node]string{}}
 	if stripBOM {
-		edits = append(edits, edit{0, p.bom, "", []*Finding{p.bomFinding}})
+		z.edits = append(z.edits, edit{0, p.bom, "", []*Finding{p.bomFinding}})
 	}
-	removed := p.fixes.removed
-	var ops []patchOp
-	finalText := map[*node]string{}
+	z.valueEdits()
+	z.removals()
+	z.renames()
+	z.findingFixes()
+	p.describeHeld()
+	unwrap, unwrapFix := p.unwrapEdits()
+	z.edits = append(z.edits, unwrap...)
+	if p.blocked || len(z.edits) == 0 {
+		return p.src, nil
+	}
+	return z.apply(), z.patch(unwrapFix)
+}
+
+// normalizer gathers one normalize call's byte edits, the operations of
+// Result.Fixes, and the final text of each replaced value.
+type normalizer struct {
+	p         *pass
+	edits     []edit
+	ops       []patchOp
+	finalText map[*node]string
+}
+
+// valueEdits replaces each fixed value that is not removed with its final
+// text.
+func (z *normalizer) valueEdits() {
+	p := z.p
 	for n, v := range p.fixes.valueFix {
-		if removed(n) {
+		if p.fixes.removed(n) {
 			continue
 		}
 		text, changed := p.finalValue(n, v)
 		if !changed {
 			continue
 		}
-		finalText[n] = text
-		edits = append(edits, edit{n.start, n.end, text, p.fixes.ownersOf(fixTarget{value: n})})
-		ops = append(ops, patchOp{n.start, Fix{Op: "replace", Path: p.seqPointer(n), Value: json.RawMessage(text)}})
+		z.finalText[n] = text
+		z.edits = append(z.edits, edit{n.start, n.end, text, p.fixes.ownersOf(fixTarget{value: n})})
+		z.ops = append(z.ops, patchOp{n.start, Fix{Op: "replace", Path: p.seqPointer(n), Value: json.RawMessage(text)}})
 	}
+}
 
-	// Removals: per object, each run of removed members goes with the
-	// separator on one side, so the rest keeps its layout.
+// removals removes members: per object, each run of removed members goes
+// with the separator on one side, so the rest keeps its layout.
+func (z *normalizer) removals() {
+	p := z.p
 	byObj := map[*node][]int{}
 	for r, k := range p.fixes.keyFix {
-		if k.remove && !removed(r.obj) {
+		if k.remove && !p.fixes.removed(r.obj) {
 			byObj[r.obj] = append(byObj[r.obj], r.i)
 		}
 	}
@@ -237,7 +263,7 @@ func (p *pass) normalize(stripBOM bool) (out []byte, fixes []Fix) {
 		rm := make([]bool, len(obj.members))
 		for _, i := range idx {
 			rm[i] = true
-			ops = append(ops, patchOp{obj.members[i].keyStart, Fix{Op: "remove", Path: p.seqPointer(obj) + "/" + escapePointer(obj.members[i].key)}})
+			z.ops = append(z.ops, patchOp{obj.members[i].keyStart, Fix{Op: "remove", Path: p.seqPointer(obj) + "/" + escapePointer(obj.members[i].key)}})
 		}
 		for i := 0; i < len(rm); {
 			if !rm[i] {
@@ -248,62 +274,79 @@ func (p *pass) normalize(stripBOM bool) (out []byte, fixes []Fix) {
 			for j < len(rm) && rm[j] {
 				j++
 			}
-			ms := obj.members
-			var by []*Finding
-			for k := i; k < j; k++ {
-				by = append(by, p.fixes.ownersOf(fixTarget{key: memberRef{obj, k}, isKey: true})...)
-			}
-			switch {
-			case j < len(rm): // a kept member follows: cut up to its key
-				edits = append(edits, edit{ms[i].keyStart, ms[j].keyStart, "", by})
-			case i > 0: // the run ends the object: cut from the previous value's end
-				edits = append(edits, edit{ms[i-1].val.end, ms[j-1].val.end, "", by})
-			default: // every member goes
-				edits = append(edits, edit{obj.start + 1, ms[j-1].val.end, "", by})
-			}
+			z.removeRun(obj, i, j, len(rm))
 			i = j
 		}
 	}
+}
 
+// removeRun cuts members [i, j) of obj (of n) with one separator.
+func (z *normalizer) removeRun(obj *node, i, j, n int) {
+	ms := obj.members
+	var by []*Finding
+	for k := i; k < j; k++ {
+		by = append(by, z.p.fixes.ownersOf(fixTarget{key: memberRef{obj, k}, isKey: true})...)
+	}
+	switch {
+	case j < n: // a kept member follows: cut up to its key
+		z.edits = append(z.edits, edit{ms[i].keyStart, ms[j].keyStart, "", by})
+	case i > 0: // the run ends the object: cut from the previous value's end
+		z.edits = append(z.edits, edit{ms[i-1].val.end, ms[j-1].val.end, "", by})
+	default: // every member goes
+		z.edits = append(z.edits, edit{obj.start + 1, ms[j-1].val.end, "", by})
+	}
+}
+
+// renames rewrites each renamed key that is not removed.
+func (z *normalizer) renames() {
+	p := z.p
 	for r, k := range p.fixes.keyFix {
-		if k.remove || k.rename == "" || removed(r.obj) {
+		if k.remove || k.rename == "" || p.fixes.removed(r.obj) {
 			continue
 		}
 		m := &r.obj.members[r.i]
-		edits = append(edits, edit{m.keyStart, m.keyEnd, quoteJSON(k.rename), p.fixes.ownersOf(fixTarget{key: r, isKey: true})})
+		z.edits = append(z.edits, edit{m.keyStart, m.keyEnd, quoteJSON(k.rename), p.fixes.ownersOf(fixTarget{key: r, isKey: true})})
 		parent := p.seqPointer(r.obj)
-		ops = append(ops, patchOp{m.keyStart, Fix{Op: "move", From: parent + "/" + escapePointer(m.key), Path: parent + "/" + escapePointer(k.rename)}})
+		z.ops = append(z.ops, patchOp{m.keyStart, Fix{Op: "move", From: parent + "/" + escapePointer(m.key), Path: parent + "/" + escapePointer(k.rename)}})
 	}
+}
 
-	// Fill each finding's own operation.
+// findingFixes fills each fixable finding's own operation.
+func (z *normalizer) findingFixes() {
+	p := z.p
 	for f, t := range p.fixes.owners {
-		switch {
-		case t.isKey:
-			k := p.fixes.keyFix[t.key]
-			m := &t.key.obj.members[t.key.i]
-			if k.remove {
-				f.Fix = &Fix{Op: "remove", Path: p.pointer(m.val)}
-			} else {
-				f.Fix = &Fix{Op: "move", From: p.pointer(m.val), Path: p.pointer(t.key.obj) + "/" + escapePointer(k.rename)}
-			}
-		default:
-			text, ok := finalText[t.value]
-			if !ok {
-				// Superseded by the removal of an enclosing member (a fix
-				// exists, but is not applied: no Fix, no Edit), or no change.
-				f.Fixable, f.Fix = removed(t.value), nil
-				continue
-			}
-			f.Fix = &Fix{Op: "replace", Path: p.pointer(t.value), Value: json.RawMessage(text)}
+		if !t.isKey {
+			z.valueFindingFix(f, t.value)
+			continue
+		}
+		k := p.fixes.keyFix[t.key]
+		m := &t.key.obj.members[t.key.i]
+		if k.remove {
+			f.Fix = &Fix{Op: "remove", Path: p.pointer(m.val)}
+		} else {
+			f.Fix = &Fix{Op: "move", From: p.pointer(m.val), Path: p.pointer(t.key.obj) + "/" + escapePointer(k.rename)}
 		}
 	}
+}
 
-	p.describeHeld()
-	unwrap, unwrapFix := p.unwrapEdits()
-	edits = append(edits, unwrap...)
-	if p.blocked || len(edits) == 0 {
-		return p.src, nil
+// valueFindingFix fills the operation of finding f, which fixes value n: a
+// replace with its final text.
+func (z *normalizer) valueFindingFix(f *Finding, n *node) {
+	p := z.p
+	if text, ok := z.finalText[n]; ok {
+		f.Fix = &Fix{Op: "replace", Path: p.pointer(n), Value: json.RawMessage(text)}
+		return
 	}
+	// Superseded by the removal of an enclosing member (a fix exists, but
+	// is not applied: no Fix, no Edit), or no change.
+	f.Fixable, f.Fix = p.fixes.removed(n), nil
+}
+
+// apply writes the source with the edits in order (one that overlaps an
+// earlier edit, inside a removal, is skipped) and gives each finding the
+// edit that applied its fix.
+func (z *normalizer) apply() []byte {
+	p, edits := z.p, z.edits
 	sort.Slice(edits, func(i, j int) bool {
 		if edits[i].start != edits[j].start {
 			return edits[i].start < edits[j].start
@@ -314,7 +357,7 @@ func (p *pass) normalize(stripBOM bool) (out []byte, fixes []Fix) {
 	b.Grow(len(p.src))
 	last := 0
 	for _, e := range edits {
-		if e.start < last { // overlaps an earlier edit (inside a removal): skip
+		if e.start < last {
 			continue
 		}
 		b.Write(p.src[last:e.start])
@@ -328,18 +371,24 @@ func (p *pass) normalize(stripBOM bool) (out []byte, fixes []Fix) {
 		}
 	}
 	b.Write(p.src[last:])
+	return b.Bytes()
+}
 
-	// In input order: a fix's paths are those of the document after the
-	// fixes before it (see seqPointer).
+// patch returns Result.Fixes in input order: a fix's paths are those of
+// the document after the fixes before it (see seqPointer); the unwrapping
+// fix, if any, comes last (SPEC §12: the paths before it are inside
+// /value).
+func (z *normalizer) patch(unwrapFix *Fix) []Fix {
+	ops := z.ops
 	sort.Slice(ops, func(i, j int) bool { return ops[i].at < ops[j].at })
-	fixes = make([]Fix, len(ops), len(ops)+1)
+	fixes := make([]Fix, len(ops), len(ops)+1)
 	for i, o := range ops {
 		fixes[i] = o.fix
 	}
-	if unwrapFix != nil { // the last fix (SPEC §12): the paths before it are inside /value
+	if unwrapFix != nil {
 		fixes = append(fixes, *unwrapFix)
 	}
-	return b.Bytes(), fixes
+	return fixes
 }
 
 // describeHeld fills the Fix of each finding whose fix Options.NoFix

@@ -101,6 +101,7 @@ type formLinter struct {
 	fixes    []Fix
 	blocked  bool
 	secrets  *secretSet // the whole text's secrets, for every request alike
+	cap      formCap
 }
 
 // formEdit is a change to the whole text, for the findings that own it.
@@ -192,18 +193,12 @@ func (fl *formLinter) run() Result {
 	} else {
 		raws = parseHTTPText(fl.data, from)
 	}
-	bodies := make([][]byte, 0, len(raws))
-	for _, r := range raws {
-		if r.hasBody && !r.bodyFile {
-			sub, _ := substituteTemplates(fl.data[r.body.start:r.body.end])
-			bodies = append(bodies, sub)
-		}
-	}
-	fl.secrets = fileSecrets(fl.data, bodies)
+	fl.secrets = fileSecrets(fl.data)
 	for i := range raws {
 		if fl.l.ctx != nil && fl.l.ctx.Err() != nil {
 			break // LintContext returns the context's error
 		}
+		fl.compact()
 		fl.request(&raws[i])
 	}
 	return fl.result()
@@ -254,8 +249,9 @@ func (fl *formLinter) request(r *rawRequest) {
 	for _, is := range ep.issues {
 		fl.report("request-line", SeverityError, is.at, ri, is.msg)
 	}
+	fl.checkHostHeader(r, ri)
 	if r.version.end > 0 {
-		if v := string(fl.data[r.version.start:r.version.end]); v != "HTTP/1.1" && v != "HTTP/2" && v != "HTTP/2.0" && v != "HTTP/1.0" {
+		if v := string(fl.data[r.version.start:r.version.end]); !slices.Contains([]string{"HTTP/1.1", "HTTP/2", "HTTP/2.0", "HTTP/1.0"}, strings.ToUpper(v)) {
 			fl.report("request-line", SeverityError, r.version, ri, fmt.Sprintf("%s is not an HTTP version: write HTTP/1.1 or leave it out", quoteJSON(v)))
 		}
 	}
@@ -294,8 +290,32 @@ func (fl *formLinter) request(r *rawRequest) {
 	fl.requests = append(fl.requests, rq)
 }
 
-// checkContentType reports a missing or non-JSON Content-Type.
+// checkHostHeader checks the Host header of a request whose target is a
+// path: the client sends it there (REST Client makes the URL from it), so
+// it must be a Microsoft Graph cloud, or a host of Options.Hosts.
+func (fl *formLinter) checkHostHeader(r *rawRequest, ri int) {
+	if t := fl.data[r.target.start:r.target.end]; len(t) == 0 || t[0] != '/' {
+		return
+	}
+	h, ok := r.headerValue(fl.data, "Host")
+	if !ok {
+		return
+	}
+	host := strings.ToLower(string(fl.data[h.value.start:h.value.end]))
+	bare, _, _ := strings.Cut(host, ":")
+	if strings.Contains(host, "{{") || slices.Contains(graphHosts, bare) || hostAllowed(host, fl.opts.Hosts) {
+		return
+	}
+	fl.report("request-line", SeverityError, h.value, ri, fmt.Sprintf("Host %s is not a Microsoft Graph cloud: use %s", quoteJSON(host), list(quoteAll(graphHosts), "or")))
+}
+
+// checkContentType reports a missing or non-JSON Content-Type, and a
+// second one.
 func (fl *formLinter) checkContentType(r *rawRequest, ri int, lineAt span) {
+	hs := r.headersNamed(fl.data, "Content-Type")
+	for _, d := range hs[min(1, len(hs)):] {
+		fl.report("content-type", SeverityWarning, d.value, ri, fmt.Sprintf("a second Content-Type header (line %d has one): a server takes either; send one", fl.lines.pos(hs[0].name.start).Line))
+	}
 	h, ok := r.headerValue(fl.data, "Content-Type")
 	if !ok {
 		fl.report("content-type", SeverityWarning, lineAt, ri, "the request has a body but no Content-Type header: add Content-Type: application/json")
@@ -313,7 +333,8 @@ func (fl *formLinter) checkContentType(r *rawRequest, ri int, lineAt span) {
 // findings in the whole text's positions and returns the normalized body.
 func (fl *formLinter) lintBody(bl *Linter, body []byte, base int, ri int) ([]byte, Result) {
 	opts := bl.opts
-	sub, templates := substituteTemplates(body)
+	uncommented, comments := blankComments(body)
+	sub, templates := substituteTemplates(uncommented)
 	res := bl.lintJSON(sub)
 	// Templates come in text order: a binary search finds the one a
 	// finding could be in.
@@ -330,7 +351,14 @@ func (fl *formLinter) lintBody(bl *Linter, body []byte, base int, ri int) ([]byt
 	edits := map[*Edit]*Edit{}
 	var bodyEdits []*Edit
 	kept := map[string]bool{}
+	// Past the cap the pass lists only some findings: the cap over the
+	// whole text counts the rest and says so once (request_cap.go).
+	capped := res.Omitted != nil
 	for _, f := range res.Findings {
+		if capped && f.Rule == "too-many-findings" {
+			fl.omit(res.Omitted, base+f.Start.Offset, ri)
+			continue
+		}
 		if inTemplate(&f) || !keep(f) {
 			continue
 		}
@@ -356,6 +384,7 @@ func (fl *formLinter) lintBody(bl *Linter, body []byte, base int, ri int) ([]byt
 	}
 	pointers := templatePointers(sub, templates)
 	for i, t := range templates {
+		fl.compact() // a body of many templates stays within the cap as it goes
 		name := string(body[t.start+2 : t.end-2])
 		if f := fl.report("template-value", SeverityInfo, span{base + t.start, base + t.end}, ri,
 			fmt.Sprintf("the value is the variable {{%s}}, which is filled in when the request is sent: its type and format are not checked here", strings.TrimSpace(name))); f != nil {
@@ -363,22 +392,47 @@ func (fl *formLinter) lintBody(bl *Linter, body []byte, base int, ri int) ([]byt
 		}
 	}
 	for _, fx := range res.Fixes {
-		if kept[fixKey(&fx)] {
+		if kept[fixKey(&fx)] || capped && opts.callOf() != callUpdatePassword {
 			fl.fixes = append(fl.fixes, fx)
 		}
 	}
+	if capped && len(templates) == 0 && !comments && opts.callOf() != callUpdatePassword {
+		// The findings left out have edits too: the pass's normalized
+		// body holds every fix.
+		if !bytes.Equal(res.Normalized, body) {
+			fl.edits = append(fl.edits, formEdit{base, base + len(body), string(res.Normalized), nil})
+		}
+		return res.Normalized, res
+	}
 	// The normalized body is the body as written with the kept edits
-	// applied; template values stay as written.
+	// applied; template values stay as written. An unwrap (value-wrapper)
+	// holds the other edits: it is applied as the two deletions around
+	// the entity, so that the entity's own fixes apply in the same pass.
+	type flat struct {
+		start, end int
+		text       string
+		by         []*Edit
+	}
+	var flats []flat
 	slices.SortFunc(bodyEdits, func(a, b *Edit) int { return a.Start.Offset - b.Start.Offset })
-	var out []byte
-	last := 0
-	for _, e := range bodyEdits {
-		if e.Start.Offset < last {
+	for i, e := range bodyEdits {
+		s, t := e.Start.Offset, e.End.Offset
+		if k := bytes.Index(body[s:t], []byte(e.Text)); e.Text != "" && k >= 0 && i+1 < len(bodyEdits) && bodyEdits[i+1].Start.Offset < t {
+			flats = append(flats, flat{s, s + k, "", nil}, flat{s + k + len(e.Text), t, "", nil})
 			continue
 		}
-		out = append(append(out, body[last:e.Start.Offset]...), e.Text...)
-		last = e.End.Offset
-		fl.edits = append(fl.edits, formEdit{base + e.Start.Offset, base + e.End.Offset, e.Text, []*Edit{edits[e]}})
+		flats = append(flats, flat{s, t, e.Text, []*Edit{edits[e]}})
+	}
+	slices.SortStableFunc(flats, func(a, b flat) int { return a.start - b.start })
+	var out []byte
+	last := 0
+	for _, e := range flats {
+		if e.start < last {
+			continue
+		}
+		out = append(append(out, body[last:e.start]...), e.text...)
+		last = e.end
+		fl.edits = append(fl.edits, formEdit{base + e.start, base + e.end, e.text, e.by})
 	}
 	if out == nil {
 		return body, res
@@ -422,6 +476,7 @@ func (fl *formLinter) result() (res Result) {
 		res.Target, res.TargetFrom = Target(defaultTarget()), "default"
 	}
 	slices.SortStableFunc(res.Findings, compareFindings)
+	res.Findings, res.Omitted = fl.capAll(res.Findings)
 	for i := range res.Findings {
 		// The request-level findings quote the framing; the bodies' were
 		// masked by their pass with the same set.

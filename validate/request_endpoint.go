@@ -387,6 +387,9 @@ func (ep *endpoint) checkVersion(segs []segment, dm int, issue func(span, string
 			ep.api = "beta"
 		case strings.EqualFold(v.text, "v1.0"):
 			ep.api = "v1.0"
+		case strings.Contains(v.text, "{{"):
+			// A variable filled in when the request is sent (an
+			// environment file holds it), as an undefined host is.
 		default:
 			issue(v.at, "version %s: Microsoft Graph has beta and v1.0", quoteJSON(v.text))
 		}

@@ -159,7 +159,7 @@ func foldName(name string) string {
 // isTemplateRef reports whether v is only a template reference ({{var}},
 // ${VAR}…): a name for a value defined elsewhere, not a secret itself.
 func isTemplateRef(v string) bool {
-	return templateRef().MatchString(strings.TrimSpace(v))
+	return standInRef().MatchString(strings.TrimSpace(v))
 }
 
 // isSecretHeader reports whether a header's value is a secret.
@@ -199,16 +199,13 @@ func (r *redactor) framing() {
 }
 
 // fileSecrets is the one secret set of a text holding requests: every
-// body's password (as the redactor finds them in the whole text, and as
-// each body's bind finds them) and every framing secret.
-func fileSecrets(data []byte, bodies [][]byte) *secretSet {
+// body's password, as the redactor finds them in the whole text (any
+// casing, near-miss keys, escapes, containers: what each body's bind
+// finds, without parsing each body once more), and every framing secret.
+// A pass whose bind finds one more adds it to its own copy (findSecrets).
+func fileSecrets(data []byte) *secretSet {
 	r := newRedactor(data, Auto)
 	r.secretValues()
-	for _, b := range bodies {
-		for _, s := range bodySecrets(b, Auto) {
-			r.set.add(s, s)
-		}
-	}
 	addFraming(r.set, framingScan(data))
 	return r.set.seal()
 }

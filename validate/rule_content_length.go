@@ -91,14 +91,18 @@ func (fl *formLinter) checkContentLength(r *rawRequest, ri int, body, normalized
 	if len(hs) == 0 {
 		return
 	}
-	if r.bodyFile || bytes.Contains(body, []byte("{{")) {
-		return // filled in when the request is sent: its length is not known here
+	if _, comments := blankComments(body); r.bodyFile || comments || bytes.Contains(body, []byte("{{")) {
+		// Filled in when the request is sent, or sent without its comment
+		// lines: the length is not known here.
+		return
 	}
 	if te, ok := r.headerValue(fl.data, "Transfer-Encoding"); ok {
 		fl.report("content-length", SeverityWarning, hs[0].value, ri, fmt.Sprintf("Content-Length is sent with Transfer-Encoding %s: RFC 9112 §6.2 forbids both in one message; remove Content-Length",
 			quoteJSON(string(fl.data[te.value.start:te.value.end]))))
 		return
 	}
+	// A Markdown fence's content is its lines less the fence's indentation.
+	body, normalized = stripIndent(body, r.indent), stripIndent(normalized, r.indent)
 	for i, h := range hs {
 		if i > 0 {
 			fl.report("content-length", SeverityWarning, h.value, ri, fmt.Sprintf("a second Content-Length header (line %d has one): RFC 9112 §6.3 makes a message with differing values invalid; remove this one",

@@ -19,6 +19,10 @@ func checkEnum(p *pass) {
 		if v.kind != violationEnum || p.isClaimed(v.n) || isODataType(p.propOf(v.n), v.n) {
 			continue
 		}
+		if v.n.kind == kindString && isTemplate(strings.TrimSpace(v.n.str)) {
+			p.claim(v.n) // "{{joinType}}": filled in when sent, as in every other property
+			continue
+		}
 		p.enumError(v.n)
 		p.claim(v.n)
 	}

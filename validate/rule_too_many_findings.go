@@ -37,8 +37,9 @@ func findingClass(f *Finding) int {
 // capFindings keeps at most limit of fs (sorted by position): the
 // blocking ones first, then by severity, the earliest of a class first,
 // still sorted by position; one too-many-findings finding, at the first
-// finding left out, says how many more there were. It returns the kept
-// findings and the counts left out by severity. Linear in len(fs).
+// finding left out, says how many more there were (the blocking errors
+// past the cap that were counted, not built, among them). It returns the
+// kept findings and the counts left out by severity. Linear in len(fs).
 func (p *pass) capFindings(fs []*Finding, limit int) ([]*Finding, map[Severity]int) {
 	if limit <= 0 {
 		limit = DefaultMaxFindings
@@ -46,12 +47,31 @@ func (p *pass) capFindings(fs []*Finding, limit int) ([]*Finding, map[Severity]i
 	if len(fs) <= limit {
 		return fs, nil
 	}
+	kept, omitted, first := selectCapped(fs, limit, p.unbuilt)
+	omitted[SeverityError] += p.unbuilt
+	if f := p.report("too-many-findings", SeverityWarning, first.Start.Offset, first.Start.Offset, "", tooManyMessage(omitted, limit)); f != nil {
+		p.findings = p.findings[:len(p.findings)-1] // report appended it to the uncapped list
+		kept = append(kept, f)
+		slices.SortStableFunc(kept, func(a, b *Finding) int { return compareFindings(*a, *b) })
+	}
+	return kept, omitted
+}
+
+// selectCapped keeps at most limit of fs (sorted by position), the
+// blocking ones first, then by severity, the earliest of a class first,
+// in position order; it returns the counts left out by severity and the
+// first finding left out (nil when none). unbuilt blocking findings,
+// counted but never built, take their class's quota first. Linear in
+// len(fs). Applied to a prefix of a list and again to what it kept plus
+// the rest, it keeps what one call over the whole list keeps: a class's
+// quota only shrinks as findings come.
+func selectCapped(fs []*Finding, limit, unbuilt int) (kept []*Finding, omitted map[Severity]int, first *Finding) {
 	const classes = 4
 	var per [classes]int
 	for _, f := range fs {
 		per[findingClass(f)]++
 	}
-	per[0] += p.unbuilt // blocking errors past the cap: never kept
+	per[0] += unbuilt // blocking errors past the cap: never kept
 	// The classes kept whole, and how many of the last one.
 	var quota [classes]int
 	left := limit
@@ -59,9 +79,8 @@ func (p *pass) capFindings(fs []*Finding, limit int) ([]*Finding, map[Severity]i
 		quota[c] = min(per[c], left)
 		left -= quota[c]
 	}
-	kept := fs[:0:0]
-	omitted := map[Severity]int{}
-	var first *Finding
+	kept = fs[:0:0]
+	omitted = map[Severity]int{}
 	for _, f := range fs {
 		if c := findingClass(f); quota[c] > 0 {
 			quota[c]--
@@ -73,16 +92,17 @@ func (p *pass) capFindings(fs []*Finding, limit int) ([]*Finding, map[Severity]i
 			first = f
 		}
 	}
-	omitted[SeverityError] += p.unbuilt
-	n := len(fs) + p.unbuilt - len(kept)
-	msg := fmt.Sprintf("%d more finding%s not listed (%s): the first %d are shown, blocking ones first, then by severity; fix them and lint again, or raise the cap",
-		n, pluralS(n), severityCounts(omitted), limit)
-	if f := p.report("too-many-findings", SeverityWarning, first.Start.Offset, first.Start.Offset, "", msg); f != nil {
-		p.findings = p.findings[:len(p.findings)-1] // report appended it to the uncapped list
-		kept = append(kept, f)
-		slices.SortStableFunc(kept, func(a, b *Finding) int { return compareFindings(*a, *b) })
+	return kept, omitted, first
+}
+
+// tooManyMessage is the too-many-findings message for the counts left out.
+func tooManyMessage(omitted map[Severity]int, limit int) string {
+	n := 0
+	for _, c := range omitted {
+		n += c
 	}
-	return kept, omitted
+	return fmt.Sprintf("%d more finding%s not listed (%s): the first %d are shown, blocking ones first, then by severity; fix them and lint again, or raise the cap",
+		n, pluralS(n), severityCounts(omitted), limit)
 }
 
 // severityCounts says "2 errors, 1 warning" for the non-zero counts.

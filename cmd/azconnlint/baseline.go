@@ -70,7 +70,7 @@ func (b *baselines) apply(cfg *config, results *[]*fileResult, stderr io.Writer)
 			linted[file] = map[string]bool{}
 		}
 		linted[file][p] = true
-		r.findings, r.baselined = b.by[file].Filter(p, r.findings)
+		b.filter(b.by[file], p, r)
 	}
 	// An entry is unused when its file was linted and no longer has the
 	// finding, or when its file is gone; files outside this run (a
@@ -86,20 +86,37 @@ func (b *baselines) apply(cfg *config, results *[]*fileResult, stderr io.Writer)
 		m := b.by[file]
 		if cfg.pruneBaseline {
 			if err := os.WriteFile(file, m.Pruned(considered).Marshal(), 0o644); err != nil {
-				fmt.Fprintf(stderr, "azconnlint: --prune-baseline: %v\n", err)
+				fmt.Fprintf(stderr, "azconnlint: --prune-baseline: %s\n", configErrorText(err))
 				return exitIO, false
 			}
 			continue
 		}
-		b.reportUnused(file, m.Unused(considered), results, cfg.failOn)
+		b.reportUnused(cfg, file, m.Unused(considered), results)
 	}
 	return 0, true
+}
+
+// filter drops r's baselined findings. Each kept finding keeps the
+// occurrence number it had among all of the file's findings, so its
+// identity (SARIF, GitLab) is the same with or without the baseline.
+func (b *baselines) filter(m *cfgfile.Matcher, path string, r *fileResult) {
+	all := validate.Identities(path, r.findings)
+	var kept []validate.Finding
+	var occ []int
+	for i, f := range r.findings {
+		if m.Suppress(path, f) {
+			r.baselined++
+			continue
+		}
+		kept, occ = append(kept, f), append(occ, all[i].Occurrence)
+	}
+	r.findings, r.occurrence = kept, occ
 }
 
 // reportUnused adds one baseline-unused warning per file at its line 1,
 // naming the rules and pointers; a file that is gone gets an entry of its
 // own.
-func (b *baselines) reportUnused(file string, unused []cfgfile.Entry, results *[]*fileResult, failOn validate.Severity) {
+func (b *baselines) reportUnused(cfg *config, file string, unused []cfgfile.Entry, results *[]*fileResult) {
 	byPath := map[string][]cfgfile.Entry{}
 	var paths []string
 	for _, e := range unused {
@@ -118,6 +135,20 @@ func (b *baselines) reportUnused(file string, unused []cfgfile.Entry, results *[
 			mask = func(ptr string) string { return validate.RedactPointer(r.src, r.target, ptr) }
 		}
 		f := unusedFinding(file, byPath[p], mask)
+		if i >= 0 {
+			// The file's configuration (and --ignore) may turn the rule
+			// off or change its severity, as for every rule.
+			r := (*results)[i]
+			opts := cfg.optionsFor(r.job, r.conf)
+			if slices.Contains(opts.Ignore, f.Rule) {
+				continue
+			}
+			if s, ok := opts.Severity[f.Rule]; ok {
+				f.Severity = s
+			}
+		} else if slices.Contains(cfg.ignore, f.Rule) {
+			continue
+		}
 		if i < 0 {
 			shown := filepath.Join(b.root, filepath.FromSlash(p))
 			if wd, err := os.Getwd(); err == nil {
@@ -125,13 +156,16 @@ func (b *baselines) reportUnused(file string, unused []cfgfile.Entry, results *[
 					shown = rel
 				}
 			}
-			r := &fileResult{job: job{path: shown}, linted: true, failOn: failOn}
+			r := &fileResult{job: job{path: shown}, linted: true, failOn: cfg.failOn}
 			*results = append(*results, r)
 			i = len(*results) - 1
 			f.Message = "the file is gone: " + f.Message
 		}
 		r := (*results)[i]
 		r.findings = append([]validate.Finding{f}, r.findings...)
+		if r.occurrence != nil {
+			r.occurrence = append([]int{0}, r.occurrence...)
+		}
 	}
 }
 
@@ -175,9 +209,9 @@ func writeBaseline(cfg *config, results []*fileResult, stderr io.Writer) int {
 		n += len(r.findings)
 	}
 	if err := os.WriteFile(cfg.writeBaseline, b.Marshal(), 0o644); err != nil {
-		fmt.Fprintf(stderr, "azconnlint: --write-baseline: %v\n", err)
+		fmt.Fprintf(stderr, "azconnlint: --write-baseline: %s\n", configErrorText(err))
 		return exitIO
 	}
-	fmt.Fprintf(stderr, "azconnlint: wrote %d %s to %s\n", n, plural(n, "finding", "findings"), cfg.writeBaseline)
+	fmt.Fprintf(stderr, "azconnlint: wrote %d %s to %s\n", n, plural(n, "finding", "findings"), shownName(cfg.writeBaseline))
 	return code
 }

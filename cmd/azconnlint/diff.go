@@ -18,6 +18,12 @@ import (
 // no "diff" line before the headers, and hunk ranges in GNU form (",1"
 // omitted; an empty side numbered by the line before it).
 func unifiedDiff(aName, bName string, a, b []byte) []byte {
+	// A lone CR ends a line, as positions count lines; the diff splits at
+	// LF only, so a file of CR line endings would be one line: read it as
+	// LF here. (A file with LF in it keeps its bytes, so patch applies.)
+	if !bytes.Contains(a, []byte{'\n'}) && !bytes.Contains(b, []byte{'\n'}) {
+		a, b = loneCRAsLF(a), loneCRAsLF(b)
+	}
 	d := diff.Diff("a/"+aName, a, "b/"+bName, b)
 	if d == nil {
 		return nil
@@ -97,4 +103,22 @@ func formatRange(s hunkSide) string {
 		return strconv.Itoa(s.start) + ",0"
 	}
 	return strconv.Itoa(s.start) + "," + strconv.Itoa(s.n)
+}
+
+// loneCRAsLF returns b with each CR not followed by LF replaced by LF (a
+// copy, only when there is one).
+func loneCRAsLF(b []byte) []byte {
+	var out []byte
+	for i, c := range b {
+		if c == '\r' && (i+1 == len(b) || b[i+1] != '\n') {
+			if out == nil {
+				out = append([]byte(nil), b...)
+			}
+			out[i] = '\n'
+		}
+	}
+	if out == nil {
+		return b
+	}
+	return out
 }

@@ -278,3 +278,15 @@ func countChanges(d []byte) int {
 	}
 	return n
 }
+
+// TestDiffLoneCR: a file whose lines end in a lone CR diffs line by line,
+// as positions count its lines (issue 24), not as one line.
+func TestDiffLoneCR(t *testing.T) {
+	a := []byte("{\r  \"displayName\": \" Contoso \",\r  \"inUse\": true\r}\r")
+	b := []byte("{\r  \"displayName\": \"Contoso\",\r  \"inUse\": true\r}\r")
+	got := string(unifiedDiff("x.json", "x.json", a, b))
+	want := "--- a/x.json\n+++ b/x.json\n@@ -1,4 +1,4 @@\n {\n-  \"displayName\": \" Contoso \",\n+  \"displayName\": \"Contoso\",\n   \"inUse\": true\n }\n"
+	if got != want {
+		t.Errorf("got\n%q\nwant\n%q", got, want)
+	}
+}

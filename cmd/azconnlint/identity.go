@@ -17,8 +17,16 @@ func (r *report) reportName(f *fileResult) string {
 
 // identities returns the stable identity of each of f's findings (SPEC
 // §13), with the file's path relative to the project root.
+// After a baseline, each finding keeps the occurrence number it had
+// before the baselined ones were dropped.
 func (r *report) identities(f *fileResult) []validate.Identity {
-	return validate.Identities(projectPath(r.root, r.reportName(f)), f.findings)
+	ids := validate.Identities(projectPath(r.root, r.reportName(f)), f.findings)
+	if len(f.occurrence) == len(ids) {
+		for i := range ids {
+			ids[i].Occurrence = f.occurrence[i]
+		}
+	}
+	return ids
 }
 
 // gitlabPath is f's path as GitLab wants it: relative to CI_PROJECT_DIR

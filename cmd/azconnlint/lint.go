@@ -52,6 +52,9 @@ type fileResult struct {
 	failOn     validate.Severity // --fail-on, or the file's configuration's
 	conf       *cfgfile.Config   // the file's configuration (nil: none)
 	baselined  int               // findings the baseline suppressed
+	// occurrence, when a baseline filtered the findings, is each kept
+	// finding's occurrence number among all of them (identity.go).
+	occurrence []int
 }
 
 // walkedExt reports whether walking a directory lints a file of this
@@ -293,10 +296,16 @@ func lintAll(cfg *config, stdin io.Reader, stdout, stderr io.Writer) int {
 // excluded drops the jobs that their configuration excludes; a file named
 // on the command line is reported as skipped.
 func excluded(cfg *config, jobs []job, confs []*cfgfile.Config, stderr io.Writer) ([]job, []*cfgfile.Config) {
+	baselines := map[string]bool{absPath(cfg.writeBaseline): cfg.writeBaseline != "", absPath(cfg.baseline): cfg.baseline != ""}
+	for _, c := range confs {
+		if b := c.Baseline(); b != "" {
+			baselines[absPath(b)] = true
+		}
+	}
 	var kj []job
 	var kc []*cfgfile.Config
 	for i, j := range jobs {
-		if !j.stdin && j.err == nil && strings.HasPrefix(filepath.Base(j.path), ".azconnlint") {
+		if !j.stdin && j.err == nil && (strings.HasPrefix(filepath.Base(j.path), ".azconnlint") || baselines[absPath(j.path)]) {
 			// A configuration or baseline named by a hook that passes
 			// every staged .json file: no payload.
 			fmt.Fprintf(stderr, "azconnlint: %s: skipped: azconnlint's own configuration or baseline\n", shownName(j.path))
@@ -358,7 +367,7 @@ func lintOne(cfg *config, j job, stdin io.Reader, conf *cfgfile.Config) *fileRes
 	case cfg.fix && j.stdin:
 		r.output = res.Normalized
 		if changes {
-			r.changed, r.fixes, r.fixable = true, len(res.Fixes), 0
+			r.changed, r.fixes, r.fixable = true, appliedFixes(res), 0
 			r.reportOn(res.Normalized, validate.Lint(res.Normalized, opts))
 		}
 	case cfg.fix && changes:
@@ -366,7 +375,7 @@ func lintOne(cfg *config, j job, stdin io.Reader, conf *cfgfile.Config) *fileRes
 			r.err = err
 			return r
 		}
-		r.changed, r.fixes, r.fixable = true, len(res.Fixes), 0
+		r.changed, r.fixes, r.fixable = true, appliedFixes(res), 0
 		// Report what remains, at its position in the written bytes.
 		r.reportOn(res.Normalized, validate.Lint(res.Normalized, opts))
 	}
@@ -436,4 +445,19 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// appliedFixes counts the fixes a --fix applies: the JSON Patch operations
+// and the edits of the framing that have none (a Content-Length, a byte
+// order mark), each edit once.
+func appliedFixes(res validate.Result) int {
+	n := len(res.Fixes)
+	seen := map[*validate.Edit]bool{}
+	for _, f := range res.Findings {
+		if f.Fix == nil && f.Edit != nil && !seen[f.Edit] {
+			seen[f.Edit] = true
+			n++
+		}
+	}
+	return n
 }
