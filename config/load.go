@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 
@@ -150,7 +151,9 @@ type parser struct {
 	extends *extendsRef
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?`)
+// yamlLine reads the line out of a YAML error; compiled on first use (a
+// broken file), not at every start.
+var yamlLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: (?:line (\d+): )?`) })
 
 func (p *parser) parse(data []byte) (*Config, error) {
 	var doc yaml.Node
@@ -207,7 +210,7 @@ func (p *parser) parse(data []byte) (*Config, error) {
 func (p *parser) yamlError(err error) error {
 	msg := err.Error()
 	line := 1
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+	if m := yamlLine().FindStringSubmatch(msg); m != nil {
 		if m[1] != "" {
 			line, _ = strconv.Atoi(m[1])
 		}

@@ -159,7 +159,7 @@ func foldName(name string) string {
 // isTemplateRef reports whether v is only a template reference ({{var}},
 // ${VAR}…): a name for a value defined elsewhere, not a secret itself.
 func isTemplateRef(v string) bool {
-	return standInRef().MatchString(strings.TrimSpace(v))
+	return isStandInRef(strings.TrimSpace(v))
 }
 
 // isSecretHeader reports whether a header's value is a secret.

@@ -1,10 +1,6 @@
 package validate
 
-import (
-	"regexp"
-	"strings"
-	"sync"
-)
+import "strings"
 
 func init() {
 	register(&rule{
@@ -16,15 +12,9 @@ func init() {
 	})
 }
 
-// templateRef matches values that a deployment tool substitutes. Compiled
-// on first use, not at start.
-var templateRef = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^(\$\{[^{}]+\}|\{\{[^{}]+\}\}|\$\([^()]+\)|\$[A-Za-z_][A-Za-z0-9_]*|\$env:[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z_][A-Za-z0-9_]*%|#\{[^{}]+\}#?)$`)
-})
-
 func checkPlaintextSecret(p *pass) {
 	n := p.stringProp(p.m.table.Secret)
-	if n == nil || n.str == "" || templateRef().MatchString(strings.TrimSpace(n.str)) {
+	if n == nil || n.str == "" || isTemplate(strings.TrimSpace(n.str)) {
 		return
 	}
 	p.atValue("plaintext-secret", SeverityWarning, n, p.m.table.Secret+" holds a literal password: keep secrets out of files, and use a template reference such as ${AD_DOMAIN_PASSWORD} filled in at deploy time")

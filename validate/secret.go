@@ -2,7 +2,6 @@ package validate
 
 import (
 	"encoding/json"
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -41,14 +40,30 @@ func newSecretSet(names *nameSet) *secretSet {
 	return &secretSet{exact: map[string]bool{}, names: names}
 }
 
-// standInRef matches a template reference that a deployment tool fills in
-// at deploy time: ${VAR}, {{ var }}, $(var), #{var}#, $env:VAR. Stricter
-// than templateRef: a bare $Word or %Word% can be a real password, so it
-// stays a secret.
-// Compiled on first use, not at start.
-var standInRef = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^(\$\{[^{}]+\}|\{\{[^{}]+\}\}|\$\([^()]+\)|#\{[^{}]+\}#|\$env:[A-Za-z_][A-Za-z0-9_]*)$`)
-})
+// isStandInRef reports whether s is a template reference that a deployment
+// tool fills in at deploy time: ${VAR}, {{ var }}, $(var), #{var}#,
+// $env:VAR. Stricter than isTemplate: a bare $Word or %Word% can be a real
+// password, so it stays a secret. It is the regular expression
+//
+//	^(\$\{[^{}]+\}|\{\{[^{}]+\}\}|\$\([^()]+\)|#\{[^{}]+\}#|\$env:[A-Za-z_][A-Za-z0-9_]*)$
+//
+// written out, so that no process compiles it on the way to its first
+// finding; TestIsStandInRefMatchesRegexp compares the two.
+func isStandInRef(s string) bool {
+	switch {
+	case strings.HasPrefix(s, "${"):
+		return enclosed(s[2:], "}", "{}")
+	case strings.HasPrefix(s, "{{"):
+		return enclosed(s[2:], "}}", "{}")
+	case strings.HasPrefix(s, "$("):
+		return enclosed(s[2:], ")", "()")
+	case strings.HasPrefix(s, "#{"):
+		return enclosed(s[2:], "}#", "{}")
+	case strings.HasPrefix(s, "$env:"):
+		return isName(s[5:])
+	}
+	return false
+}
 
 // isStandIn reports whether a password's text stands in for a password
 // rather than being one: a documentation placeholder ("String",
@@ -57,7 +72,7 @@ var standInRef = sync.OnceValue(func() *regexp.Regexp {
 // placeholder a finding is about, and every value equal to it with it.
 func isStandIn(s string) bool {
 	s = strings.TrimSpace(s)
-	return isPlaceholder(s) || standInRef().MatchString(s)
+	return isPlaceholder(s) || isStandInRef(s)
 }
 
 // add records a secret by its decoded text and the raw text of its token

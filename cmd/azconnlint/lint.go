@@ -207,26 +207,7 @@ func lintAll(cfg *config, stdin io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "azconnlint: reading the payload from standard input (end with Ctrl-D); pass paths to lint files")
 		}
 	}
-	results := make([]*fileResult, len(jobs))
-	var wg sync.WaitGroup
-	next := make(chan []int)
-	workers := min(runtime.GOMAXPROCS(0), len(groups))
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for g := range next {
-				for _, i := range g {
-					results[i] = lintOne(cfg, jobs[i], stdin, jobConf[i])
-				}
-			}
-		}()
-	}
-	for _, g := range groups {
-		next <- g
-	}
-	close(next)
-	wg.Wait()
+	results := lintGroups(cfg, jobs, jobConf, groups, stdin)
 	if cfg.writeBaseline != "" {
 		return writeBaseline(cfg, results, stderr)
 	}
@@ -445,6 +426,43 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// lintGroups lints the jobs, a group (the jobs that write one file) at a
+// time, on every core; results are in job order. With one group or one
+// core it lints on the calling goroutine: a worker would only wake
+// another thread.
+func lintGroups(cfg *config, jobs []job, jobConf []*cfgfile.Config, groups [][]int, stdin io.Reader) []*fileResult {
+	results := make([]*fileResult, len(jobs))
+	lintGroup := func(g []int) {
+		for _, i := range g {
+			results[i] = lintOne(cfg, jobs[i], stdin, jobConf[i])
+		}
+	}
+	workers := min(runtime.GOMAXPROCS(0), len(groups))
+	if workers <= 1 {
+		for _, g := range groups {
+			lintGroup(g)
+		}
+		return results
+	}
+	var wg sync.WaitGroup
+	next := make(chan []int)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for g := range next {
+				lintGroup(g)
+			}
+		}()
+	}
+	for _, g := range groups {
+		next <- g
+	}
+	close(next)
+	wg.Wait()
+	return results
 }
 
 // appliedFixes counts the fixes a --fix applies: the JSON Patch operations
