@@ -55,6 +55,20 @@ func RedactSpans(data []byte, t Target) ([]byte, []Span) {
 	return r.apply()
 }
 
+// RedactPointer masks, in ptr, each reference token that is a secret of
+// data (the text linted for t), as findings' pointers are masked, and the
+// free-text forms of one. Use it on pointers that come from elsewhere than
+// a Finding of data, such as a baseline's entries shown beside the file.
+func RedactPointer(data []byte, t Target, ptr string) string {
+	r := newRedactor(data, t)
+	r.secretValues()
+	r.framing()
+	if r.set.empty() {
+		return ptr
+	}
+	return r.set.seal().pointer(ptr)
+}
+
 // redactor is the state of one RedactSpans call.
 type redactor struct {
 	data   []byte

@@ -88,3 +88,28 @@ func TestRedactSpans(t *testing.T) {
 		t.Errorf("tail differs")
 	}
 }
+
+// TestRedactPointer: a pointer from elsewhere (a baseline) is masked
+// against the secrets of the text as findings' pointers are: a reference
+// token equal to the password, or holding one of 4+ characters, and the
+// target's property names never; without a secret it is unchanged.
+func TestRedactPointer(t *testing.T) {
+	data := []byte(`{"adDomainPassword":"Hunter2Secret","displayName":"x"}`)
+	for ptr, want := range map[string]string{
+		"":                   "",
+		"/Hunter2Secret":     "/********",
+		"/a/Hunter2Secret/b": "/a/********/b",
+		"/xHunter2Secrety":   "/********",
+		"/adDomainPassword":  "/adDomainPassword",
+		"/displayName":       "/displayName",
+		"/Hunter2Secre":      "/Hunter2Secre",
+		"/a~1Hunter2Secret":  "/********",
+	} {
+		if got := RedactPointer(data, OnPremisesConnection, ptr); got != want {
+			t.Errorf("RedactPointer(%q) = %q, want %q", ptr, got, want)
+		}
+	}
+	if got := RedactPointer([]byte(`{"displayName":"Hunter2Secret"}`), OnPremisesConnection, "/Hunter2Secret"); got != "/Hunter2Secret" {
+		t.Errorf("no password: got %q", got)
+	}
+}

@@ -6,7 +6,7 @@ func init() {
 	register(&rule{
 		Rule: Rule{ID: "placeholder", Severity: SeverityWarning, Fixable: true,
 			Summary: "A value left from documentation examples: a type name (\"String\", \"Boolean\", \"Int32\", \"String (timestamp)\"…) or a generated example value (\"Display Name value\").",
-			Help:    "Set the real value. \"Boolean\" for a boolean property is fixed to false so that the body is valid; set the value you intend. A placeholder gets no other value finding."},
+			Help:    "Set the real value. \"Boolean\" for a writable boolean property is fixed to false so that the body is valid; set the value you intend. A read-only property's placeholder gets no fix: leave the property out (read-only). A placeholder gets no other value finding."},
 		phase: phaseClaim,
 		check: checkPlaceholder,
 	})
@@ -84,6 +84,12 @@ func checkPlaceholder(p *pass) {
 			if isPlaceholderValue(strings.TrimSpace(n.str)) {
 				what = "a generated example value"
 			}
+		}
+		if pm.readOnly {
+			// No value to invent: the service manages the property, and
+			// read-only's advice (leave it out) is the one fix.
+			p.atValue("placeholder", SeverityWarning, n, who+" holds a placeholder left from the documentation ("+what+"), and "+pm.name+" is read-only: leave it out")
+			return
 		}
 		if pm.allows("boolean") && !pm.allows("string") {
 			f := p.atValue("placeholder", SeverityWarning, n, who+" holds a placeholder left from the documentation ("+what+"): the fix sets false so that the body is valid; set the value you intend")

@@ -1208,15 +1208,24 @@ func testPage(t *testing.T, ctx context.Context, s *server, base string) {
 	}
 	p.check("#drop-read-only", false)
 
-	// Apply fixes: the editor holds the normalized text and has the focus.
+	// Apply fixes: the seed's body has nothing to fix (its boolean
+	// placeholder is in a read-only property: no value is invented), so
+	// Apply is off. On the fixable example the editor then holds the
+	// normalized text and has the focus.
+	if want.Changed || !eval[bool](p, `document.getElementById("apply").disabled`) {
+		t.Errorf("the seed's body: the engine changes it (%v) or Apply is on; want nothing to apply", want.Changed)
+	}
+	fixable := examples(t)["fixable"]
+	wantFixed := validate.Lint(fixable, validate.Options{})
+	p.paste(string(fixable))
 	p.click("#apply", true)
-	if got := p.input(); got != string(want.Normalized) {
-		t.Errorf("after Apply fixes the editor holds\n%s\nwant (validate.Lint):\n%s", got, want.Normalized)
+	if got := p.input(); got != string(wantFixed.Normalized) {
+		t.Errorf("after Apply fixes the editor holds\n%s\nwant (validate.Lint):\n%s", got, wantFixed.Normalized)
 	}
 	if !eval[bool](p, focused) {
 		t.Errorf("after Apply fixes the focus is on %s, want the editor", eval[string](p, `document.activeElement.id || document.activeElement.tagName`))
 	}
-	again := validate.Lint(want.Normalized, validate.Options{})
+	again := validate.Lint(wantFixed.Normalized, validate.Options{})
 	if got, w := p.findings(), oracle(again.Findings); !slices.Equal(got, w) {
 		t.Errorf("after Apply fixes: the page shows %v, the engine says %v", got, w)
 	}

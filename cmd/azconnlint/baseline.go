@@ -126,8 +126,15 @@ func (b *baselines) reportUnused(cfg *config, file string, unused []cfgfile.Entr
 		byPath[e.Path] = append(byPath[e.Path], e)
 	}
 	for _, p := range paths {
-		f := unusedFinding(file, byPath[p])
 		i := slices.IndexFunc(*results, func(r *fileResult) bool { return r.linted && !r.stdin && projectPath(b.root, r.path) == p })
+		mask := func(ptr string) string { return ptr }
+		if i >= 0 {
+			// A hand-written or older baseline may name a secret of the
+			// file (a password used as a key): masked as findings are.
+			r := (*results)[i]
+			mask = func(ptr string) string { return validate.RedactPointer(r.src, r.target, ptr) }
+		}
+		f := unusedFinding(file, byPath[p], mask)
 		if i >= 0 {
 			// The file's configuration (and --ignore) may turn the rule
 			// off or change its severity, as for every rule.
@@ -162,11 +169,12 @@ func (b *baselines) reportUnused(cfg *config, file string, unused []cfgfile.Entr
 	}
 }
 
-// unusedFinding is the baseline-unused warning for one file's entries.
-func unusedFinding(file string, es []cfgfile.Entry) validate.Finding {
+// unusedFinding is the baseline-unused warning for one file's entries,
+// their pointers shown through mask.
+func unusedFinding(file string, es []cfgfile.Entry, mask func(string) string) validate.Finding {
 	var parts []string
 	for _, e := range es {
-		at := e.Pointer
+		at := mask(e.Pointer)
 		if at == "" {
 			at = "the top level"
 		}

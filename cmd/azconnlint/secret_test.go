@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -120,4 +121,51 @@ func TestDiffNullPassword(t *testing.T) {
 	if !strings.Contains(stdout, "\n   \"adDomainPassword\": null,\n") || strings.Contains(stdout, validate.RedactMask) {
 		t.Errorf("--diff of a null password:\n%s", stdout)
 	}
+}
+
+// TestBaselineNoSecretLeak: a password used as an object key gives
+// findings whose pointers name it. The baseline written records them
+// masked; a hand-written or older baseline that names the password (or a
+// pipeline command) in a pointer is reported unused in every format with
+// the pointer masked; --prune-baseline's rewrite holds neither.
+func TestBaselineNoSecretLeak(t *testing.T) {
+	const s = "Hunter2-NEVER-PRINT-ME"
+	dir := t.TempDir()
+	t.Chdir(dir)
+	body := `{"adDomainPassword":"` + s + `","` + s + `":{"x":1},"a##vso[x]":1}`
+	if err := os.WriteFile("conn.json", []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	check := func(what, out string) {
+		t.Helper()
+		if strings.Contains(out, "Hunter2") {
+			t.Errorf("%s leaks the password:\n%s", what, out)
+		}
+	}
+	_, o, e := runCLI(t, "", "--no-config", "--write-baseline", "written.json", "conn.json")
+	check("--write-baseline", o+e)
+	written, err := os.ReadFile("written.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("the written baseline", string(written))
+	if strings.Contains(string(written), "##vso[") {
+		t.Errorf("the written baseline holds a pipeline command:\n%s", written)
+	}
+	stale := `{"version":1,"entries":[{"rule":"unknown-property","path":"conn.json","request":0,"pointer":"/` + s + `","count":1},` +
+		`{"rule":"unknown-property","path":"conn.json","request":0,"pointer":"/x` + s + `y/` + s + `","count":1}]}`
+	if err := os.WriteFile("stale.json", []byte(stale), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, format := range formats {
+		_, o, e := runCLI(t, "", "--no-config", "--format", format, "--baseline", "stale.json", "conn.json")
+		if !strings.Contains(o+e, "baseline-unused") {
+			t.Errorf("--format %s: no baseline-unused finding:\n%s%s", format, o, e)
+		}
+		check("baseline-unused, --format "+format, o+e)
+	}
+	_, o, e = runCLI(t, "", "--no-config", "--baseline", "stale.json", "--prune-baseline", "conn.json")
+	check("--prune-baseline", o+e)
+	pruned, _ := os.ReadFile("stale.json")
+	check("the pruned baseline", string(pruned))
 }
