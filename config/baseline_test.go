@@ -84,6 +84,7 @@ func TestParseBaselineErrors(t *testing.T) {
 		{"version", "{\"version\": 2, \"entries\": []}", 1, 1, "version 2 is not supported"},
 		{"bad entry", "{\"version\": 1, \"entries\": [{\"rule\": \"guid\", \"path\": \"a\", \"count\": 0}]}", 1, 1, "entry 0 needs"},
 		{"trailing", "{\"version\": 1, \"entries\": []} {}", 1, 31, "data after"},
+		{"count too large", "{\"version\": 1, \"entries\": [{\"rule\": \"guid\", \"path\": \"a\", \"count\": 9000000000000000000}, {\"rule\": \"guid\", \"path\": \"a\", \"count\": 9000000000000000000}]}", 1, 1, "count from 1 to 2147483647"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
