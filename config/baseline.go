@@ -5,6 +5,8 @@ import (
 	"cmp"
 	"encoding/json"
 	"fmt"
+	"io"
+	"os"
 	"slices"
 	"strings"
 
@@ -49,6 +51,30 @@ func compareEntries(a, b Entry) int {
 // negative count that suppressed nothing, and --prune-baseline then
 // dropped the entry.
 const maxCount = 1<<31 - 1
+
+// MaxBaselineSize is the largest baseline ReadBaseline reads (some
+// 400,000 entries): a path such as /dev/zero or a FIFO is refused
+// instead of read until memory runs out.
+const MaxBaselineSize = 64 << 20
+
+// ReadBaseline reads and parses the baseline file at path, reading at
+// most MaxBaselineSize+1 bytes of it. An I/O error is returned as it is;
+// a file too large or not a baseline is a *Error.
+func ReadBaseline(path string) (*Baseline, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxBaselineSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxBaselineSize {
+		return nil, &Error{Path: path, Line: 1, Column: 1, Msg: fmt.Sprintf("the file is larger than %d bytes: is it the baseline?", MaxBaselineSize)}
+	}
+	return ParseBaseline(path, data)
+}
 
 // ParseBaseline reads a baseline from data (the file at path, which names
 // it in errors). Errors are a *Error at the offending position.
