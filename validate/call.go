@@ -4,6 +4,8 @@ import (
 	"context"
 	"slices"
 	"strings"
+
+	"github.com/azconn/azconn/schema"
 )
 
 // LintRequest lints body as the body of the request method url: the URL
@@ -187,4 +189,22 @@ func (l *Linter) LintRequestContext(ctx context.Context, method, url string, bod
 		return Result{}, false, err
 	}
 	return res, ok, nil
+}
+
+// Method returns the method of the call that sends a body to the
+// endpoint, and whether that call takes a body: POST to the collection (a
+// create), PATCH to one connection (an update, the method of the target's
+// table), POST to an action (the table's Actions say which take a body).
+func (e Endpoint) Method() (method string, body bool) {
+	tb, _ := schema.Lookup(string(e.Target))
+	switch {
+	case e.Action != "":
+		return "POST", tb.Actions[e.Action]
+	case e.ID == "":
+		return "POST", true
+	}
+	if m, _, ok := strings.Cut(tb.Endpoint, " "); ok && e.Target != AzureConnection {
+		return m, true
+	}
+	return "PATCH", true
 }

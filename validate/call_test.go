@@ -42,6 +42,20 @@ func TestMatchEndpoint(t *testing.T) {
 		if ok != tc.ok || got != tc.want {
 			t.Errorf("MatchEndpoint(%q) = %+v, %v; want %+v, %v", tc.url, got, ok, tc.want, tc.ok)
 		}
+		if !ok {
+			continue
+		}
+		m, body := got.Method()
+		wantM, wantBody := "PATCH", true
+		switch {
+		case got.Action == "runHealthChecks":
+			wantM, wantBody = "POST", false
+		case got.Action != "" || got.ID == "":
+			wantM = "POST"
+		}
+		if m != wantM || body != wantBody {
+			t.Errorf("%q: Method() = %s, %v; want %s, %v", tc.url, m, body, wantM, wantBody)
+		}
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -19,6 +20,18 @@ func TestDuplicateKeysPastCapCounted(t *testing.T) {
 	} {
 		for _, limit := range []int{1, 10, DefaultMaxFindings} {
 			got := Lint(in, Options{MaxFindings: limit})
+			// Overridden severities and pointer-scoped rules count the same.
+			sev := Lint(in, Options{MaxFindings: limit, Severity: map[string]Severity{"duplicate-key": SeverityWarning}})
+			allSev := Lint(in, Options{MaxFindings: 1 << 30, Severity: map[string]Severity{"duplicate-key": SeverityWarning}})
+			if sev.Count(SeverityWarning) != allSev.Count(SeverityWarning) || sev.Count(SeverityError) != allSev.Count(SeverityError) {
+				t.Errorf("limit %d, duplicate-key a warning: %d warnings, %d errors; all built: %d, %d", limit,
+					sev.Count(SeverityWarning), sev.Count(SeverityError), allSev.Count(SeverityWarning), allSev.Count(SeverityError))
+			}
+			pr := []PointerRule{{Pointer: "/a", Rule: "duplicate-key", Off: true}}
+			scoped, allScoped := Lint(in, Options{MaxFindings: limit, PointerRules: pr}), Lint(in, Options{MaxFindings: 1 << 30, PointerRules: pr})
+			if scoped.Count(SeverityError) != allScoped.Count(SeverityError) {
+				t.Errorf("limit %d, duplicate-key off under /a: %d errors; all built: %d", limit, scoped.Count(SeverityError), allScoped.Count(SeverityError))
+			}
 			// All built: a cap past the number of findings, then capped
 			// the same way by hand.
 			all := Lint(in, Options{MaxFindings: 1 << 30})
@@ -104,13 +117,8 @@ func TestLintContext(t *testing.T) {
 var knownHeavyShapes = map[string]float64{
 	"objects-under-long-key":          700,
 	"duplicate-keys-under-long-key":   680,
-	"whitespace-values-one-line":      170,
-	"miscased-health-checks-one-line": 155,
-	"unknown-keys-one-line":           128,
-	"misspelt-password-keys":          111,
-	"distinct-passwords":              90,
-	"unknown-keys-on-lines":           85,
-	"duplicate-keys-one-line":         83,
+	"whitespace-values-one-line":      138,
+	"miscased-health-checks-one-line": 134,
 }
 
 // maxBytesPerInputByte bounds what one Lint allocates per input byte.
@@ -133,6 +141,62 @@ func TestBytesPerInputByte(t *testing.T) {
 		t.Logf("%-34s %6.1f B per input byte (limit %.0f)", s.name, got, limit)
 		if got > limit {
 			t.Errorf("%s: %.1f bytes allocated per input byte, over %.0f", s.name, got, limit)
+		}
+	}
+}
+
+// capByHand is the findings cap applied to every finding: the blocking
+// ones first, then by severity, the earliest of a class first, listed by
+// position; and where the summary goes (the first one left out).
+func capByHand(all []Finding, limit int) (kept []Finding, summaryAt int) {
+	class := func(f Finding) int { return findingClass(&f) }
+	order := slices.Clone(all)
+	slices.SortStableFunc(order, func(a, b Finding) int {
+		if c := class(a) - class(b); c != 0 {
+			return c
+		}
+		return compareFindings(a, b)
+	})
+	kept = slices.Clone(order[:min(limit, len(order))])
+	slices.SortStableFunc(kept, compareFindings)
+	summaryAt = -1
+	for _, f := range order[min(limit, len(order)):] {
+		if summaryAt < 0 || f.Start.Offset < summaryAt {
+			summaryAt = f.Start.Offset
+		}
+	}
+	return kept, summaryAt
+}
+
+// Unknown properties past the cap are counted, not built: the listing,
+// the counts and the summary's place are the cap's over all of them.
+func TestUnknownKeysPastCapCounted(t *testing.T) {
+	for _, in := range [][]byte{
+		repeatTo(20000, "{", `"k%d":%d`, ",", "}"),
+		repeatTo(20000, `{"displayName":" x ","a":{`, `"k%d":%d`, ",", `},"connectionType":"Nope","subnetId":"x","SubnetId":"y"}`),
+		repeatTo(20000, `{"x":{"k":1,"k":2},`, `"k%d":%d`, ",", `}`),
+	} {
+		all := Lint(in, Options{MaxFindings: 1 << 30})
+		for _, limit := range []int{1, 10, DefaultMaxFindings} {
+			got := Lint(in, Options{MaxFindings: limit})
+			want, at := capByHand(all.Findings, limit)
+			var listed []Finding
+			summary := -1
+			for _, f := range got.Findings {
+				if f.Rule == "too-many-findings" {
+					summary = f.Start.Offset
+					continue
+				}
+				listed = append(listed, f)
+			}
+			if !reflect.DeepEqual(listed, want) || summary != at {
+				t.Errorf("limit %d: %d listed (want %d), summary at %d (want %d)", limit, len(listed), len(want), summary, at)
+			}
+			for _, s := range []Severity{SeverityError, SeverityWarning, SeverityInfo} {
+				if got.Count(s) != all.Count(s) {
+					t.Errorf("limit %d: %d of %s, all built: %d", limit, got.Count(s), s, all.Count(s))
+				}
+			}
 		}
 	}
 }

@@ -1,8 +1,11 @@
 package validate
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/azconn/azconn/internal/values"
 )
 
 // FuzzDomainValues drives the domain parsers with any string: no panic,
@@ -50,16 +53,30 @@ func FuzzDomainValues(f *testing.F) {
 		span("upn", from, to)
 		d, issues := ouProblems(s, "contoso.com")
 		for _, is := range issues {
-			span("dn", is.from, is.to)
+			span("dn", is.From, is.To)
 		}
-		out := dnWithoutSpaces(s)
-		if dnWithoutSpaces(out) != out {
+		out := values.DNWithoutSpaces(s)
+		if values.DNWithoutSpaces(out) != out {
 			t.Fatalf("dnWithoutSpaces not idempotent on %q", s)
 		}
-		if d.ok() {
-			if e := parseDN(out); !e.ok() || rdnString(d) != rdnString(e) {
+		if d.OK() {
+			if e := values.ParseDN(out); !e.OK() || rdnString(d) != rdnString(e) {
 				t.Fatalf("dnWithoutSpaces changed the meaning of %q: %q", s, out)
 			}
 		}
 	})
+}
+
+// rdnString renders a parse as TYPE=decoded values, RDNs joined by " | "
+// and AVAs by " & ", to compare against.
+func rdnString(d *values.DN) string {
+	var rs []string
+	for _, r := range d.RDNs {
+		var as []string
+		for _, a := range r.AVAs {
+			as = append(as, a.Type+"="+a.Value)
+		}
+		rs = append(rs, strings.Join(as, " & "))
+	}
+	return strings.Join(rs, " | ")
 }

@@ -2,7 +2,8 @@ package validate
 
 import (
 	"strings"
-	"unicode"
+
+	"github.com/azconn/azconn/internal/values"
 )
 
 // Helpers shared by the domain rules (guid, arm-id, domain-name, username,
@@ -11,13 +12,9 @@ import (
 // value is judged as it will be after that fix, and their findings point at
 // the right bytes of the original string.
 
-// valueCore returns s without leading and trailing Unicode whitespace (as
-// strings.TrimSpace) and the byte offset of the core in s.
-func valueCore(s string) (core string, lead int) {
-	t := strings.TrimLeftFunc(s, unicode.IsSpace)
-	lead = len(s) - len(t)
-	return strings.TrimRightFunc(t, unicode.IsSpace), lead
-}
+// valueCore returns s without leading and trailing Unicode whitespace and
+// the byte offset of the core in s (values.Core).
+func valueCore(s string) (core string, lead int) { return values.Core(s) }
 
 // aroundCore applies fn to the core of s and puts the surrounding whitespace
 // back, so that a transform works whether or not the whitespace fix ran
@@ -113,6 +110,14 @@ func (p *pass) atCore(rule string, sev Severity, n *node, lead, coreLen, from, t
 		return p.atValue(rule, sev, n, msg)
 	}
 	return p.atPart(rule, sev, n, lead+from, lead+to, msg)
+}
+
+// levelSeverity is the severity of a finding for a value's issue.
+func levelSeverity(l values.Level) Severity {
+	if l == values.Warning {
+		return SeverityWarning
+	}
+	return SeverityError
 }
 
 // Orders of the domain rules' string rewrites (whitespace trimming runs at

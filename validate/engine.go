@@ -152,7 +152,11 @@ func (p *pass) run() (stripBOM bool) {
 	if p.stopped() {
 		return stripBOM
 	}
-	p.tree = parse(p.src, p.bom, p.opts.maxDepth())
+	dupCap := p.opts.maxFindings() + 1 // the first omitted one is built: the summary sits there
+	if p.l.isScoped("duplicate-key") {
+		dupCap = -1 // PointerRules may turn some off: each needs its pointer
+	}
+	p.tree = parseCapped(p.src, p.bom, p.opts.maxDepth(), dupCap)
 	p.root = p.tree.root
 	if p.stopped() || !p.syntaxFindings() {
 		return stripBOM
@@ -225,17 +229,19 @@ func (p *pass) syntaxFindings() bool {
 		p.blocked = true
 		p.report("encoding", SeverityError, s.start, s.end, "", "a \\u escape encodes a lone UTF-16 surrogate, which is not a Unicode character: use a surrogate pair or the character itself")
 	}
-	for k, d := range t.dups {
+	if len(t.dups) > 0 || t.moreDups > 0 {
 		p.blocked = true
-		if k > p.opts.maxFindings() && !p.ignore["duplicate-key"] {
-			// Past the cap, and after the cap's worth of blocking findings
-			// before it: certainly omitted, so counted, not built (a body
-			// of one repeated key would otherwise build a finding, its
-			// message and its pointer per 7 bytes of input).
-			p.markKey(d.obj, d.index)
-			p.unbuilt++
-			continue
-		}
+	}
+	if !p.ignore["duplicate-key"] {
+		// Repeated keys past the cap come after the cap's worth of
+		// blocking findings: certainly omitted, so the parser counted them
+		// (their values are marked repeated) instead of listing them, and
+		// no finding, message or pointer is built for them (a body of one
+		// repeated key would build one per 7 bytes of input).
+		sev, _ := p.l.severityOf("duplicate-key", "", SeverityError)
+		p.countUnbuilt("duplicate-key", sev, t.moreDups)
+	}
+	for _, d := range t.dups {
 		m := &d.obj.members[d.index]
 		first := &d.obj.members[d.first]
 		p.markKey(d.obj, d.index)

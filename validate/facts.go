@@ -1,5 +1,7 @@
 package validate
 
+import "github.com/azconn/azconn/internal/values"
+
 // The facts stage: the domain values of a body parsed once, for every rule
 // that reads them. A fact holds a top-level string property without the
 // surrounding whitespace that the whitespace rule trims (its core), so that
@@ -29,7 +31,7 @@ type facts struct {
 	domainIssue  *dnsIssue // the domain's first problem, or nil
 	username     stringFact
 	ou           stringFact
-	dn           *dnParse // the OU's core parsed, when ou.n is set
+	dn           *values.DN // the OU's core parsed, when ou.n is set
 }
 
 // resourceID is one of the body's resource IDs, parsed.
@@ -70,9 +72,9 @@ func (p *pass) gatherFacts() *facts {
 		f.domainIssue = domainNameProblem(f.domain.core)
 	}
 	f.username = p.stringFact(valueCore, "adDomainUsername")
-	f.ou = p.stringFact(dnTrim, "organizationalUnit")
+	f.ou = p.stringFact(values.TrimDN, "organizationalUnit")
 	if f.ou.n != nil {
-		f.dn = parseDN(f.ou.core)
+		f.dn = values.ParseDN(f.ou.core)
 	}
 	return f
 }

@@ -9,8 +9,9 @@ import (
 type rawRequest struct {
 	start, end int // the request: its request line to the end of its body
 	method     span
-	target     span // the URL as written, variables unresolved
-	version    span // "HTTP/1.1", or empty
+	target     span   // the URL as written, variables unresolved
+	query      []span // continuation lines of the target ("    &$top=1"), trimmed
+	version    span   // "HTTP/1.1", or empty
 	headers    []header
 	hasBody    bool
 	body       span              // the body's bytes, up to and including the line break of its last line
@@ -244,11 +245,24 @@ func readRequest(data []byte, lines []line, i int, rl reqLine) (rawRequest, int)
 	}
 	i++
 	for i < len(lines) && isContinuation(string(data[lines[i].start:lines[i].end])) {
-		r.end = lines[i].end // the query goes on: part of the request line
+		r.continueTarget(data, lines[i])
 		i++
 	}
 	i = r.readHeaders(data, lines, i)
 	return r, r.readBody(data, lines, i)
+}
+
+// continueTarget adds continuation line ln to the request target: its
+// text, trimmed, and a version at its end ("&$top=1 HTTP/1.1").
+func (r *rawRequest) continueTarget(data []byte, ln line) {
+	q := trimSpan(data, span{ln.start, ln.end})
+	t := string(data[q.start:q.end])
+	if k := strings.LastIndexAny(t, " \t"); k > 0 && len(t)-k > 5 && strings.EqualFold(t[k+1:k+6], "HTTP/") && r.version.end == 0 {
+		r.version = span{q.start + k + 1, q.end}
+		q = trimSpan(data, span{q.start, q.start + k})
+	}
+	r.query = append(r.query, q)
+	r.end = ln.end
 }
 
 // readHeaders reads header lines from lines[i] up to a blank line (comment

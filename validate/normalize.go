@@ -204,7 +204,13 @@ func (p *pass) seqPointer(n *node) string {
 // each fixable finding's Fix. Everything not fixed is kept byte for byte:
 // key order, indentation, line endings, number spelling, unknown members.
 func (p *pass) normalize(stripBOM bool) (out []byte, fixes []Fix) {
-	z := &normalizer{p: p, finalText: map[*node]string{}}
+	// Sized from the ledger (a fix of a value or a key each, the BOM and
+	// the unwrap's two): thousands of fixes would otherwise grow them
+	// by 1.25x, several times their final size.
+	z := &normalizer{p: p, finalText: make(map[*node]string, len(p.fixes.valueFix))}
+	if n := len(p.fixes.valueFix) + len(p.fixes.keyFix); n > 0 {
+		z.edits, z.ops = make([]edit, 0, n+3), make([]patchOp, 0, n)
+	}
 	if stripBOM {
 		z.edits = append(z.edits, edit{0, p.bom, "", []*Finding{p.bomFinding}})
 	}

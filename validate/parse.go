@@ -42,6 +42,7 @@ func (k kind) typeName() string {
 type node struct {
 	kind       kind
 	escaped    bool  // the string token holds escapes: no sub-string positions
+	repeated   bool  // the value of a key repeated in its object (duplicate-key)
 	index      int32 // member or element index in the parent
 	id         int32 // position in the tree's document-order list
 	start, end int   // [start, end) in the input; containers include brackets
@@ -74,7 +75,10 @@ type syntaxTree struct {
 	nodes []*node
 	err   *syntaxError // the first fatal problem, or nil
 	dups  []dupKey
-	lone  []surrogate
+	// moreDups counts the repeated keys past dupCap, marked on their
+	// value node (repeated) but not listed in dups.
+	moreDups int
+	lone     []surrogate
 }
 
 // syntaxError is the first fatal problem met by the parser.
@@ -140,6 +144,7 @@ type parser struct {
 	// lastComma is the offset of the ',' just read, or -1: a closing
 	// bracket right after it is a trailing comma.
 	lastComma int
+	dupCap    int // see parseCapped
 	slab      []node
 	// Members and elements of open containers wait on these stacks and move
 	// into exact-size slices cut from the arenas when the container closes:
@@ -164,11 +169,18 @@ type frame struct {
 
 // parse builds the tree of src[base:] (offsets stay relative to src).
 func parse(src []byte, base, maxDepth int) *syntaxTree {
+	return parseCapped(src, base, maxDepth, -1)
+}
+
+// parseCapped is parse that lists at most dupCap repeated keys in dups
+// (all when dupCap < 0) and counts the rest: the engine builds a finding
+// for only as many as the findings cap can list.
+func parseCapped(src []byte, base, maxDepth, dupCap int) *syntaxTree {
 	// One copy of the input as a string: every key and every string value
 	// without escapes is a substring of it, so strings cost no allocation
 	// each, and nothing in the tree (or in a Result) aliases the caller's
 	// bytes.
-	p := &parser{src: src, text: string(src), pos: base, maxDepth: maxDepth, lastComma: -1}
+	p := &parser{src: src, text: string(src), pos: base, maxDepth: maxDepth, lastComma: -1, dupCap: dupCap}
 	p.run()
 	return &p.tree
 }
@@ -275,7 +287,7 @@ func (p *parser) attach(n *node) {
 	m.val = n
 	i := len(p.mstack) - f.base
 	n.index = int32(i)
-	p.checkDup(f, m.key, i)
+	n.repeated = p.checkDup(f, m.key, i)
 	p.mstack = append(p.mstack, m)
 }
 
@@ -497,16 +509,16 @@ func (p *parser) close(f *frame) {
 
 // checkDup records a repeated key. Small objects are searched linearly;
 // large ones switch to a map so that hostile input stays linear.
-func (p *parser) checkDup(f *frame, key string, index int) {
+func (p *parser) checkDup(f *frame, key string, index int) bool {
 	ms := p.mstack[f.base:]
 	if f.keys == nil && len(ms) < 16 {
 		for i := range ms {
 			if ms[i].key == key {
-				p.tree.dups = append(p.tree.dups, dupKey{obj: f.n, index: index, first: i})
-				return
+				p.addDup(f, index, i)
+				return true
 			}
 		}
-		return
+		return false
 	}
 	if f.keys == nil {
 		f.keys = make(map[string]int, 2*len(ms))
@@ -517,10 +529,11 @@ func (p *parser) checkDup(f *frame, key string, index int) {
 		}
 	}
 	if first, ok := f.keys[key]; ok {
-		p.tree.dups = append(p.tree.dups, dupKey{obj: f.n, index: index, first: first})
-		return
+		p.addDup(f, index, first)
+		return true
 	}
 	f.keys[key] = index
+	return false
 }
 
 func isIdentByte(c byte) bool {
@@ -754,4 +767,13 @@ func hexRune(b []byte, i int) (rune, bool) {
 		}
 	}
 	return r, true
+}
+
+// addDup records that member index of f's object repeats member first.
+func (p *parser) addDup(f *frame, index, first int) {
+	if p.dupCap >= 0 && len(p.tree.dups) >= p.dupCap {
+		p.tree.moreDups++
+		return
+	}
+	p.tree.dups = append(p.tree.dups, dupKey{obj: f.n, index: index, first: first})
 }

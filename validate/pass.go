@@ -41,7 +41,7 @@ type pass struct {
 	fixes      ledger
 	held       ledger            // fixes of the rules of Options.NoFix: described, never applied
 	noFix      map[string]bool   // Options.NoFix
-	unbuilt    int               // duplicate-key errors past the cap, counted but not built
+	unbuilt    []unbuilt         // findings certainly past the cap: counted, not built
 	ctx        context.Context   // LintContext's; nil for Lint
 	schemaErrs []schemaViolation // the schema adapter's output, on first use
 	schemaRan  bool
@@ -52,6 +52,22 @@ type pass struct {
 // stopped reports whether LintContext's context is done: the pass then
 // stops at the next stage, and LintContext returns the context's error.
 func (p *pass) stopped() bool { return p.ctx != nil && p.ctx.Err() != nil }
+
+// unbuilt counts the findings of one rule and severity that the findings
+// cap would certainly leave out, so that they were not built: n of them,
+// each after the cap's worth of findings of its class or a better one.
+type unbuilt struct {
+	rule string
+	sev  Severity
+	n    int
+}
+
+// countUnbuilt records n findings of rule at sev left unbuilt.
+func (p *pass) countUnbuilt(rule string, sev Severity, n int) {
+	if n > 0 {
+		p.unbuilt = append(p.unbuilt, unbuilt{rule, sev, n})
+	}
+}
 
 // memberRef names member i of object obj.
 type memberRef struct {
@@ -179,8 +195,8 @@ func (p *pass) isClaimed(n *node) bool { return p.claimed != nil && p.claimed[n.
 
 // keyReported reports whether member i's key carries its key-level finding.
 func (p *pass) keyReported(obj *node, i int) bool {
-	id := int(obj.members[i].val.id)
-	return id < len(p.keysDone) && p.keysDone[id]
+	v := obj.members[i].val
+	return v.repeated || int(v.id) < len(p.keysDone) && p.keysDone[v.id]
 }
 
 // markKey marks a key as carrying its one key-level finding.

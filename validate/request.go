@@ -382,15 +382,7 @@ func (fl *formLinter) lintBody(bl *Linter, body []byte, base int, ri int) ([]byt
 		}
 		fl.findings = append(fl.findings, g)
 	}
-	pointers := templatePointers(sub, templates)
-	for i, t := range templates {
-		fl.compact() // a body of many templates stays within the cap as it goes
-		name := string(body[t.start+2 : t.end-2])
-		if f := fl.report("template-value", SeverityInfo, span{base + t.start, base + t.end}, ri,
-			fmt.Sprintf("the value is the variable {{%s}}, which is filled in when the request is sent: its type and format are not checked here", strings.TrimSpace(name))); f != nil {
-			f.Pointer = pointers[i]
-		}
-	}
+	fl.reportTemplates(body, sub, templates, base, ri)
 	for _, fx := range res.Fixes {
 		if kept[fixKey(&fx)] || capped && opts.callOf() != callUpdatePassword {
 			fl.fixes = append(fl.fixes, fx)
@@ -404,26 +396,52 @@ func (fl *formLinter) lintBody(bl *Linter, body []byte, base int, ri int) ([]byt
 		}
 		return res.Normalized, res
 	}
-	// The normalized body is the body as written with the kept edits
-	// applied; template values stay as written. An unwrap (value-wrapper)
-	// holds the other edits: it is applied as the two deletions around
-	// the entity, so that the entity's own fixes apply in the same pass.
-	type flat struct {
-		start, end int
-		text       string
-		by         []*Edit
+	return fl.applyBodyEdits(body, base, bodyEdits, edits), res
+}
+
+// reportTemplates reports each unquoted {{name}} of a body as one
+// template-value finding with its pointer in the substituted body. Past
+// the cap's count of them only the count is kept: the body's first ones
+// have the same rule and severity and earlier positions, so the cap would
+// list none of the rest (a body of 700,000 templates builds 1,000).
+func (fl *formLinter) reportTemplates(body, sub []byte, templates []span, base, ri int) {
+	limit := fl.opts.maxFindings()
+	pointers := templatePointers(sub, templates[:min(len(templates), limit)])
+	var sev Severity // the rule's, as the linter's options set it
+	for i, t := range templates {
+		fl.compact()
+		if i == limit {
+			fl.omit(map[Severity]int{sev: len(templates) - i}, base+t.start, ri)
+			return
+		}
+		name := string(body[t.start+2 : t.end-2])
+		f := fl.report("template-value", SeverityInfo, span{base + t.start, base + t.end}, ri,
+			fmt.Sprintf("the value is the variable {{%s}}, which is filled in when the request is sent: its type and format are not checked here", strings.TrimSpace(name)))
+		if f == nil {
+			return // the rule is off
+		}
+		f.Pointer, sev = pointers[i], f.Severity
 	}
-	var flats []flat
+}
+
+// applyBodyEdits returns the normalized body: the body as written with the
+// kept edits applied (template values stay as written), each added to the
+// text's edits for the findings that own it (owner maps a pass's Edit to
+// the finding's). An unwrap (value-wrapper) holds the other edits: it is
+// applied as the two deletions around the entity, so that the entity's own
+// fixes apply in the same pass.
+func (fl *formLinter) applyBodyEdits(body []byte, base int, bodyEdits []*Edit, owner map[*Edit]*Edit) []byte {
+	var flats []formEdit
 	slices.SortFunc(bodyEdits, func(a, b *Edit) int { return a.Start.Offset - b.Start.Offset })
 	for i, e := range bodyEdits {
 		s, t := e.Start.Offset, e.End.Offset
 		if k := bytes.Index(body[s:t], []byte(e.Text)); e.Text != "" && k >= 0 && i+1 < len(bodyEdits) && bodyEdits[i+1].Start.Offset < t {
-			flats = append(flats, flat{s, s + k, "", nil}, flat{s + k + len(e.Text), t, "", nil})
+			flats = append(flats, formEdit{s, s + k, "", nil}, formEdit{s + k + len(e.Text), t, "", nil})
 			continue
 		}
-		flats = append(flats, flat{s, t, e.Text, []*Edit{edits[e]}})
+		flats = append(flats, formEdit{s, t, e.Text, []*Edit{owner[e]}})
 	}
-	slices.SortStableFunc(flats, func(a, b flat) int { return a.start - b.start })
+	slices.SortStableFunc(flats, func(a, b formEdit) int { return a.start - b.start })
 	var out []byte
 	last := 0
 	for _, e := range flats {
@@ -435,9 +453,9 @@ func (fl *formLinter) lintBody(bl *Linter, body []byte, base int, ri int) ([]byt
 		fl.edits = append(fl.edits, formEdit{base + e.start, base + e.end, e.text, e.by})
 	}
 	if out == nil {
-		return body, res
+		return body
 	}
-	return append(out, body[last:]...), res
+	return append(out, body[last:]...)
 }
 
 // fixKey is a Fix without its value, to match findings' fixes with the
@@ -474,6 +492,12 @@ func (fl *formLinter) result() (res Result) {
 		res.Target, res.TargetFrom = res.Requests[0].Target, res.Requests[0].TargetFrom
 	case res.Target == Auto:
 		res.Target, res.TargetFrom = Target(defaultTarget()), "default"
+	}
+	if len(res.Requests) == 0 && len(res.Findings) > 0 {
+		// A finding of the text itself (a byte order mark) and no request
+		// linted: the whole text is the implicit request 0 it indexes, as
+		// a bare body is, so that every finding's Request indexes one.
+		res.Requests = []Request{{Target: res.Target, TargetFrom: res.TargetFrom, Start: fl.pos(0), End: fl.pos(len(fl.data)), secrets: fl.secrets}}
 	}
 	slices.SortStableFunc(res.Findings, compareFindings)
 	res.Findings, res.Omitted = fl.capAll(res.Findings)
@@ -563,12 +587,14 @@ func templatePointers(sub []byte, templates []span) []string {
 	if len(templates) == 0 {
 		return out
 	}
-	at := make(map[int]int, len(templates))
-	for i, t := range templates {
-		at[t.start] = i
-	}
+	// Templates come in text order: a binary search finds a node's (no
+	// map of every template, which a body of many would make large).
 	for _, n := range parse(sub, 0, DefaultMaxDepth).nodes {
-		if i, ok := at[n.start]; ok && n.end == templates[i].end && n.kind == kindString {
+		if n.kind != kindString {
+			continue
+		}
+		i, ok := slices.BinarySearchFunc(templates, n.start, func(t span, off int) int { return t.start - off })
+		if ok && n.end == templates[i].end {
 			out[i] = pointerWith(n, (*node).key)
 		}
 	}

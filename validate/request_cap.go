@@ -46,7 +46,7 @@ func (fl *formLinter) selectFindings(fs []Finding, limit int) []Finding {
 	for i := range fs {
 		ptrs[i] = &fs[i]
 	}
-	kept, omitted, first := selectCapped(ptrs, limit, 0)
+	kept, omitted, first := selectCapped(ptrs, limit, [capClasses]int{})
 	fl.omit(omitted, first.Start.Offset, first.Request)
 	out := make([]Finding, len(kept))
 	for i, f := range kept {

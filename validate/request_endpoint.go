@@ -128,6 +128,10 @@ func isSecretName(name string) bool {
 func analyzeEndpoint(data []byte, r *rawRequest, hosts []string) endpoint {
 	ep := endpoint{method: strings.ToUpper(string(data[r.method.start:r.method.end]))}
 	url, at := resolveURL(data, r.target, r.vars)
+	for _, q := range r.query { // continuation lines: the query goes on
+		more, moreAt := resolveURL(data, q, r.vars)
+		url, at = url+more, append(at, moreAt...)
+	}
 	spanOf := func(from, to int) span {
 		if from >= len(at) || to <= from {
 			return r.target

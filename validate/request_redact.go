@@ -105,19 +105,7 @@ func lineSecrets(s string, vars map[string][]span, base int) []span {
 		out = append(out, v, credentials([]byte(s), v))
 	}
 	if strings.Contains(s, "=") {
-		inURL := urlLine().MatchString(s)
-		for _, m := range secretField().FindAllStringSubmatchIndex(s, -1) {
-			if !isSecretName(foldName(s[m[2]:m[3]])) {
-				continue
-			}
-			v := span{m[1], m[1] + strings.IndexByte(s[m[1]:]+"&", '&')}
-			if inURL { // a query or fragment value also ends at ';', '#' or a space
-				if k := strings.IndexAny(s[v.start:v.end], ";# \t"); k >= 0 {
-					v.end = v.start + k
-				}
-			}
-			out = append(out, trimSpan([]byte(s), v))
-		}
+		out = append(out, fieldSecrets(s)...)
 	}
 	if strings.Contains(s, "\"") {
 		names := anyRedaction().names
@@ -144,6 +132,28 @@ func credentials(data []byte, v span) span {
 		return span{v.end, v.end}
 	}
 	return trimSpan(data, span{v.start + sch + 1, v.end})
+}
+
+// fieldSecrets returns the spans of line s holding the value of a field
+// whose name, percent-decoded and case-folded, names a secret: up to the
+// next '&' (a form value may hold '#', spaces and quotes), and in a URL
+// line also up to ';', '#' or a space.
+func fieldSecrets(s string) []span {
+	var out []span
+	inURL := urlLine().MatchString(s)
+	for _, m := range secretField().FindAllStringSubmatchIndex(s, -1) {
+		if !isSecretName(foldName(s[m[2]:m[3]])) {
+			continue
+		}
+		v := span{m[1], m[1] + strings.IndexByte(s[m[1]:]+"&", '&')}
+		if inURL { // a query or fragment value also ends at ';', '#' or a space
+			if k := strings.IndexAny(s[v.start:v.end], ";# \t"); k >= 0 {
+				v.end = v.start + k
+			}
+		}
+		out = append(out, trimSpan([]byte(s), v))
+	}
+	return out
 }
 
 // foldName is a name as compared: percent-decoded, lower-cased.

@@ -2,6 +2,7 @@ package validate
 
 import (
 	"fmt"
+	"github.com/azconn/azconn/internal/values"
 	"regexp"
 	"strings"
 	"sync"
@@ -44,9 +45,7 @@ func isGUID(s string) bool {
 	return true
 }
 
-func isHex(c byte) bool {
-	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
-}
+func isHex(c byte) bool { return values.IsHex(c) }
 
 // guidShaped matches what is meant to be a GUID: five groups of hex digits.
 // Compiled on first use, not at start.

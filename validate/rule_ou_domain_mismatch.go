@@ -2,6 +2,7 @@ package validate
 
 import (
 	"fmt"
+	"github.com/azconn/azconn/internal/values"
 	"strings"
 )
 
@@ -25,26 +26,26 @@ func checkOUDomainMismatch(p *pass) {
 	d := p.theFacts().dn
 	issues := dnProblems(core, d, "")
 	for _, is := range issues {
-		if is.sev == SeverityError {
+		if is.Level == values.Error {
 			return
 		}
 	}
-	k := dnDomainStart(d.rdns)
-	if k == len(d.rdns) {
+	k := dnDomainStart(d.RDNs)
+	if k == len(d.RDNs) {
 		return
 	}
 	var labels []string
-	for _, r := range d.rdns[k:] {
-		labels = append(labels, r.avas[0].value)
+	for _, r := range d.RDNs[k:] {
+		labels = append(labels, r.AVAs[0].Value)
 	}
 	spelled := strings.Join(labels, ".")
 	if strings.EqualFold(spelled, domain) {
 		return
 	}
-	from, _ := d.rdns[k].span()
-	_, to := d.rdns[len(d.rdns)-1].span()
+	from, _ := d.RDNs[k].Span()
+	_, to := d.RDNs[len(d.RDNs)-1].Span()
 	want := core[:from] + "DC=" + strings.Join(strings.Split(domain, "."), ",DC=")
 	p.atPart("ou-domain-mismatch", SeverityWarning, n, lead+from, lead+to,
 		fmt.Sprintf("organizationalUnit is in the domain %s (its DC= components), but adDomainName is %s: the OU must be in the domain the Cloud PCs join; correct whichever is wrong (did you mean %s?)",
-			quoteJSON(spelled), quoteJSON(domain), dnShow(want)))
+			quoteJSON(spelled), quoteJSON(domain), values.ShowDN(want)))
 }

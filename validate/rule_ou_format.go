@@ -2,6 +2,7 @@ package validate
 
 import (
 	"fmt"
+	"github.com/azconn/azconn/internal/values"
 	"strings"
 	"unicode/utf8"
 )
@@ -35,15 +36,15 @@ var dnTypes = map[string]string{
 func dnType(t string) string { return dnTypes[strings.ToUpper(t)] }
 
 // isDC reports whether an RDN is exactly one DC= string value.
-func (r *dnRDN) isDC() bool {
-	return len(r.avas) == 1 && dnType(r.avas[0].typ) == "DC" && !r.avas[0].hex
+func isDC(r *values.RDN) bool {
+	return len(r.AVAs) == 1 && dnType(r.AVAs[0].Type) == "DC" && !r.AVAs[0].Hex
 }
 
 // dnDomainStart returns the index of the first RDN of the trailing run of
 // DC= RDNs (len(rdns) when there is none).
-func dnDomainStart(rdns []dnRDN) int {
+func dnDomainStart(rdns []values.RDN) int {
 	k := len(rdns)
-	for k > 0 && rdns[k-1].isDC() {
+	for k > 0 && isDC(&rdns[k-1]) {
 		k--
 	}
 	return k
@@ -51,81 +52,81 @@ func dnDomainStart(rdns []dnRDN) int {
 
 // ouProblems parses s, a DN core, and returns every ou-format problem of
 // it. domain, when not "", is a clean adDomainName used in suggestions.
-func ouProblems(s, domain string) (*dnParse, []dnIssue) {
-	d := parseDN(s)
+func ouProblems(s, domain string) (*values.DN, []values.Issue) {
+	d := values.ParseDN(s)
 	return d, dnProblems(s, d, domain)
 }
 
 // dnProblems returns every ou-format problem of s, already parsed as d.
-func dnProblems(s string, d *dnParse, domain string) []dnIssue {
-	issues := append([]dnIssue(nil), d.issues...)
-	if !d.ok() {
+func dnProblems(s string, d *values.DN, domain string) []values.Issue {
+	issues := append([]values.Issue(nil), d.Issues...)
+	if !d.OK() {
 		return issues
 	}
-	add := func(from, to int, sev Severity, msg string) {
-		issues = append(issues, dnIssue{from, to, sev, msg})
+	add := func(from, to int, sev values.Level, msg string) {
+		issues = append(issues, values.Issue{From: from, To: to, Level: sev, Msg: msg})
 	}
-	for ri := range d.rdns {
-		r := &d.rdns[ri]
-		if len(r.avas) > 1 {
-			from, to := r.span()
+	for ri := range d.RDNs {
+		r := &d.RDNs[ri]
+		if len(r.AVAs) > 1 {
+			from, to := r.Span()
 			raw := s[from:to]
-			add(from, to, SeverityWarning, fmt.Sprintf("has the multi-valued RDN %s, which Active Directory does not support, so it names no OU; if '+' belongs to the name, escape it: %s",
-				quoteJSON(raw), dnShow(strings.ReplaceAll(raw, "+", `\+`))))
+			add(from, to, values.Warning, fmt.Sprintf("has the multi-valued RDN %s, which Active Directory does not support, so it names no OU; if '+' belongs to the name, escape it: %s",
+				quoteJSON(raw), values.ShowDN(strings.ReplaceAll(raw, "+", `\+`))))
 		}
-		for ai := range r.avas {
-			a := &r.avas[ai]
-			from, to := a.span()
-			t := dnType(a.typ)
+		for ai := range r.AVAs {
+			a := &r.AVAs[ai]
+			from, to := a.Span()
+			t := dnType(a.Type)
 			if t == "" {
-				msg := fmt.Sprintf("has the attribute type %s, which Active Directory does not name OUs or containers with (OU, CN, DC)", quoteJSON(a.typ))
-				if near := nearest(strings.ToUpper(a.typ), []string{"OU", "CN", "DC"}); near != "" {
+				msg := fmt.Sprintf("has the attribute type %s, which Active Directory does not name OUs or containers with (OU, CN, DC)", quoteJSON(a.Type))
+				if near := nearest(strings.ToUpper(a.Type), []string{"OU", "CN", "DC"}); near != "" {
 					msg += fmt.Sprintf("; did you mean %s?", near)
 				}
-				add(a.typStart, a.typEnd, SeverityWarning, msg)
+				add(a.TypeStart, a.TypeEnd, values.Warning, msg)
 			}
-			if a.hex {
-				add(from, to, SeverityWarning, fmt.Sprintf("has the hex-encoded (BER) value %s: Active Directory names are strings; if '#' belongs to the name, escape it: %s",
-					quoteJSON(s[a.valStart:a.valEnd]), dnShow(a.typ+`=\`+s[a.valStart:a.valEnd])))
+			if a.Hex {
+				add(from, to, values.Warning, fmt.Sprintf("has the hex-encoded (BER) value %s: Active Directory names are strings; if '#' belongs to the name, escape it: %s",
+					quoteJSON(s[a.ValStart:a.ValEnd]), values.ShowDN(a.Type+`=\`+s[a.ValStart:a.ValEnd])))
 				continue
 			}
-			if a.value == "" {
-				add(from, to, SeverityError, fmt.Sprintf("has %s= with an empty value: give the name, or remove the RDN", a.typ))
+			if a.Value == "" {
+				add(from, to, values.Error, fmt.Sprintf("has %s= with an empty value: give the name, or remove the RDN", a.Type))
 				continue
 			}
 			switch t {
 			case "OU":
-				if n := utf8.RuneCountInString(a.value); n > 64 {
-					add(a.valStart, a.valEnd, SeverityError, fmt.Sprintf("has an OU name of %d characters: Active Directory limits OU names to 64", n))
+				if n := utf8.RuneCountInString(a.Value); n > 64 {
+					add(a.ValStart, a.ValEnd, values.Error, fmt.Sprintf("has an OU name of %d characters: Active Directory limits OU names to 64", n))
 				}
 			case "DC":
-				if strings.Contains(a.value, ".") {
-					labels := strings.Split(a.value, ".")
-					add(from, to, SeverityError, fmt.Sprintf("has %s: each DC= holds one label of the domain name; write %s",
-						quoteJSON(s[from:to]), quoteJSON(a.typ+"="+strings.Join(labels, ","+a.typ+"="))))
-				} else if is := domainNameProblem(a.value); is != nil && is.sev == SeverityError {
+				if strings.Contains(a.Value, ".") {
+					labels := strings.Split(a.Value, ".")
+					add(from, to, values.Error, fmt.Sprintf("has %s: each DC= holds one label of the domain name; write %s",
+						quoteJSON(s[from:to]), quoteJSON(a.Type+"="+strings.Join(labels, ","+a.Type+"="))))
+				} else if is := domainNameProblem(a.Value); is != nil && is.sev == SeverityError {
 					f, e := from, to
-					if s[a.valStart:a.valEnd] == a.value {
-						f, e = a.valStart+is.from, a.valStart+is.to
+					if s[a.ValStart:a.ValEnd] == a.Value {
+						f, e = a.ValStart+is.from, a.ValStart+is.to
 					}
-					add(f, e, SeverityError, fmt.Sprintf("has %s, which is not a label of a DNS domain name: the value %s", quoteJSON(s[from:to]), is.why))
+					add(f, e, values.Error, fmt.Sprintf("has %s, which is not a label of a DNS domain name: the value %s", quoteJSON(s[from:to]), is.why))
 				}
 			}
 		}
 	}
-	k := dnDomainStart(d.rdns)
+	k := dnDomainStart(d.RDNs)
 	hasDC := false
-	for ri := range d.rdns {
-		for ai := range d.rdns[ri].avas {
-			a := &d.rdns[ri].avas[ai]
-			if dnType(a.typ) != "DC" {
+	for ri := range d.RDNs {
+		for ai := range d.RDNs[ri].AVAs {
+			a := &d.RDNs[ri].AVAs[ai]
+			if dnType(a.Type) != "DC" {
 				continue
 			}
 			hasDC = true
 			if ri < k {
-				from, to := a.span()
-				add(from, to, SeverityError, fmt.Sprintf("has %s before %s: the DC= components name the domain and all come at the end",
-					quoteJSON(s[from:to]), quoteJSON(dnRDNText(s, &d.rdns[k-1]))))
+				from, to := a.Span()
+				add(from, to, values.Error, fmt.Sprintf("has %s before %s: the DC= components name the domain and all come at the end",
+					quoteJSON(s[from:to]), quoteJSON(dnRDNText(s, &d.RDNs[k-1]))))
 			}
 		}
 	}
@@ -133,18 +134,18 @@ func dnProblems(s string, d *dnParse, domain string) []dnIssue {
 	case !hasDC:
 		msg := "has no DC= components: it must be the full DN, ending with the domain, e.g. OU=Cloud PCs,DC=contoso,DC=com"
 		if domain != "" {
-			msg += fmt.Sprintf("; did you mean %s?", dnShow(s+",DC="+strings.Join(strings.Split(domain, "."), ",DC=")))
+			msg += fmt.Sprintf("; did you mean %s?", values.ShowDN(s+",DC="+strings.Join(strings.Split(domain, "."), ",DC=")))
 		}
-		add(0, len(s), SeverityError, msg)
+		add(0, len(s), values.Error, msg)
 	case k == 0:
-		add(0, len(s), SeverityWarning, fmt.Sprintf("names the domain itself (DC= components only), not an OU or container: name the OU for the computer accounts, such as %s, or set null to use the default Computers container",
-			dnShow("OU=Cloud PCs,"+s)))
+		add(0, len(s), values.Warning, fmt.Sprintf("names the domain itself (DC= components only), not an OU or container: name the OU for the computer accounts, such as %s, or set null to use the default Computers container",
+			values.ShowDN("OU=Cloud PCs,"+s)))
 	}
 	return issues
 }
 
-func dnRDNText(s string, r *dnRDN) string {
-	from, to := r.span()
+func dnRDNText(s string, r *values.RDN) string {
+	from, to := r.Span()
 	return s[from:to]
 }
 
@@ -156,9 +157,9 @@ func checkOUFormat(p *pass) {
 	issues := dnProblems(core, p.theFacts().dn, p.cleanDomain())
 	for _, is := range issues {
 		if core == "" {
-			p.atValue("ou-format", is.sev, n, "organizationalUnit "+is.msg)
+			p.atValue("ou-format", levelSeverity(is.Level), n, "organizationalUnit "+is.Msg)
 			continue
 		}
-		p.atCore("ou-format", is.sev, n, lead, len(core), is.from, is.to, "organizationalUnit "+is.msg)
+		p.atCore("ou-format", levelSeverity(is.Level), n, lead, len(core), is.From, is.To, "organizationalUnit "+is.Msg)
 	}
 }

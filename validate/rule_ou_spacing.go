@@ -2,6 +2,7 @@ package validate
 
 import (
 	"fmt"
+	"github.com/azconn/azconn/internal/values"
 )
 
 func init() {
@@ -21,25 +22,25 @@ func checkOUSpacing(p *pass) {
 		return
 	}
 	d := p.theFacts().dn
-	if !d.ok() || len(d.spaces) == 0 {
+	if !d.OK() || len(d.Spaces) == 0 {
 		return
 	}
-	first := d.spaces[0]
+	first := d.Spaces[0]
 	where := "a separator"
 	switch {
-	case first.from > 0 && core[first.from-1] != ' ' && (core[first.from-1] == ',' || core[first.from-1] == '+' || core[first.from-1] == ';' || core[first.from-1] == '='):
-		where = fmt.Sprintf("'%c'", core[first.from-1])
-	case first.to < len(core):
-		where = fmt.Sprintf("'%c'", core[first.to])
+	case first.From > 0 && core[first.From-1] != ' ' && (core[first.From-1] == ',' || core[first.From-1] == '+' || core[first.From-1] == ';' || core[first.From-1] == '='):
+		where = fmt.Sprintf("'%c'", core[first.From-1])
+	case first.To < len(core):
+		where = fmt.Sprintf("'%c'", core[first.To])
 	}
 	msg := fmt.Sprintf("organizationalUnit has spaces around %s", where)
-	if k := len(d.spaces); k > 1 {
+	if k := len(d.Spaces); k > 1 {
 		msg += fmt.Sprintf(" (and in %d more place%s)", k-1, pluralS(k-1))
 	}
-	msg += fmt.Sprintf(", which RFC 4514 does not allow: the fix writes %s", dnShow(dnWithoutSpaces(core)))
-	f := p.atPart("ou-spacing", SeverityInfo, n, lead+first.from, lead+first.to, msg)
+	msg += fmt.Sprintf(", which RFC 4514 does not allow: the fix writes %s", values.ShowDN(values.DNWithoutSpaces(core)))
+	f := p.atPart("ou-spacing", SeverityInfo, n, lead+first.From, lead+first.To, msg)
 	p.fixTransform(f, n, orderFixOUSpacing, func(s string) string {
-		c, l := dnTrim(s)
-		return s[:l] + dnWithoutSpaces(c) + s[l+len(c):]
+		c, l := values.TrimDN(s)
+		return s[:l] + values.DNWithoutSpaces(c) + s[l+len(c):]
 	})
 }

@@ -25,6 +25,9 @@ func (o Options) maxFindings() int {
 	return o.MaxFindings
 }
 
+// capClasses is how many classes findingClass has.
+const capClasses = 4
+
 // findingClass ranks a finding for the cap: blocking findings first, then
 // by severity.
 func findingClass(f *Finding) int {
@@ -37,8 +40,8 @@ func findingClass(f *Finding) int {
 // capFindings keeps at most limit of fs (sorted by position): the
 // blocking ones first, then by severity, the earliest of a class first,
 // still sorted by position; one too-many-findings finding, at the first
-// finding left out, says how many more there were (the blocking errors
-// past the cap that were counted, not built, among them). It returns the
+// finding left out, says how many more there were (the findings past the
+// cap that were counted, not built, among them: p.unbuilt). It returns the
 // kept findings and the counts left out by severity. Linear in len(fs).
 func (p *pass) capFindings(fs []*Finding, limit int) ([]*Finding, map[Severity]int) {
 	if limit <= 0 {
@@ -47,8 +50,14 @@ func (p *pass) capFindings(fs []*Finding, limit int) ([]*Finding, map[Severity]i
 	if len(fs) <= limit {
 		return fs, nil
 	}
-	kept, omitted, first := selectCapped(fs, limit, p.unbuilt)
-	omitted[SeverityError] += p.unbuilt
+	var extra [capClasses]int
+	for _, u := range p.unbuilt {
+		extra[findingClass(&Finding{Rule: u.rule, Severity: u.sev})] += u.n
+	}
+	kept, omitted, first := selectCapped(fs, limit, extra)
+	for _, u := range p.unbuilt {
+		omitted[u.sev] += u.n
+	}
 	if f := p.report("too-many-findings", SeverityWarning, first.Start.Offset, first.Start.Offset, "", tooManyMessage(omitted, limit)); f != nil {
 		p.findings = p.findings[:len(p.findings)-1] // report appended it to the uncapped list
 		kept = append(kept, f)
@@ -60,20 +69,18 @@ func (p *pass) capFindings(fs []*Finding, limit int) ([]*Finding, map[Severity]i
 // selectCapped keeps at most limit of fs (sorted by position), the
 // blocking ones first, then by severity, the earliest of a class first,
 // in position order; it returns the counts left out by severity and the
-// first finding left out (nil when none). unbuilt blocking findings,
-// counted but never built, take their class's quota first. Linear in
+// first finding left out (nil when none). unbuilt findings, counted by
+// class but never built, take their class's quota first. Linear in
 // len(fs). Applied to a prefix of a list and again to what it kept plus
 // the rest, it keeps what one call over the whole list keeps: a class's
 // quota only shrinks as findings come.
-func selectCapped(fs []*Finding, limit, unbuilt int) (kept []*Finding, omitted map[Severity]int, first *Finding) {
-	const classes = 4
-	var per [classes]int
+func selectCapped(fs []*Finding, limit int, unbuilt [capClasses]int) (kept []*Finding, omitted map[Severity]int, first *Finding) {
+	per := unbuilt // past the cap: never kept, but they fill their class
 	for _, f := range fs {
 		per[findingClass(f)]++
 	}
-	per[0] += unbuilt // blocking errors past the cap: never kept
 	// The classes kept whole, and how many of the last one.
-	var quota [classes]int
+	var quota [capClasses]int
 	left := limit
 	for c := range per {
 		quota[c] = min(per[c], left)

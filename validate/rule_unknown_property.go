@@ -1,7 +1,6 @@
 package validate
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 )
@@ -28,14 +27,26 @@ func checkUnknownProperty(p *pass) {
 		}
 		var idx []int
 		for _, name := range v.want {
-			if i, ok := first[name]; ok {
+			if i, ok := first[name]; ok && !p.variantKey(n, i) {
 				idx = append(idx, i)
 			}
 		}
 		sort.Ints(idx) // document order
-		for _, i := range idx {
+		// Past the cap's worth plus one (the first left out, where the
+		// summary sits), the findings of one object come after as many
+		// errors of their class: certainly omitted, so counted, not built.
+		limit := len(idx)
+		if !p.ignored("unknown-property") && !p.l.isScoped("unknown-property") {
+			limit = min(limit, p.opts.maxFindings()+1)
+		}
+		for _, i := range idx[:limit] {
 			p.unknownProperty(n, i)
 		}
+		for _, i := range idx[limit:] {
+			p.markKey(n, i)
+		}
+		sev, _ := p.l.severityOf("unknown-property", "", SeverityError)
+		p.countUnbuilt("unknown-property", sev, len(idx)-limit)
 	}
 }
 
@@ -44,42 +55,46 @@ func checkUnknownProperty(p *pass) {
 func (p *pass) unknownProperty(obj *node, idx int) {
 	key := obj.members[idx].key
 	o := p.typeOf(obj)
-	// Case variants and aliases belong to property-case.
-	if o != nil {
-		if _, ok := o.fold[strings.ToLower(key)]; ok {
-			return
-		}
-		if obj == p.root {
-			if _, ok := p.m.table.PropertyAliases[key]; ok {
-				return
-			}
-		}
-	}
 	typeName := "the " + p.m.name + " target"
 	if o != nil && o.name != "" {
 		typeName = o.name
 	}
-	msg := fmt.Sprintf("unknown property %s: %s has no such property", quoteJSON(key), typeName)
 	var names []string
 	if o != nil {
 		names = o.names
 	}
+	// The advice first, so that the message is built once: a body can
+	// hold a hundred thousand unknown keys.
 	v := obj.members[idx].val
+	advice := "remove it"
 	switch {
 	case obj == p.root && key == "value" && v.kind == kindObject:
-		msg += "; this looks like a GET response wrapped in {\"value\": …}: send the inner object as the body"
+		advice = "this looks like a GET response wrapped in {\"value\": …}: send the inner object as the body"
 	case obj == p.root && key == "error" && v.kind == kindObject:
-		msg += "; this looks like a Microsoft Graph error response, not a request body"
+		advice = "this looks like a Microsoft Graph error response, not a request body"
 	case obj == p.root && p.m.otherProps[key] != "":
-		msg += fmt.Sprintf("; it is a property of the %s target: lint with that target if the body is meant for it", p.m.otherProps[key])
+		advice = "it is a property of the " + p.m.otherProps[key] + " target: lint with that target if the body is meant for it"
 	case p.secrets.token(key): // a key spelling the password: no suggestion built from it
-		msg += "; remove it"
 	default:
 		if s := nearest(key, names); s != "" {
-			msg += fmt.Sprintf("; did you mean %s?", quoteJSON(s))
-		} else {
-			msg += "; remove it"
+			advice = "did you mean " + quoteJSON(s) + "?"
 		}
 	}
+	msg := "unknown property " + quoteJSON(key) + ": " + typeName + " has no such property; " + advice
 	p.atKey("unknown-property", SeverityError, obj, idx, msg)
+}
+
+// variantKey reports whether member i of obj is a case variant of a
+// property or a legacy alias: property-case's, not unknown.
+func (p *pass) variantKey(obj *node, i int) bool {
+	o := p.typeOf(obj)
+	if o == nil {
+		return false
+	}
+	key := obj.members[i].key
+	if _, ok := o.fold[strings.ToLower(key)]; ok {
+		return true
+	}
+	_, alias := p.m.table.PropertyAliases[key]
+	return obj == p.root && alias
 }

@@ -2,6 +2,7 @@ package validate
 
 import (
 	"fmt"
+	"github.com/azconn/azconn/internal/values"
 	"strings"
 )
 
@@ -24,7 +25,7 @@ func checkWhitespace(p *pass) {
 		trim := strings.TrimSpace
 		if pm.name == "organizationalUnit" {
 			// An escaped trailing space belongs to the DN: keep it.
-			trim = func(s string) string { core, _ := dnTrim(s); return core }
+			trim = func(s string) string { core, _ := values.TrimDN(s); return core }
 		}
 		t := trim(n.str)
 		if t == n.str || strings.TrimSpace(t) == "" {

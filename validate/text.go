@@ -1,9 +1,9 @@
 package validate
 
 import (
-	"fmt"
 	"strings"
 
+	"github.com/azconn/azconn/internal/jsontext"
 	"github.com/azconn/azconn/internal/suggest"
 )
 
@@ -14,32 +14,8 @@ func nearest(name string, candidates []string) string {
 }
 
 // quoteJSON returns s as a JSON string literal without HTML escaping, the
-// form used both in messages and in replacement text.
-func quoteJSON(s string) string {
-	var b strings.Builder
-	b.Grow(len(s) + 2)
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"':
-			b.WriteString(`\"`)
-		case r == '\\':
-			b.WriteString(`\\`)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\r':
-			b.WriteString(`\r`)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r < 0x20 || r == 0x2028 || r == 0x2029:
-			fmt.Fprintf(&b, `\u%04x`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
-}
+// form used both in messages and in replacement text (jsontext.Quote).
+func quoteJSON(s string) string { return jsontext.Quote(s) }
 
 // list joins names as "a, b or c".
 func list(names []string, conj string) string {

@@ -3,17 +3,22 @@
 package suggest
 
 import (
-	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
 // Distance returns the Levenshtein distance between a and b, by code
 // points, ignoring case.
 func Distance(a, b string) int {
-	ra := []rune(strings.ToLower(a))
-	rb := []rune(strings.ToLower(b))
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
+	// Names are short: their runes and the two rows live on the stack
+	// (a name past the buffers' size moves to the heap as append does).
+	var bufA, bufB [64]rune
+	var bufP, bufC [65]int
+	ra, rb := lowerRunes(bufA[:0], a), lowerRunes(bufB[:0], b)
+	prev, cur := bufP[:0], bufC[:0]
+	for range len(rb) + 1 {
+		prev, cur = append(prev, 0), append(cur, 0)
+	}
 	for j := range prev {
 		prev[j] = j
 	}
@@ -55,4 +60,13 @@ func Nearest(name string, candidates []string, limit int) string {
 // least 1 and at most 3.
 func Limit(name string) int {
 	return min(3, max(1, utf8.RuneCountInString(name)/3))
+}
+
+// lowerRunes appends the code points of s, each lowered as strings.ToLower
+// does, to buf.
+func lowerRunes(buf []rune, s string) []rune {
+	for _, r := range s {
+		buf = append(buf, unicode.ToLower(r))
+	}
+	return buf
 }

@@ -1,9 +1,11 @@
-package validate
+package values
 
 import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/azconn/azconn/internal/jsontext"
 )
 
 // An LDAP distinguished name parser after RFC 4514 §3, for
@@ -22,68 +24,60 @@ import (
 // (a letter, then letters, digits, '-') or numeric OIDs (2.5.4.11).
 // Offsets are byte offsets into the parsed string.
 
-// dnAVA is one attributeTypeAndValue.
-type dnAVA struct {
-	typ              string // as written
-	typStart, typEnd int
-	valStart, valEnd int    // the value as written, without optional outer spaces
-	value            string // decoded
-	hex              bool   // #hexstring
-	quoted           bool   // "…" (RFC 1779)
+// AVA is one attributeTypeAndValue.
+type AVA struct {
+	Type               string // as written
+	TypeStart, TypeEnd int
+	ValStart, ValEnd   int    // the value as written, without optional outer spaces
+	Value              string // decoded
+	Hex                bool   // #hexstring
+	Quoted             bool   // "…" (RFC 1779)
 }
 
-// span returns the bytes of the whole AVA.
-func (a *dnAVA) span() (int, int) { return a.typStart, a.valEnd }
+// Span returns the bytes of the whole AVA.
+func (a *AVA) Span() (int, int) { return a.TypeStart, a.ValEnd }
 
-// dnRDN is one relativeDistinguishedName: one or more AVAs joined by '+'.
-type dnRDN struct{ avas []dnAVA }
+// RDN is one relativeDistinguishedName: one or more AVAs joined by '+'.
+type RDN struct{ AVAs []AVA }
 
-func (r *dnRDN) span() (int, int) { return r.avas[0].typStart, r.avas[len(r.avas)-1].valEnd }
+// Span returns the bytes of the whole RDN.
+func (r *RDN) Span() (int, int) { return r.AVAs[0].TypeStart, r.AVAs[len(r.AVAs)-1].ValEnd }
 
-// dnIssue is one ou-format problem over bytes [from, to).
-type dnIssue struct {
-	from, to int
-	sev      Severity
-	msg      string // completes "organizationalUnit …"
+// DN is the result of parsing a distinguished name. Its issues complete
+// "organizationalUnit …".
+type DN struct {
+	RDNs   []RDN
+	Issues []Issue // syntax errors, and RFC 1779 forms as warnings
+	Spaces []Span  // optional spaces around separators, in order
+	Broken bool    // a syntax error stopped the parse: RDNs is partial
 }
 
-// dnSpan is a run of optional spaces next to a separator.
-type dnSpan struct{ from, to int }
-
-// dnParse is the result of parsing a DN.
-type dnParse struct {
-	rdns   []dnRDN
-	issues []dnIssue // syntax errors, and RFC 1779 forms as warnings
-	spaces []dnSpan  // optional spaces around separators, in order
-	broken bool      // a syntax error stopped the parse: rdns is partial
-}
-
-// ok reports whether the DN parsed without a syntax error.
-func (d *dnParse) ok() bool {
-	for _, is := range d.issues {
-		if is.sev == SeverityError {
+// OK reports whether the DN parsed without a syntax error.
+func (d *DN) OK() bool {
+	for _, is := range d.Issues {
+		if is.Level == Error {
 			return false
 		}
 	}
-	return !d.broken
+	return !d.Broken
 }
 
 // dnSpecial are the characters that RFC 4514 lets '\' escape (besides
 // hex pairs).
 const dnSpecial = "\"+,;<>\\ #="
 
-// dnShow renders a DN for a message, with its JSON spelling when that
+// ShowDN renders a DN for a message, with its JSON spelling when that
 // differs (escapes double in JSON).
-func dnShow(s string) string {
-	q := quoteJSON(s)
+func ShowDN(s string) string {
+	q := jsontext.Quote(s)
 	if q == `"`+s+`"` {
 		return q
 	}
 	return s + " (in JSON: " + q + ")"
 }
 
-// dnEscape writes a decoded value in RFC 4514 form.
-func dnEscape(v string) string {
+// EscapeDN writes a decoded value in RFC 4514 form.
+func EscapeDN(v string) string {
 	var b strings.Builder
 	for i := 0; i < len(v); i++ {
 		c := v[i]
@@ -104,30 +98,30 @@ func dnEscape(v string) string {
 func isAlpha(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
-// parseDN parses s as a distinguished name.
-func parseDN(s string) *dnParse {
-	p := &dnParser{s: s, d: &dnParse{}, sepAt: -1}
+// ParseDN parses s as a distinguished name.
+func ParseDN(s string) *DN {
+	p := &dnParser{s: s, d: &DN{}, sepAt: -1}
 	if s == "" {
 		p.fail(0, 0, "is empty, which is not a distinguished name: to use the default container, set null or leave the property out")
 		return p.d
 	}
 	p.rdns()
-	if len(p.semis) > 0 && !p.d.broken {
+	if len(p.semis) > 0 && !p.d.Broken {
 		msg := "separates RDNs with ';', RFC 1779 syntax that RFC 4514 does not have: write ','"
 		if len(p.semis) > 1 {
 			msg = fmt.Sprintf("separates RDNs with ';' (%d times), RFC 1779 syntax that RFC 4514 does not have: write ','", len(p.semis))
 		}
-		p.d.issues = append(p.d.issues, dnIssue{p.semis[0], p.semis[0] + 1, SeverityWarning, msg})
+		p.d.Issues = append(p.d.Issues, Issue{p.semis[0], p.semis[0] + 1, Warning, msg})
 	}
 	return p.d
 }
 
-// dnParser is the state of one parseDN: the text, the offset reached, the
+// dnParser is the state of one ParseDN: the text, the offset reached, the
 // result, and the last separator (for suggestions).
 type dnParser struct {
 	s     string
 	i     int
-	d     *dnParse
+	d     *DN
 	sepAt int   // offset of the last separator, or -1
 	sep   byte  // that separator
 	semis []int // ';' separators (RFC 1779)
@@ -136,8 +130,8 @@ type dnParser struct {
 // fail records a syntax error over [from, to), which stops the parse; it
 // returns false for its callers to return.
 func (p *dnParser) fail(from, to int, msg string) bool {
-	p.d.issues = append(p.d.issues, dnIssue{from, min(to, len(p.s)), SeverityError, msg})
-	p.d.broken = true
+	p.d.Issues = append(p.d.Issues, Issue{from, min(to, len(p.s)), Error, msg})
+	p.d.Broken = true
 	return false
 }
 
@@ -148,7 +142,7 @@ func (p *dnParser) spaces() {
 		p.i++
 	}
 	if p.i > st {
-		p.d.spaces = append(p.d.spaces, dnSpan{st, p.i})
+		p.d.Spaces = append(p.d.Spaces, Span{st, p.i})
 	}
 }
 
@@ -161,15 +155,15 @@ func (p *dnParser) runeAt(j int) (string, int) {
 // rdns parses the RDNs, each AVAs joined by '+', until the end of the text
 // or a syntax error.
 func (p *dnParser) rdns() {
-	var rdn dnRDN
+	var rdn RDN
 	for {
 		a, ok := p.ava()
 		if !ok {
 			return
 		}
-		rdn.avas = append(rdn.avas, a)
+		rdn.AVAs = append(rdn.AVAs, a)
 		if p.i >= len(p.s) {
-			p.d.rdns = append(p.d.rdns, rdn)
+			p.d.RDNs = append(p.d.RDNs, rdn)
 			return
 		}
 		if !p.separator(&rdn, &a) {
@@ -180,7 +174,7 @@ func (p *dnParser) rdns() {
 
 // separator consumes the separator after AVA a: '+' continues rdn, ',' or
 // ';' ends it.
-func (p *dnParser) separator(rdn *dnRDN, a *dnAVA) bool {
+func (p *dnParser) separator(rdn *RDN, a *AVA) bool {
 	switch c := p.s[p.i]; c {
 	case '+':
 		p.sepAt, p.sep = p.i, c
@@ -189,24 +183,24 @@ func (p *dnParser) separator(rdn *dnRDN, a *dnAVA) bool {
 		if c == ';' {
 			p.semis = append(p.semis, p.i)
 		}
-		p.d.rdns = append(p.d.rdns, *rdn)
-		*rdn = dnRDN{}
+		p.d.RDNs = append(p.d.RDNs, *rdn)
+		*rdn = RDN{}
 		p.sepAt, p.sep = p.i, c
 		p.i++
 	default:
 		ch, size := p.runeAt(p.i)
-		return p.fail(p.i, p.i+size, fmt.Sprintf("has %s after the value of %s: a value ends at ',' or '+'", quoteJSON(ch), a.typ))
+		return p.fail(p.i, p.i+size, fmt.Sprintf("has %s after the value of %s: a value ends at ',' or '+'", jsontext.Quote(ch), a.Type))
 	}
 	return true
 }
 
 // ava parses one attributeTypeAndValue: TYPE, '=', value.
-func (p *dnParser) ava() (dnAVA, bool) {
+func (p *dnParser) ava() (AVA, bool) {
 	p.spaces()
 	if !p.avaStarts() {
-		return dnAVA{}, false
+		return AVA{}, false
 	}
-	a := dnAVA{typStart: p.i}
+	a := AVA{TypeStart: p.i}
 	if !p.attrType(&a) {
 		return a, false
 	}
@@ -216,7 +210,7 @@ func (p *dnParser) ava() (dnAVA, bool) {
 	}
 	p.i++ // '='
 	p.spaces()
-	a.valStart = p.i
+	a.ValStart = p.i
 	var ok bool
 	switch {
 	case p.i < len(p.s) && p.s[p.i] == '#':
@@ -226,7 +220,7 @@ func (p *dnParser) ava() (dnAVA, bool) {
 	default:
 		ok = p.plainValue(&a)
 	}
-	if ok && (a.hex || a.quoted) {
+	if ok && (a.Hex || a.Quoted) {
 		p.spaces()
 	}
 	return a, ok
@@ -252,85 +246,85 @@ func (p *dnParser) avaStarts() bool {
 
 // attrType parses an attribute type: a descriptor (a letter, then
 // letters, digits, '-') or a numeric OID.
-func (p *dnParser) attrType(a *dnAVA) bool {
+func (p *dnParser) attrType(a *AVA) bool {
 	s, c := p.s, p.s[p.i]
 	if !isAlpha(c) && !isDigit(c) {
 		ch, size := p.runeAt(p.i)
-		return p.fail(p.i, p.i+size, fmt.Sprintf("has %s where an attribute type belongs: each RDN is TYPE=value, such as OU=Sales", quoteJSON(ch)))
+		return p.fail(p.i, p.i+size, fmt.Sprintf("has %s where an attribute type belongs: each RDN is TYPE=value, such as OU=Sales", jsontext.Quote(ch)))
 	}
 	for p.i < len(s) && (isAlpha(s[p.i]) || isDigit(s[p.i]) || s[p.i] == '-' || s[p.i] == '.') {
 		p.i++
 	}
-	typ := s[a.typStart:p.i]
+	typ := s[a.TypeStart:p.i]
 	if !(isAlpha(c) && !strings.Contains(typ, ".") || isDigit(c) && isNumericOID(typ)) {
-		msg := fmt.Sprintf("has the attribute type %s, which is neither a name (a letter, then letters, digits or '-') nor a numeric OID (such as 2.5.4.11)", quoteJSON(typ))
+		msg := fmt.Sprintf("has the attribute type %s, which is neither a name (a letter, then letters, digits or '-') nor a numeric OID (such as 2.5.4.11)", jsontext.Quote(typ))
 		if near := nearest(strings.ToUpper(typ), []string{"OU", "CN", "DC"}); near != "" {
 			msg += fmt.Sprintf("; did you mean %s?", near)
 		}
-		return p.fail(a.typStart, p.i, msg)
+		return p.fail(a.TypeStart, p.i, msg)
 	}
-	a.typEnd, a.typ = p.i, typ
+	a.TypeEnd, a.Type = p.i, typ
 	return true
 }
 
 // noEquals reports an attribute type that no '=' follows: the rest of the
 // RDN up to the next separator. It always fails.
-func (p *dnParser) noEquals(a *dnAVA) bool {
+func (p *dnParser) noEquals(a *AVA) bool {
 	s, i := p.s, p.i
-	end := dnNextSep(s, a.typStart)
-	text := s[a.typStart:end]
+	end := dnNextSep(s, a.TypeStart)
+	text := s[a.TypeStart:end]
 	if i < len(s) && s[i] == ':' {
-		return p.fail(i, i+1, fmt.Sprintf("writes %s where '=' belongs: write %s=", quoteJSON(a.typ+":"), a.typ))
+		return p.fail(i, i+1, fmt.Sprintf("writes %s where '=' belongs: write %s=", jsontext.Quote(a.Type+":"), a.Type))
 	}
 	if strings.Contains(text, "=") {
 		ch, size := p.runeAt(i)
-		return p.fail(i, i+size, fmt.Sprintf("has %s inside the attribute type of %s: a type is letters, digits and '-', such as OU", quoteJSON(ch), quoteJSON(text)))
+		return p.fail(i, i+size, fmt.Sprintf("has %s inside the attribute type of %s: a type is letters, digits and '-', such as OU", jsontext.Quote(ch), jsontext.Quote(text)))
 	}
-	msg := fmt.Sprintf("has %s without '=': each RDN is TYPE=value, such as OU=Sales", quoteJSON(text))
+	msg := fmt.Sprintf("has %s without '=': each RDN is TYPE=value, such as OU=Sales", jsontext.Quote(text))
 	if p.sepAt >= 0 {
 		start := dnAVAStart(s, p.sepAt)
 		fixed := s[start:p.sepAt] + `\` + s[p.sepAt:end]
-		msg += fmt.Sprintf("; if the '%c' before it belongs to the name, escape it: %s", p.sep, dnShow(fixed))
+		msg += fmt.Sprintf("; if the '%c' before it belongs to the name, escape it: %s", p.sep, ShowDN(fixed))
 	}
-	return p.fail(a.typStart, end, msg)
+	return p.fail(a.TypeStart, end, msg)
 }
 
 // hexValue parses a '#' hexstring value (BER).
-func (p *dnParser) hexValue(a *dnAVA) bool {
+func (p *dnParser) hexValue(a *AVA) bool {
 	s := p.s
 	p.i++
 	st := p.i
-	for p.i+1 < len(s) && isHex(s[p.i]) && isHex(s[p.i+1]) {
+	for p.i+1 < len(s) && IsHex(s[p.i]) && IsHex(s[p.i+1]) {
 		p.i += 2
 	}
 	if p.i == st || (p.i < len(s) && s[p.i] != ',' && s[p.i] != '+' && s[p.i] != ';' && s[p.i] != ' ') {
-		end := dnNextSep(s, a.valStart)
-		val := strings.TrimRight(s[a.valStart:end], " ")
-		return p.fail(a.valStart, a.valStart+1, fmt.Sprintf("has a value starting with '#', which RFC 4514 reads as hex-encoded BER; if '#' belongs to the name, escape it: %s", dnShow(a.typ+`=\`+val)))
+		end := dnNextSep(s, a.ValStart)
+		val := strings.TrimRight(s[a.ValStart:end], " ")
+		return p.fail(a.ValStart, a.ValStart+1, fmt.Sprintf("has a value starting with '#', which RFC 4514 reads as hex-encoded BER; if '#' belongs to the name, escape it: %s", ShowDN(a.Type+`=\`+val)))
 	}
-	a.hex = true
-	a.value = s[a.valStart:p.i]
-	a.valEnd = p.i
+	a.Hex = true
+	a.Value = s[a.ValStart:p.i]
+	a.ValEnd = p.i
 	return true
 }
 
 // quotedValue parses an RFC 1779 quoted value, which Active Directory
 // reads: parsed, and reported as a warning that says how to escape it.
-func (p *dnParser) quotedValue(a *dnAVA) bool {
+func (p *dnParser) quotedValue(a *AVA) bool {
 	p.i++
 	buf, closed := p.quotedText()
 	if !closed {
-		return p.fail(a.valStart, len(p.s), "has an opening '\"' without a closing one: RFC 4514 has no quotes; escape special characters with '\\' instead")
+		return p.fail(a.ValStart, len(p.s), "has an opening '\"' without a closing one: RFC 4514 has no quotes; escape special characters with '\\' instead")
 	}
-	a.quoted = true
-	a.value = string(buf)
-	a.valEnd = p.i
+	a.Quoted = true
+	a.Value = string(buf)
+	a.ValEnd = p.i
 	if !utf8.Valid(buf) {
-		return p.fail(a.valStart, a.valEnd, "has hex escapes that do not form UTF-8 characters: write the characters themselves")
+		return p.fail(a.ValStart, a.ValEnd, "has hex escapes that do not form UTF-8 characters: write the characters themselves")
 	}
-	p.d.issues = append(p.d.issues, dnIssue{a.typStart, a.valEnd, SeverityWarning,
+	p.d.Issues = append(p.d.Issues, Issue{a.TypeStart, a.ValEnd, Warning,
 		fmt.Sprintf("has the quoted value %s, RFC 1779 syntax that Active Directory reads but RFC 4514 does not have: escape the special characters instead, %s",
-			p.s[a.valStart:a.valEnd], dnShow(a.typ+"="+dnEscape(a.value)))})
+			p.s[a.ValStart:a.ValEnd], ShowDN(a.Type+"="+EscapeDN(a.Value)))})
 	return true
 }
 
@@ -344,7 +338,7 @@ func (p *dnParser) quotedText() (buf []byte, closed bool) {
 			p.i++
 			return buf, true
 		case '\\':
-			if p.i+2 < len(s) && isHex(s[p.i+1]) && isHex(s[p.i+2]) {
+			if p.i+2 < len(s) && IsHex(s[p.i+1]) && IsHex(s[p.i+2]) {
 				buf = append(buf, unhex(s[p.i+1])<<4|unhex(s[p.i+2]))
 				p.i += 3
 			} else if p.i+1 < len(s) {
@@ -364,11 +358,11 @@ func (p *dnParser) quotedText() (buf []byte, closed bool) {
 
 // plainValue parses an RFC 4514 string value up to the next separator:
 // escapes decoded, optional trailing spaces recorded, not part of it.
-func (p *dnParser) plainValue(a *dnAVA) bool {
+func (p *dnParser) plainValue(a *AVA) bool {
 	s := p.s
 	var buf []byte
 	bufEnd := 0 // len(buf) up to the last character that is not an optional space
-	a.valEnd = p.i
+	a.ValEnd = p.i
 	for p.i < len(s) {
 		switch c := s[p.i]; c {
 		case ',', '+', ';':
@@ -378,9 +372,9 @@ func (p *dnParser) plainValue(a *dnAVA) bool {
 			if buf, ok = p.escape(buf); !ok {
 				return false
 			}
-			bufEnd, a.valEnd = len(buf), p.i
+			bufEnd, a.ValEnd = len(buf), p.i
 		case '"', '<', '>':
-			return p.fail(p.i, p.i+1, fmt.Sprintf("has an unescaped '%c' in the value of %s: escape it as '\\%c'", c, a.typ, c))
+			return p.fail(p.i, p.i+1, fmt.Sprintf("has an unescaped '%c' in the value of %s: escape it as '\\%c'", c, a.Type, c))
 		case 0:
 			return p.fail(p.i, p.i+1, "has a NUL character: escape it as \\00 if it is really meant")
 		case ' ':
@@ -390,7 +384,7 @@ func (p *dnParser) plainValue(a *dnAVA) bool {
 			_, size := p.runeAt(p.i)
 			buf = append(buf, s[p.i:p.i+size]...)
 			p.i += size
-			bufEnd, a.valEnd = len(buf), p.i
+			bufEnd, a.ValEnd = len(buf), p.i
 		}
 	}
 	return p.endPlain(a, buf[:bufEnd])
@@ -398,14 +392,14 @@ func (p *dnParser) plainValue(a *dnAVA) bool {
 
 // endPlain ends a string value: its trailing spaces are optional spaces,
 // and its decoded bytes must be UTF-8.
-func (p *dnParser) endPlain(a *dnAVA, buf []byte) bool {
-	if a.valEnd < p.i {
-		p.d.spaces = append(p.d.spaces, dnSpan{a.valEnd, p.i})
+func (p *dnParser) endPlain(a *AVA, buf []byte) bool {
+	if a.ValEnd < p.i {
+		p.d.Spaces = append(p.d.Spaces, Span{a.ValEnd, p.i})
 	}
 	if !utf8.Valid(buf) {
-		return p.fail(a.valStart, a.valEnd, "has hex escapes that do not form UTF-8 characters (\\C3\\A9 is é): write the characters themselves or complete the sequence")
+		return p.fail(a.ValStart, a.ValEnd, "has hex escapes that do not form UTF-8 characters (\\C3\\A9 is é): write the characters themselves or complete the sequence")
 	}
-	a.value = string(buf)
+	a.Value = string(buf)
 	return true
 }
 
@@ -418,7 +412,7 @@ func (p *dnParser) escape(buf []byte) ([]byte, bool) {
 	}
 	n := s[i+1]
 	switch {
-	case i+2 < len(s) && isHex(n) && isHex(s[i+2]):
+	case i+2 < len(s) && IsHex(n) && IsHex(s[i+2]):
 		p.i += 3
 		return append(buf, unhex(n)<<4|unhex(s[i+2])), true
 	case strings.IndexByte(dnSpecial, n) >= 0:
@@ -492,11 +486,11 @@ func isNumericOID(s string) bool {
 	return true
 }
 
-// dnTrim trims a DN's outer whitespace like strings.TrimSpace, but keeps
+// TrimDN trims a DN's outer whitespace like strings.TrimSpace, but keeps
 // an escaped trailing space ("OU=a\ " stays as it is): a trimmed escape
 // would leave a dangling '\'. It returns the core and its offset in s.
-func dnTrim(s string) (core string, lead int) {
-	core, lead = valueCore(s)
+func TrimDN(s string) (core string, lead int) {
+	core, lead = Core(s)
 	if end := lead + len(core); end < len(s) && s[end] == ' ' && trailingBackslashes(core)%2 == 1 {
 		core = s[lead : end+1]
 	}
@@ -511,18 +505,18 @@ func trailingBackslashes(s string) int {
 	return n
 }
 
-// dnWithoutSpaces removes the optional spaces around separators of a DN
+// DNWithoutSpaces removes the optional spaces around separators of a DN
 // that parses; it returns s unchanged otherwise.
-func dnWithoutSpaces(s string) string {
-	d := parseDN(s)
-	if !d.ok() || len(d.spaces) == 0 {
+func DNWithoutSpaces(s string) string {
+	d := ParseDN(s)
+	if !d.OK() || len(d.Spaces) == 0 {
 		return s
 	}
 	var b strings.Builder
 	last := 0
-	for _, sp := range d.spaces {
-		b.WriteString(s[last:sp.from])
-		last = sp.to
+	for _, sp := range d.Spaces {
+		b.WriteString(s[last:sp.From])
+		last = sp.To
 	}
 	b.WriteString(s[last:])
 	return b.String()
