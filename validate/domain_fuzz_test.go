@@ -46,10 +46,10 @@ func FuzzDomainValues(f *testing.F) {
 				t.Fatalf("case fixes do not compose on %q", s)
 			}
 		}
-		if is := domainNameProblem(s); is != nil {
-			span("domain", is.from, is.to)
+		if is := values.DomainNameProblem(s); is != nil {
+			span("domain", is.From, is.To)
 		}
-		from, to, _ = upnProblem(s, "contoso.com")
+		from, to, _ = values.UPNProblem(s, "contoso.com")
 		span("upn", from, to)
 		d, issues := ouProblems(s, "contoso.com")
 		for _, is := range issues {

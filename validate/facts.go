@@ -28,7 +28,7 @@ type facts struct {
 	ids          []resourceID
 	idsBuf       [3]resourceID // backs ids
 	domain       stringFact
-	domainIssue  *dnsIssue // the domain's first problem, or nil
+	domainIssue  *values.Issue // the domain's first problem, or nil
 	username     stringFact
 	ou           stringFact
 	dn           *values.DN // the OU's core parsed, when ou.n is set
@@ -69,7 +69,7 @@ func (p *pass) gatherFacts() *facts {
 	}
 	f.domain = p.stringFact(valueCore, "adDomainName")
 	if f.domain.n != nil {
-		f.domainIssue = domainNameProblem(f.domain.core)
+		f.domainIssue = values.DomainNameProblem(f.domain.core)
 	}
 	f.username = p.stringFact(valueCore, "adDomainUsername")
 	f.ou = p.stringFact(values.TrimDN, "organizationalUnit")
@@ -124,7 +124,7 @@ func (p *pass) resourceIDs() []resourceID {
 func (p *pass) validDomain() string {
 	f := p.theFacts()
 	n, core, _ := p.fact(f.domain)
-	if n == nil || (f.domainIssue != nil && f.domainIssue.sev == SeverityError) {
+	if n == nil || (f.domainIssue != nil && f.domainIssue.Level == values.Error) {
 		return ""
 	}
 	return core

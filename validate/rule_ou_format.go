@@ -105,12 +105,12 @@ func dnProblems(s string, d *values.DN, domain string) []values.Issue {
 					labels := strings.Split(a.Value, ".")
 					add(from, to, values.Error, fmt.Sprintf("has %s: each DC= holds one label of the domain name; write %s",
 						quoteJSON(s[from:to]), quoteJSON(a.Type+"="+strings.Join(labels, ","+a.Type+"="))))
-				} else if is := domainNameProblem(a.Value); is != nil && is.sev == SeverityError {
+				} else if is := values.DomainNameProblem(a.Value); is != nil && is.Level == values.Error {
 					f, e := from, to
 					if s[a.ValStart:a.ValEnd] == a.Value {
-						f, e = a.ValStart+is.from, a.ValStart+is.to
+						f, e = a.ValStart+is.From, a.ValStart+is.To
 					}
-					add(f, e, values.Error, fmt.Sprintf("has %s, which is not a label of a DNS domain name: the value %s", quoteJSON(s[from:to]), is.why))
+					add(f, e, values.Error, fmt.Sprintf("has %s, which is not a label of a DNS domain name: the value %s", quoteJSON(s[from:to]), is.Msg))
 				}
 			}
 		}

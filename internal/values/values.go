@@ -1,7 +1,8 @@
 // Package values parses the domain values of a connection (GUIDs, Azure
-// resource IDs, distinguished names) into parts with byte spans and the
-// issues found, as pure functions of a string: it knows no JSON tree, no
-// rule and no finding.
+// resource IDs, distinguished names, DNS domain names, user principal
+// names, template references) into parts with byte spans and the issues
+// found, as pure functions of a string: it knows no JSON tree, no rule and
+// no finding.
 package values
 
 import (
