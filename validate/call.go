@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/azconn/azconn/internal/jsontext"
 	"github.com/azconn/azconn/schema"
 )
 
@@ -113,8 +114,8 @@ func (l *Linter) implicitResult(data []byte, method, url string, ep endpoint, re
 		Start: Pos{1, 1, 0}, End: Pos{1, 1, 0}, HasBody: len(data) > 0, BodyStart: Pos{1, 1, 0}, BodyEnd: Pos{1, 1, 0},
 		Body: res.Normalized, call: ep.call, id: ep.id, stub: ep.stub}
 	if len(data) <= l.opts.maxSize() { // past the limit nothing is read, not even the lines
-		x := newLineIndex(data, bomLen(data))
-		r.End, r.BodyEnd = x.pos(len(data)), x.pos(len(data))
+		x := jsontext.NewLineIndex(data, bomLen(data))
+		r.End, r.BodyEnd = posIn(x, len(data)), posIn(x, len(data))
 	}
 	if r.API == "" {
 		r.API = ep.api

@@ -3,6 +3,8 @@ package validate
 import (
 	"encoding/json"
 	"fmt"
+
+	"github.com/azconn/azconn/internal/jsontext"
 )
 
 // Severity ranks a finding. Higher is worse, so that "at or above" is a
@@ -62,6 +64,13 @@ type Pos struct {
 
 // String returns "line:column".
 func (p Pos) String() string { return fmt.Sprintf("%d:%d", p.Line, p.Column) }
+
+// posIn returns the position of byte offset off (clamped to the input) in
+// the input x indexes.
+func posIn(x *jsontext.LineIndex, off int) Pos {
+	line, col, at := x.Locate(off)
+	return Pos{Line: line, Column: col, Offset: at}
+}
 
 // Fix is one RFC 6902 operation ("replace", "move" or "remove") that the
 // normalizer applies for a finding. Value is the JSON text of the new value

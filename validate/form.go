@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+
+	"github.com/azconn/azconn/internal/jsontext"
 )
 
 // Form names how an input holds the body: as bare JSON, or inside an HTTP
@@ -167,7 +169,7 @@ func eachLine(data []byte, from int, fn func(line) bool) {
 		}
 		next := j
 		if j < len(data) {
-			next += lineBreakLen(data, j)
+			next += jsontext.LineBreakLen(data, j)
 		}
 		if !fn(line{i, j, next}) {
 			return

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/azconn/azconn/internal/jsontext"
 )
 
 // pass is one Lint call: the stages' outputs (tree, detection, binding,
@@ -24,7 +26,7 @@ type pass struct {
 	bound    *binding
 	facts    *facts // on first use: see facts.go
 	bom      int
-	lines    *lineIndex
+	lines    *jsontext.LineIndex
 	blocked  bool // a blocking finding forbids any change
 	// claimed holds the values that carry their one value-level finding
 	// (placeholder, type…): later value rules skip them.
@@ -83,9 +85,9 @@ func (p *pass) pos(off int) Pos {
 		return Pos{1, 1, 0}
 	}
 	if p.lines == nil {
-		p.lines = newLineIndex(p.src, p.bom)
+		p.lines = jsontext.NewLineIndex(p.src, p.bom)
 	}
-	return p.lines.pos(off)
+	return posIn(p.lines, off)
 }
 
 // report records a finding over [start, end) of the input. It returns nil

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/azconn/azconn/internal/jsontext"
 )
 
 // Request is one request whose body was linted: what its request line
@@ -94,7 +96,7 @@ type formLinter struct {
 	data     []byte
 	opts     Options
 	form     Form
-	lines    *lineIndex
+	lines    *jsontext.LineIndex
 	findings []Finding
 	requests []Request
 	edits    []formEdit
@@ -144,7 +146,7 @@ func (l *Linter) lintForm(data []byte) (res Result, ok bool) {
 		res.Form = form
 		return res, true
 	}
-	fl := &formLinter{l: l, data: data, opts: opts, form: form, lines: newLineIndex(data, bomLen(data))}
+	fl := &formLinter{l: l, data: data, opts: opts, form: form, lines: jsontext.NewLineIndex(data, bomLen(data))}
 	return fl.run(), true
 }
 
@@ -171,7 +173,7 @@ func (fl *formLinter) resolvePositions(res *Result) {
 	}
 	slices.SortFunc(ps, func(a, b *Pos) int { return a.Offset - b.Offset })
 	for _, p := range ps {
-		*p = fl.lines.pos(p.Offset)
+		*p = posIn(fl.lines, p.Offset)
 	}
 }
 
@@ -314,7 +316,7 @@ func (fl *formLinter) checkHostHeader(r *rawRequest, ri int) {
 func (fl *formLinter) checkContentType(r *rawRequest, ri int, lineAt span) {
 	hs := r.headersNamed(fl.data, "Content-Type")
 	for _, d := range hs[min(1, len(hs)):] {
-		fl.report("content-type", SeverityWarning, d.value, ri, fmt.Sprintf("a second Content-Type header (line %d has one): a server takes either; send one", fl.lines.pos(hs[0].name.start).Line))
+		fl.report("content-type", SeverityWarning, d.value, ri, fmt.Sprintf("a second Content-Type header (line %d has one): a server takes either; send one", posIn(fl.lines, hs[0].name.start).Line))
 	}
 	h, ok := r.headerValue(fl.data, "Content-Type")
 	if !ok {

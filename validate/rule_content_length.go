@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/azconn/azconn/internal/jsontext"
 )
 
 // content-length is reported by the form layer (request.go). Its fix edits
@@ -50,12 +52,12 @@ func (c lengthConvention) String() string {
 func wireLength(body []byte, c lengthConvention) int {
 	breaks, breakBytes := 0, 0
 	for i := 0; i < len(body); i++ {
-		if n := lineBreakLen(body, i); n > 0 {
+		if n := jsontext.LineBreakLen(body, i); n > 0 {
 			breaks, breakBytes = breaks+1, breakBytes+n
 			i += n - 1
 		}
 	}
-	if !c.final && len(body) > 0 && lineBreakLen(body, len(body)-1) > 0 {
+	if !c.final && len(body) > 0 && jsontext.LineBreakLen(body, len(body)-1) > 0 {
 		breaks--
 	}
 	width := 1
@@ -106,7 +108,7 @@ func (fl *formLinter) checkContentLength(r *rawRequest, ri int, body, normalized
 	for i, h := range hs {
 		if i > 0 {
 			fl.report("content-length", SeverityWarning, h.value, ri, fmt.Sprintf("a second Content-Length header (line %d has one): RFC 9112 §6.3 makes a message with differing values invalid; remove this one",
-				fl.lines.pos(hs[0].name.start).Line))
+				posIn(fl.lines, hs[0].name.start).Line))
 		}
 		fl.checkLengthValue(h, ri, body, normalized)
 	}

@@ -1,6 +1,7 @@
-// Package jsontext is the JSON text layer, the lowest of azconn's: how a
-// string is spelt as a JSON literal in messages and replacement text; it
-// knows no target, no rule and no finding.
+// Package jsontext is the JSON text layer, the lowest of azconn's: the
+// line index that turns byte offsets into lines and columns, and how a
+// string is spelt as a JSON literal; it knows no target, no rule and no
+// finding.
 package jsontext
 
 import (

@@ -1,4 +1,4 @@
-package validate
+package jsontext
 
 import (
 	"bytes"
@@ -6,17 +6,17 @@ import (
 )
 
 // checkpointEvery is the distance in bytes between two checkpoints of a
-// lineIndex: a lookup counts at most about this many bytes.
+// LineIndex: a lookup counts at most about this many bytes.
 const checkpointEvery = 128
 
-// lineIndex turns byte offsets into positions. It is built once, when the
+// LineIndex turns byte offsets into positions. It is built once, when the
 // first finding needs a position (clean input pays nothing for it), in one
 // pass over the input: a checkpoint every checkpointEvery bytes records the
 // line and column there. A lookup then counts from the checkpoint at or
 // before the offset: O(checkpointEvery) per lookup, in any order, with no
 // allocation, so findings that arrive out of document order (schema errors,
 // the first occurrence of a duplicate key) cost no more than ordered ones.
-type lineIndex struct {
+type LineIndex struct {
 	src []byte
 	bom int // length of a leading byte order mark, not counted as a column
 	cps []checkpoint
@@ -28,9 +28,9 @@ type checkpoint struct {
 	off, line, col int
 }
 
-// lineBreakLen returns the length of the line break at i: 2 for CRLF, 1 for
+// LineBreakLen returns the length of the line break at i: 2 for CRLF, 1 for
 // LF or a lone CR, 0 otherwise.
-func lineBreakLen(b []byte, i int) int {
+func LineBreakLen(b []byte, i int) int {
 	switch b[i] {
 	case '\n':
 		return 1
@@ -43,8 +43,9 @@ func lineBreakLen(b []byte, i int) int {
 	return 0
 }
 
-func newLineIndex(src []byte, bom int) *lineIndex {
-	x := &lineIndex{src: src, bom: bom, cps: make([]checkpoint, 0, len(src)/checkpointEvery+1)}
+// NewLineIndex indexes src, whose first bom bytes are a byte order mark.
+func NewLineIndex(src []byte, bom int) *LineIndex {
+	x := &LineIndex{src: src, bom: bom, cps: make([]checkpoint, 0, len(src)/checkpointEvery+1)}
 	line, col := 1, 1
 	at := bom
 	x.cps = append(x.cps, checkpoint{at, 1, 1})
@@ -99,11 +100,12 @@ func advance(src []byte, from, to, line, col int) (int, int) {
 	return line, col
 }
 
-// pos returns the position of byte offset off (clamped to the input).
-func (x *lineIndex) pos(off int) Pos {
+// Locate returns the 1-based line and column (in code points) of byte
+// offset off, and off clamped to the input.
+func (x *LineIndex) Locate(off int) (line, col, at int) {
 	off = max(0, min(off, len(x.src)))
 	if off < x.bom {
-		return Pos{Line: 1, Column: 1, Offset: off}
+		return 1, 1, off
 	}
 	// Checkpoint k sits at k*checkpointEvery or up to three bytes on.
 	k := min(off/checkpointEvery, len(x.cps)-1)
@@ -111,6 +113,6 @@ func (x *lineIndex) pos(off int) Pos {
 		k--
 	}
 	cp := x.cps[k]
-	line, col := advance(x.src, cp.off, off, cp.line, cp.col)
-	return Pos{Line: line, Column: col, Offset: off}
+	line, col = advance(x.src, cp.off, off, cp.line, cp.col)
+	return line, col, off
 }
