@@ -5,6 +5,8 @@ import (
 	"cmp"
 	"encoding/json"
 	"fmt"
+	"io"
+	"os"
 	"slices"
 	"strings"
 
@@ -44,6 +46,36 @@ func compareEntries(a, b Entry) int {
 		strings.Compare(a.Pointer, b.Pointer), strings.Compare(a.Rule, b.Rule))
 }
 
+// maxCount bounds an entry's count, so that the counts of repeated
+// entries, summed, cannot overflow: two entries of 9e18 summed to a
+// negative count that suppressed nothing, and --prune-baseline then
+// dropped the entry.
+const maxCount = 1<<31 - 1
+
+// MaxBaselineSize is the largest baseline ReadBaseline reads (some
+// 400,000 entries): a path such as /dev/zero or a FIFO is refused
+// instead of read until memory runs out.
+const MaxBaselineSize = 64 << 20
+
+// ReadBaseline reads and parses the baseline file at path, reading at
+// most MaxBaselineSize+1 bytes of it. An I/O error is returned as it is;
+// a file too large or not a baseline is a *Error.
+func ReadBaseline(path string) (*Baseline, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxBaselineSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxBaselineSize {
+		return nil, &Error{Path: path, Line: 1, Column: 1, Msg: fmt.Sprintf("the file is larger than %d bytes: is it the baseline?", MaxBaselineSize)}
+	}
+	return ParseBaseline(path, data)
+}
+
 // ParseBaseline reads a baseline from data (the file at path, which names
 // it in errors). Errors are a *Error at the offending position.
 func ParseBaseline(path string, data []byte) (*Baseline, error) {
@@ -60,8 +92,8 @@ func ParseBaseline(path string, data []byte) (*Baseline, error) {
 		return nil, &Error{Path: path, Line: 1, Column: 1, Msg: fmt.Sprintf("baseline version %d is not supported (want 1)", b.Version)}
 	}
 	for i, e := range b.Entries {
-		if e.Rule == "" || e.Path == "" || e.Count < 1 || e.Request < 0 {
-			return nil, &Error{Path: path, Line: 1, Column: 1, Msg: fmt.Sprintf("entry %d needs a rule, a path, a request of 0 or more and a count of 1 or more", i)}
+		if e.Rule == "" || e.Path == "" || e.Count < 1 || e.Count > maxCount || e.Request < 0 {
+			return nil, &Error{Path: path, Line: 1, Column: 1, Msg: fmt.Sprintf("entry %d needs a rule, a path, a request of 0 or more and a count from 1 to %d", i, maxCount)}
 		}
 	}
 	b.normalize()

@@ -2,6 +2,8 @@ package config
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -84,6 +86,7 @@ func TestParseBaselineErrors(t *testing.T) {
 		{"version", "{\"version\": 2, \"entries\": []}", 1, 1, "version 2 is not supported"},
 		{"bad entry", "{\"version\": 1, \"entries\": [{\"rule\": \"guid\", \"path\": \"a\", \"count\": 0}]}", 1, 1, "entry 0 needs"},
 		{"trailing", "{\"version\": 1, \"entries\": []} {}", 1, 31, "data after"},
+		{"count too large", "{\"version\": 1, \"entries\": [{\"rule\": \"guid\", \"path\": \"a\", \"count\": 9000000000000000000}, {\"rule\": \"guid\", \"path\": \"a\", \"count\": 9000000000000000000}]}", 1, 1, "count from 1 to 2147483647"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -120,5 +123,38 @@ func TestBaselineNeutralisesCommands(t *testing.T) {
 		if _, n := m.Filter("dir##vso[x]/f##[.json", []validate.Finding{finding("unknown-property", p, 0)}); n != 1 {
 			t.Errorf("%q not matched after the round trip", p)
 		}
+	}
+}
+
+// TestReadBaselineBounded: a baseline file larger than MaxBaselineSize (a
+// sparse file here; /dev/zero in the wild, which was read until memory ran
+// out) is refused with a positioned error after reading at most one byte
+// past the bound; a missing file is the I/O error; a good one parses.
+func TestReadBaselineBounded(t *testing.T) {
+	dir := t.TempDir()
+	big := filepath.Join(dir, "big.json")
+	f, err := os.Create(big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(MaxBaselineSize + 10); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	var ce *Error
+	if _, err := ReadBaseline(big); !errors.As(err, &ce) || ce.Line != 1 || !strings.Contains(ce.Msg, "larger than") {
+		t.Errorf("a file past the bound: %v", err)
+	}
+	if _, err := ReadBaseline(filepath.Join(dir, "none.json")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a missing file: %v, want the not-exist error", err)
+	}
+	good := filepath.Join(dir, "good.json")
+	var b Baseline
+	b.Add("a.json", []validate.Finding{finding("guid", "/subscriptionId", 0)})
+	if err := os.WriteFile(good, b.Marshal(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if back, err := ReadBaseline(good); err != nil || len(back.Entries) != 1 {
+		t.Errorf("a good file: %v, %+v", err, back)
 	}
 }

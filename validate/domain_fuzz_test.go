@@ -30,12 +30,12 @@ func FuzzDomainValues(f *testing.F) {
 				t.Fatalf("%s: span %d..%d outside %q", what, from, to, s)
 			}
 		}
-		from, to, _ := guidProblem(s)
+		from, to, _ := values.GUIDProblem(s)
 		span("guid", from, to)
-		for _, k := range []armKind{armResourceGroup, armVirtualNetwork, armSubnet} {
-			id := parseARMID(s, k)
-			for _, is := range id.issues {
-				span("arm-id", is.from, is.to)
+		for _, k := range []values.ResourceKind{values.ResourceGroup, values.VirtualNetwork, values.Subnet} {
+			id := values.ParseResourceID(s, k)
+			for _, is := range id.Issues {
+				span("arm-id", is.From, is.To)
 			}
 			fixed := fixARMCase(s, k)
 			if fixARMCase(fixed, k) != fixed {

@@ -1,8 +1,6 @@
 package validate
 
 import (
-	"strings"
-
 	"github.com/azconn/azconn/internal/values"
 )
 
@@ -24,55 +22,9 @@ func aroundCore(s string, fn func(string) string) string {
 	return s[:lead] + fn(core) + s[lead+len(core):]
 }
 
-// isTemplate reports whether the whole value is a reference that a
-// deployment tool substitutes: ${VAR}, {{ var }}, $(var), $VAR, $env:VAR,
-// %VAR% or #{var}# (the closing # optional); such a value is not checked.
-// It is the regular expression
-//
-//	^(\$\{[^{}]+\}|\{\{[^{}]+\}\}|\$\([^()]+\)|\$NAME|\$env:NAME|%NAME%|#\{[^{}]+\}#?)$
-//
-// (NAME: [A-Za-z_][A-Za-z0-9_]*) written out, as compiling that cost each
-// process 40-80 µs on the way to its first finding; TestIsTemplate
-// compares the two.
-func isTemplate(s string) bool {
-	switch {
-	case strings.HasPrefix(s, "${"):
-		return enclosed(s[2:], "}", "{}")
-	case strings.HasPrefix(s, "{{"):
-		return enclosed(s[2:], "}}", "{}")
-	case strings.HasPrefix(s, "$("):
-		return enclosed(s[2:], ")", "()")
-	case strings.HasPrefix(s, "$env:"):
-		return isName(s[5:])
-	case strings.HasPrefix(s, "$"):
-		return isName(s[1:])
-	case strings.HasPrefix(s, "%"):
-		name, ok := strings.CutSuffix(s[1:], "%")
-		return ok && isName(name)
-	case strings.HasPrefix(s, "#{"):
-		return enclosed(s[2:], "}", "{}") || enclosed(s[2:], "}#", "{}")
-	}
-	return false
-}
-
-// enclosed reports whether s is one or more bytes free of the bytes of
-// forbidden, then end.
-func enclosed(s, end, forbidden string) bool {
-	inner, ok := strings.CutSuffix(s, end)
-	return ok && inner != "" && !strings.ContainsAny(inner, forbidden)
-}
-
-// isName reports whether s is [A-Za-z_][A-Za-z0-9_]*.
-func isName(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		letter := c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
-		if !letter && (i == 0 || c < '0' || c > '9') {
-			return false
-		}
-	}
-	return s != ""
-}
+// isTemplate reports whether the whole value is a template reference
+// (values.IsTemplate): such a value is not checked.
+func isTemplate(s string) bool { return values.IsTemplate(s) }
 
 // domainString returns the top-level string value of the property with one
 // of names, and its core, unless it is absent, not a string, claimed by

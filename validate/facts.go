@@ -39,7 +39,7 @@ type resourceID struct {
 	n    *node
 	lead int // offset of the core in n.str
 	core string
-	id   *armID
+	id   *values.ResourceID
 }
 
 // The property names of the three resource IDs; targets differ in the
@@ -58,13 +58,13 @@ func (p *pass) gatherFacts() *facts {
 	f := &facts{}
 	f.ids = f.idsBuf[:0]
 	f.subscription = p.stringFact(valueCore, "subscriptionId")
-	f.isGUID = f.subscription.n != nil && isGUID(f.subscription.core)
+	f.isGUID = f.subscription.n != nil && values.IsGUID(f.subscription.core)
 	for _, k := range []struct {
-		kind  armKind
+		kind  values.ResourceKind
 		names []string
-	}{{armResourceGroup, []string{"resourceGroupId"}}, {armVirtualNetwork, []string{"virtualNetworkId"}}, {armSubnet, propSubnet}} {
+	}{{values.ResourceGroup, []string{"resourceGroupId"}}, {values.VirtualNetwork, []string{"virtualNetworkId"}}, {values.Subnet, propSubnet}} {
 		if s := p.stringFact(valueCore, k.names...); s.n != nil {
-			f.ids = append(f.ids, resourceID{n: s.n, lead: s.lead, core: s.core, id: parseARMID(s.core, k.kind)})
+			f.ids = append(f.ids, resourceID{n: s.n, lead: s.lead, core: s.core, id: values.ParseResourceID(s.core, k.kind)})
 		}
 	}
 	f.domain = p.stringFact(valueCore, "adDomainName")

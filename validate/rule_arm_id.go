@@ -16,12 +16,12 @@ func init() {
 
 func checkARMID(p *pass) {
 	for _, r := range p.resourceIDs() {
-		for _, is := range r.id.issues {
+		for _, is := range r.id.Issues {
 			if r.core == "" {
-				p.atValue("arm-id", SeverityError, r.n, p.name(r.n)+" "+is.msg)
+				p.atValue("arm-id", SeverityError, r.n, p.name(r.n)+" "+is.Msg)
 				continue
 			}
-			p.atCore("arm-id", SeverityError, r.n, r.lead, len(r.core), is.from, is.to, p.name(r.n)+" "+is.msg)
+			p.atCore("arm-id", SeverityError, r.n, r.lead, len(r.core), is.From, is.To, p.name(r.n)+" "+is.Msg)
 		}
 	}
 }

@@ -3,6 +3,8 @@ package validate
 import (
 	"fmt"
 	"strings"
+
+	"github.com/azconn/azconn/internal/values"
 )
 
 func init() {
@@ -18,19 +20,19 @@ func init() {
 
 func checkARMIDCase(p *pass) {
 	for _, r := range p.resourceIDs() {
-		mc := r.id.miscased
+		mc := r.id.Miscased
 		if len(mc) == 0 {
 			continue
 		}
 		var parts []string
 		for _, c := range mc {
-			parts = append(parts, fmt.Sprintf("%s → %s", quoteJSON(r.id.segs[c.seg].text), quoteJSON(c.canonical)))
+			parts = append(parts, fmt.Sprintf("%s → %s", quoteJSON(r.id.Segs[c.Seg].Text), quoteJSON(c.Canonical)))
 		}
-		first := r.id.segs[mc[0].seg]
-		f := p.atPart("arm-id-case", SeverityInfo, r.n, r.lead+first.start, r.lead+first.end,
+		first := r.id.Segs[mc[0].Seg]
+		f := p.atPart("arm-id-case", SeverityInfo, r.n, r.lead+first.Start, r.lead+first.End,
 			fmt.Sprintf("%s spells fixed segment%s in another case than documented (%s): the fix writes the documented case and keeps the names as they are",
 				p.name(r.n), pluralS(len(mc)), list(parts, "and")))
-		kind := r.id.kind
+		kind := r.id.Kind
 		p.fixTransform(f, r.n, orderFixARMCase, func(s string) string {
 			return aroundCore(s, func(core string) string { return fixARMCase(core, kind) })
 		})
@@ -38,18 +40,18 @@ func checkARMIDCase(p *pass) {
 }
 
 // fixARMCase rewrites the miscased fixed segments of a resource ID.
-func fixARMCase(s string, kind armKind) string {
-	id := parseARMID(s, kind)
-	if len(id.miscased) == 0 {
+func fixARMCase(s string, kind values.ResourceKind) string {
+	id := values.ParseResourceID(s, kind)
+	if len(id.Miscased) == 0 {
 		return s
 	}
 	var b strings.Builder
 	last := 0
-	for _, c := range id.miscased {
-		seg := id.segs[c.seg]
-		b.WriteString(s[last:seg.start])
-		b.WriteString(c.canonical)
-		last = seg.end
+	for _, c := range id.Miscased {
+		seg := id.Segs[c.Seg]
+		b.WriteString(s[last:seg.Start])
+		b.WriteString(c.Canonical)
+		last = seg.End
 	}
 	b.WriteString(s[last:])
 	return b.String()

@@ -3,22 +3,24 @@ package validate
 import (
 	"strings"
 	"testing"
+
+	"github.com/azconn/azconn/internal/values"
 )
 
 func TestFixARMCase(t *testing.T) {
 	for _, tc := range []struct {
 		in, want string
-		kind     armKind
+		kind     values.ResourceKind
 	}{
-		{tSnet, tSnet, armSubnet},
-		{strings.ToLower(tSnet), "/subscriptions/" + tSub + "/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-hub/subnets/snet-pcs", armSubnet},
-		{"/SUBSCRIPTIONS/" + tSub + "/RESOURCEGROUPS/RG-Net", "/subscriptions/" + tSub + "/resourceGroups/RG-Net", armResourceGroup},
+		{tSnet, tSnet, values.Subnet},
+		{strings.ToLower(tSnet), "/subscriptions/" + tSub + "/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-hub/subnets/snet-pcs", values.Subnet},
+		{"/SUBSCRIPTIONS/" + tSub + "/RESOURCEGROUPS/RG-Net", "/subscriptions/" + tSub + "/resourceGroups/RG-Net", values.ResourceGroup},
 		// names keep their case, even when they spell a fixed segment
-		{"/subscriptions/" + tSub + "/resourcegroups/Providers", "/subscriptions/" + tSub + "/resourceGroups/Providers", armResourceGroup},
+		{"/subscriptions/" + tSub + "/resourcegroups/Providers", "/subscriptions/" + tSub + "/resourceGroups/Providers", values.ResourceGroup},
 		// broken IDs: only what was recognized before the break is fixed
-		{"/Subscriptions/" + tSub + "/resourcegroup/rg", "/subscriptions/" + tSub + "/resourcegroup/rg", armResourceGroup},
-		{"subscriptions/x", "subscriptions/x", armResourceGroup},
-		{"", "", armSubnet},
+		{"/Subscriptions/" + tSub + "/resourcegroup/rg", "/subscriptions/" + tSub + "/resourcegroup/rg", values.ResourceGroup},
+		{"subscriptions/x", "subscriptions/x", values.ResourceGroup},
+		{"", "", values.Subnet},
 	} {
 		got := fixARMCase(tc.in, tc.kind)
 		if got != tc.want {

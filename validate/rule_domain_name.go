@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/azconn/azconn/internal/values"
 )
 
 func init() {
@@ -68,10 +70,10 @@ func domainNameProblem(s string) *dnsIssue {
 			return bad(at, at+1, "has an empty label (a leading dot or two dots in a row): remove the extra '.'")
 		}
 		for j, r := range l {
-			if r < utf8.RuneSelf && (isAlnum(byte(r)) || r == '-') {
+			if r < utf8.RuneSelf && (values.IsAlnum(byte(r)) || r == '-') {
 				continue
 			}
-			why := fmt.Sprintf("contains %s in the label %s: DNS labels take only ASCII letters, digits and hyphens", nameChar(r), quoteJSON(l))
+			why := fmt.Sprintf("contains %s in the label %s: DNS labels take only ASCII letters, digits and hyphens", values.NameChar(r), quoteJSON(l))
 			switch {
 			case r == '_':
 				why += " (Active Directory's naming rules exclude the underscore)"

@@ -3,6 +3,8 @@ package validate
 import (
 	"fmt"
 	"strings"
+
+	"github.com/azconn/azconn/internal/values"
 )
 
 func init() {
@@ -21,7 +23,7 @@ func checkGUIDCase(p *pass) {
 			fmt.Sprintf("subscriptionId has upper-case hex digits: the fix writes %s", quoteJSON(strings.ToLower(core))))
 		p.fixTransform(f, n, orderFixGUIDCase, func(s string) string {
 			return aroundCore(s, func(c string) string {
-				if isGUID(c) {
+				if values.IsGUID(c) {
 					return strings.ToLower(c)
 				}
 				return c
@@ -29,16 +31,16 @@ func checkGUIDCase(p *pass) {
 		})
 	}
 	for _, r := range p.resourceIDs() {
-		if r.id.subStatus != armSubOK {
+		if r.id.SubStatus != values.SubOK {
 			continue
 		}
-		seg := r.id.segs[r.id.subIdx]
-		if seg.text == strings.ToLower(seg.text) {
+		seg := r.id.Segs[r.id.SubIdx]
+		if seg.Text == strings.ToLower(seg.Text) {
 			continue
 		}
-		f := p.atPart("guid-case", SeverityInfo, r.n, r.lead+seg.start, r.lead+seg.end,
-			fmt.Sprintf("the subscription GUID in %s has upper-case hex digits: the fix writes %s", p.name(r.n), quoteJSON(strings.ToLower(seg.text))))
-		kind := r.id.kind
+		f := p.atPart("guid-case", SeverityInfo, r.n, r.lead+seg.Start, r.lead+seg.End,
+			fmt.Sprintf("the subscription GUID in %s has upper-case hex digits: the fix writes %s", p.name(r.n), quoteJSON(strings.ToLower(seg.Text))))
+		kind := r.id.Kind
 		p.fixTransform(f, r.n, orderFixGUIDCase, func(s string) string {
 			return aroundCore(s, func(c string) string { return lowerARMSubscription(c, kind) })
 		})
@@ -46,11 +48,11 @@ func checkGUIDCase(p *pass) {
 }
 
 // lowerARMSubscription lower-cases the subscription GUID of a resource ID.
-func lowerARMSubscription(s string, kind armKind) string {
-	id := parseARMID(s, kind)
-	if id.subStatus != armSubOK {
+func lowerARMSubscription(s string, kind values.ResourceKind) string {
+	id := values.ParseResourceID(s, kind)
+	if id.SubStatus != values.SubOK {
 		return s
 	}
-	seg := id.segs[id.subIdx]
-	return s[:seg.start] + strings.ToLower(seg.text) + s[seg.end:]
+	seg := id.Segs[id.SubIdx]
+	return s[:seg.Start] + strings.ToLower(seg.Text) + s[seg.End:]
 }

@@ -3,6 +3,8 @@ package validate
 import (
 	"strings"
 	"testing"
+
+	"github.com/azconn/azconn/internal/values"
 )
 
 func TestLowerARMSubscription(t *testing.T) {
@@ -13,7 +15,7 @@ func TestLowerARMSubscription(t *testing.T) {
 		"/subscriptions/" + up[:35] + "/resourceGroups/RG": "/subscriptions/" + up[:35] + "/resourceGroups/RG", // not a GUID: left alone
 		"/subscriptions/${SUB}/resourceGroups/RG":          "/subscriptions/${SUB}/resourceGroups/RG",
 	} {
-		if got := lowerARMSubscription(in, armResourceGroup); got != want {
+		if got := lowerARMSubscription(in, values.ResourceGroup); got != want {
 			t.Errorf("%q → %q, want %q", in, got, want)
 		}
 	}

@@ -2,9 +2,10 @@ package validate
 
 import (
 	"fmt"
-	"github.com/azconn/azconn/internal/values"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/azconn/azconn/internal/values"
 )
 
 func init() {

@@ -3,6 +3,8 @@ package validate
 import (
 	"fmt"
 	"strings"
+
+	"github.com/azconn/azconn/internal/values"
 )
 
 func init() {
@@ -19,9 +21,9 @@ func init() {
 // subnetParentDiff returns the form slot (1 subscription, 3 resource group,
 // 7 virtual network) at which a valid subnet ID leaves a valid virtual
 // network ID, or -1 when it is under it.
-func subnetParentDiff(vnet, subnet *armID) int {
+func subnetParentDiff(vnet, subnet *values.ResourceID) int {
 	for _, i := range []int{1, 3, 7} {
-		if !strings.EqualFold(vnet.slot(i), subnet.slot(i)) {
+		if !strings.EqualFold(vnet.Slot(i), subnet.Slot(i)) {
 			return i
 		}
 	}
@@ -32,13 +34,13 @@ func subnetParentDiff(vnet, subnet *armID) int {
 // present and valid.
 func (p *pass) vnetAndSubnet() (vnet, subnet *resourceID) {
 	for _, r := range p.resourceIDs() {
-		if !r.id.valid() {
+		if !r.id.Valid() {
 			continue
 		}
-		switch r.id.kind {
-		case armVirtualNetwork:
+		switch r.id.Kind {
+		case values.VirtualNetwork:
 			vnet = &r
-		case armSubnet:
+		case values.Subnet:
 			subnet = &r
 		}
 	}
@@ -57,10 +59,10 @@ func checkSubnetParent(p *pass) {
 	if i < 0 {
 		return
 	}
-	seg := subnet.id.segs[i]
+	seg := subnet.id.Segs[i]
 	what := map[int]string{1: "subscription", 3: "resource group", 7: "virtual network"}[i]
-	want := vnet.core + "/subnets/" + subnet.id.slot(9)
-	p.atPart("subnet-parent", SeverityError, subnet.n, subnet.lead+seg.start, subnet.lead+seg.end,
+	want := vnet.core + "/subnets/" + subnet.id.Slot(9)
+	p.atPart("subnet-parent", SeverityError, subnet.n, subnet.lead+seg.Start, subnet.lead+seg.End,
 		fmt.Sprintf("%s is not under virtualNetworkId: its %s %s differs from %s in virtualNetworkId, and a subnet must belong to the connection's virtual network; correct whichever is wrong (did you mean %s?)",
-			p.name(subnet.n), what, quoteJSON(seg.text), quoteJSON(vnet.id.segs[i].text), quoteJSON(want)))
+			p.name(subnet.n), what, quoteJSON(seg.Text), quoteJSON(vnet.id.Segs[i].Text), quoteJSON(want)))
 }

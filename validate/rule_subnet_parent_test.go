@@ -3,6 +3,8 @@ package validate
 import (
 	"strings"
 	"testing"
+
+	"github.com/azconn/azconn/internal/values"
 )
 
 func TestSubnetParentDiff(t *testing.T) {
@@ -17,7 +19,7 @@ func TestSubnetParentDiff(t *testing.T) {
 		{tVNet, strings.Replace(tSnet, "rg-net", "rg-other", 1), 3},
 		{tVNet, strings.Replace(tSnet, tSub, other, 1), 1},
 	} {
-		if got := subnetParentDiff(parseARMID(tc.vnet, armVirtualNetwork), parseARMID(tc.subnet, armSubnet)); got != tc.want {
+		if got := subnetParentDiff(values.ParseResourceID(tc.vnet, values.VirtualNetwork), values.ParseResourceID(tc.subnet, values.Subnet)); got != tc.want {
 			t.Errorf("%q under %q: %d, want %d", tc.subnet, tc.vnet, got, tc.want)
 		}
 	}

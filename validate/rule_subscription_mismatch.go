@@ -3,6 +3,8 @@ package validate
 import (
 	"fmt"
 	"strings"
+
+	"github.com/azconn/azconn/internal/values"
 )
 
 func init() {
@@ -26,13 +28,13 @@ func checkSubscriptionMismatch(p *pass) {
 	// virtual network agrees with subscriptionId, subnet-parent says it.
 	skipSubnet := false
 	if vnet, subnet := p.vnetAndSubnet(); vnet != nil && subnetParentDiff(vnet.id, subnet.id) == 1 &&
-		strings.EqualFold(vnet.id.slot(1), sub) {
+		strings.EqualFold(vnet.id.Slot(1), sub) {
 		skipSubnet = true
 	}
 	var others []string // the differing subscriptions
 	for _, r := range ids {
-		if r.id.subStatus == armSubOK && !strings.EqualFold(r.id.slot(1), sub) {
-			others = append(others, strings.ToLower(r.id.slot(1)))
+		if r.id.SubStatus == values.SubOK && !strings.EqualFold(r.id.Slot(1), sub) {
+			others = append(others, strings.ToLower(r.id.Slot(1)))
 		}
 	}
 	allSame := len(others) > 1
@@ -40,15 +42,15 @@ func checkSubscriptionMismatch(p *pass) {
 		allSame = allSame && o == others[0]
 	}
 	for _, r := range ids {
-		if r.id.subStatus != armSubOK || strings.EqualFold(r.id.slot(1), sub) || (skipSubnet && r.id.kind == armSubnet) {
+		if r.id.SubStatus != values.SubOK || strings.EqualFold(r.id.Slot(1), sub) || (skipSubnet && r.id.Kind == values.Subnet) {
 			continue
 		}
-		seg := r.id.segs[r.id.subIdx]
+		seg := r.id.Segs[r.id.SubIdx]
 		msg := fmt.Sprintf("the subscription %s in %s differs from subscriptionId %s: a connection's resources are in its subscription; correct whichever is wrong",
-			quoteJSON(seg.text), p.name(r.n), quoteJSON(sub))
+			quoteJSON(seg.Text), p.name(r.n), quoteJSON(sub))
 		if allSame && len(others) == len(ids) {
 			msg += " (every resource ID names this subscription: is subscriptionId the wrong one?)"
 		}
-		p.atPart("subscription-mismatch", SeverityWarning, r.n, r.lead+seg.start, r.lead+seg.end, msg)
+		p.atPart("subscription-mismatch", SeverityWarning, r.n, r.lead+seg.Start, r.lead+seg.End, msg)
 	}
 }

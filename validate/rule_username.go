@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/azconn/azconn/internal/values"
 )
 
 func init() {
@@ -44,7 +46,7 @@ func upnProblem(s, domain string) (from, to int, why string) {
 	}
 	for i, r := range s {
 		if unicode.IsSpace(r) || unicode.IsControl(r) {
-			return i, i + utf8.RuneLen(r), fmt.Sprintf("contains %s: a user principal name has none", nameChar(r))
+			return i, i + utf8.RuneLen(r), fmt.Sprintf("contains %s: a user principal name has none", values.NameChar(r))
 		}
 	}
 	at := strings.IndexByte(s, '@')

@@ -2,8 +2,9 @@ package validate
 
 import (
 	"fmt"
-	"github.com/azconn/azconn/internal/values"
 	"strings"
+
+	"github.com/azconn/azconn/internal/values"
 )
 
 func init() {

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/azconn/azconn/internal/suggest"
+	"github.com/azconn/azconn/internal/values"
 )
 
 // Secrets by construction: a Lint call collects every secret of its input
@@ -52,15 +53,15 @@ func newSecretSet(names *nameSet) *secretSet {
 func isStandInRef(s string) bool {
 	switch {
 	case strings.HasPrefix(s, "${"):
-		return enclosed(s[2:], "}", "{}")
+		return values.Enclosed(s[2:], "}", "{}")
 	case strings.HasPrefix(s, "{{"):
-		return enclosed(s[2:], "}}", "{}")
+		return values.Enclosed(s[2:], "}}", "{}")
 	case strings.HasPrefix(s, "$("):
-		return enclosed(s[2:], ")", "()")
+		return values.Enclosed(s[2:], ")", "()")
 	case strings.HasPrefix(s, "#{"):
-		return enclosed(s[2:], "}#", "{}")
+		return values.Enclosed(s[2:], "}#", "{}")
 	case strings.HasPrefix(s, "$env:"):
-		return isName(s[5:])
+		return values.IsName(s[5:])
 	}
 	return false
 }

@@ -34,7 +34,8 @@ func unifiedDiff(aName, bName string, a, b []byte) []byte {
 		d = d[i+1:]
 	}
 	out := make([]byte, 0, len(d))
-	for len(d) > 0 {
+	var ch change
+	for n := 0; len(d) > 0; n++ {
 		line := d
 		if i := bytes.IndexByte(d, '\n'); i >= 0 {
 			line = d[:i+1]
@@ -43,11 +44,91 @@ func unifiedDiff(aName, bName string, a, b []byte) []byte {
 		// Body lines start with ' ', '-', '+' or '\'; only a hunk header
 		// starts with "@@ " (the two header lines come first and start
 		// with "--- " and "+++ ").
-		if h, ok := gnuHunkHeader(line); ok {
-			out = append(out, h...)
-			continue
+		switch {
+		case n < 2:
+			out = append(out, line...)
+		case line[0] == '\\' && ch.last != nil:
+			// "\ No newline…" stays with the line it follows, the last of its side.
+			side := *ch.last
+			side[len(side)-1] = append(side[len(side)-1][:len(side[len(side)-1]):len(side[len(side)-1])], line...)
+		case line[0] == '-' && len(ch.add) == 0:
+			ch.del, ch.last = append(ch.del, line), &ch.del
+		case line[0] == '+':
+			ch.add, ch.last = append(ch.add, line), &ch.add
+		default:
+			out = ch.flush(out)
+			if line[0] == '-' {
+				ch.del, ch.last = append(ch.del, line), &ch.del
+				continue
+			}
+			if h, ok := gnuHunkHeader(line); ok {
+				line = h
+			}
+			out = append(out, line...)
 		}
-		out = append(out, line...)
+	}
+	return ch.flush(out)
+}
+
+// change is one run of removed lines and the added lines after it, each
+// line with its "\ No newline at end of file" marker if any. The
+// anchored diff is not minimal: where a run's lines repeat elsewhere in
+// the file (a documentation page's request and response bodies) it
+// replaces a whole block to change two lines in it.
+type change struct {
+	del, add [][]byte
+	last     *[][]byte // the side of the line read last, nil after context
+}
+
+// flush writes the run with the lines both sides share as context: a
+// common head and tail, and, when the sides have as many lines, every
+// pair at the same place that is equal. Each side keeps its order and
+// count, so the hunk header stays right; it is linear.
+func (c *change) flush(out []byte) []byte {
+	del, add := c.del, c.add
+	c.del, c.add, c.last = c.del[:0], c.add[:0], nil
+	same := func(i, j int) bool { return bytes.Equal(del[i][1:], add[j][1:]) }
+	head := 0
+	for head < len(del) && head < len(add) && same(head, head) {
+		head++
+	}
+	tail := 0
+	for tail < len(del)-head && tail < len(add)-head && same(len(del)-1-tail, len(add)-1-tail) {
+		tail++
+	}
+	out = appendContext(out, del[:head])
+	md, ma := del[head:len(del)-tail], add[head:len(add)-tail]
+	if len(md) != len(ma) {
+		out = appendLines(appendLines(out, md), ma)
+	} else {
+		for i := 0; i < len(md); {
+			j := i
+			for j < len(md) && !bytes.Equal(md[j][1:], ma[j][1:]) {
+				j++
+			}
+			out = appendLines(appendLines(out, md[i:j]), ma[i:j])
+			for j < len(md) && bytes.Equal(md[j][1:], ma[j][1:]) {
+				out = appendContext(out, md[j:j+1])
+				j++
+			}
+			i = j
+		}
+	}
+	return appendContext(out, del[len(del)-tail:])
+}
+
+func appendLines(out []byte, lines [][]byte) []byte {
+	for _, l := range lines {
+		out = append(out, l...)
+	}
+	return out
+}
+
+// appendContext writes removed lines as context lines.
+func appendContext(out []byte, lines [][]byte) []byte {
+	for _, l := range lines {
+		out = append(out, ' ')
+		out = append(out, l[1:]...)
 	}
 	return out
 }

@@ -290,3 +290,37 @@ func TestDiffLoneCR(t *testing.T) {
 		t.Errorf("got\n%q\nwant\n%q", got, want)
 	}
 }
+
+// TestUnifiedDiffRepeatedBlock: a page whose request and response bodies
+// share their lines, with two lines of the request changed (the seed
+// migrated to the live API). The anchored diff finds no unique line to
+// anchor on between the two changes and replaced the 14 lines between
+// them; the diff now removes and adds only the two lines, and applies.
+func TestUnifiedDiffRepeatedBlock(t *testing.T) {
+	body := "{\n  \"@odata.type\": \"#microsoft.graph.AzureConnection\",\n"
+	for _, k := range []string{"displayName", "subscriptionId", "adDomainName", "adDomainUsername", "organizationalUnit", "resourceGroupId", "virtualNetworkId"} {
+		body += "  \"" + k + "\": \"String\",\n"
+	}
+	body += "  \"subNetId\": \"String\"\n}\n"
+	page := func(req string) []byte {
+		return []byte("# Update\n\n```http\nPATCH https://graph.microsoft.com/beta/x\n\n" + req + "```\n\n```http\nHTTP/1.1 200 OK\n\n" + body + "```\n")
+	}
+	migrated := strings.Replace(strings.Replace(body, "#microsoft.graph.AzureConnection", "#microsoft.graph.cloudPcOnPremisesConnection", 1), "subNetId", "subnetId", 1)
+	a, b := page(body), page(migrated)
+	d := unifiedDiff("p.md", "p.md", a, b)
+	var del, add int
+	for _, l := range splitLines(d)[2:] {
+		switch l[0] {
+		case '-':
+			del++
+		case '+':
+			add++
+		}
+	}
+	if del != 2 || add != 2 {
+		t.Errorf("%d lines removed and %d added, want 2 and 2:\n%s", del, add, d)
+	}
+	if got := applyUnified(t, a, d); !bytes.Equal(got, b) {
+		t.Errorf("applying the diff gives\n%s\nwant\n%s", got, b)
+	}
+}

@@ -53,3 +53,11 @@ func IsHex(c byte) bool {
 func nearest(name string, candidates []string) string {
 	return suggest.Nearest(name, candidates, suggest.Limit(name))
 }
+
+// pluralS returns "s" unless n is 1.
+func pluralS(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}

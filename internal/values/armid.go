@@ -1,10 +1,12 @@
-package validate
+package values
 
 import (
 	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/azconn/azconn/internal/jsontext"
 )
 
 // An Azure Resource Manager resource ID parser for the three IDs of a
@@ -19,12 +21,15 @@ import (
 // arm-id-case rule's business), names are checked against Azure's naming
 // rules, and every problem carries the byte span of the segment at fault.
 
-type armKind uint8
+// ResourceKind is which of the three resource IDs is parsed.
+type ResourceKind uint8
+
+// The kinds of resource ID.
 
 const (
-	armResourceGroup armKind = iota
-	armVirtualNetwork
-	armSubnet
+	ResourceGroup ResourceKind = iota
+	VirtualNetwork
+	Subnet
 )
 
 // armForm is the longest documented form; "" marks a name slot.
@@ -34,12 +39,12 @@ var armForm = [...]string{"subscriptions", "", "resourceGroups", "", "providers"
 var armSlot = map[int]string{1: "{subscription-id}", 3: "{resourceGroupName}", 7: "{virtualNetworkName}", 9: "{subnetName}"}
 
 // armLen is how many segments each kind has.
-var armLen = [...]int{armResourceGroup: 4, armVirtualNetwork: 8, armSubnet: 10}
+var armLen = [...]int{ResourceGroup: 4, VirtualNetwork: 8, Subnet: 10}
 
-var armWhat = [...]string{armResourceGroup: "resource group", armVirtualNetwork: "virtual network", armSubnet: "subnet"}
+var armWhat = [...]string{ResourceGroup: "resource group", VirtualNetwork: "virtual network", Subnet: "subnet"}
 
 // armShape renders the documented form of kind.
-func armShape(kind armKind) string { return armRender(0, armLen[kind]) }
+func armShape(kind ResourceKind) string { return armRender(0, armLen[kind]) }
 
 // armRender renders segments [from, to) of the form, with placeholders.
 func armRender(from, to int) string {
@@ -55,56 +60,50 @@ func armRender(from, to int) string {
 	return b.String()
 }
 
-// armPart is one segment: its text and byte span in the parsed string.
-type armPart struct {
-	text       string
-	start, end int
+// Segment is one segment: its text and byte span in the parsed string.
+type Segment struct {
+	Text       string
+	Start, End int
 }
 
-// armIssue is one arm-id problem over bytes [from, to) of the parsed string.
-type armIssue struct {
-	from, to int
-	msg      string // completes "<property> …"
+// Miscase is a fixed segment spelled in another case than the canonical.
+type Miscase struct {
+	Seg       int // index in Segs
+	Canonical string
 }
 
-// armCase is a fixed segment spelled in another case than the canonical.
-type armCase struct {
-	seg       int // index in segs
-	canonical string
-}
-
-// Status of the subscription segment.
+// The status of the subscription segment (ResourceID.SubStatus).
 const (
-	armSubAbsent   = iota // not located (structure broken before it)
-	armSubOK              // a GUID
-	armSubBad             // not a GUID: the guid rule reports it
-	armSubTemplate        // a template reference: not checked
+	SubAbsent   = iota // not located (structure broken before it)
+	SubOK              // a GUID
+	SubBad             // not a GUID: the guid rule reports it
+	SubTemplate        // a template reference: not checked
 )
 
-// armID is a parsed resource ID.
-type armID struct {
-	kind      armKind
-	segs      []armPart // the non-empty segments, in order
-	issues    []armIssue
-	miscased  []armCase
-	subIdx    int // index in segs of the subscription, or -1
-	subStatus int
-	// templated is set when a name segment is a template reference: the ID
+// ResourceID is a parsed resource ID.
+type ResourceID struct {
+	Kind      ResourceKind
+	Segs      []Segment // the non-empty segments, in order
+	Issues    []Issue
+	Miscased  []Miscase
+	SubIdx    int // index in Segs of the subscription, or -1
+	SubStatus int
+	// Templated is set when a name segment is a template reference: the ID
 	// is not compared with the others.
-	templated bool
+	Templated bool
 }
 
-// valid reports whether the ID has the documented form with valid names
+// Valid reports whether the ID has the documented form with valid names
 // and a GUID subscription.
-func (id *armID) valid() bool {
-	return len(id.issues) == 0 && id.subStatus == armSubOK && !id.templated
+func (id *ResourceID) Valid() bool {
+	return len(id.Issues) == 0 && id.SubStatus == SubOK && !id.Templated
 }
 
-// name returns the text of form slot i (3: resource group, 7: vnet,
+// Slot returns the text of form slot i (3: resource group, 7: vnet,
 // 9: subnet), or "" when absent.
-func (id *armID) slot(i int) string {
-	if i < len(id.segs) {
-		return id.segs[i].text
+func (id *ResourceID) Slot(i int) string {
+	if i < len(id.Segs) {
+		return id.Segs[i].Text
 	}
 	return ""
 }
@@ -124,9 +123,9 @@ func urlPrefix(s string) int {
 	return 0
 }
 
-// parseARMID parses s (the core of a value) as a resource ID of kind.
-func parseARMID(s string, kind armKind) *armID {
-	id := &armID{kind: kind, subIdx: -1}
+// ParseResourceID parses s (the core of a value) as a resource ID of kind.
+func ParseResourceID(s string, kind ResourceKind) *ResourceID {
+	id := &ResourceID{Kind: kind, SubIdx: -1}
 	path, off, ok := id.absolutePath(s)
 	if !ok {
 		return id
@@ -138,21 +137,21 @@ func parseARMID(s string, kind armKind) *armID {
 	return id
 }
 
-func (id *armID) issue(from, to int, msg string) {
-	id.issues = append(id.issues, armIssue{from, to, msg})
+func (id *ResourceID) issue(from, to int, msg string) {
+	id.Issues = append(id.Issues, Issue{From: from, To: to, Level: Error, Msg: msg})
 }
 
 // absolutePath returns the path of s to split, with the offset of its
 // first byte in s (a leading URL dropped, a missing leading '/' added, a
 // trailing '/' dropped, each reported), or false when s is no path at all.
-func (id *armID) absolutePath(s string) (path string, off int, ok bool) {
+func (id *ResourceID) absolutePath(s string) (path string, off int, ok bool) {
 	if s == "" {
-		id.issue(0, 0, "is empty: write the full ID, "+armShape(id.kind))
+		id.issue(0, 0, "is empty: write the full ID, "+armShape(id.Kind))
 		return "", 0, false
 	}
 	path = s
 	if u := urlPrefix(s); u > 0 {
-		id.issue(0, u, fmt.Sprintf("starts with the URL %s: a resource ID is only the path that follows the host; remove it", quoteJSON(s[:u])))
+		id.issue(0, u, fmt.Sprintf("starts with the URL %s: a resource ID is only the path that follows the host; remove it", jsontext.Quote(s[:u])))
 		path, off = s[u:], u
 		if path == "" {
 			return "", 0, false
@@ -173,19 +172,19 @@ func (id *armID) absolutePath(s string) (path string, off int, ok bool) {
 // relativePath handles a path without its leading '/': one that starts
 // with subscriptions gets it back; a bare name or any other start is no
 // resource ID.
-func (id *armID) relativePath(s, path string, off int) (string, int, bool) {
+func (id *ResourceID) relativePath(s, path string, off int) (string, int, bool) {
 	first := path
 	if j := strings.IndexByte(path, '/'); j >= 0 {
 		first = path[:j]
 	}
 	switch {
 	case strings.EqualFold(first, "subscriptions"):
-		id.issue(off, off+len(first), fmt.Sprintf("does not start with '/': a resource ID is an absolute path; write %s", quoteJSON("/"+path)))
+		id.issue(off, off+len(first), fmt.Sprintf("does not start with '/': a resource ID is an absolute path; write %s", jsontext.Quote("/"+path)))
 		return "/" + path, off - 1, true
 	case !strings.Contains(path, "/"):
-		id.issue(0, len(s), fmt.Sprintf("is a bare name, not a resource ID: write the full ID of the %s, %s", armWhat[id.kind], armShape(id.kind)))
+		id.issue(0, len(s), fmt.Sprintf("is a bare name, not a resource ID: write the full ID of the %s, %s", armWhat[id.Kind], armShape(id.Kind)))
 	default:
-		id.issue(off, off+len(first), fmt.Sprintf("must start with /subscriptions/: write the full ID, %s", armShape(id.kind)))
+		id.issue(off, off+len(first), fmt.Sprintf("must start with /subscriptions/: write the full ID, %s", armShape(id.Kind)))
 	}
 	return "", 0, false
 }
@@ -193,14 +192,14 @@ func (id *armID) relativePath(s, path string, off int) (string, int, bool) {
 // split cuts path (which starts with '/') into its segments, reporting
 // empty ones at their second slash: a run of extra slashes is one cause,
 // so one issue over it.
-func (id *armID) split(path string, off int) {
+func (id *ResourceID) split(path string, off int) {
 	for i := 1; i <= len(path); {
 		j := strings.IndexByte(path[i:], '/')
 		if j < 0 {
 			j = len(path) - i
 		}
 		if j > 0 {
-			id.segs = append(id.segs, armPart{path[i : i+j], off + i, off + i + j})
+			id.Segs = append(id.Segs, Segment{path[i : i+j], off + i, off + i + j})
 			i += j + 1
 			continue
 		}
@@ -221,24 +220,24 @@ func (id *armID) split(path string, off int) {
 // checkSegments checks each segment against the form: fixed segments
 // (miscased ones recorded), the subscription, and the names. It returns
 // false when the structure is broken, which leaves the length unchecked.
-func (id *armID) checkSegments() bool {
-	want := armLen[id.kind]
-	for i := 0; i < len(id.segs) && i < want; i++ {
-		seg := id.segs[i]
+func (id *ResourceID) checkSegments() bool {
+	want := armLen[id.Kind]
+	for i := 0; i < len(id.Segs) && i < want; i++ {
+		seg := id.Segs[i]
 		if fixed := armForm[i]; fixed != "" {
 			switch {
-			case seg.text == fixed:
-			case strings.EqualFold(seg.text, fixed):
-				id.miscased = append(id.miscased, armCase{i, fixed})
+			case seg.Text == fixed:
+			case strings.EqualFold(seg.Text, fixed):
+				id.Miscased = append(id.Miscased, Miscase{i, fixed})
 			default:
-				id.issue(seg.start, seg.end, armWrongFixed(i, seg.text, id.kind))
+				id.issue(seg.Start, seg.End, armWrongFixed(i, seg.Text, id.Kind))
 				return false
 			}
 			continue
 		}
 		// A name slot holding the next fixed segment: the name is missing.
-		if i+1 < want && strings.EqualFold(seg.text, armForm[i+1]) && len(id.segs) < want {
-			id.issue(seg.start, seg.end, fmt.Sprintf("lacks the %s before %s: write the full ID, %s", armSlotWhat(i), quoteJSON(seg.text), armShape(id.kind)))
+		if i+1 < want && strings.EqualFold(seg.Text, armForm[i+1]) && len(id.Segs) < want {
+			id.issue(seg.Start, seg.End, fmt.Sprintf("lacks the %s before %s: write the full ID, %s", armSlotWhat(i), jsontext.Quote(seg.Text), armShape(id.Kind)))
 			return false
 		}
 		id.checkSlot(i, seg)
@@ -248,41 +247,41 @@ func (id *armID) checkSegments() bool {
 
 // checkSlot checks the name slot i (the subscription at 1): a template
 // reference is not checked.
-func (id *armID) checkSlot(i int, seg armPart) {
+func (id *ResourceID) checkSlot(i int, seg Segment) {
 	if i == 1 {
-		id.subIdx = i
+		id.SubIdx = i
 		switch {
-		case isTemplate(seg.text):
-			id.subStatus = armSubTemplate
-		case isGUID(seg.text):
-			id.subStatus = armSubOK
+		case IsTemplate(seg.Text):
+			id.SubStatus = SubTemplate
+		case IsGUID(seg.Text):
+			id.SubStatus = SubOK
 		default:
-			id.subStatus = armSubBad
+			id.SubStatus = SubBad
 		}
 		return
 	}
-	if isTemplate(seg.text) {
-		id.templated = true
+	if IsTemplate(seg.Text) {
+		id.Templated = true
 		return
 	}
 	var from, to int
 	var why string
 	switch i {
 	case 3:
-		from, to, why = rgNameProblem(seg.text)
+		from, to, why = ResourceGroupNameProblem(seg.Text)
 	case 7:
-		from, to, why = netNameProblem(seg.text, "virtual network", 2, 64)
+		from, to, why = NetworkNameProblem(seg.Text, "virtual network", 2, 64)
 	case 9:
-		from, to, why = netNameProblem(seg.text, "subnet", 1, 80)
+		from, to, why = NetworkNameProblem(seg.Text, "subnet", 1, 80)
 	}
 	if why != "" {
-		id.issue(seg.start+from, seg.start+to, fmt.Sprintf("has the %s %s, which %s", armSlotWhat(i), quoteJSON(seg.text), why))
+		id.issue(seg.Start+from, seg.Start+to, fmt.Sprintf("has the %s %s, which %s", armSlotWhat(i), jsontext.Quote(seg.Text), why))
 	}
 }
 
 // checkLength reports an ID with fewer or more segments than its kind's.
-func (id *armID) checkLength(s string) {
-	segs, want := id.segs, armLen[id.kind]
+func (id *ResourceID) checkLength(s string) {
+	segs, want := id.Segs, armLen[id.Kind]
 	switch have := len(segs); {
 	case have < want:
 		what := "has no segments"
@@ -295,24 +294,24 @@ func (id *armID) checkLength(s string) {
 		case 8:
 			what = "is a virtual network ID"
 		default:
-			what = fmt.Sprintf("ends after %s", quoteJSON(segs[have-1].text))
+			what = fmt.Sprintf("ends after %s", jsontext.Quote(segs[have-1].Text))
 		}
-		id.issue(0, len(s), fmt.Sprintf("%s: the %s ID needs %s at the end (the form is %s)", what, armWhat[id.kind], armRender(have, want), armShape(id.kind)))
+		id.issue(0, len(s), fmt.Sprintf("%s: the %s ID needs %s at the end (the form is %s)", what, armWhat[id.Kind], armRender(have, want), armShape(id.Kind)))
 	case have > want:
-		id.issue(segs[want].start-1, len(s), id.tooLong(s, want))
+		id.issue(segs[want].Start-1, len(s), id.tooLong(s, want))
 	}
 }
 
 // tooLong says what an ID with extra segments after segment want is.
-func (id *armID) tooLong(s string, want int) string {
-	next, cut := id.segs[want].text, s[:id.segs[want].start-1]
+func (id *ResourceID) tooLong(s string, want int) string {
+	next, cut := id.Segs[want].Text, s[:id.Segs[want].Start-1]
 	switch {
-	case id.kind == armResourceGroup && strings.EqualFold(next, "providers"):
-		return fmt.Sprintf("is the ID of a resource inside the group, not of the group: it must end at the resource group's name; did you mean %s?", quoteJSON(cut))
-	case id.kind == armVirtualNetwork && strings.EqualFold(next, "subnets"):
-		return fmt.Sprintf("is a subnet ID, not a virtual network ID: it must end at the virtual network's name; did you mean %s?", quoteJSON(cut))
+	case id.Kind == ResourceGroup && strings.EqualFold(next, "providers"):
+		return fmt.Sprintf("is the ID of a resource inside the group, not of the group: it must end at the resource group's name; did you mean %s?", jsontext.Quote(cut))
+	case id.Kind == VirtualNetwork && strings.EqualFold(next, "subnets"):
+		return fmt.Sprintf("is a subnet ID, not a virtual network ID: it must end at the virtual network's name; did you mean %s?", jsontext.Quote(cut))
 	}
-	return fmt.Sprintf("has extra segments after the %s name: remove %s (the form is %s)", armWhat[id.kind], quoteJSON(s[id.segs[want].start-1:]), armShape(id.kind))
+	return fmt.Sprintf("has extra segments after the %s name: remove %s (the form is %s)", armWhat[id.Kind], jsontext.Quote(s[id.Segs[want].Start-1:]), armShape(id.Kind))
 }
 
 func armSlotWhat(i int) string {
@@ -328,34 +327,34 @@ func armSlotWhat(i int) string {
 }
 
 // armWrongFixed explains a fixed segment that is not the expected one.
-func armWrongFixed(i int, got string, kind armKind) string {
+func armWrongFixed(i int, got string, kind ResourceKind) string {
 	want := armForm[i]
 	// A later fixed segment: a part is missing.
 	for j := i + 1; j < armLen[kind]; j++ {
 		if armForm[j] != "" && strings.EqualFold(got, armForm[j]) {
-			return fmt.Sprintf("lacks %s before %s (the form is %s)", quoteJSON(armRender(i, j)), quoteJSON(got), armShape(kind))
+			return fmt.Sprintf("lacks %s before %s (the form is %s)", jsontext.Quote(armRender(i, j)), jsontext.Quote(got), armShape(kind))
 		}
 	}
 	hint := ""
 	if near := nearest(got, []string{want}); near != "" {
-		hint = fmt.Sprintf("; did you mean %s?", quoteJSON(near))
+		hint = fmt.Sprintf("; did you mean %s?", jsontext.Quote(near))
 	}
 	switch i {
 	case 0:
-		return fmt.Sprintf("must start with /subscriptions/{subscription-id}, not with %s%s", quoteJSON(got), hint)
+		return fmt.Sprintf("must start with /subscriptions/{subscription-id}, not with %s%s", jsontext.Quote(got), hint)
 	case 5:
 		if hint == "" {
 			hint = fmt.Sprintf(": it must be the ID of a %s", armWhat[kind])
 		}
-		return fmt.Sprintf("has the provider namespace %s, but virtual networks belong to \"Microsoft.Network\"%s", quoteJSON(got), hint)
+		return fmt.Sprintf("has the provider namespace %s, but virtual networks belong to \"Microsoft.Network\"%s", jsontext.Quote(got), hint)
 	case 6:
 		if hint == "" {
 			hint = fmt.Sprintf(": it must be the ID of a %s", armWhat[kind])
 		}
-		return fmt.Sprintf("has the resource type %s where \"virtualNetworks\" belongs%s", quoteJSON(got), hint)
+		return fmt.Sprintf("has the resource type %s where \"virtualNetworks\" belongs%s", jsontext.Quote(got), hint)
 	}
 	prev := map[int]string{2: "the subscription ID", 4: "the resource group name", 8: "the virtual network name"}[i]
-	return fmt.Sprintf("has %s after %s where %s belongs (the form is %s)%s", quoteJSON(got), prev, quoteJSON(want), armShape(kind), hint)
+	return fmt.Sprintf("has %s after %s where %s belongs (the form is %s)%s", jsontext.Quote(got), prev, jsontext.Quote(want), armShape(kind), hint)
 }
 
 // docTemplate reports whether a name is a documentation placeholder such as
@@ -364,12 +363,12 @@ func docTemplate(s string) bool {
 	return len(s) >= 2 && s[0] == '{' && s[len(s)-1] == '}'
 }
 
-// rgNameProblem checks a resource group name against Azure's rules: 1–90
+// ResourceGroupNameProblem checks a resource group name against Azure's rules: 1–90
 // letters or digits as .NET's Char.IsLetterOrDigit defines them (Unicode
 // categories Lu Ll Lt Lm Lo Nd, one UTF-16 unit each), '_', '-', '.', '(',
 // ')'; not ending in '.'. It returns the span at fault and a clause
 // completing "…, which …".
-func rgNameProblem(s string) (from, to int, why string) {
+func ResourceGroupNameProblem(s string) (from, to int, why string) {
 	if docTemplate(s) {
 		return 0, len(s), "is the documentation's placeholder: write the real resource group name"
 	}
@@ -380,7 +379,7 @@ func rgNameProblem(s string) (from, to int, why string) {
 		case r == '_' || r == '-' || r == '.' || r == '(' || r == ')':
 		case r <= 0xFFFF && (unicode.In(r, unicode.Lu, unicode.Ll, unicode.Lt, unicode.Lm, unicode.Lo, unicode.Nd)):
 		default:
-			return i, i + size, "contains " + nameChar(r) + ": resource group names take only letters, digits, '_', '-', '.', '(' and ')'" + charHint(r)
+			return i, i + size, "contains " + NameChar(r) + ": resource group names take only letters, digits, '_', '-', '.', '(' and ')'" + charHint(r)
 		}
 		units++
 	}
@@ -393,22 +392,22 @@ func rgNameProblem(s string) (from, to int, why string) {
 	return 0, 0, ""
 }
 
-// netNameProblem checks a virtual network (2–64) or subnet (1–80) name:
+// NetworkNameProblem checks a virtual network (2–64) or subnet (1–80) name:
 // ASCII letters, digits, '_', '.', '-'; starting with a letter or digit,
 // ending with a letter, digit or '_'.
-func netNameProblem(s, what string, minLen, maxLen int) (from, to int, why string) {
+func NetworkNameProblem(s, what string, minLen, maxLen int) (from, to int, why string) {
 	if docTemplate(s) {
 		return 0, len(s), fmt.Sprintf("is the documentation's placeholder: write the real %s name", what)
 	}
 	for i, r := range s {
-		if !(r < utf8.RuneSelf && (isAlnum(byte(r)) || r == '_' || r == '.' || r == '-')) {
-			return i, i + utf8.RuneLen(r), fmt.Sprintf("contains %s: %s names take only ASCII letters, digits, '_', '.' and '-'%s", nameChar(r), what, charHint(r))
+		if !(r < utf8.RuneSelf && (IsAlnum(byte(r)) || r == '_' || r == '.' || r == '-')) {
+			return i, i + utf8.RuneLen(r), fmt.Sprintf("contains %s: %s names take only ASCII letters, digits, '_', '.' and '-'%s", NameChar(r), what, charHint(r))
 		}
 	}
-	if !isAlnum(s[0]) {
+	if !IsAlnum(s[0]) {
 		return 0, 1, fmt.Sprintf("starts with '%c': %s names start with a letter or digit", s[0], what)
 	}
-	if c := s[len(s)-1]; !isAlnum(c) && c != '_' {
+	if c := s[len(s)-1]; !IsAlnum(c) && c != '_' {
 		return len(s) - 1, len(s), fmt.Sprintf("ends with '%c': %s names end with a letter, digit or '_'", c, what)
 	}
 	if len(s) < minLen || len(s) > maxLen {
@@ -417,19 +416,20 @@ func netNameProblem(s, what string, minLen, maxLen int) (from, to int, why strin
 	return 0, 0, ""
 }
 
-func isAlnum(c byte) bool {
+// IsAlnum reports whether c is an ASCII letter or digit.
+func IsAlnum(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 }
 
-// nameChar renders a character for a message.
-func nameChar(r rune) string {
+// NameChar renders a character for a message.
+func NameChar(r rune) string {
 	switch {
 	case r == ' ':
 		return "a space"
 	case unicode.IsSpace(r) || unicode.IsControl(r) || unicode.Is(unicode.Mn, r):
 		return fmt.Sprintf("U+%04X", r)
 	}
-	return quoteJSON(string(r))
+	return jsontext.Quote(string(r))
 }
 
 func charHint(r rune) string {
