@@ -1,7 +1,6 @@
 package validate
 
 import (
-	"context"
 	"errors"
 	"maps"
 	"slices"
@@ -115,7 +114,7 @@ type Linter struct {
 	opts     Options
 	ignore   map[string]bool
 	noFix    map[string]bool     // Options.NoFix
-	ctx      context.Context     // LintContext's, on a copy of the Linter
+	ctx      canceler            // LintContext's, on a copy of the Linter
 	severity map[string]Severity // Options.Severity, checked
 	scoped   map[string]bool     // the rules that PointerRules name
 	model    *targetModel        // the explicit target's, or the default under Auto

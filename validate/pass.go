@@ -2,7 +2,6 @@ package validate
 
 import (
 	"cmp"
-	"context"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -44,12 +43,18 @@ type pass struct {
 	held       ledger            // fixes of the rules of Options.NoFix: described, never applied
 	noFix      map[string]bool   // Options.NoFix
 	unbuilt    []unbuilt         // findings certainly past the cap: counted, not built
-	ctx        context.Context   // LintContext's; nil for Lint
+	ctx        canceler          // LintContext's; nil for Lint
 	schemaErrs []schemaViolation // the schema adapter's output, on first use
 	schemaRan  bool
 	secrets    *secretSet        // what must never leave the engine (secret.go)
 	deferred   []deferredPointer // pointers built for kept findings only (pointers.go)
 }
+
+// canceler is the part of a context.Context the engine uses. It is not
+// context.Context itself because that interface's Deadline drags the time
+// package (its parser, formatter and zone tables, 45 KB of brotli) into the
+// WebAssembly page, which never passes a context.
+type canceler interface{ Err() error }
 
 // stopped reports whether LintContext's context is done: the pass then
 // stops at the next stage, and LintContext returns the context's error.
