@@ -16,6 +16,9 @@ type FileReport struct {
 	// Requests are the file's requests, for the request forms only (a bare
 	// body's implicit one is left out); Finding.Request indexes them.
 	Requests []Request `json:"requests,omitempty"`
+	// RequestsOmitted counts the requests written as null by
+	// ListRequests (the first MaxRequestsListed are always listed).
+	RequestsOmitted int `json:"requestsOmitted,omitempty"`
 	// Omitted counts, by severity, the findings left out past
 	// Options.MaxFindings (Result.Omitted); Summary.Add counts them.
 	Omitted map[Severity]int `json:"omitted,omitempty"`
@@ -39,6 +42,46 @@ func NewFileReport(path string, res Result, changed bool) FileReport {
 		}
 	}
 	return r
+}
+
+// MaxRequestsListed is how many requests ListRequests lists whatever the
+// findings: past it, only those a listed finding refers to.
+const MaxRequestsListed = 1000
+
+// ListRequests bounds r.Requests for a report written whole (the CLI's
+// JSON): a 4 MiB .http file can hold 300,000 requests, an entry each of
+// about 250 bytes. Past the first MaxRequestsListed, a request that no
+// listed finding refers to is written as null, so each finding's request
+// still indexes the list, and trailing nulls are dropped; RequestsOmitted
+// counts both. Requests of r's caller are not changed.
+func (r *FileReport) ListRequests() {
+	if len(r.Requests) <= MaxRequestsListed {
+		return
+	}
+	used := make(map[int]bool, len(r.Findings))
+	last := MaxRequestsListed - 1
+	for _, f := range r.Findings {
+		used[f.Request] = true
+		if f.Request > last && f.Request < len(r.Requests) {
+			last = f.Request
+		}
+	}
+	list := make([]Request, last+1)
+	copy(list, r.Requests[:MaxRequestsListed])
+	for i := MaxRequestsListed; i <= last; i++ {
+		if used[i] {
+			list[i] = r.Requests[i]
+		} else {
+			list[i] = Request{omitted: true}
+		}
+	}
+	r.RequestsOmitted = len(r.Requests) - len(list)
+	for _, q := range list[MaxRequestsListed:] {
+		if q.omitted {
+			r.RequestsOmitted++
+		}
+	}
+	r.Requests = list
 }
 
 // Summary counts the findings of a report.

@@ -267,7 +267,9 @@ func (r *report) writeJSON(w io.Writer) error {
 	return streamInto(w, rep, "\n  \"files\": []", "    ", func(put func(any) error) error {
 		for _, f := range r.files {
 			if f.linted {
-				if err := put(f.entry()); err != nil {
+				e := f.entry()
+				e.ListRequests() // bounded whatever the input (README: json)
+				if err := put(e); err != nil {
 					return err
 				}
 			}
