@@ -1,11 +1,5 @@
 package validate
 
-import (
-	"crypto/sha256"
-	"encoding/hex"
-	"strconv"
-)
-
 // Identity is a finding's stable identity (SPEC §13): never a line number.
 // It survives lines moving above the finding, so baselines, SARIF
 // partialFingerprints and GitLab Code Quality fingerprints built on it keep
@@ -36,19 +30,4 @@ func Identities(path string, findings []Finding) []Identity {
 		seen[k]++
 	}
 	return ids
-}
-
-// Fingerprint is the lowercase hex SHA-256 of the fields joined by NUL (Request and Occurrence in decimal).
-// NUL is the separator because no rule ID, decimal or file name holds one,
-// so two different tuples cannot join to the same bytes unless a pointer
-// itself holds NUL (a key "\u0000"), which is harmless for a fingerprint.
-func (id Identity) Fingerprint() string {
-	h := sha256.New()
-	for i, s := range []string{id.Rule, id.Path, strconv.Itoa(id.Request), id.Pointer, strconv.Itoa(id.Occurrence)} {
-		if i > 0 {
-			h.Write([]byte{0})
-		}
-		h.Write([]byte(s))
-	}
-	return hex.EncodeToString(h.Sum(nil))
 }
