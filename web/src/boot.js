@@ -4,7 +4,7 @@
 // it takes the response of main.wasm (which the head preloads) and hands
 // its body, as it arrives, to the worker, which compiles it while it
 // downloads (WebAssembly.compileStreaming) and runs it. This thread only
-// counts a copy of the bytes for the progress line. main.js takes the
+// counts the bytes as they pass, for the progress line. main.js takes the
 // worker and the messages sent so far from window.azconnBoot. A restarted
 // worker gets the module the first one compiled, without a second download.
 /* global __WORKER_SOURCE__, __WASM_SIZE__ */
@@ -17,34 +17,36 @@
   // emit hands a message to main.js, or keeps it until main.js listens.
   boot.emit = (m) => (boot.listener ? boot.listener(m) : boot.queue.push(m));
 
-  // countBytes reads one branch of the body to report bytes as they
-  // arrive; the total is main.wasm's size as built (Content-Length counts
-  // compressed bytes).
-  async function countBytes(body, total) {
-    const reader = body.getReader();
+  // counted passes main.wasm's body on unchanged, counting the bytes as the
+  // worker's compiler pulls them; the total is main.wasm's size as built
+  // (Content-Length counts compressed bytes). A tee() instead left the
+  // counting branch without bytes in some loads (Chromium fed it only as
+  // the worker read the other branch), so the progress line never moved.
+  function counted(body, total) {
     let loaded = 0, last = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      loaded += value.byteLength;
-      const t = performance.now();
-      if (t - last > 80) { last = t; boot.emit({ type: "progress", loaded, total }); }
-    }
-    timings.fetchedAt = now();
-    boot.emit({ type: "progress", loaded, total: Math.max(total, loaded), done: true });
+    return body.pipeThrough(new TransformStream({
+      transform(chunk, out) {
+        loaded += chunk.byteLength;
+        const t = performance.now();
+        if (t - last > 80) { last = t; boot.emit({ type: "progress", loaded, total }); }
+        out.enqueue(chunk);
+      },
+      flush() {
+        timings.fetchedAt = now();
+        boot.emit({ type: "progress", loaded, total: Math.max(total, loaded), done: true });
+      },
+    }));
   }
 
   const wasmURL = new URL("main.wasm", base).href;
   // fetchEngine fetches main.wasm (the first time, the preloaded response)
-  // and returns the branch of its body that goes to the worker.
+  // and returns its body, counted, for the worker.
   function fetchEngine() {
     timings.fetchAt = now();
     return fetch(wasmURL).then((resp) => {
       if (!resp.ok) throw new Error(`main.wasm: HTTP ${resp.status}`);
       timings.responseAt = now();
-      const [forWorker, forCount] = resp.body.tee();
-      countBytes(forCount, __WASM_SIZE__).catch(() => {});
-      return forWorker;
+      return counted(resp.body, __WASM_SIZE__);
     });
   }
 
