@@ -52,13 +52,14 @@ async function start(m) {
   go.run(instance).then(() => died("the engine exited"));
   await loaded;
   timings.goStartedAt = now();
-  // An empty text: the engine stops at its syntax finding, before any
-  // schema is compiled.
+  // An empty text: the engine answers from a generated constant
+  // (wasm/info_gen.go), with no lint.
   const info = call("", { info: true });
   if (info.error) throw new Error(info.error);
-  // Ready now: the page's first lint compiles the one schema its text
-  // needs (150-500 ms in wasm), and the other targets' schemas are
-  // compiled after that result is out (warm), not on the way to ready.
+  // Ready now: the schemas are Go data compiled ahead of time; what the
+  // engine still does on first use (its regular expressions) is done for
+  // each target after the first result is out (warm), not on the way to
+  // ready.
   timings.infoAt = now();
   targets = info.targets || [];
   return {
@@ -97,9 +98,10 @@ let ready = null;
 let firstLint = true;
 let targets = [];
 
-// warm compiles each target's schema (sync.OnceValues in the engine), one
-// per task so a lint the page sends meanwhile is not held up by all of
-// them; it reports how long that took.
+// warm lints an empty object for each target, one per task so a lint the
+// page sends meanwhile is not held up by all of them, so that the engine's
+// first-use work is done before the user's next text; it reports how long
+// that took.
 function warm() {
   const t0 = performance.now();
   const next = (i) => {
