@@ -171,7 +171,7 @@ func (p *parser) parse(data []byte) (*Config, error) {
 	if root.Kind != yaml.MappingNode {
 		return nil, p.errAt(root, "the file must be a mapping of keys (target:, rules:, overrides: …), not a "+kindName(root))
 	}
-	err := p.eachKey(root, topKeys, func(key string, k, v *yaml.Node) error {
+	err := p.eachKey(root, keysOf(topKeys), func(key string, k, v *yaml.Node) error {
 		if v.Kind == yaml.ScalarNode && v.Tag == "!!null" && (key == "exclude" || key == "overrides" || key == "rules") {
 			return nil // "rules:" with its entries commented out: none
 		}
@@ -251,24 +251,37 @@ var (
 	overrideKeys = append([]string{"files"}, settingKeys...)
 )
 
+// keySet is what a mapping's keys may be, and how eachKey's messages name
+// them: noun in "unknown key", repeat in "key … is repeated", and where
+// the known ones are listed.
+type keySet struct {
+	noun, repeat string
+	known        []string
+	listed       string
+}
+
+func keysOf(known []string) keySet {
+	return keySet{"key", "key", known, "the keys are " + strings.Join(known, ", ")}
+}
+
 // eachKey calls fn for each key of mapping m, refusing unknown keys (with
 // the nearest known one), duplicates and keys that are not strings.
-func (p *parser) eachKey(m *yaml.Node, known []string, fn func(key string, k, v *yaml.Node) error) error {
+func (p *parser) eachKey(m *yaml.Node, ks keySet, fn func(key string, k, v *yaml.Node) error) error {
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
 		if k.Kind != yaml.ScalarNode || k.Tag != "!!str" {
-			return p.errAt(k, "a key must be a name, not a "+kindName(k))
+			return p.errAt(k, "a "+ks.noun+" must be a name, not a "+kindName(k))
 		}
-		if !slices.Contains(known, k.Value) {
-			msg := "unknown key " + quote(k.Value)
-			if s := suggest.Nearest(k.Value, known, suggest.Limit(k.Value)); s != "" {
+		if !slices.Contains(ks.known, k.Value) {
+			msg := "unknown " + ks.noun + " " + quote(k.Value)
+			if s := suggest.Nearest(k.Value, ks.known, suggest.Limit(k.Value)); s != "" {
 				msg += " (did you mean " + quote(s) + "?)"
 			}
-			return p.errAt(k, msg+"; the keys are "+strings.Join(known, ", "))
+			return p.errAt(k, msg+"; "+ks.listed)
 		}
 		if seen[k.Value] {
-			return p.errAt(k, "key "+quote(k.Value)+" is repeated: keep one")
+			return p.errAt(k, ks.repeat+" "+quote(k.Value)+" is repeated: keep one")
 		}
 		seen[k.Value] = true
 		if err := fn(k.Value, k, v); err != nil {
@@ -369,38 +382,23 @@ func (p *parser) rules(s *settings, v *yaml.Node) error {
 	for _, r := range validate.Rules() {
 		ids = append(ids, r.ID)
 	}
-	seen := map[string]bool{}
-	for i := 0; i+1 < len(v.Content); i += 2 {
-		k, val := v.Content[i], v.Content[i+1]
-		if k.Kind != yaml.ScalarNode || k.Tag != "!!str" {
-			return p.errAt(k, "a rule ID must be a name, not a "+kindName(k))
-		}
-		if !slices.Contains(ids, k.Value) {
-			msg := "unknown rule ID " + quote(k.Value)
-			if near := suggest.Nearest(k.Value, ids, suggest.Limit(k.Value)); near != "" {
-				msg += " (did you mean " + quote(near) + "?)"
-			}
-			return p.errAt(k, msg+"; 'azconnlint --list-rules' lists them")
-		}
-		if seen[k.Value] {
-			return p.errAt(k, "rule "+quote(k.Value)+" is repeated: keep one")
-		}
-		seen[k.Value] = true
-		r := ruleSetting{id: k.Value}
+	ruleIDs := keySet{"rule ID", "rule", ids, "'azconnlint --list-rules' lists them"}
+	return p.eachKey(v, ruleIDs, func(id string, _, val *yaml.Node) error {
+		r := ruleSetting{id: id}
 		name := val.Value
 		if val.Kind != yaml.ScalarNode || (val.Tag != "!!str" && !(val.Tag == "!!bool" && (name == "off" || name == "Off" || name == "OFF"))) {
-			return p.errAt(val, "rule "+quote(k.Value)+" wants off, error, warning or info, not a "+kindName(val))
+			return p.errAt(val, "rule "+quote(id)+" wants off, error, warning or info, not a "+kindName(val))
 		}
 		if strings.EqualFold(name, "off") {
 			r.off = true
 		} else if sev, err := validate.ParseSeverity(name); err == nil {
 			r.sev = sev
 		} else {
-			return p.errAt(val, "rule "+quote(k.Value)+": unknown severity "+quote(name)+" (want off, error, warning or info)")
+			return p.errAt(val, "rule "+quote(id)+": unknown severity "+quote(name)+" (want off, error, warning or info)")
 		}
 		s.rules = append(s.rules, r)
-	}
-	return nil
+		return nil
+	})
 }
 
 // overrides reads "overrides: [{files: [globs], …settings}]".
@@ -415,7 +413,7 @@ func (p *parser) overrides(v *yaml.Node, c *Config) error {
 		var o override
 		var filesNode *yaml.Node
 		var other *yaml.Node // a key besides files and rules
-		err := p.eachKey(e, overrideKeys, func(key string, k, val *yaml.Node) error {
+		err := p.eachKey(e, keysOf(overrideKeys), func(key string, k, val *yaml.Node) error {
 			switch key {
 			case "files":
 				filesNode = k
