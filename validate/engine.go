@@ -72,8 +72,15 @@ func (l *Linter) lintJSON(data []byte) (res Result) {
 	if panicHook != nil {
 		panicHook()
 	}
-	out := newCollector(data, l)
-	st := l.check(data, out)
+	// The collector and the rules' context are allocated together: one
+	// allocation per call, as when they were one object.
+	both := &struct {
+		out collector
+		rc  ruleContext
+	}{}
+	out := &both.out
+	out.init(data, l)
+	st := l.check(data, out, &both.rc)
 	normalized, fixes := normalize(out, st.strip, st.ent, st.blocked)
 	return out.result(normalized, fixes, st)
 }
@@ -100,8 +107,9 @@ type checked struct {
 
 // check runs the stages up to the fixes, each on what the one before
 // returned: guard, parse, entity, detect, bind, secrets, then the rules
-// phase by phase (the facts are gathered when the first rule reads them).
-func (l *Linter) check(src []byte, out *collector) (st checked) {
+// phase by phase (the facts are gathered when the first rule reads them),
+// which read rc, filled here once the secrets are known.
+func (l *Linter) check(src []byte, out *collector, rc *ruleContext) (st checked) {
 	st.det = detection{model: l.model, from: l.fixed.from}
 	g := l.guard(src, out)
 	st.strip, st.blocked = g.strip, !g.ok
@@ -125,9 +133,9 @@ func (l *Linter) check(src []byte, out *collector) (st checked) {
 	}
 	b := bind(tree, st.ent.root, st.det, l, out)
 	st.secrets = findSecrets(src, tree, st.det.model, b, l.opts.shared, &out.marks)
-	rc := &ruleContext{src: src, opts: &l.opts, l: l, tree: tree, root: st.ent.root, m: st.det.model,
+	*rc = ruleContext{src: src, opts: &l.opts, l: l, tree: tree, root: st.ent.root, m: st.det.model,
 		det: st.det, bound: b, secrets: st.secrets, marks: &out.marks}
-	out.hidden = rc.hidden
+	out.secrets = rc
 	l.runRules(rc, out)
 	return st
 }

@@ -124,7 +124,7 @@ func (c *collector) ledgerOf(f *Finding) *ledger {
 
 // hides reports whether no fix may touch value n (secret.go's hidden):
 // none before the secrets stage has run, since no rule has either.
-func (c *collector) hides(n *node) bool { return c.hidden != nil && c.hidden(n) }
+func (c *collector) hides(n *node) bool { return c.secrets != nil && c.secrets.hidden(n) }
 
 // fixReplace attaches the replacement of value n by the JSON text raw.
 func (c *collector) fixReplace(f *Finding, n *node, raw string) {

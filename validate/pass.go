@@ -29,18 +29,23 @@ type collector struct {
 	held     ledger            // fixes of the rules of Options.NoFix: described, never applied
 	unbuilt  []unbuilt         // findings certainly past the cap: counted, not built
 	deferred []deferredPointer // pointers built for kept findings only (pointers.go)
-	// hidden reports the values no fix may touch (secrets, masked tokens):
-	// given by the secrets stage, nil before it.
-	hidden func(*node) bool
+	// secrets tells the values no fix may touch (secrets, masked tokens):
+	// set once the secrets stage has run, nil before it.
+	secrets interface{ hidden(*node) bool }
 }
 
 // newCollector returns the collector of one Lint call over src.
 func newCollector(src []byte, l *Linter) *collector {
-	c := &collector{src: src, l: l}
+	c := &collector{}
+	c.init(src, l)
+	return c
+}
+
+func (c *collector) init(src []byte, l *Linter) {
+	c.src, c.l = src, l
 	if bytes.HasPrefix(src, utf8BOM) {
 		c.bom = len(utf8BOM)
 	}
-	return c
 }
 
 // marks are the claims of one tree, by node id: the values that carry
