@@ -60,9 +60,9 @@ func markFixed(res *Result) {
 func (l *Linter) holds(id string) bool { return l.noFix[id] || l.noFix["*"] }
 
 // lintJSON lints data as one JSON body: the stages up to the rules
-// (check), then the fixes (normalize), then the Result. Each stage reads
-// the values the earlier ones returned; all of them report into one
-// collector.
+// (check), the rules (runRules), the fixes (normalize), then the Result.
+// Each stage reads the values the earlier ones returned; all of them
+// report into one collector.
 func (l *Linter) lintJSON(data []byte) (res Result) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -78,9 +78,12 @@ func (l *Linter) lintJSON(data []byte) (res Result) {
 		out collector
 		rc  ruleContext
 	}{}
-	out := &both.out
+	out, rc := &both.out, &both.rc
 	out.init(data, l)
-	st := l.check(data, out, &both.rc)
+	st := l.check(data, out, rc)
+	if st.ready {
+		l.runRules(rc, out)
+	}
 	normalized, fixes := normalize(out, st.strip, st.ent, st.blocked)
 	return out.result(normalized, fixes, st)
 }
@@ -93,11 +96,13 @@ func internalResult(data []byte, msg string) Result {
 	}}}
 }
 
-// checked is what the stages up to the rules hand on to the fixes and the
-// result: the finding whose fix strips a BOM, whether a blocking finding
-// forbids any change, the entity, the detection and the secrets. A stage
-// that stops the pipeline leaves the later fields zero.
+// checked is what the stages up to the rules hand on to the rules, the
+// fixes and the result: whether the rules are to run, the finding whose
+// fix strips a BOM, whether a blocking finding forbids any change, the
+// entity, the detection and the secrets. A stage that stops the pipeline
+// leaves the later fields zero.
 type checked struct {
+	ready   bool // the entity is bound and rc filled: the rules run
 	strip   *Finding
 	blocked bool
 	ent     entity
@@ -105,10 +110,9 @@ type checked struct {
 	secrets *secretSet
 }
 
-// check runs the stages up to the fixes, each on what the one before
-// returned: guard, parse, entity, detect, bind, secrets, then the rules
-// phase by phase (the facts are gathered when the first rule reads them),
-// which read rc, filled here once the secrets are known.
+// check runs the stages up to the rules, each on what the one before
+// returned: guard, parse, entity, detect, bind, secrets. When they all
+// pass it fills rc, what the rules read, and st.ready.
 func (l *Linter) check(src []byte, out *collector, rc *ruleContext) (st checked) {
 	st.det = detection{model: l.model, from: l.fixed.from}
 	g := l.guard(src, out)
@@ -136,7 +140,7 @@ func (l *Linter) check(src []byte, out *collector, rc *ruleContext) (st checked)
 	*rc = ruleContext{src: src, opts: &l.opts, l: l, tree: tree, root: st.ent.root, m: st.det.model,
 		det: st.det, bound: b, secrets: st.secrets, marks: &out.marks}
 	out.secrets = rc
-	l.runRules(rc, out)
+	st.ready = true
 	return st
 }
 
@@ -152,7 +156,8 @@ func (l *Linter) parse(src []byte, bom int) *syntaxTree {
 }
 
 // runRules is the rules stage: every rule's check, phase by phase, each
-// reading rc and writing through out.
+// reading rc and writing through out (the facts are gathered when the
+// first rule reads them).
 func (l *Linter) runRules(rc *ruleContext, out reporter) {
 	for _, ph := range phases {
 		if l.stopped() {
