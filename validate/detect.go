@@ -33,7 +33,7 @@ type mixedEvidence struct {
 // under Auto, reading only the tree and the options, strongest evidence
 // first (SPEC §3, §12): the request URL, the API version, the root's
 // @odata.type, keys only one target has; otherwise the default target.
-func detect(root *node, opts Options) detection {
+func detect(root *node, opts *Options) detection {
 	all, _ := models() // loaded by New
 	if t := urlTarget(opts.URL, all); t != "" {
 		return detection{model: all[t], from: "url"}

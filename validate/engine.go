@@ -133,7 +133,7 @@ func (l *Linter) check(src []byte, out *collector, rc *ruleContext) (st checked)
 		return st
 	}
 	if st.det.from == "" {
-		st.det = detect(st.ent.root, l.opts)
+		st.det = detect(st.ent.root, &l.opts)
 	}
 	b := bind(tree, st.ent.root, st.det, l, out)
 	st.secrets = findSecrets(src, tree, st.det.model, b, l.opts.shared, &out.marks)
