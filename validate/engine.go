@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/azconn/azconn/internal/jsontext"
 )
 
 // blocking lists the rules whose findings forbid any change to the input.
@@ -154,10 +156,10 @@ func (p *pass) run() (stripBOM bool) {
 	}
 	dupCap := p.opts.maxFindings() + 1 // the first omitted one is built: the summary sits there
 	if p.l.isScoped("duplicate-key") {
-		dupCap = -1 // PointerRules may turn some off: each needs its pointer
+		dupCap = 0 // all: PointerRules may turn some off, and each needs its pointer
 	}
-	p.tree = parseCapped(p.src, p.bom, p.opts.maxDepth(), dupCap)
-	p.root = p.tree.root
+	p.tree = jsontext.Parse(p.src, jsontext.ParseOptions{Base: p.bom, MaxDepth: p.opts.maxDepth(), MaxDups: dupCap})
+	p.root = p.tree.Root
 	if p.stopped() || !p.syntaxFindings() {
 		return stripBOM
 	}
@@ -225,11 +227,11 @@ func (p *pass) guard() bool {
 // reports whether the tree is an object to bind and check.
 func (p *pass) syntaxFindings() bool {
 	t := p.tree
-	for _, s := range t.lone {
+	for _, s := range t.Lone {
 		p.blocked = true
-		p.report("encoding", SeverityError, s.start, s.end, "", "a \\u escape encodes a lone UTF-16 surrogate, which is not a Unicode character: use a surrogate pair or the character itself")
+		p.report("encoding", SeverityError, s.Start, s.End, "", "a \\u escape encodes a lone UTF-16 surrogate, which is not a Unicode character: use a surrogate pair or the character itself")
 	}
-	if len(t.dups) > 0 || t.moreDups > 0 {
+	if len(t.Dups) > 0 || t.MoreDups > 0 {
 		p.blocked = true
 	}
 	if !p.ignore["duplicate-key"] {
@@ -239,34 +241,35 @@ func (p *pass) syntaxFindings() bool {
 		// no finding, message or pointer is built for them (a body of one
 		// repeated key would build one per 7 bytes of input).
 		sev, _ := p.l.severityOf("duplicate-key", "", SeverityError)
-		p.countUnbuilt("duplicate-key", sev, t.moreDups)
+		p.countUnbuilt("duplicate-key", sev, t.MoreDups)
 	}
-	for _, d := range t.dups {
-		m := &d.obj.members[d.index]
-		first := &d.obj.members[d.first]
-		p.markKey(d.obj, d.index)
-		p.reportAt("duplicate-key", SeverityError, m.keyStart, m.keyEnd, m.val,
-			fmt.Sprintf("duplicate key %s (first at %s): Graph keeps only one of them; remove the other. No fix is applied while keys repeat", quoteJSON(m.key), p.pos(first.keyStart)))
+	for _, d := range t.Dups {
+		m := &d.Obj.Members[d.Index]
+		first := &d.Obj.Members[d.First]
+		p.markKey(d.Obj, d.Index)
+		p.reportAt("duplicate-key", SeverityError, m.KeyStart, m.KeyEnd, m.Val,
+			fmt.Sprintf("duplicate key %s (first at %s): Graph keeps only one of them; remove the other. No fix is applied while keys repeat", quoteJSON(m.Key), p.pos(first.KeyStart)))
 	}
-	if e := t.err; e != nil {
+	if e := t.Err; e != nil {
 		p.blocked = true
-		msg := e.msg
-		if e.rule == "too-deep" {
-			msg = fmt.Sprintf("nesting is deeper than the limit of %d levels: nothing past it was read", p.opts.maxDepth())
+		msg := e.Msg
+		rule := "syntax"
+		if e.TooDeep {
+			rule, msg = "too-deep", fmt.Sprintf("nesting is deeper than the limit of %d levels: nothing past it was read", p.opts.maxDepth())
 		}
-		p.report(e.rule, SeverityError, e.start, e.end, p.maskRaw(e.ptr), msg)
+		p.report(rule, SeverityError, e.Start, e.End, p.maskRaw(e.Pointer), msg)
 		return false
 	}
 	root := p.root
-	if root.kind == kindObject {
+	if root.Kind == kindObject {
 		return true
 	}
-	if root.kind == kindArray {
+	if root.Kind == kindArray {
 		p.atOpen("not-object", SeverityError, root, "the body is an array: a PATCH body is one JSON object; send one connection per request")
 		return false
 	}
-	what := "a " + root.kind.typeName()
-	if root.kind == kindNull {
+	what := "a " + root.Kind.TypeName()
+	if root.Kind == kindNull {
 		what = "null"
 	}
 	p.atValue("not-object", SeverityError, root, "the body is "+what+": a PATCH body is a JSON object of the properties to change")

@@ -82,10 +82,10 @@ func (p *pass) gatherFacts() *facts {
 // stringFact reads the top-level string property with one of names.
 func (p *pass) stringFact(trim func(string) (string, int), names ...string) stringFact {
 	n := p.prop(names...)
-	if n == nil || n.kind != kindString || p.isClaimed(n) {
+	if n == nil || n.Kind != kindString || p.isClaimed(n) {
 		return stringFact{}
 	}
-	core, lead := trim(n.str)
+	core, lead := trim(n.Str)
 	if isTemplate(core) {
 		return stringFact{}
 	}

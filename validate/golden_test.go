@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/azconn/azconn/internal/jsontext"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files of validate/testdata/golden")
@@ -217,15 +219,15 @@ func secretValues(in []byte, opts Options) []string {
 		}
 		return out
 	}
-	tree := parse(in, 0, 1000)
-	if tree.err != nil || tree.root == nil || tree.root.kind != kindObject {
+	tree := jsontext.Parse(in, jsontext.ParseOptions{MaxDepth: 1000})
+	if tree.Err != nil || tree.Root == nil || tree.Root.Kind != kindObject {
 		return nil
 	}
 	all, err := models()
 	if err != nil {
 		return nil
 	}
-	p := &pass{src: in, opts: opts, m: all[defaultTarget()], tree: tree, root: tree.root}
+	p := &pass{src: in, opts: opts, m: all[defaultTarget()], tree: tree, root: tree.Root}
 	p.detected = detection{model: p.m, from: "default"}
 	p.bind()
 	var out []string

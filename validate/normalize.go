@@ -89,9 +89,9 @@ func (l *ledger) ownersOf(t fixTarget) []*Finding {
 
 // removed reports whether n is inside a member that a fix removes.
 func (l *ledger) removed(n *node) bool {
-	for ; n != nil && n.parent != nil; n = n.parent {
-		if n.parent.kind == kindObject {
-			if k := l.keyFix[memberRef{n.parent, int(n.index)}]; k != nil && k.remove {
+	for ; n != nil && n.Parent != nil; n = n.Parent {
+		if n.Parent.Kind == kindObject {
+			if k := l.keyFix[memberRef{n.Parent, int(n.Index)}]; k != nil && k.remove {
 				return true
 			}
 		}
@@ -103,7 +103,7 @@ func (l *ledger) removed(n *node) bool {
 // value run in ascending order; each must be idempotent and leave a valid
 // value unchanged.
 func (p *pass) fixTransform(f *Finding, n *node, order int, fn func(string) string) {
-	if f == nil || n.kind != kindString || p.hidden(n) {
+	if f == nil || n.Kind != kindString || p.hidden(n) {
 		return
 	}
 	lg := p.ledgerOf(f)
@@ -159,15 +159,15 @@ func (p *pass) fixRemove(f *Finding, obj *node, i int) {
 // whether that differs from the input.
 func (p *pass) finalValue(n *node, v *valueFix) (string, bool) {
 	if v.raw != "" {
-		return v.raw, v.raw != string(p.src[n.start:n.end])
+		return v.raw, v.raw != string(p.src[n.Start:n.End])
 	}
 	ts := append([]transform(nil), v.transforms...)
 	sort.SliceStable(ts, func(i, j int) bool { return ts[i].order < ts[j].order })
-	s := n.str
+	s := n.Str
 	for _, t := range ts {
 		s = t.fn(s)
 	}
-	if s == n.str {
+	if s == n.Str {
 		return "", false
 	}
 	return quoteJSON(s), true
@@ -193,10 +193,10 @@ type patchOp struct {
 // that key precedes n and so was renamed first.
 func (p *pass) seqPointer(n *node) string {
 	return pointerWith(n, func(v *node) string {
-		if k := p.fixes.keyFix[memberRef{v.parent, int(v.index)}]; k != nil && k.rename != "" && !k.remove {
+		if k := p.fixes.keyFix[memberRef{v.Parent, int(v.Index)}]; k != nil && k.rename != "" && !k.remove {
 			return k.rename
 		}
-		return v.key()
+		return v.Key()
 	})
 }
 
@@ -249,8 +249,8 @@ func (z *normalizer) valueEdits() {
 			continue
 		}
 		z.finalText[n] = text
-		z.edits = append(z.edits, edit{n.start, n.end, text, p.fixes.ownersOf(fixTarget{value: n})})
-		z.ops = append(z.ops, patchOp{n.start, Fix{Op: "replace", Path: p.seqPointer(n), Value: json.RawMessage(text)}})
+		z.edits = append(z.edits, edit{n.Start, n.End, text, p.fixes.ownersOf(fixTarget{value: n})})
+		z.ops = append(z.ops, patchOp{n.Start, Fix{Op: "replace", Path: p.seqPointer(n), Value: json.RawMessage(text)}})
 	}
 }
 
@@ -266,10 +266,10 @@ func (z *normalizer) removals() {
 	}
 	for obj, idx := range byObj {
 		sort.Ints(idx)
-		rm := make([]bool, len(obj.members))
+		rm := make([]bool, len(obj.Members))
 		for _, i := range idx {
 			rm[i] = true
-			z.ops = append(z.ops, patchOp{obj.members[i].keyStart, Fix{Op: "remove", Path: p.seqPointer(obj) + "/" + escapePointer(obj.members[i].key)}})
+			z.ops = append(z.ops, patchOp{obj.Members[i].KeyStart, Fix{Op: "remove", Path: p.seqPointer(obj) + "/" + escapePointer(obj.Members[i].Key)}})
 		}
 		for i := 0; i < len(rm); {
 			if !rm[i] {
@@ -288,18 +288,18 @@ func (z *normalizer) removals() {
 
 // removeRun cuts members [i, j) of obj (of n) with one separator.
 func (z *normalizer) removeRun(obj *node, i, j, n int) {
-	ms := obj.members
+	ms := obj.Members
 	var by []*Finding
 	for k := i; k < j; k++ {
 		by = append(by, z.p.fixes.ownersOf(fixTarget{key: memberRef{obj, k}, isKey: true})...)
 	}
 	switch {
 	case j < n: // a kept member follows: cut up to its key
-		z.edits = append(z.edits, edit{ms[i].keyStart, ms[j].keyStart, "", by})
+		z.edits = append(z.edits, edit{ms[i].KeyStart, ms[j].KeyStart, "", by})
 	case i > 0: // the run ends the object: cut from the previous value's end
-		z.edits = append(z.edits, edit{ms[i-1].val.end, ms[j-1].val.end, "", by})
+		z.edits = append(z.edits, edit{ms[i-1].Val.End, ms[j-1].Val.End, "", by})
 	default: // every member goes
-		z.edits = append(z.edits, edit{obj.start + 1, ms[j-1].val.end, "", by})
+		z.edits = append(z.edits, edit{obj.Start + 1, ms[j-1].Val.End, "", by})
 	}
 }
 
@@ -310,10 +310,10 @@ func (z *normalizer) renames() {
 		if k.remove || k.rename == "" || p.fixes.removed(r.obj) {
 			continue
 		}
-		m := &r.obj.members[r.i]
-		z.edits = append(z.edits, edit{m.keyStart, m.keyEnd, quoteJSON(k.rename), p.fixes.ownersOf(fixTarget{key: r, isKey: true})})
+		m := &r.obj.Members[r.i]
+		z.edits = append(z.edits, edit{m.KeyStart, m.KeyEnd, quoteJSON(k.rename), p.fixes.ownersOf(fixTarget{key: r, isKey: true})})
 		parent := p.seqPointer(r.obj)
-		z.ops = append(z.ops, patchOp{m.keyStart, Fix{Op: "move", From: parent + "/" + escapePointer(m.key), Path: parent + "/" + escapePointer(k.rename)}})
+		z.ops = append(z.ops, patchOp{m.KeyStart, Fix{Op: "move", From: parent + "/" + escapePointer(m.Key), Path: parent + "/" + escapePointer(k.rename)}})
 	}
 }
 
@@ -326,11 +326,11 @@ func (z *normalizer) findingFixes() {
 			continue
 		}
 		k := p.fixes.keyFix[t.key]
-		m := &t.key.obj.members[t.key.i]
+		m := &t.key.obj.Members[t.key.i]
 		if k.remove {
-			f.Fix = &Fix{Op: "remove", Path: p.pointer(m.val)}
+			f.Fix = &Fix{Op: "remove", Path: p.pointer(m.Val)}
 		} else {
-			f.Fix = &Fix{Op: "move", From: p.pointer(m.val), Path: p.pointer(t.key.obj) + "/" + escapePointer(k.rename)}
+			f.Fix = &Fix{Op: "move", From: p.pointer(m.Val), Path: p.pointer(t.key.obj) + "/" + escapePointer(k.rename)}
 		}
 	}
 }
@@ -406,10 +406,10 @@ func (p *pass) describeHeld() {
 	for f, t := range p.held.owners {
 		if t.isKey {
 			k := p.held.keyFix[t.key]
-			m := &t.key.obj.members[t.key.i]
-			f.Fix = &Fix{Op: "remove", Path: p.pointer(m.val)}
+			m := &t.key.obj.Members[t.key.i]
+			f.Fix = &Fix{Op: "remove", Path: p.pointer(m.Val)}
 			if !k.remove {
-				f.Fix = &Fix{Op: "move", From: p.pointer(m.val), Path: p.pointer(t.key.obj) + "/" + escapePointer(k.rename)}
+				f.Fix = &Fix{Op: "move", From: p.pointer(m.Val), Path: p.pointer(t.key.obj) + "/" + escapePointer(k.rename)}
 			}
 			continue
 		}

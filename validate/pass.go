@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/azconn/azconn/internal/jsontext"
 )
@@ -122,115 +121,80 @@ func (p *pass) report(rule string, sev Severity, start, end int, ptr, msg string
 
 // atKey reports on the key token of member i of obj.
 func (p *pass) atKey(rule string, sev Severity, obj *node, i int, msg string) *Finding {
-	m := &obj.members[i]
+	m := &obj.Members[i]
 	p.markKey(obj, i)
-	return p.reportAt(rule, sev, m.keyStart, m.keyEnd, m.val, msg)
+	return p.reportAt(rule, sev, m.KeyStart, m.KeyEnd, m.Val, msg)
 }
 
 // atValue reports on the token(s) of value n.
 func (p *pass) atValue(rule string, sev Severity, n *node, msg string) *Finding {
-	return p.reportAt(rule, sev, n.start, n.end, n, msg)
+	return p.reportAt(rule, sev, n.Start, n.End, n, msg)
 }
 
 // atPart reports on bytes [from, to) of string n's content. In a string
 // with escapes, the decoded offsets are mapped back to the source, so the
 // span still covers exactly the escapes that spell the part.
 func (p *pass) atPart(rule string, sev Severity, n *node, from, to int, msg string) *Finding {
-	if n.kind != kindString || from < 0 || to > len(n.str) || from > to {
+	if n.Kind != kindString || from < 0 || to > len(n.Str) || from > to {
 		return p.atValue(rule, sev, n, msg)
 	}
-	if from == to && to < len(n.str) {
+	if from == to && to < len(n.Str) {
 		to++
 	}
-	if !n.escaped {
-		return p.reportAt(rule, sev, n.start+1+from, n.start+1+to, n, msg)
+	if !n.Escaped {
+		return p.reportAt(rule, sev, n.Start+1+from, n.Start+1+to, n, msg)
 	}
-	raw := p.src[n.start+1 : n.end-1]
-	return p.reportAt(rule, sev, n.start+1+rawOffset(raw, from, false), n.start+1+rawOffset(raw, to, true), n, msg)
-}
-
-// rawOffset maps the byte offset d of a decoded string to the offset in its
-// raw JSON text (without quotes). An offset inside the expansion of an
-// escape maps to the escape's start, or past its end when end is set.
-func rawOffset(raw []byte, d int, end bool) int {
-	i, got := 0, 0
-	for i < len(raw) && got < d {
-		step, width := 1, 1
-		if raw[i] == '\\' && i+1 < len(raw) {
-			step = 2
-			if raw[i+1] == 'u' {
-				r, _ := hexRune(raw, i+2)
-				step = 6
-				if r >= 0xd800 && r < 0xdc00 && i+11 < len(raw) && raw[i+6] == '\\' && raw[i+7] == 'u' {
-					if r2, ok := hexRune(raw, i+8); ok && r2 >= 0xdc00 && r2 <= 0xdfff {
-						step, r = 12, 0x10000 // any rune past the BMP: 4 bytes
-					}
-				}
-				width = utf8.RuneLen(r)
-				if width < 0 {
-					width = 3 // a lone surrogate decodes to U+FFFD
-				}
-			}
-		}
-		if got+width > d { // d falls inside this character's bytes
-			if end {
-				i += step
-			}
-			return i
-		}
-		i += step
-		got += width
-	}
-	return i
+	raw := p.src[n.Start+1 : n.End-1]
+	return p.reportAt(rule, sev, n.Start+1+jsontext.RawOffset(raw, from, false), n.Start+1+jsontext.RawOffset(raw, to, true), n, msg)
 }
 
 // atOpen reports on the opening bracket of a container.
 func (p *pass) atOpen(rule string, sev Severity, n *node, msg string) *Finding {
-	return p.reportAt(rule, sev, n.start, n.start+1, n, msg)
+	return p.reportAt(rule, sev, n.Start, n.Start+1, n, msg)
 }
 
 // claim marks a value as carrying its one value-level finding.
 func (p *pass) claim(n *node) {
 	if p.claimed == nil {
-		p.claimed = make([]bool, len(p.tree.nodes))
+		p.claimed = make([]bool, len(p.tree.Nodes))
 	}
-	p.claimed[n.id] = true
+	p.claimed[n.ID] = true
 }
 
 // isClaimed reports whether a value carries its one value-level finding.
-func (p *pass) isClaimed(n *node) bool { return p.claimed != nil && p.claimed[n.id] }
+func (p *pass) isClaimed(n *node) bool { return p.claimed != nil && p.claimed[n.ID] }
 
 // keyReported reports whether member i's key carries its key-level finding.
 func (p *pass) keyReported(obj *node, i int) bool {
-	v := obj.members[i].val
-	return v.repeated || int(v.id) < len(p.keysDone) && p.keysDone[v.id]
+	v := obj.Members[i].Val
+	return v.Repeated || int(v.ID) < len(p.keysDone) && p.keysDone[v.ID]
 }
 
 // markKey marks a key as carrying its one key-level finding.
 func (p *pass) markKey(obj *node, i int) {
 	if p.keysDone == nil {
-		p.keysDone = make([]bool, len(p.tree.nodes))
+		p.keysDone = make([]bool, len(p.tree.Nodes))
 	}
-	p.keysDone[obj.members[i].val.id] = true
+	p.keysDone[obj.Members[i].Val.ID] = true
 }
 
 // pointer returns the RFC 6901 pointer of n.
 func (p *pass) pointer(n *node) string {
-	if n.parent != nil && n.parent.parent == nil && n.parent.kind == kindObject {
-		return "/" + escapePointer(n.key()) // the common case: a top-level property
+	if n.Parent != nil && n.Parent.Parent == nil && n.Parent.Kind == kindObject {
+		return "/" + escapePointer(n.Key()) // the common case: a top-level property
 	}
-	return pointerWith(n, (*node).key)
+	return pointerWith(n, (*node).Key)
 }
 
 // pointerWith returns the RFC 6901 pointer of n, naming each member by
 // key(value).
 func pointerWith(n *node, key func(*node) string) string {
 	var segs []string
-	for ; n != nil && n.parent != nil; n = n.parent {
-		if n.parent.kind == kindObject {
+	for ; n != nil && n.Parent != nil; n = n.Parent {
+		if n.Parent.Kind == kindObject {
 			segs = append(segs, escapePointer(key(n)))
 		} else {
-			segs = append(segs, strconv.Itoa(int(n.index)))
+			segs = append(segs, strconv.Itoa(int(n.Index)))
 		}
 	}
 	var b strings.Builder
@@ -241,22 +205,15 @@ func pointerWith(n *node, key func(*node) string) string {
 	return b.String()
 }
 
-func escapePointer(s string) string {
-	if strings.IndexByte(s, '~') < 0 && strings.IndexByte(s, '/') < 0 {
-		return s
-	}
-	return strings.NewReplacer("~", "~0", "/", "~1").Replace(s)
-}
-
 // show returns the value for a message: quoted, shortened when long, and
 // never for a secret.
 func (p *pass) show(n *node) string {
 	if p.hidden(n) {
 		return "the value"
 	}
-	switch n.kind {
+	switch n.Kind {
 	case kindString:
-		s := n.str
+		s := n.Str
 		if r := []rune(s); len(r) > 60 {
 			s = string(r[:57]) + "…"
 		}
@@ -266,19 +223,19 @@ func (p *pass) show(n *node) string {
 	case kindArray:
 		return "an array"
 	}
-	return string(p.src[n.start:n.end])
+	return string(p.src[n.Start:n.End])
 }
 
 // name returns how messages call the property holding n: its canonical
 // name when known, else its key.
 func (p *pass) name(n *node) string {
-	if n.parent != nil && n.parent.kind == kindArray { // an item: scopeIds[0]
-		return p.name(n.parent) + "[" + strconv.Itoa(int(n.index)) + "]"
+	if n.Parent != nil && n.Parent.Kind == kindArray { // an item: scopeIds[0]
+		return p.name(n.Parent) + "[" + strconv.Itoa(int(n.Index)) + "]"
 	}
 	if pm := p.propOf(n); pm != nil {
 		return pm.name
 	}
-	if k := n.key(); k != "" {
+	if k := n.Key(); k != "" {
 		return k
 	}
 	return "the body"
@@ -287,7 +244,7 @@ func (p *pass) name(n *node) string {
 // member returns the top-level member whose canonical name is one of
 // names, as the object and its member index, or nil.
 func (p *pass) member(names ...string) (*node, int) {
-	if p.root == nil || p.root.kind != kindObject {
+	if p.root == nil || p.root.Kind != kindObject {
 		return nil, -1
 	}
 	for _, nm := range names {
@@ -304,14 +261,14 @@ func (p *pass) prop(names ...string) *node {
 	if obj == nil {
 		return nil
 	}
-	return obj.members[i].val
+	return obj.Members[i].Val
 }
 
 // stringProp returns the top-level string value whose canonical name is one
 // of names, unless another finding already claimed it.
 func (p *pass) stringProp(names ...string) *node {
 	n := p.prop(names...)
-	if n == nil || n.kind != kindString || p.isClaimed(n) {
+	if n == nil || n.Kind != kindString || p.isClaimed(n) {
 		return nil
 	}
 	return n
@@ -320,7 +277,7 @@ func (p *pass) stringProp(names ...string) *node {
 // walk calls fn for every node in document order, as the parser listed
 // them; every rule shares that one list.
 func (p *pass) walk(fn func(n *node)) {
-	for _, n := range p.tree.nodes {
+	for _, n := range p.tree.Nodes {
 		fn(n)
 	}
 }

@@ -16,10 +16,10 @@ func checkBooleanString(p *pass) {
 	for _, v := range p.violations() {
 		n := v.n
 		pm := p.propOf(n)
-		if v.kind != violationType || n.kind != kindString || pm == nil || !pm.allows("boolean") || p.isClaimed(n) {
+		if v.kind != violationType || n.Kind != kindString || pm == nil || !pm.allows("boolean") || p.isClaimed(n) {
 			continue
 		}
-		s := strings.TrimSpace(n.str)
+		s := strings.TrimSpace(n.Str)
 		if !strings.EqualFold(s, "true") && !strings.EqualFold(s, "false") {
 			continue
 		}

@@ -14,12 +14,12 @@ func init() {
 
 func checkDisplayName(p *pass) {
 	n := p.stringProp("displayName")
-	if n == nil || strings.TrimSpace(n.str) != "" {
+	if n == nil || strings.TrimSpace(n.Str) != "" {
 		return
 	}
 	p.claim(n)
 	msg := "displayName is empty: give the connection a name that is unique in the tenant, or leave displayName out to keep the current one"
-	if n.str != "" {
+	if n.Str != "" {
 		msg = "displayName is blank (only whitespace): give the connection a name that is unique in the tenant, or leave displayName out to keep the current one"
 	}
 	p.atValue("display-name", SeverityError, n, msg)

@@ -17,8 +17,8 @@ func checkEmptyPatch(p *pass) {
 		if pm == nil || pm.readOnly || name == "@odata.type" {
 			continue
 		}
-		v := p.root.members[i].val
-		if v.kind == kindString && len(pm.enum) > 0 && v.str == "unknownFutureValue" {
+		v := p.root.Members[i].Val
+		if v.Kind == kindString && len(pm.enum) > 0 && v.Str == "unknownFutureValue" {
 			continue
 		}
 		return

@@ -19,7 +19,7 @@ func checkEnum(p *pass) {
 		if v.kind != violationEnum || p.isClaimed(v.n) || isODataType(p.propOf(v.n), v.n) {
 			continue
 		}
-		if v.n.kind == kindString && isTemplate(strings.TrimSpace(v.n.str)) {
+		if v.n.Kind == kindString && isTemplate(strings.TrimSpace(v.n.Str)) {
 			p.claim(v.n) // "{{joinType}}": filled in when sent, as in every other property
 			continue
 		}
@@ -30,17 +30,17 @@ func checkEnum(p *pass) {
 
 // isODataType reports whether n is an @odata.type string value.
 func isODataType(pm *propModel, n *node) bool {
-	return pm != nil && n.kind == kindString && pm.name == "@odata.type"
+	return pm != nil && n.Kind == kindString && pm.name == "@odata.type"
 }
 
 // enumError reports a string that is not a member of its enum.
 func (p *pass) enumError(n *node) {
 	pm := p.propOf(n)
-	if pm == nil || n.kind != kindString {
+	if pm == nil || n.Kind != kindString {
 		p.atValue("type", SeverityError, n, fmt.Sprintf("%s has an unexpected value %s", p.name(n), p.show(n)))
 		return
 	}
-	s := strings.TrimSpace(n.str)
+	s := strings.TrimSpace(n.Str)
 	if len(pm.flags) > 0 {
 		p.flagsError(n, pm, s)
 		return

@@ -31,11 +31,11 @@ func checkMixedTarget(p *pass) {
 			if c.target != t {
 				continue
 			}
-			m := &p.root.members[c.i]
+			m := &p.root.Members[c.i]
 			if c.odata {
-				keys = append(keys, "@odata.type "+p.show(m.val))
+				keys = append(keys, "@odata.type "+p.show(m.Val))
 			} else {
-				keys = append(keys, quoteJSON(m.key))
+				keys = append(keys, quoteJSON(m.Key))
 			}
 			if t != p.m.name && against < 0 {
 				against = i
@@ -50,14 +50,14 @@ func checkMixedTarget(p *pass) {
 		}
 	}
 	msg := "the body mixes the two targets: " + strings.Join(parts, "; ") + ". It fits " + p.m.name + " best (" +
-		strconv.Itoa(mx.fit[p.m.name]) + " of its " + strconv.Itoa(len(p.root.members)) +
+		strconv.Itoa(mx.fit[p.m.name]) + " of its " + strconv.Itoa(len(p.root.Members)) +
 		" keys are that target's), so it is linted for that target, and no legacy spelling is fixed in either direction: choose the target explicitly (" +
 		string(OnPremisesConnection) + " migrates a stub-era body to the live API)"
 	c := mx.clues[against]
-	m := &p.root.members[c.i]
+	m := &p.root.Members[c.i]
 	if c.odata {
-		p.atValue("mixed-target", SeverityWarning, m.val, msg)
+		p.atValue("mixed-target", SeverityWarning, m.Val, msg)
 		return
 	}
-	p.report("mixed-target", SeverityWarning, m.keyStart, m.keyEnd, p.pointer(m.val), msg)
+	p.report("mixed-target", SeverityWarning, m.KeyStart, m.KeyEnd, p.pointer(m.Val), msg)
 }

@@ -19,8 +19,8 @@ func init() {
 func checkNullClears(p *pass) {
 	var nulls []*node
 	for _, i := range p.canonOf(p.root).all() {
-		v := p.root.members[i].val
-		if pm := p.propOf(v); v.kind == kindNull && !p.isClaimed(v) && pm != nil && pm.nullable() && !pm.readOnly {
+		v := p.root.Members[i].Val
+		if pm := p.propOf(v); v.Kind == kindNull && !p.isClaimed(v) && pm != nil && pm.nullable() && !pm.readOnly {
 			nulls = append(nulls, v)
 		}
 	}

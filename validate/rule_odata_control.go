@@ -28,11 +28,11 @@ func isAnnotationKey(key string) bool {
 
 func checkODataControl(p *pass) {
 	p.walk(func(obj *node) {
-		if obj.kind != kindObject || p.typeOf(obj) == nil {
+		if obj.Kind != kindObject || p.typeOf(obj) == nil {
 			return
 		}
-		for i := range obj.members {
-			key := obj.members[i].key
+		for i := range obj.Members {
+			key := obj.Members[i].Key
 			if key == "@odata.type" || !isAnnotationKey(key) || p.canonOf(obj).has(i) {
 				continue
 			}

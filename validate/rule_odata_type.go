@@ -23,11 +23,11 @@ func checkODataType(p *pass) {
 
 // odataType reports an @odata.type the object's type does not accept.
 func (p *pass) odataType(n *node) {
-	accepted := p.typeOf(n.parent).odata
+	accepted := p.typeOf(n.Parent).odata
 	canonical := accepted[0]
 	bare := bareType
-	got := bare(n.str)
-	isRoot := n.parent == p.root
+	got := bare(n.Str)
+	isRoot := n.Parent == p.root
 	fixable := func(msg string) {
 		f := p.atValue("odata-type", SeverityWarning, n, msg)
 		p.fixTransform(f, n, 20, func(string) string { return canonical })

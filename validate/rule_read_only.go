@@ -28,7 +28,7 @@ func checkReadOnly(p *pass) {
 			call = "a POST (create) cannot set it"
 		}
 		msg := name + " is read-only: the service manages it, so " + call + "; remove it from the body" + suffix
-		f := p.report("read-only", SeverityWarning, p.root.members[i].keyStart, p.root.members[i].keyEnd, p.pointer(p.root.members[i].val), msg)
+		f := p.report("read-only", SeverityWarning, p.root.Members[i].KeyStart, p.root.Members[i].KeyEnd, p.pointer(p.root.Members[i].Val), msg)
 		if p.opts.DropReadOnly {
 			p.fixRemove(f, p.root, i)
 		}
@@ -45,11 +45,11 @@ func checkReadOnly(p *pass) {
 // would differ from once.
 func (p *pass) dropReadOnlyTwins() {
 	canon := p.canonOf(p.root)
-	for i := range p.root.members {
+	for i := range p.root.Members {
 		if canon.has(i) {
 			continue
 		}
-		key := p.root.members[i].key
+		key := p.root.Members[i].Key
 		name := p.m.root.fold[strings.ToLower(key)]
 		pm := p.m.root.props[name]
 		if pm == nil || !pm.readOnly || name == key {
@@ -58,8 +58,8 @@ func (p *pass) dropReadOnlyTwins() {
 		if _, taken := canon.get(name); !taken {
 			continue
 		}
-		m := &p.root.members[i]
-		f := p.report("read-only", SeverityWarning, m.keyStart, m.keyEnd, p.pointer(m.val),
+		m := &p.root.Members[i]
+		f := p.report("read-only", SeverityWarning, m.KeyStart, m.KeyEnd, p.pointer(m.Val),
 			quoteJSON(key)+" differs only by case from the read-only "+name+", which is also present: the fix drops both")
 		p.fixRemove(f, p.root, i)
 	}

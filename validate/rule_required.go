@@ -43,7 +43,7 @@ func (p *pass) requireCreate() {
 	}
 	hybrid := true
 	if props["connectionType"] != nil {
-		if v := p.prop("connectionType"); v != nil && !(v.kind == kindString && strings.EqualFold(v.str, "hybridAzureADJoin")) {
+		if v := p.prop("connectionType"); v != nil && !(v.Kind == kindString && strings.EqualFold(v.Str, "hybridAzureADJoin")) {
 			hybrid = false
 		}
 	}
@@ -59,7 +59,7 @@ func (p *pass) requireCreate() {
 		if slices.Contains(hybridRequired, n) {
 			why = "create requires it for hybrid Azure AD join (connectionType hybridAzureADJoin, the default)"
 		}
-		p.report("required", SeverityError, p.root.start, p.root.start+1, "/"+escapePointer(n),
+		p.report("required", SeverityError, p.root.Start, p.root.Start+1, "/"+escapePointer(n),
 			fmt.Sprintf("%s is missing: %s", n, why))
 	}
 }
@@ -68,18 +68,18 @@ func (p *pass) requireCreate() {
 // password and nothing else.
 func (p *pass) requirePasswordOnly() {
 	if p.prop("adDomainPassword") == nil {
-		p.report("required", SeverityError, p.root.start, p.root.start+1, "/adDomainPassword",
+		p.report("required", SeverityError, p.root.Start, p.root.Start+1, "/adDomainPassword",
 			"adDomainPassword is missing: updateAdDomainPassword takes {\"adDomainPassword\": …}")
 	}
-	for i := range p.root.members {
-		m := &p.root.members[i]
-		if pm := p.propOf(m.val); pm != nil && pm.name == "adDomainPassword" {
+	for i := range p.root.Members {
+		m := &p.root.Members[i]
+		if pm := p.propOf(m.Val); pm != nil && pm.name == "adDomainPassword" {
 			continue
 		}
-		if strings.HasPrefix(m.key, "@odata.") {
+		if strings.HasPrefix(m.Key, "@odata.") {
 			continue
 		}
-		p.report("unknown-property", SeverityError, m.keyStart, m.keyEnd, p.pointer(m.val),
-			fmt.Sprintf("updateAdDomainPassword takes only adDomainPassword: remove %s (update other properties with PATCH …/onPremisesConnections/{id})", quoteJSON(m.key)))
+		p.report("unknown-property", SeverityError, m.KeyStart, m.KeyEnd, p.pointer(m.Val),
+			fmt.Sprintf("updateAdDomainPassword takes only adDomainPassword: remove %s (update other properties with PATCH …/onPremisesConnections/{id})", quoteJSON(m.Key)))
 	}
 }

@@ -30,7 +30,7 @@ func checkSecretValue(p *pass) {
 	if n == nil {
 		return
 	}
-	s := strings.TrimSpace(n.str)
+	s := strings.TrimSpace(n.Str)
 	var msg string
 	switch {
 	case isDPAPI(s):

@@ -33,10 +33,10 @@ func (p *pass) typeError(n *node, want []string) {
 			wantNames = append(wantNames, article(w))
 		}
 	}
-	if n.kind == kindNull {
+	if n.Kind == kindNull {
 		var msg string
 		switch {
-		case n.parent != nil && n.parent.kind == kindArray:
+		case n.Parent != nil && n.Parent.Kind == kindArray:
 			msg = fmt.Sprintf("%s cannot be null: each item of the collection must be %s; remove this one", p.name(n), list(wantNames, "or"))
 		case pm != nil && pm.allows("array"):
 			msg = fmt.Sprintf("%s cannot be null: a collection is never null; send [] to clear it, or leave the property out to keep its current value", p.name(n))
@@ -46,8 +46,8 @@ func (p *pass) typeError(n *node, want []string) {
 		p.atValue("type", SeverityError, n, msg)
 		return
 	}
-	got := article(n.kind.typeName())
-	if n.kind == kindString || n.kind == kindNumber || n.kind == kindTrue || n.kind == kindFalse {
+	got := article(n.Kind.TypeName())
+	if n.Kind == kindString || n.Kind == kindNumber || n.Kind == kindTrue || n.Kind == kindFalse {
 		got += " (" + p.show(n) + ")"
 	}
 	msg := fmt.Sprintf("%s must be %s, not %s", p.name(n), list(wantNames, "or"), got)

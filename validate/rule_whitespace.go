@@ -20,7 +20,7 @@ func init() {
 func checkWhitespace(p *pass) {
 	p.walk(func(n *node) {
 		pm := p.propOf(n)
-		if n.kind != kindString || pm == nil || p.isSecret(n) || p.isClaimed(n) {
+		if n.Kind != kindString || pm == nil || p.isSecret(n) || p.isClaimed(n) {
 			return
 		}
 		trim := strings.TrimSpace
@@ -28,8 +28,8 @@ func checkWhitespace(p *pass) {
 			// An escaped trailing space belongs to the DN: keep it.
 			trim = func(s string) string { core, _ := values.TrimDN(s); return core }
 		}
-		t := trim(n.str)
-		if t == n.str || strings.TrimSpace(t) == "" {
+		t := trim(n.Str)
+		if t == n.Str || strings.TrimSpace(t) == "" {
 			return // blank values are display-name's (or harmless)
 		}
 		f := p.atValue("whitespace", SeverityInfo, n, fmt.Sprintf("%s has leading or trailing whitespace: the fix trims it", p.name(n)))

@@ -270,13 +270,6 @@ func (s *secretSet) maskedSegment(ptr string) bool {
 	return false
 }
 
-func unescapePointer(seg string) string {
-	if strings.IndexByte(seg, '~') < 0 {
-		return seg
-	}
-	return strings.NewReplacer("~1", "/", "~0", "~").Replace(seg)
-}
-
 // value masks the JSON text of a fix value: a string that must be masked,
 // or a container still holding a secret after its strings are masked,
 // becomes the JSON string "********". Literals and numbers are the rules'
@@ -490,15 +483,15 @@ func (p *pass) findSecrets() {
 	name := p.m.table.Secret
 	b := p.bound
 	var set *secretSet
-	for _, n := range p.tree.nodes {
-		bn := &b.nodes[n.id]
-		if n.parent != nil && b.nodes[n.parent.id].secret {
+	for _, n := range p.tree.Nodes {
+		bn := &b.nodes[n.ID]
+		if n.Parent != nil && b.nodes[n.Parent.ID].secret {
 			bn.secret = true
 		}
-		if n.kind == kindObject && !bn.secret {
-			for i := range n.members {
-				if isNearSecret(n.members[i].key, name) {
-					b.nodes[n.members[i].val.id].secret = true
+		if n.Kind == kindObject && !bn.secret {
+			for i := range n.Members {
+				if isNearSecret(n.Members[i].Key, name) {
+					b.nodes[n.Members[i].Val.ID].secret = true
 				}
 			}
 		}
@@ -508,16 +501,16 @@ func (p *pass) findSecrets() {
 		if set == nil {
 			set = newSecretSet(propertyNames(p.m))
 		}
-		switch n.kind {
+		switch n.Kind {
 		case kindString:
-			set.add(n.str, string(p.src[n.start+1:n.end-1]))
+			set.add(n.Str, string(p.src[n.Start+1:n.End-1]))
 		case kindNumber:
-			raw := string(p.src[n.start:n.end])
+			raw := string(p.src[n.Start:n.End])
 			set.add(raw, raw)
 		case kindObject:
-			for i := range n.members {
-				m := &n.members[i]
-				set.add(m.key, string(p.src[m.keyStart+1:m.keyEnd-1]))
+			for i := range n.Members {
+				m := &n.Members[i]
+				set.add(m.Key, string(p.src[m.KeyStart+1:m.KeyEnd-1]))
 			}
 		}
 	}
@@ -539,13 +532,13 @@ func (p *pass) findSecrets() {
 		set.seal()
 	}
 	p.secrets = set
-	for _, n := range p.tree.nodes {
-		if b.nodes[n.id].secret || p.isClaimed(n) {
+	for _, n := range p.tree.Nodes {
+		if b.nodes[n.ID].secret || p.isClaimed(n) {
 			continue
 		}
 		switch {
-		case n.kind == kindString && set.token(n.str),
-			n.kind == kindNumber && set.exact[string(p.src[n.start:n.end])]:
+		case n.Kind == kindString && set.token(n.Str),
+			n.Kind == kindNumber && set.exact[string(p.src[n.Start:n.End])]:
 			p.claim(n)
 		}
 	}
@@ -557,11 +550,11 @@ func (p *pass) hidden(n *node) bool {
 	if p.bound != nil && p.isSecret(n) {
 		return true
 	}
-	switch n.kind {
+	switch n.Kind {
 	case kindString:
-		return p.secrets.token(n.str)
+		return p.secrets.token(n.Str)
 	case kindNumber:
-		return !p.secrets.empty() && p.secrets.exact[string(p.src[n.start:n.end])]
+		return !p.secrets.empty() && p.secrets.exact[string(p.src[n.Start:n.End])]
 	}
 	return false
 }
