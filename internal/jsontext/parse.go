@@ -96,14 +96,6 @@ type SyntaxError struct {
 	Pointer string // the JSON Pointer of the innermost open value
 }
 
-// Error returns the message with the error's offset.
-func (e *SyntaxError) Error() string {
-	if e.TooDeep {
-		return "offset " + strconv.Itoa(e.Start) + ": nesting is deeper than the limit"
-	}
-	return "offset " + strconv.Itoa(e.Start) + ": " + e.Msg
-}
-
 // openPointer returns the pointer of the innermost value open where the
 // parser stopped: the open containers, and the value of an object's key
 // whose value is being read.

@@ -89,9 +89,6 @@ func TestSyntaxErrors(t *testing.T) {
 		if e.Start != tc.start || e.End != tc.end || e.Msg != tc.msg || e.Pointer != tc.ptr || e.TooDeep {
 			t.Errorf("%q: %d..%d %q at %q (deep %v), want %d..%d %q at %q", tc.in, e.Start, e.End, e.Msg, e.Pointer, e.TooDeep, tc.start, tc.end, tc.msg, tc.ptr)
 		}
-		if !strings.Contains(e.Error(), tc.msg) {
-			t.Errorf("%q: Error() = %q", tc.in, e.Error())
-		}
 	}
 }
 
