@@ -149,14 +149,14 @@ func bodyWithRef(body []byte, t Target) string {
 	if len(body) == 0 {
 		return ""
 	}
-	p := boundBody(body, t)
-	if p == nil {
+	tree, bound := boundBody(body, t)
+	if tree == nil {
 		return string(Redact(body, t))
 	}
 	var b strings.Builder
 	last := 0
-	for _, n := range p.tree.Nodes {
-		if !p.isSecret(n) || n.Kind == kindNull || n.Start < last || (n.Parent != nil && p.isSecret(n.Parent)) {
+	for _, n := range tree.Nodes {
+		if !bound.isSecret(n) || n.Kind == kindNull || n.Start < last || (n.Parent != nil && bound.isSecret(n.Parent)) {
 			continue
 		}
 		b.Write(body[last:n.Start])

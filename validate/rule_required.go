@@ -24,32 +24,32 @@ var (
 	hybridRequired = []string{"adDomainName", "adDomainUsername", "adDomainPassword"}
 )
 
-func checkRequired(p *pass) {
-	switch p.opts.callOf() {
+func checkRequired(rc *ruleContext, out reporter) {
+	switch rc.opts.callOf() {
 	case callCreate:
-		p.requireCreate()
+		rc.requireCreate(out)
 	case callUpdatePassword:
-		p.requirePasswordOnly()
+		rc.requirePasswordOnly(out)
 	}
 }
 
-func (p *pass) requireCreate() {
-	props := p.m.root.props
+func (rc *ruleContext) requireCreate(out reporter) {
+	props := rc.m.root.props
 	var missing []string
 	for _, n := range createRequired {
-		if props[n] != nil && p.prop(n) == nil {
+		if props[n] != nil && rc.prop(n) == nil {
 			missing = append(missing, n)
 		}
 	}
 	hybrid := true
 	if props["connectionType"] != nil {
-		if v := p.prop("connectionType"); v != nil && !(v.Kind == kindString && strings.EqualFold(v.Str, "hybridAzureADJoin")) {
+		if v := rc.prop("connectionType"); v != nil && !(v.Kind == kindString && strings.EqualFold(v.Str, "hybridAzureADJoin")) {
 			hybrid = false
 		}
 	}
 	if hybrid {
 		for _, n := range hybridRequired {
-			if props[n] != nil && p.prop(n) == nil {
+			if props[n] != nil && rc.prop(n) == nil {
 				missing = append(missing, n)
 			}
 		}
@@ -59,27 +59,27 @@ func (p *pass) requireCreate() {
 		if slices.Contains(hybridRequired, n) {
 			why = "create requires it for hybrid Azure AD join (connectionType hybridAzureADJoin, the default)"
 		}
-		p.report("required", SeverityError, p.root.Start, p.root.Start+1, "/"+escapePointer(n),
+		out.report("required", SeverityError, rc.root.Start, rc.root.Start+1, "/"+escapePointer(n),
 			fmt.Sprintf("%s is missing: %s", n, why))
 	}
 }
 
 // requirePasswordOnly checks the body of updateAdDomainPassword: the
 // password and nothing else.
-func (p *pass) requirePasswordOnly() {
-	if p.prop("adDomainPassword") == nil {
-		p.report("required", SeverityError, p.root.Start, p.root.Start+1, "/adDomainPassword",
+func (rc *ruleContext) requirePasswordOnly(out reporter) {
+	if rc.prop("adDomainPassword") == nil {
+		out.report("required", SeverityError, rc.root.Start, rc.root.Start+1, "/adDomainPassword",
 			"adDomainPassword is missing: updateAdDomainPassword takes {\"adDomainPassword\": …}")
 	}
-	for i := range p.root.Members {
-		m := &p.root.Members[i]
-		if pm := p.propOf(m.Val); pm != nil && pm.name == "adDomainPassword" {
+	for i := range rc.root.Members {
+		m := &rc.root.Members[i]
+		if pm := rc.propOf(m.Val); pm != nil && pm.name == "adDomainPassword" {
 			continue
 		}
 		if strings.HasPrefix(m.Key, "@odata.") {
 			continue
 		}
-		p.report("unknown-property", SeverityError, m.KeyStart, m.KeyEnd, p.pointer(m.Val),
+		out.report("unknown-property", SeverityError, m.KeyStart, m.KeyEnd, pointerOf(m.Val),
 			fmt.Sprintf("updateAdDomainPassword takes only adDomainPassword: remove %s (update other properties with PATCH …/onPremisesConnections/{id})", quoteJSON(m.Key)))
 	}
 }

@@ -474,16 +474,16 @@ var anyRedaction = sync.OnceValue(func() (r struct {
 	return r
 })
 
-// findSecrets collects the pass's secrets, after binding and before any
-// rule: near-miss keys make their values secret, everything under a
-// secret is secret, and every other value whose token must be masked is
-// claimed, so that no rule quotes it, derives a suggestion from it or
-// fixes it.
-func (p *pass) findSecrets() {
-	name := p.m.table.Secret
-	b := p.bound
+// findSecrets is the secrets stage: after binding and before any rule, it
+// returns the secrets of src for target tm. Near-miss keys make their
+// values secret in b, everything under a secret is secret, and every other
+// value whose token must be masked is claimed in claims, so that no rule
+// quotes it, derives a suggestion from it or fixes it. shared is the whole
+// text's set, when the body is a request of a file.
+func findSecrets(src []byte, tree *syntaxTree, tm *targetModel, b *binding, shared *secretSet, claims *marks) *secretSet {
+	name := tm.table.Secret
 	var set *secretSet
-	for _, n := range p.tree.Nodes {
+	for _, n := range tree.Nodes {
 		bn := &b.nodes[n.ID]
 		if n.Parent != nil && b.nodes[n.Parent.ID].secret {
 			bn.secret = true
@@ -499,22 +499,22 @@ func (p *pass) findSecrets() {
 			continue
 		}
 		if set == nil {
-			set = newSecretSet(propertyNames(p.m))
+			set = newSecretSet(propertyNames(tm))
 		}
 		switch n.Kind {
 		case kindString:
-			set.add(n.Str, string(p.src[n.Start+1:n.End-1]))
+			set.add(n.Str, string(src[n.Start+1:n.End-1]))
 		case kindNumber:
-			raw := string(p.src[n.Start:n.End])
+			raw := string(src[n.Start:n.End])
 			set.add(raw, raw)
 		case kindObject:
 			for i := range n.Members {
 				m := &n.Members[i]
-				set.add(m.Key, string(p.src[m.KeyStart+1:m.KeyEnd-1]))
+				set.add(m.Key, string(src[m.KeyStart+1:m.KeyEnd-1]))
 			}
 		}
 	}
-	if sh := p.opts.shared; sh != nil && !sh.empty() {
+	if sh := shared; sh != nil && !sh.empty() {
 		// A request of a file: the file's one set holds this body's
 		// secrets too, unless the bind found one the scan did not.
 		if set != nil && !sh.covers(set) {
@@ -526,44 +526,43 @@ func (p *pass) findSecrets() {
 		}
 	}
 	if set == nil {
-		return
+		return nil
 	}
-	if set != p.opts.shared {
+	if set != shared {
 		set.seal()
 	}
-	p.secrets = set
-	for _, n := range p.tree.Nodes {
-		if b.nodes[n.ID].secret || p.isClaimed(n) {
+	for _, n := range tree.Nodes {
+		if b.nodes[n.ID].secret || claims.isClaimed(n) {
 			continue
 		}
 		switch {
 		case n.Kind == kindString && set.token(n.Str),
-			n.Kind == kindNumber && set.exact[string(p.src[n.Start:n.End])]:
-			p.claim(n)
+			n.Kind == kindNumber && set.exact[string(src[n.Start:n.End])]:
+			claims.claim(n)
 		}
 	}
+	return set
 }
 
 // hidden reports whether value n must never be quoted: a secret, or a
 // token that must be masked.
-func (p *pass) hidden(n *node) bool {
-	if p.bound != nil && p.isSecret(n) {
+func (rc *ruleContext) hidden(n *node) bool {
+	if rc.bound != nil && rc.isSecret(n) {
 		return true
 	}
 	switch n.Kind {
 	case kindString:
-		return p.secrets.token(n.Str)
+		return rc.secrets.token(n.Str)
 	case kindNumber:
-		return !p.secrets.empty() && p.secrets.exact[string(p.src[n.Start:n.End])]
+		return !rc.secrets.empty() && rc.secrets.exact[string(rc.src[n.Start:n.End])]
 	}
 	return false
 }
 
 // redactResult passes every string of res that leaves the engine through
-// the pass's secrets. Edits keep the raw text: they are the user's data,
-// like Normalized.
-func (p *pass) redactResult(res *Result) {
-	s := p.secrets
+// the secrets s. Edits keep the raw text: they are the user's data, like
+// Normalized.
+func redactResult(s *secretSet, res *Result) {
 	if s.empty() {
 		return
 	}
