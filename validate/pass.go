@@ -3,7 +3,6 @@ package validate
 import (
 	"bytes"
 	"cmp"
-	"strconv"
 	"strings"
 
 	"github.com/azconn/azconn/internal/jsontext"
@@ -192,25 +191,6 @@ func pointerOf(n *node) string {
 		return "/" + escapePointer(n.Key()) // the common case: a top-level property
 	}
 	return pointerWith(n, (*node).Key)
-}
-
-// pointerWith returns the RFC 6901 pointer of n, naming each member by
-// key(value).
-func pointerWith(n *node, key func(*node) string) string {
-	var segs []string
-	for ; n != nil && n.Parent != nil; n = n.Parent {
-		if n.Parent.Kind == kindObject {
-			segs = append(segs, escapePointer(key(n)))
-		} else {
-			segs = append(segs, strconv.Itoa(int(n.Index)))
-		}
-	}
-	var b strings.Builder
-	for i := len(segs) - 1; i >= 0; i-- {
-		b.WriteByte('/')
-		b.WriteString(segs[i])
-	}
-	return b.String()
 }
 
 // compareFindings orders findings by position, then rule.

@@ -22,6 +22,9 @@ const (
 	kindObject = jsontext.Object
 )
 
-func escapePointer(s string) string     { return jsontext.EscapePointerToken(s) }
+func escapePointer(s string) string { return jsontext.EscapePointerToken(s) }
+func pointerWith(n *node, key func(*node) string) string {
+	return jsontext.PointerWith(n, key)
+}
 func unescapePointer(tok string) string { return jsontext.UnescapePointerToken(tok) }
 func isIdentByte(c byte) bool           { return jsontext.IsIdentByte(c) }
