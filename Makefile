@@ -125,10 +125,13 @@ test-web: web
 
 ## --- CLI: cmd/azconnlint, pre-commit hooks, speed ---------------------
 .PHONY: test-cli test-precommit bench-cli
-# The CLI end to end (testscript suite on the built command) and its units.
+# The CLI end to end (testscript suite on the built command: its own
+# module, cmd/azconnlint/e2e, for testscript and gjson) and its units.
 test-cli:
 	$(GO) vet ./cmd/azconnlint/
 	$(GO) test -count=1 ./cmd/azconnlint/
+	$(GO) vet -C cmd/azconnlint/e2e ./...
+	$(GO) test -C cmd/azconnlint/e2e -count=1 ./...
 
 # `pre-commit try-repo` of .pre-commit-hooks.yaml on a scratch repository.
 test-precommit:
