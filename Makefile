@@ -15,12 +15,16 @@ build:
 	$(GO) build ./...
 	$(GO) build -buildvcs=auto -trimpath -o $(BIN)/azconnlint ./cmd/azconnlint
 
+# web/ is a module of its own (web/go.mod: the browser test's chromedp and
+# cdproto stay out of the library's module graph), so it is named apart.
 vet:
 	$(GO) vet ./...
+	$(GO) vet -C web ./...
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 
 test-go:
 	$(GO) test -count=1 ./...
+	$(GO) test -C web -count=1 ./...
 
 # The engine from many goroutines under the race detector.
 test-race:
@@ -119,15 +123,18 @@ test-web: web
 	GOOS=js GOARCH=wasm $(GO) vet ./wasm/
 	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$$($(GO) env GOROOT)/lib/wasm/go_js_wasm_exec" ./wasm/
 	cd web && node --test test/
-	$(GO) vet -tags browser ./web/
-	$(GO) test -tags browser -count=1 -v -run '^TestPlayground$$' ./web/
+	$(GO) vet -C web -tags browser ./...
+	$(GO) test -C web -tags browser -count=1 -v -run '^TestPlayground$$' .
 
 ## --- CLI: cmd/azconnlint, pre-commit hooks, speed ---------------------
 .PHONY: test-cli test-precommit bench-cli
-# The CLI end to end (testscript suite on the built command) and its units.
+# The CLI end to end (testscript suite on the built command: its own
+# module, cmd/azconnlint/e2e, for testscript and gjson) and its units.
 test-cli:
 	$(GO) vet ./cmd/azconnlint/
 	$(GO) test -count=1 ./cmd/azconnlint/
+	$(GO) vet -C cmd/azconnlint/e2e ./...
+	$(GO) test -C cmd/azconnlint/e2e -count=1 ./...
 
 # `pre-commit try-repo` of .pre-commit-hooks.yaml on a scratch repository.
 test-precommit:
@@ -161,7 +168,7 @@ run: build web
 	-$(BIN)/azconnlint $(SEED)
 	@echo "--- normalized payload: $(BIN)/azconnlint --fix - < $(SEED)"
 	-@$(BIN)/azconnlint --fix - < $(SEED) 2>/dev/null
-	$(GO) run ./web/serve.go -addr $(ADDR) -dir $(WEB_DIST)
+	$(GO) run -C web ./serve.go -addr $(ADDR) -dir $(CURDIR)/$(WEB_DIST)
 
 clean:
 	rm -rf $(BIN) bench.txt bench-scaling.txt $(WEB_DIST)
