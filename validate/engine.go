@@ -120,7 +120,11 @@ func (l *Linter) check(src []byte, out *collector, rc *ruleContext) (st checked)
 	if !g.ok || l.stopped() {
 		return st
 	}
-	tree := l.parse(src, g.bom)
+	dupCap := l.opts.maxFindings() + 1 // the first omitted one is built: the summary sits there
+	if l.isScoped("duplicate-key") {
+		dupCap = -1 // PointerRules may turn some off: each needs its pointer
+	}
+	tree := parseCapped(src, g.bom, l.opts.maxDepth(), dupCap)
 	out.size = len(tree.nodes)
 	if l.stopped() {
 		return st
@@ -136,23 +140,12 @@ func (l *Linter) check(src []byte, out *collector, rc *ruleContext) (st checked)
 		st.det = detect(st.ent.root, &l.opts)
 	}
 	b := bind(tree, st.ent.root, st.det, l, out)
-	st.secrets = findSecrets(src, tree, st.det.model, b, l.opts.shared, &out.marks)
+	st.secrets = findSecrets(src, tree, st.det.model, b, l.opts.shared, out)
 	*rc = ruleContext{src: src, opts: &l.opts, l: l, tree: tree, root: st.ent.root, m: st.det.model,
 		det: st.det, bound: b, secrets: st.secrets, marks: &out.marks}
 	out.secrets = rc
 	st.ready = true
 	return st
-}
-
-// parse is the parse stage: the syntax tree of src, whose BOM is bom
-// bytes long, cut at the depth limit and, unless PointerRules need every
-// duplicate key's pointer, past the findings cap's worth of them.
-func (l *Linter) parse(src []byte, bom int) *syntaxTree {
-	dupCap := l.opts.maxFindings() + 1 // the first omitted one is built: the summary sits there
-	if l.isScoped("duplicate-key") {
-		dupCap = -1 // PointerRules may turn some off: each needs its pointer
-	}
-	return parseCapped(src, bom, l.opts.maxDepth(), dupCap)
 }
 
 // runRules is the rules stage: every rule's check, phase by phase, each
