@@ -1,6 +1,6 @@
 module github.com/azconn/azconn
 
-go 1.25
+go 1.24
 
 require (
 	github.com/bmatcuk/doublestar/v4 v4.10.4
