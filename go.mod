@@ -16,3 +16,5 @@ require (
 	github.com/tidwall/pretty v1.3.0 // indirect
 	golang.org/x/text v0.14.0 // indirect
 )
+
+godebug default=go1.25
