@@ -51,7 +51,8 @@ bench:
 
 # Each fuzz target for FUZZTIME (default 60s); crashers land in
 # validate/testdata/fuzz/<target>/ (internal/schemaengine/testdata/fuzz/
-# for FuzzOracle, config/testdata/fuzz/ for FuzzParse) and then run as
+# for FuzzOracle, config/testdata/fuzz/ for FuzzParse,
+# internal/jsontext/testdata/fuzz/ for FuzzTree) and then run as
 # regression tests. scripts/fuzz.sh tells
 # a failing input from Go 1.26's deadline race at the end of -fuzztime.
 FUZZ_TARGETS ?= FuzzLint FuzzNormalize FuzzSecrets FuzzDomainValues FuzzForms FuzzFormSecrets FuzzLintRequest
@@ -64,6 +65,8 @@ fuzz:
 	bash scripts/fuzz.sh internal/schemaengine FuzzOracle $(FUZZTIME)
 	@echo "== FuzzParse ($(FUZZTIME)): the configuration loader"
 	bash scripts/fuzz.sh config FuzzParse $(FUZZTIME)
+	@echo "== FuzzTree ($(FUZZTIME)): the JSON parser against encoding/json"
+	bash scripts/fuzz.sh internal/jsontext FuzzTree $(FUZZTIME)
 
 ## --- web: the WebAssembly playground (wasm/, web/) ----------------------
 .PHONY: web test-web
