@@ -339,9 +339,6 @@ func (l *Linter) initPointerRules(prs []PointerRule) []error {
 // (the rule's own for this case). off reports that a PointerRule turns the
 // rule off there.
 func (l *Linter) severityOf(rule, ptr string, sev Severity) (_ Severity, off bool) {
-	if l == nil { // a pass of the engine's own (boundBody), without options
-		return sev, false
-	}
 	if s, ok := l.severity[rule]; ok {
 		sev = s
 	}
@@ -357,7 +354,7 @@ func (l *Linter) severityOf(rule, ptr string, sev Severity) (_ Severity, off boo
 }
 
 // isScoped reports whether Options.PointerRules name rule.
-func (l *Linter) isScoped(rule string) bool { return l != nil && l.scoped[rule] }
+func (l *Linter) isScoped(rule string) bool { return l.scoped[rule] }
 
 // under reports whether JSON Pointer ptr is at or under pointer at.
 func under(ptr, at string) bool {
