@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/azconn/azconn/internal/forms"
 	"github.com/azconn/azconn/internal/jsontext"
 	"github.com/azconn/azconn/schema"
 )
@@ -60,9 +61,9 @@ var notOurs = "not a request to the connection endpoints (PATCH " + liveCollecti
 // endpointOf reads the request line "method url" of a body.
 func (l *Linter) endpointOf(method, url string, body []byte) endpoint {
 	line := []byte(method + " " + url)
-	r := &rawRequest{method: span{0, len(method)}, target: span{len(method) + 1, len(line)}, hasBody: len(body) > 0}
+	r := &forms.Request{Method: forms.Span{Start: 0, End: len(method)}, Target: forms.Span{Start: len(method) + 1, End: len(line)}, HasBody: len(body) > 0}
 	ep := analyzeEndpoint(line, r, l.opts.Hosts)
-	ep.typedBody(body, r.target)
+	ep.typedBody(body, textSpan(r.Target))
 	return ep
 }
 
