@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode/utf8"
 )
 
 // blocking lists the rules whose findings forbid any change to the input.
@@ -40,9 +39,15 @@ func Lint(data []byte, opts Options) Result {
 // positions in the whole text. It never panics and never fails, and is
 // safe for concurrent use.
 func (l *Linter) Lint(data []byte) Result {
-	res, ok := l.lintForm(data)
-	if !ok {
-		res = l.lintBare(data)
+	g := l.guard(data, l.opts.Form)
+	var res Result
+	switch {
+	case g.unread:
+		res = l.refused(data, g, l.opts.URL)
+	case g.form == FormJSON:
+		res = l.lintBare(data, g)
+	default:
+		res = l.lintForm(data, g)
 	}
 	markFixed(&res)
 	return res
@@ -59,8 +64,9 @@ func markFixed(res *Result) {
 // holds reports whether Options.NoFix holds back the fixes of rule id.
 func (l *Linter) holds(id string) bool { return l.noFix[id] || l.noFix["*"] }
 
-// lintJSON lints data as one JSON body.
-func (l *Linter) lintJSON(data []byte) (res Result) {
+// lintJSON lints data as one JSON body, which the guard stage passed as
+// g says.
+func (l *Linter) lintJSON(data []byte, g guarded) (res Result) {
 	defer func() {
 		if r := recover(); r != nil {
 			res = internalResult(data, fmt.Sprintf("azconn failed on this input (%v); nothing was changed. Please report it with the input's shape, not its secrets.", r))
@@ -70,7 +76,7 @@ func (l *Linter) lintJSON(data []byte) (res Result) {
 		panicHook()
 	}
 	p := &pass{src: data, opts: l.opts, ignore: l.ignore, noFix: l.noFix, l: l, m: l.model, detected: l.fixed, ctx: l.ctx}
-	stripBOM := p.run()
+	stripBOM := p.run(g)
 	out, fixes := p.normalize(stripBOM)
 	return p.result(out, fixes)
 }
@@ -141,11 +147,11 @@ func (p *pass) chunkIndex() []int {
 	return at
 }
 
-// run is the pipeline up to the fixes: guards, parse, detect, bind, then
-// the rules phase by phase (the facts are gathered when the first rule
-// reads them). It reports whether a BOM is to be stripped.
-func (p *pass) run() (stripBOM bool) {
-	if !p.guard() {
+// run is the pipeline up to the fixes: the guard's verdict g, parse,
+// detect, bind, then the rules phase by phase (the facts are gathered when
+// the first rule reads them). It reports whether a BOM is to be stripped.
+func (p *pass) run(g guarded) (stripBOM bool) {
+	if !p.guard(g) {
 		return false
 	}
 	stripBOM = p.bomFinding != nil
@@ -179,45 +185,6 @@ func (p *pass) run() (stripBOM bool) {
 		}
 	}
 	return stripBOM
-}
-
-// guard runs the checks made before any parsing: size, byte order mark,
-// encoding. It reports whether parsing may go on.
-func (p *pass) guard() bool {
-	data := p.src
-	maxSize := p.opts.maxSize()
-	if len(data) > maxSize {
-		p.blocked = true
-		p.report("too-large", SeverityError, 0, 0, "",
-			fmt.Sprintf("the input is larger than the limit of %s: nothing was parsed (raise the limit if the %s is meant to be this big)", byteSize(maxSize), p.inputWord()))
-		return false
-	}
-	switch {
-	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
-		p.bom = 3
-		f := p.report("bom", SeverityWarning, 0, 3, "", "the input starts with a UTF-8 byte order mark, which JSON (RFC 8259 §8.1) does not allow in transmitted text: the fix removes it")
-		if f != nil {
-			f.Fixable = true
-			if !p.holds("bom") {
-				p.bomFinding = f
-			}
-		}
-	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		p.blocked = true
-		p.report("encoding", SeverityError, 0, 2, "", "the input is UTF-16 (it starts with a UTF-16 byte order mark): "+p.utf8Advice("it"))
-		return false
-	}
-	if !utf8.Valid(data[p.bom:]) {
-		p.blocked = true
-		off, n := firstInvalid(data, p.bom)
-		msg := fmt.Sprintf("invalid UTF-8 byte 0x%02X: %s", data[off], p.utf8Advice("the file"))
-		if n > 1 {
-			msg += fmt.Sprintf(" (%d invalid sequences in all)", n)
-		}
-		p.report("encoding", SeverityError, off, off+1, "", msg)
-		return false
-	}
-	return true
 }
 
 // syntaxFindings reports what the parser met (lone surrogates, duplicate
@@ -273,31 +240,6 @@ func (p *pass) syntaxFindings() bool {
 	return false
 }
 
-func firstInvalid(b []byte, from int) (off, count int) {
-	off = -1
-	for i := from; i < len(b); {
-		r, size := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && size == 1 {
-			if off < 0 {
-				off = i
-			}
-			count++
-		}
-		i += size
-	}
-	return off, count
-}
-
-func byteSize(n int) string {
-	switch {
-	case n >= 1<<20 && n%(1<<20) == 0:
-		return fmt.Sprintf("%d MiB", n>>20)
-	case n >= 1<<10 && n%(1<<10) == 0:
-		return fmt.Sprintf("%d KiB", n>>10)
-	}
-	return fmt.Sprintf("%d bytes", n)
-}
-
 // maskRaw masks the secrets of the input in ptr, found by scanning its
 // tokens as Redact does: the tree of a body that does not parse is cut
 // short, so the pass's own secret set is not built.
@@ -311,21 +253,4 @@ func (p *pass) maskRaw(ptr string) string {
 		return ptr
 	}
 	return r.set.seal().pointer(ptr)
-}
-
-// inputWord names the input in messages: the file, or a program's body.
-func (p *pass) inputWord() string {
-	if p.opts.Profile == ProfileProgram {
-		return "body"
-	}
-	return "file"
-}
-
-// utf8Advice says how to make the input UTF-8; file names the input in
-// the file profile.
-func (p *pass) utf8Advice(file string) string {
-	if p.opts.Profile == ProfileProgram {
-		return "encode the body as UTF-8 (Go strings and encoding/json are)"
-	}
-	return "save " + file + " as UTF-8"
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/azconn/azconn/internal/forms"
 	"github.com/azconn/azconn/internal/jsontext"
@@ -110,22 +109,13 @@ func trimSpan(data []byte, s span) span {
 	return s
 }
 
-// utf8BOM is the UTF-8 encoding of U+FEFF, the byte order mark.
-var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
-
-func bomLen(data []byte) int {
-	if bytes.HasPrefix(data, utf8BOM) {
-		return len(utf8BOM)
-	}
-	return 0
-}
-
 // formLinter is the state of linting one text that holds requests.
 type formLinter struct {
 	l        *Linter // the options checked once; each body is linted with a copy
 	data     []byte
 	opts     Options
 	form     Form
+	g        guarded // the guard stage's verdict on the whole text
 	lines    *jsontext.LineIndex
 	findings []Finding
 	requests []Request
@@ -143,41 +133,30 @@ type formEdit struct {
 	by         []*Edit // the findings' Edit values to fill (nil when blocked)
 }
 
+// refused is the Result of an input the guard stage refused (g.ok is
+// false): the guard's findings, the input unchanged, one implicit request
+// with the given URL.
+func (l *Linter) refused(data []byte, g guarded, url string) Result {
+	res := l.implicitResult(data, methodOf(l.opts.callOf()), url, endpoint{}, l.lintJSON(data, g))
+	res.Form = g.form
+	return res
+}
+
 // lintForm lints data when it holds requests (an HTTP request, a .http
-// file, Markdown); ok is false for a bare JSON body, which Lint handles.
-func (l *Linter) lintForm(data []byte) (res Result, ok bool) {
-	opts := l.opts
-	form := opts.Form
-	if len(data) > opts.maxSize() { // refused unread, in O(1): not even sniffed
-		res = l.implicitResult(data, methodOf(opts.callOf()), opts.URL, endpoint{}, l.lintJSON(data))
-		res.Form = cmpOr(form, FormJSON)
-		return res, true
-	}
-	if form == "" {
-		form = Form(forms.Sniff(data))
-	}
-	if form == FormJSON {
-		return Result{}, false
-	}
+// file, Markdown): g, the guard stage's verdict, says its form.
+func (l *Linter) lintForm(data []byte, g guarded) (res Result) {
 	defer func() {
 		if r := recover(); r != nil {
-			res = l.implicitResult(data, methodOf(opts.callOf()), "", endpoint{}, internalResult(data,
+			res = l.implicitResult(data, methodOf(l.opts.callOf()), "", endpoint{}, internalResult(data,
 				fmt.Sprintf("azconn failed on this input (%v); nothing was changed. Please report it with the input's shape, not its secrets.", r)))
-			res.Form, ok = form, true
+			res.Form = g.form
 		}
 	}()
-	maxSize := opts.MaxSize
-	if maxSize <= 0 {
-		maxSize = DefaultMaxSize
+	if !g.ok {
+		return l.refused(data, g, "") // the guard's findings; nothing is parsed
 	}
-	if len(data) > maxSize || !utf8.Valid(data) || (len(data) >= 2 && (data[0] == 0xFF && data[1] == 0xFE || data[0] == 0xFE && data[1] == 0xFF)) {
-		// The guards' findings are the JSON path's; nothing is parsed.
-		res = l.implicitResult(data, methodOf(opts.callOf()), "", endpoint{}, l.lintJSON(data))
-		res.Form = form
-		return res, true
-	}
-	fl := &formLinter{l: l, data: data, opts: opts, form: form, lines: jsontext.NewLineIndex(data, bomLen(data))}
-	return fl.run(), true
+	fl := &formLinter{l: l, data: data, opts: l.opts, form: g.form, g: g, lines: jsontext.NewLineIndex(data, g.bom)}
+	return fl.run()
 }
 
 // pos returns a position holding only its offset: lines and columns are
@@ -208,16 +187,9 @@ func (fl *formLinter) resolvePositions(res *Result) {
 }
 
 func (fl *formLinter) run() Result {
-	from := bomLen(fl.data)
-	if sev, off := fl.l.severityOf("bom", "", SeverityWarning); from > 0 && !fl.l.ignore["bom"] && !off {
-		f := Finding{Rule: "bom", Severity: sev, Fixable: true,
-			Message: "the input starts with a UTF-8 byte order mark: the fix removes it",
-			Start:   fl.pos(0), End: fl.pos(from)}
-		if !fl.l.holds("bom") {
-			f.Edit = &Edit{}
-			fl.edits = append(fl.edits, formEdit{0, from, "", []*Edit{f.Edit}})
-		}
-		fl.findings = append(fl.findings, f)
+	from := fl.g.bom
+	for _, is := range fl.g.issues { // a byte order mark: the guard's one finding of a text it passed
+		fl.guardFinding(is)
 	}
 	raws := forms.Parse(fl.data, forms.Form(fl.form), from)
 	fl.secrets = fileSecrets(fl.data)
@@ -233,6 +205,20 @@ func (fl *formLinter) run() Result {
 		fl.request(&raws[i])
 	}
 	return fl.result()
+}
+
+// guardFinding adds a finding of the guard stage over the whole text.
+func (fl *formLinter) guardFinding(is guardIssue) {
+	sev, off := fl.l.severityOf(is.rule, "", is.sev)
+	if fl.l.ignore[is.rule] || off {
+		return
+	}
+	f := Finding{Rule: is.rule, Severity: sev, Fixable: is.fixable, Message: is.msg, Start: fl.pos(is.start), End: fl.pos(is.end)}
+	if is.fixable && !fl.l.holds(is.rule) {
+		f.Edit = &Edit{}
+		fl.edits = append(fl.edits, formEdit{is.start, is.end, "", []*Edit{f.Edit}})
+	}
+	fl.findings = append(fl.findings, f)
 }
 
 // report adds a request-level finding over data[s) for request ri.
@@ -366,7 +352,7 @@ func (fl *formLinter) lintBody(bl *Linter, body []byte, base int, ri int) ([]byt
 	opts := bl.opts
 	uncommented, comments := forms.BlankComments(body)
 	sub, templates := forms.SubstituteTemplates(uncommented)
-	res := bl.lintJSON(sub)
+	res := bl.lintJSON(sub, bodyGuard(sub))
 	// Templates come in text order: a binary search finds the one a
 	// finding could be in.
 	inTemplate := func(f *Finding) bool {
