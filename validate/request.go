@@ -117,7 +117,8 @@ type formLinter struct {
 	form     Form
 	g        guarded // the guard stage's verdict on the whole text
 	lines    *jsontext.LineIndex
-	findings []Finding
+	findings []Finding // the findings of the requests done, in text order (compareFindings)
+	pending  []Finding // the findings of the request being linted, in the order reported
 	requests []Request
 	edits    []formEdit
 	fixes    []Fix
@@ -160,8 +161,7 @@ func (l *Linter) lintForm(data []byte, g guarded) (res Result) {
 }
 
 // pos returns a position holding only its offset: lines and columns are
-// filled in at the end, all at once in offset order (resolvePositions), so
-// that findings reported out of order on one long line cost no recount.
+// filled in at the end (resolvePositions), for the findings the cap kept.
 func (fl *formLinter) pos(off int) Pos { return Pos{Offset: off} }
 
 // resolvePositions fills in the line and column of every position of res.
@@ -180,8 +180,8 @@ func (fl *formLinter) resolvePositions(res *Result) {
 		r := &res.Requests[i]
 		ps = append(ps, &r.Start, &r.End, &r.BodyStart, &r.BodyEnd)
 	}
-	slices.SortFunc(ps, func(a, b *Pos) int { return a.Offset - b.Offset })
-	for _, p := range ps {
+	for _, p := range ps { // the line index takes offsets in any order at the same cost
+
 		*p = posIn(fl.lines, p.Offset)
 	}
 }
@@ -191,6 +191,7 @@ func (fl *formLinter) run() Result {
 	for _, is := range fl.g.issues { // a byte order mark: the guard's one finding of a text it passed
 		fl.guardFinding(is)
 	}
+	fl.flush()
 	raws := forms.Parse(fl.data, forms.Form(fl.form), from)
 	fl.secrets = fileSecrets(fl.data)
 	// One Request per raw request, allocated once: a 4 MiB file can hold
@@ -201,8 +202,8 @@ func (fl *formLinter) run() Result {
 		if fl.l.ctx != nil && fl.l.ctx.Err() != nil {
 			break // LintContext returns the context's error
 		}
-		fl.compact()
 		fl.request(&raws[i])
+		fl.flush()
 	}
 	return fl.result()
 }
@@ -218,7 +219,7 @@ func (fl *formLinter) guardFinding(is guardIssue) {
 		f.Edit = &Edit{}
 		fl.edits = append(fl.edits, formEdit{is.start, is.end, "", []*Edit{f.Edit}})
 	}
-	fl.findings = append(fl.findings, f)
+	fl.pending = append(fl.pending, f)
 }
 
 // report adds a request-level finding over data[s) for request ri.
@@ -227,8 +228,8 @@ func (fl *formLinter) report(rule string, sev Severity, s span, ri int, msg stri
 	if fl.l.ignore[rule] || off {
 		return nil
 	}
-	fl.findings = append(fl.findings, Finding{Rule: rule, Severity: sev, Message: msg, Start: fl.pos(s.start), End: fl.pos(s.end), Request: ri})
-	return &fl.findings[len(fl.findings)-1]
+	fl.pending = append(fl.pending, Finding{Rule: rule, Severity: sev, Message: msg, Start: fl.pos(s.start), End: fl.pos(s.end), Request: ri})
+	return &fl.pending[len(fl.pending)-1]
 }
 
 // request lints one request: its request line and headers, then its body.
@@ -397,7 +398,7 @@ func (fl *formLinter) lintBody(bl *Linter, body []byte, base int, ri int) ([]byt
 		if f.Fix != nil {
 			kept[fixKey(f.Fix)] = true
 		}
-		fl.findings = append(fl.findings, g)
+		fl.pending = append(fl.pending, g)
 	}
 	fl.reportTemplates(body, sub, templates, base, ri)
 	for _, fx := range res.Fixes {
@@ -426,7 +427,6 @@ func (fl *formLinter) reportTemplates(body, sub []byte, templates []forms.Span, 
 	pointers := templatePointers(sub, templates[:min(len(templates), limit)])
 	var sev Severity // the rule's, as the linter's options set it
 	for i, t := range templates {
-		fl.compact()
 		if i == limit {
 			fl.omit(map[Severity]int{sev: len(templates) - i}, base+t.Start, ri)
 			return
@@ -516,8 +516,7 @@ func (fl *formLinter) result() (res Result) {
 		// a bare body is, so that every finding's Request indexes one.
 		res.Requests = []Request{{Target: res.Target, TargetFrom: res.TargetFrom, Start: fl.pos(0), End: fl.pos(len(fl.data)), secrets: fl.secrets}}
 	}
-	slices.SortStableFunc(res.Findings, compareFindings)
-	res.Findings, res.Omitted = fl.capAll(res.Findings)
+	res.Findings, res.Omitted = fl.capAll(res.Findings) // in text order already: see flush
 	for i := range res.Findings {
 		// The request-level findings quote the framing; the bodies' were
 		// masked by their pass with the same set.

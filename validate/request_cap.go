@@ -1,6 +1,9 @@
 package validate
 
-import "slices"
+import (
+	"slices"
+	"sort"
+)
 
 // formCap is the findings cap over a whole text of requests: MaxFindings
 // bounds the Result of the text, not each body's, with request-level
@@ -26,14 +29,45 @@ func (fl *formLinter) omit(counts map[Severity]int, off, ri int) {
 	}
 }
 
-// compact caps the findings so far once they pass twice the limit, so
-// that a text of many requests holds at most that many at a time; called
-// between requests (request-level findings are reported by pointer).
-func (fl *formLinter) compact() {
+// flush ends a request: its findings, sorted, join those of the requests
+// before it (each request's come after the last one's in the text, so
+// joining them is mostly an append: no sort of all the findings at the
+// end); then the findings so far are capped once they pass twice the
+// limit, so that a text of many requests holds at most that many at a
+// time. Capping part of the findings and then the rest leaves out the
+// same ones as capping all at once: a finding left out early has the
+// cap's worth of its class or better before it in any larger set.
+func (fl *formLinter) flush() {
+	slices.SortStableFunc(fl.pending, compareFindings)
+	fl.findings = mergeFindings(fl.findings, fl.pending)
+	fl.pending = fl.pending[:0]
 	if limit := fl.opts.maxFindings(); len(fl.findings) > 2*limit {
-		slices.SortStableFunc(fl.findings, compareFindings)
 		fl.findings = fl.selectFindings(fl.findings, limit)
 	}
+}
+
+// mergeFindings appends b to a, both sorted by compareFindings, keeping
+// the order; on a tie a's finding comes first, as a stable sort of a's
+// findings followed by b's would put them.
+func mergeFindings(a, b []Finding) []Finding {
+	if len(b) == 0 {
+		return a
+	}
+	if len(a) == 0 || compareFindings(a[len(a)-1], b[0]) <= 0 {
+		return append(a, b...) // b comes after a in the text: the usual case
+	}
+	out := make([]Finding, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		if compareFindings(b[j], a[i]) < 0 {
+			out = append(out, b[j])
+			j++
+			continue
+		}
+		out = append(out, a[i])
+		i++
+	}
+	return append(append(out, a[i:]...), b[j:]...)
 }
 
 // selectFindings keeps at most limit of fs (sorted) as selectCapped does,
@@ -68,8 +102,9 @@ func (fl *formLinter) capAll(fs []Finding) ([]Finding, map[Severity]int) {
 	if !slices.Contains(fl.opts.Ignore, "too-many-findings") {
 		f := Finding{Rule: "too-many-findings", Severity: SeverityWarning, Message: tooManyMessage(c.omitted, limit),
 			Start: fl.pos(c.first), End: fl.pos(c.first), Request: c.request}
-		fs = append(fs, f)
-		slices.SortStableFunc(fs, compareFindings)
+		// After the findings it ties with, as a stable sort would put it.
+		at := sort.Search(len(fs), func(i int) bool { return compareFindings(fs[i], f) > 0 })
+		fs = slices.Insert(fs, at, f)
 	}
 	return fs, c.omitted
 }
