@@ -50,7 +50,7 @@ func bomLen(data []byte) int {
 func (l *Linter) guard(data []byte, form Form) guarded {
 	if maxSize := l.opts.maxSize(); len(data) > maxSize {
 		return guarded{form: cmpOr(form, FormJSON), unread: true, issues: []guardIssue{{rule: "too-large", sev: SeverityError,
-			msg: fmt.Sprintf("the input is larger than the limit of %s: nothing was parsed (raise the limit if the %s is meant to be this big)", byteSize(maxSize), l.inputWord())}}}
+			msg: fmt.Sprintf("the input is larger than the limit of %s: nothing was parsed (raise the limit if the %s is meant to be this big)", byteSize(maxSize), l.opts.inputWord())}}}
 	}
 	if form == "" {
 		form = Form(forms.Sniff(data))
@@ -63,13 +63,13 @@ func (l *Linter) guard(data []byte, form Form) guarded {
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
 		g.ok = false
 		g.issues = append(g.issues, guardIssue{rule: "encoding", sev: SeverityError, start: 0, end: 2,
-			msg: "the input is UTF-16 (it starts with a UTF-16 byte order mark): " + l.utf8Advice("it")})
+			msg: "the input is UTF-16 (it starts with a UTF-16 byte order mark): " + l.opts.utf8Advice("it")})
 		return g
 	}
 	if !utf8.Valid(data[g.bom:]) {
 		g.ok = false
 		off, n := firstInvalid(data, g.bom)
-		msg := fmt.Sprintf("invalid UTF-8 byte 0x%02X: %s", data[off], l.utf8Advice("the file"))
+		msg := fmt.Sprintf("invalid UTF-8 byte 0x%02X: %s", data[off], l.opts.utf8Advice("the file"))
 		if n > 1 {
 			msg += fmt.Sprintf(" (%d invalid sequences in all)", n)
 		}
@@ -100,22 +100,31 @@ func bodyGuard(body []byte) guarded {
 	return g
 }
 
-// guard takes the guard stage's verdict into the pass: its findings, its
-// byte order mark and whether the input is blocked. It reports whether
-// parsing may go on.
-func (p *pass) guard(g guarded) bool {
-	p.bom = g.bom // before any position is computed: the line index skips it
-	p.blocked = p.blocked || !g.ok
+// screened is what the guard's verdict leaves for the stages of one
+// body after it: whether the input may be parsed, the length of its UTF-8
+// byte order mark, and the bom finding whose fix strips it (nil when
+// there is none, or NoFix holds it).
+type screened struct {
+	ok    bool
+	bom   int
+	strip *Finding
+}
+
+// screen reports the guard's findings into out and takes its byte order
+// mark, for the stages of one body after it.
+func (l *Linter) screen(g guarded, out *collector) (sc screened) {
+	sc.ok, sc.bom = g.ok, g.bom
+	out.bom = g.bom // before any position is computed: the line index skips it
 	for _, is := range g.issues {
-		f := p.report(is.rule, is.sev, is.start, is.end, "", is.msg)
+		f := out.report(is.rule, is.sev, is.start, is.end, "", is.msg)
 		if f != nil && is.fixable {
 			f.Fixable = true
-			if !p.holds(is.rule) {
-				p.bomFinding = f
+			if !l.holds(is.rule) {
+				sc.strip = f
 			}
 		}
 	}
-	return g.ok
+	return sc
 }
 
 func firstInvalid(b []byte, from int) (off, count int) {
@@ -144,8 +153,8 @@ func byteSize(n int) string {
 }
 
 // inputWord names the input in messages: the file, or a program's body.
-func (l *Linter) inputWord() string {
-	if l.opts.Profile == ProfileProgram {
+func (o *Options) inputWord() string {
+	if o.Profile == ProfileProgram {
 		return "body"
 	}
 	return "file"
@@ -153,8 +162,8 @@ func (l *Linter) inputWord() string {
 
 // utf8Advice says how to make the input UTF-8; file names the input in
 // the file profile.
-func (l *Linter) utf8Advice(file string) string {
-	if l.opts.Profile == ProfileProgram {
+func (o *Options) utf8Advice(file string) string {
+	if o.Profile == ProfileProgram {
 		return "encode the body as UTF-8 (Go strings and encoding/json are)"
 	}
 	return "save " + file + " as UTF-8"

@@ -481,16 +481,16 @@ var anyRedaction = sync.OnceValue(func() (r struct {
 	return r
 })
 
-// findSecrets collects the pass's secrets, after binding and before any
-// rule: near-miss keys make their values secret, everything under a
-// secret is secret, and every other value whose token must be masked is
-// claimed, so that no rule quotes it, derives a suggestion from it or
-// fixes it.
-func (p *pass) findSecrets() {
-	name := p.m.table.Secret
-	b := p.bound
+// findSecrets is the secrets stage: after binding and before any rule, it
+// returns the secrets of src for target tm. Near-miss keys make their
+// values secret in b, everything under a secret is secret, and every other
+// value whose token must be masked is claimed in claims, so that no rule
+// quotes it, derives a suggestion from it or fixes it. shared is the whole
+// text's set, when the body is a request of a file.
+func findSecrets(src []byte, tree *syntaxTree, tm *targetModel, b *binding, shared *secretSet, claims *marks) *secretSet {
+	name := tm.table.Secret
 	var set *secretSet
-	for _, n := range p.tree.nodes {
+	for _, n := range tree.nodes {
 		bn := &b.nodes[n.id]
 		if n.parent != nil && b.nodes[n.parent.id].secret {
 			bn.secret = true
@@ -506,22 +506,22 @@ func (p *pass) findSecrets() {
 			continue
 		}
 		if set == nil {
-			set = newSecretSet(propertyNames(p.m))
+			set = newSecretSet(propertyNames(tm))
 		}
 		switch n.kind {
 		case kindString:
-			set.add(n.str, string(p.src[n.start+1:n.end-1]))
+			set.add(n.str, string(src[n.start+1:n.end-1]))
 		case kindNumber:
-			raw := string(p.src[n.start:n.end])
+			raw := string(src[n.start:n.end])
 			set.add(raw, raw)
 		case kindObject:
 			for i := range n.members {
 				m := &n.members[i]
-				set.add(m.key, string(p.src[m.keyStart+1:m.keyEnd-1]))
+				set.add(m.key, string(src[m.keyStart+1:m.keyEnd-1]))
 			}
 		}
 	}
-	if sh := p.opts.shared; sh != nil && !sh.empty() {
+	if sh := shared; sh != nil && !sh.empty() {
 		// A request of a file: the file's one set holds this body's
 		// secrets too, unless the bind found one the scan did not.
 		if set != nil && !sh.covers(set) {
@@ -533,44 +533,43 @@ func (p *pass) findSecrets() {
 		}
 	}
 	if set == nil {
-		return
+		return nil
 	}
-	if set != p.opts.shared {
+	if set != shared {
 		set.seal()
 	}
-	p.secrets = set
-	for _, n := range p.tree.nodes {
-		if b.nodes[n.id].secret || p.isClaimed(n) {
+	for _, n := range tree.nodes {
+		if b.nodes[n.id].secret || claims.isClaimed(n) {
 			continue
 		}
 		switch {
 		case n.kind == kindString && set.token(n.str),
-			n.kind == kindNumber && set.exact[string(p.src[n.start:n.end])]:
-			p.claim(n)
+			n.kind == kindNumber && set.exact[string(src[n.start:n.end])]:
+			claims.claim(n)
 		}
 	}
+	return set
 }
 
 // hidden reports whether value n must never be quoted: a secret, or a
 // token that must be masked.
-func (p *pass) hidden(n *node) bool {
-	if p.bound != nil && p.isSecret(n) {
+func (rc *ruleContext) hidden(n *node) bool {
+	if rc.bound != nil && rc.isSecret(n) {
 		return true
 	}
 	switch n.kind {
 	case kindString:
-		return p.secrets.token(n.str)
+		return rc.secrets.token(n.str)
 	case kindNumber:
-		return !p.secrets.empty() && p.secrets.exact[string(p.src[n.start:n.end])]
+		return !rc.secrets.empty() && rc.secrets.exact[string(rc.src[n.start:n.end])]
 	}
 	return false
 }
 
 // redactResult passes every string of res that leaves the engine through
-// the pass's secrets. Edits keep the raw text: they are the user's data,
-// like Normalized.
-func (p *pass) redactResult(res *Result) {
-	s := p.secrets
+// the secrets s. Edits keep the raw text: they are the user's data, like
+// Normalized.
+func redactResult(s *secretSet, res *Result) {
 	if s.empty() {
 		return
 	}
