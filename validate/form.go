@@ -8,8 +8,7 @@ import (
 
 // Form names how an input holds the body: as bare JSON, or inside an HTTP
 // request, a .http file or Markdown. The zero Form means "sniff the
-// content". Its values are package forms' names (internal/forms cuts the
-// text into requests).
+// content".
 type Form string
 
 // The input forms.
