@@ -48,26 +48,19 @@ func (fl *formLinter) flush() {
 
 // mergeFindings appends b to a, both sorted by compareFindings, keeping
 // the order; on a tie a's finding comes first, as a stable sort of a's
-// findings followed by b's would put them.
+// findings followed by b's would put them. When b starts after a ends (a
+// request after the one before it: the usual case) it is an append;
+// else only the part of a after b's first finding is sorted again.
 func mergeFindings(a, b []Finding) []Finding {
 	if len(b) == 0 {
 		return a
 	}
-	if len(a) == 0 || compareFindings(a[len(a)-1], b[0]) <= 0 {
-		return append(a, b...) // b comes after a in the text: the usual case
+	from := sort.Search(len(a), func(i int) bool { return compareFindings(a[i], b[0]) > 0 })
+	a = append(a, b...)
+	if from < len(a)-len(b) {
+		slices.SortStableFunc(a[from:], compareFindings)
 	}
-	out := make([]Finding, 0, len(a)+len(b))
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		if compareFindings(b[j], a[i]) < 0 {
-			out = append(out, b[j])
-			j++
-			continue
-		}
-		out = append(out, a[i])
-		i++
-	}
-	return append(append(out, a[i:]...), b[j:]...)
+	return a
 }
 
 // selectFindings keeps at most limit of fs (sorted) as selectCapped does,
@@ -102,9 +95,7 @@ func (fl *formLinter) capAll(fs []Finding) ([]Finding, map[Severity]int) {
 	if !slices.Contains(fl.opts.Ignore, "too-many-findings") {
 		f := Finding{Rule: "too-many-findings", Severity: SeverityWarning, Message: tooManyMessage(c.omitted, limit),
 			Start: fl.pos(c.first), End: fl.pos(c.first), Request: c.request}
-		// After the findings it ties with, as a stable sort would put it.
-		at := sort.Search(len(fs), func(i int) bool { return compareFindings(fs[i], f) > 0 })
-		fs = slices.Insert(fs, at, f)
+		fs = mergeFindings(fs, []Finding{f})
 	}
 	return fs, c.omitted
 }
