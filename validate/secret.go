@@ -270,13 +270,6 @@ func (s *secretSet) maskedSegment(ptr string) bool {
 	return false
 }
 
-func unescapePointer(seg string) string {
-	if strings.IndexByte(seg, '~') < 0 {
-		return seg
-	}
-	return strings.NewReplacer("~1", "/", "~0", "~").Replace(seg)
-}
-
 // value masks the JSON text of a fix value: a string that must be masked,
 // or a container still holding a secret after its strings are masked,
 // becomes the JSON string "********". Literals and numbers are the rules'
@@ -490,15 +483,15 @@ var anyRedaction = sync.OnceValue(func() (r struct {
 func findSecrets(src []byte, tree *syntaxTree, tm *targetModel, b *binding, shared *secretSet, claims *marks) *secretSet {
 	name := tm.table.Secret
 	var set *secretSet
-	for _, n := range tree.nodes {
-		bn := &b.nodes[n.id]
-		if n.parent != nil && b.nodes[n.parent.id].secret {
+	for _, n := range tree.Nodes {
+		bn := &b.nodes[n.ID]
+		if n.Parent != nil && b.nodes[n.Parent.ID].secret {
 			bn.secret = true
 		}
-		if n.kind == kindObject && !bn.secret {
-			for i := range n.members {
-				if isNearSecret(n.members[i].key, name) {
-					b.nodes[n.members[i].val.id].secret = true
+		if n.Kind == kindObject && !bn.secret {
+			for i := range n.Members {
+				if isNearSecret(n.Members[i].Key, name) {
+					b.nodes[n.Members[i].Val.ID].secret = true
 				}
 			}
 		}
@@ -508,16 +501,16 @@ func findSecrets(src []byte, tree *syntaxTree, tm *targetModel, b *binding, shar
 		if set == nil {
 			set = newSecretSet(propertyNames(tm))
 		}
-		switch n.kind {
+		switch n.Kind {
 		case kindString:
-			set.add(n.str, string(src[n.start+1:n.end-1]))
+			set.add(n.Str, string(src[n.Start+1:n.End-1]))
 		case kindNumber:
-			raw := string(src[n.start:n.end])
+			raw := string(src[n.Start:n.End])
 			set.add(raw, raw)
 		case kindObject:
-			for i := range n.members {
-				m := &n.members[i]
-				set.add(m.key, string(src[m.keyStart+1:m.keyEnd-1]))
+			for i := range n.Members {
+				m := &n.Members[i]
+				set.add(m.Key, string(src[m.KeyStart+1:m.KeyEnd-1]))
 			}
 		}
 	}
@@ -538,13 +531,13 @@ func findSecrets(src []byte, tree *syntaxTree, tm *targetModel, b *binding, shar
 	if set != shared {
 		set.seal()
 	}
-	for _, n := range tree.nodes {
-		if b.nodes[n.id].secret || claims.isClaimed(n) {
+	for _, n := range tree.Nodes {
+		if b.nodes[n.ID].secret || claims.isClaimed(n) {
 			continue
 		}
 		switch {
-		case n.kind == kindString && set.token(n.str),
-			n.kind == kindNumber && set.exact[string(src[n.start:n.end])]:
+		case n.Kind == kindString && set.token(n.Str),
+			n.Kind == kindNumber && set.exact[string(src[n.Start:n.End])]:
 			claims.claim(n)
 		}
 	}
@@ -557,11 +550,11 @@ func (rc *ruleContext) hidden(n *node) bool {
 	if rc.bound != nil && rc.isSecret(n) {
 		return true
 	}
-	switch n.kind {
+	switch n.Kind {
 	case kindString:
-		return rc.secrets.token(n.str)
+		return rc.secrets.token(n.Str)
 	case kindNumber:
-		return !rc.secrets.empty() && rc.secrets.exact[string(rc.src[n.start:n.end])]
+		return !rc.secrets.empty() && rc.secrets.exact[string(rc.src[n.Start:n.End])]
 	}
 	return false
 }

@@ -16,6 +16,7 @@ var below = map[string][]string{
 	".":           {"internal/jsontext", "internal/suggest"},
 	"../jsontext": {},
 	"../forms":    {"internal/jsontext"},
+	"../textdiff": {},
 }
 
 // TestImportsOnlyDownward fails when a leaf's files (tests included)
