@@ -23,8 +23,9 @@ type Request struct {
 	Vars       map[string]string // the file's @variables (REST Client: file-wide, the last definition wins)
 }
 
-// Span is [Start, End) of the input.
-type Span struct{ Start, End int }
+// Span is [Start, End) of the input, as the JSON text layer spans its
+// tokens.
+type Span = jsontext.Span
 
 // Header is one "Name: value" line: its name and its value, trimmed.
 type Header struct {
@@ -241,10 +242,10 @@ func readRequest(data []byte, lines []jsontext.Line, i int, rl reqLine) (Request
 		base += len("\ufeff")
 	}
 	r := Request{Start: ln.Start, End: ln.End}
-	r.Method = Span{base + rl.mOff, base + rl.mOff + len(rl.method)}
-	r.Target = Span{base + rl.tOff, base + rl.tOff + len(rl.target)}
+	r.Method = Span{Start: base + rl.mOff, End: base + rl.mOff + len(rl.method)}
+	r.Target = Span{Start: base + rl.tOff, End: base + rl.tOff + len(rl.target)}
 	if rl.version != "" {
-		r.Version = Span{base + rl.vOff, base + rl.vOff + len(rl.version)}
+		r.Version = Span{Start: base + rl.vOff, End: base + rl.vOff + len(rl.version)}
 	}
 	i++
 	for i < len(lines) && isContinuation(string(data[lines[i].Start:lines[i].End])) {
@@ -258,11 +259,11 @@ func readRequest(data []byte, lines []jsontext.Line, i int, rl reqLine) (Request
 // continueTarget adds continuation line ln to the request target: its
 // text, trimmed, and a version at its end ("&$top=1 HTTP/1.1").
 func (r *Request) continueTarget(data []byte, ln jsontext.Line) {
-	q := trimSpan(data, Span{ln.Start, ln.End})
+	q := trimSpan(data, Span{Start: ln.Start, End: ln.End})
 	t := string(data[q.Start:q.End])
 	if k := strings.LastIndexAny(t, " \t"); k > 0 && len(t)-k > 5 && strings.EqualFold(t[k+1:k+6], "HTTP/") && r.Version.End == 0 {
-		r.Version = Span{q.Start + k + 1, q.End}
-		q = trimSpan(data, Span{q.Start, q.Start + k})
+		r.Version = Span{Start: q.Start + k + 1, End: q.End}
+		q = trimSpan(data, Span{Start: q.Start, End: q.Start + k})
 	}
 	r.Query = append(r.Query, q)
 	r.End = ln.End
@@ -284,7 +285,7 @@ func (r *Request) readHeaders(data []byte, lines []jsontext.Line, i int) int {
 		if colon <= 0 || strings.HasPrefix(t, "{") || strings.HasPrefix(t, "[") || strings.HasPrefix(t, "<") {
 			break // a body without the blank line before it
 		}
-		h := Header{Name: trimSpan(data, Span{ln.Start, ln.Start + colon}), Value: trimSpan(data, Span{ln.Start + colon + 1, ln.End})}
+		h := Header{Name: trimSpan(data, Span{Start: ln.Start, End: ln.Start + colon}), Value: trimSpan(data, Span{Start: ln.Start + colon + 1, End: ln.End})}
 		r.Headers = append(r.Headers, h)
 		r.End = ln.End
 	}
@@ -320,7 +321,7 @@ func (r *Request) readBody(data []byte, lines []jsontext.Line, i int) int {
 	}
 	if first >= 0 {
 		r.HasBody = true
-		r.Body = Span{lines[first].Start, lines[last].Next}
+		r.Body = Span{Start: lines[first].Start, End: lines[last].Next}
 		r.End = r.Body.End
 	}
 	return i

@@ -170,7 +170,7 @@ func bodyFromFence(data []byte, r *Request, f, next fence) {
 	}
 	if first >= 0 {
 		r.HasBody = true
-		r.Body = Span{next.content[first].Start, next.content[last].Next}
+		r.Body = Span{Start: next.content[first].Start, End: next.content[last].Next}
 		r.End = r.Body.End
 		r.Indent = next.Indent
 	}

@@ -36,7 +36,7 @@ func SubstituteTemplates(body []byte) ([]byte, []Span) {
 			out = append([]byte(nil), body...)
 		}
 		out[i], out[j+1] = '"', '"'
-		spans = append(spans, Span{i, j + 2})
+		spans = append(spans, Span{Start: i, End: j + 2})
 		i = j + 1
 	}
 	if out == nil {
