@@ -18,8 +18,11 @@
 // and Result.TargetFrom say which and why. New checks options once and
 // returns a Linter.
 //
-// The pipeline is: guards (size, encoding, BOM, depth), one strict parse
-// into a target-free tree that records positions and duplicate keys, target
+// The pipeline is: one guard over the whole input, whatever its form
+// (size, then the form, encoding and BOM); for an HTTP request, a .http
+// file or Markdown, the requests the text holds, each body going on alone;
+// then, per body, one strict parse (with the depth limit) into a
+// target-free tree that records positions and duplicate keys, target
 // detection, binding to the target's JSON Schema, the rules of the
 // catalogue (Rules) by phase — the schema's errors mapped onto rules by
 // the schema engine's typed error kinds, then the domain rules over facts
