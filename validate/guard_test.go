@@ -1,6 +1,11 @@
 package validate
 
 import (
+	"go/ast"
+	goparser "go/parser"
+	"go/token"
+	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -59,4 +64,58 @@ func TestBodyGuard(t *testing.T) {
 	if g := bodyGuard([]byte("\ufeff{}")); !g.ok || g.bom != 3 || len(g.issues) != 1 || g.issues[0].rule != "bom" || !g.issues[0].fixable {
 		t.Errorf("bodyGuard of a body with a byte order mark = %+v", g)
 	}
+}
+
+// TestGuardAtEntrancesOnly fails when the guard stage is called anywhere
+// but at the entrances of an input (Linter.Lint, LintRequest) or when a
+// body cut from a guarded text is given more than bodyGuard: the size and
+// the encoding are checked once for the whole input, whatever its form.
+func TestGuardAtEntrancesOnly(t *testing.T) {
+	want := map[string]string{"guard": "Lint LintRequest", "bodyGuard": "lintBody"}
+	got := map[string][]string{}
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		file, err := goparser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range file.Decls {
+			fn, ok := d.(*ast.FuncDecl)
+			if !ok || fn.Body == nil {
+				continue
+			}
+			ast.Inspect(fn.Body, func(n ast.Node) bool {
+				if c, ok := n.(*ast.CallExpr); ok {
+					if id := calleeName(c.Fun); want[id] != "" {
+						got[id] = append(got[id], fn.Name.Name)
+					}
+				}
+				return true
+			})
+		}
+	}
+	for id, callers := range want {
+		slices.Sort(got[id])
+		if strings.Join(got[id], " ") != callers {
+			t.Errorf("%s is called from %v, want only from %s", id, got[id], callers)
+		}
+	}
+}
+
+// calleeName is the name a call expression calls: f or x.f.
+func calleeName(e ast.Expr) string {
+	switch f := e.(type) {
+	case *ast.Ident:
+		return f.Name
+	case *ast.SelectorExpr:
+		return f.Sel.Name
+	}
+	return ""
 }
