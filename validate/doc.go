@@ -18,16 +18,38 @@
 // and Result.TargetFrom say which and why. New checks options once and
 // returns a Linter.
 //
-// The pipeline is: one guard over the whole input, whatever its form
-// (size, then the form, encoding and BOM); for an HTTP request, a .http
-// file or Markdown, the requests the text holds, each body going on alone;
-// then, per body, one strict parse (with the depth limit) into a
-// target-free tree that records positions and duplicate keys, target
-// detection, binding to the target's JSON Schema, the rules of the
-// catalogue (Rules) by phase — the schema's errors mapped onto rules by
-// the schema engine's typed error kinds, then the domain rules over facts
-// parsed once — and then the fixes. Targets are data: a schema document and
-// a table in package schema.
+// Inside, validate is the pipeline and the rules: stages that each return
+// a typed value the next one reads, and rules that read a read-only
+// context (ruleContext) and write findings, claims and fixes through one
+// narrow interface (reporter) into the one thing a call writes, the
+// collector. From Lint to the Result an input passes, in order:
+//
+//   - guard: once for the whole input, whatever its form: the size (in
+//     O(1), unread), the form (package internal/forms sniffs it), the
+//     encoding and a byte order mark → guarded;
+//   - Linter.Lint: a bare body goes on as it is (lintBare); a request
+//     text goes to the form linter (lintForm), for which internal/forms
+//     cuts the requests: each request's line and headers are checked and
+//     its body goes on alone, with only its own byte order mark to guard
+//     (bodyGuard);
+//   - screen: the guard's verdict reported for one body → screened;
+//   - parseCapped: the syntax tree, with spans, duplicate keys and the
+//     first syntax error → *syntaxTree; syntaxFindings reports them →
+//     whether a blocking finding forbids any change;
+//   - findEntity: the object checked, unwrapped from a GET response →
+//     entity;
+//   - detect: the target and why → detection;
+//   - bind: each value's schema property, each object's canonical names,
+//     the secret values; reports property-case → *binding;
+//   - findSecrets: what must never leave the engine → *secretSet;
+//   - runRules: the catalogue's checks by phase over the ruleContext,
+//     whose facts and schema violations are computed on first use;
+//   - normalize: the fixes as byte edits and one JSON Patch → the
+//     normalized bytes and []Fix;
+//   - result: the findings sorted, capped and scrubbed of secrets →
+//     Result.
+//
+// Targets are data: a schema document and a table in package schema.
 //
 // The value of adDomainPassword never appears in a message or a fix; use
 // Redact on any text shown to people. Lint is safe for concurrent use.

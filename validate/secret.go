@@ -480,7 +480,7 @@ var anyRedaction = sync.OnceValue(func() (r struct {
 // value whose token must be masked is claimed in claims, so that no rule
 // quotes it, derives a suggestion from it or fixes it. shared is the whole
 // text's set, when the body is a request of a file.
-func findSecrets(src []byte, tree *syntaxTree, tm *targetModel, b *binding, shared *secretSet, claims *marks) *secretSet {
+func findSecrets(src []byte, tree *syntaxTree, tm *targetModel, b *binding, shared *secretSet, claims *collector) *secretSet {
 	name := tm.table.Secret
 	var set *secretSet
 	for _, n := range tree.Nodes {
