@@ -23,9 +23,6 @@ func UnescapePointerToken(tok string) string {
 	return strings.NewReplacer("~1", "/", "~0", "~").Replace(tok)
 }
 
-// Pointer returns the RFC 6901 JSON Pointer of n in its tree.
-func (n *Node) Pointer() string { return PointerWith(n, (*Node).Key) }
-
 // PointerWith returns the RFC 6901 JSON Pointer of n, naming each member
 // on the way by key(its value) instead of its key. It allocates the
 // pointer once, at its exact length: under a long key, a pointer per
