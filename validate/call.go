@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/azconn/azconn/internal/forms"
 	"github.com/azconn/azconn/internal/jsontext"
 	"github.com/azconn/azconn/schema"
 )
@@ -23,7 +24,7 @@ func (l *Linter) LintRequest(method, url string, body []byte) (res Result, ok bo
 	if !ep.ours {
 		return l.implicitResult(body, method, url, endpoint{}, Result{Normalized: body, Form: FormJSON}), false
 	}
-	res = l.lintCall(body, method, url, ep)
+	res = l.lintCall(body, method, url, ep, l.guard(body, FormJSON))
 	markFixed(&res)
 	return res, true
 }
@@ -33,10 +34,10 @@ func (l *Linter) LintRequest(method, url string, body []byte) (res Result, ok bo
 // it names one (a URL to …/updateAdDomainPassword makes the body that
 // action's). A URL that names no connection endpoint is a request-line
 // finding, and is no evidence for the body's target.
-func (l *Linter) lintBare(data []byte) Result {
+func (l *Linter) lintBare(data []byte, g guarded) Result {
 	method := methodOf(l.opts.callOf())
-	if l.opts.URL == "" || l.opts.call != callUnset || len(data) > l.opts.maxSize() {
-		return l.lintCall(data, method, l.opts.URL, endpoint{ours: true, takeBody: true, call: l.opts.callOf()})
+	if l.opts.URL == "" || l.opts.call != callUnset || g.unread {
+		return l.lintCall(data, method, l.opts.URL, endpoint{ours: true, takeBody: true, call: l.opts.callOf()}, g)
 	}
 	ep := l.endpointOf(method, l.opts.URL, data)
 	if (ep.call == callUpdatePassword || ep.call == callRunHealthChecks) && method != "POST" && strings.TrimSpace(l.opts.Method) == "" {
@@ -47,11 +48,11 @@ func (l *Linter) lintBare(data []byte) Result {
 		ep = endpoint{ours: true, takeBody: true, call: l.opts.callOf(), issues: []lineIssue{{msg: notOurs}}}
 		bl := *l
 		bl.opts.URL = "" // no evidence
-		res := bl.lintCall(data, method, "", ep)
+		res := bl.lintCall(data, method, "", ep, g)
 		res.Requests[0].URL = maskURL(l.opts.URL, nil)
 		return res
 	}
-	return l.lintCall(data, method, l.opts.URL, ep)
+	return l.lintCall(data, method, l.opts.URL, ep, g)
 }
 
 // notOurs is the request-line finding of a request to another endpoint.
@@ -60,15 +61,16 @@ var notOurs = "not a request to the connection endpoints (PATCH " + liveCollecti
 // endpointOf reads the request line "method url" of a body.
 func (l *Linter) endpointOf(method, url string, body []byte) endpoint {
 	line := []byte(method + " " + url)
-	r := &rawRequest{method: span{0, len(method)}, target: span{len(method) + 1, len(line)}, hasBody: len(body) > 0}
+	r := &forms.Request{Method: forms.Span{Start: 0, End: len(method)}, Target: forms.Span{Start: len(method) + 1, End: len(line)}, HasBody: len(body) > 0}
 	ep := analyzeEndpoint(line, r, l.opts.Hosts)
-	ep.typedBody(body, r.target)
+	ep.typedBody(body, textSpan(r.Target))
 	return ep
 }
 
-// lintCall lints data as the body of the call ep, when the call takes one,
-// and adds ep's request-line findings at the body's start.
-func (l *Linter) lintCall(data []byte, method, url string, ep endpoint) Result {
+// lintCall lints data, which the guard stage passed as g says, as the body
+// of the call ep, when the call takes one, and adds ep's request-line
+// findings at the body's start.
+func (l *Linter) lintCall(data []byte, method, url string, ep endpoint, g guarded) Result {
 	res := Result{Normalized: data, Form: FormJSON}
 	if ep.takeBody {
 		bl := l
@@ -80,7 +82,7 @@ func (l *Linter) lintCall(data []byte, method, url string, ep endpoint) Result {
 			}
 			bl = &c
 		}
-		res = bl.lintJSON(data)
+		res = bl.lintJSON(data, g)
 	}
 	res.Form = FormJSON
 	if len(ep.issues) > 0 && !l.ignore["request-line"] {

@@ -1,7 +1,6 @@
 package validate
 
 import (
-	"bytes"
 	"cmp"
 	"strings"
 
@@ -40,11 +39,10 @@ func newCollector(src []byte, l *Linter) *collector {
 	return c
 }
 
+// init sets the collector up over src; the guard's verdict sets its BOM
+// (screen).
 func (c *collector) init(src []byte, l *Linter) {
 	c.src, c.l = src, l
-	if bytes.HasPrefix(src, utf8BOM) {
-		c.bom = len(utf8BOM)
-	}
 }
 
 // marks are the claims of one tree, by node id: the values that carry

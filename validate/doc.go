@@ -24,9 +24,15 @@
 // narrow interface (reporter) into the one thing a call writes, the
 // collector. From Lint to the Result an input passes, in order:
 //
-//   - Linter.Lint: the form layer, which sniffs the input and lints each
-//     request's body in turn (a bare body goes on as it is);
-//   - guard: size, byte order mark, encoding → screened;
+//   - guard: once for the whole input, whatever its form: the size (in
+//     O(1), unread), the form (package internal/forms sniffs it), the
+//     encoding and a byte order mark → guarded;
+//   - Linter.Lint: a bare body goes on as it is (lintBare); a request
+//     text goes to the form linter (lintForm), for which internal/forms
+//     cuts the requests: each request's line and headers are checked and
+//     its body goes on alone, with only its own byte order mark to guard
+//     (bodyGuard);
+//   - screen: the guard's verdict reported for one body → screened;
 //   - parseCapped: the syntax tree, with spans, duplicate keys and the
 //     first syntax error → *syntaxTree; syntaxFindings reports them →
 //     whether a blocking finding forbids any change;

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/azconn/azconn/internal/jsontext"
 )
@@ -42,9 +41,15 @@ func Lint(data []byte, opts Options) Result {
 // positions in the whole text. It never panics and never fails, and is
 // safe for concurrent use.
 func (l *Linter) Lint(data []byte) Result {
-	res, ok := l.lintForm(data)
-	if !ok {
-		res = l.lintBare(data)
+	g := l.guard(data, l.opts.Form)
+	var res Result
+	switch {
+	case g.unread:
+		res = l.refused(data, g, l.opts.URL)
+	case g.form == FormJSON:
+		res = l.lintBare(data, g)
+	default:
+		res = l.lintForm(data, g)
 	}
 	markFixed(&res)
 	return res
@@ -61,11 +66,11 @@ func markFixed(res *Result) {
 // holds reports whether Options.NoFix holds back the fixes of rule id.
 func (l *Linter) holds(id string) bool { return l.noFix[id] || l.noFix["*"] }
 
-// lintJSON lints data as one JSON body: the stages up to the rules
-// (check), the rules (runRules), the fixes (normalize), then the Result.
-// Each stage reads the values the earlier ones returned; all of them
-// report into one collector.
-func (l *Linter) lintJSON(data []byte) (res Result) {
+// lintJSON lints data as one JSON body, which the guard stage passed as g
+// says: the stages up to the rules (check), the rules (runRules), the
+// fixes (normalize), then the Result. Each stage reads the values the
+// earlier ones returned; all of them report into one collector.
+func (l *Linter) lintJSON(data []byte, g guarded) (res Result) {
 	defer func() {
 		if r := recover(); r != nil {
 			res = internalResult(data, fmt.Sprintf("azconn failed on this input (%v); nothing was changed. Please report it with the input's shape, not its secrets.", r))
@@ -82,7 +87,7 @@ func (l *Linter) lintJSON(data []byte) (res Result) {
 	}{}
 	out, rc := &both.out, &both.rc
 	out.init(data, l)
-	st := l.check(data, out, rc)
+	st := l.check(data, g, out, rc)
 	if st.ready {
 		l.runRules(rc, out)
 	}
@@ -113,16 +118,17 @@ type checked struct {
 }
 
 // check runs the stages up to the rules, each on what the one before
-// returned: guard, parse, entity, detect, bind, secrets. When they all
-// pass it fills rc, what the rules read, and st.ready.
-func (l *Linter) check(src []byte, out *collector, rc *ruleContext) (st checked) {
+// returned: the guard's verdict g (screen), parse, entity, detect, bind,
+// secrets. When they all pass it fills rc, what the rules read, and
+// st.ready.
+func (l *Linter) check(src []byte, g guarded, out *collector, rc *ruleContext) (st checked) {
 	st.det = detection{model: l.model, from: l.fixed.from}
-	g := l.guard(src, out)
-	st.strip, st.blocked = g.strip, !g.ok
-	if !g.ok || l.stopped() {
+	sc := l.screen(g, out)
+	st.strip, st.blocked = sc.strip, !sc.ok
+	if !sc.ok || l.stopped() {
 		return st
 	}
-	tree := l.parse(src, g.bom)
+	tree := l.parse(src, sc.bom)
 	out.size = len(tree.Nodes)
 	if l.stopped() {
 		return st
@@ -232,51 +238,6 @@ func (c *collector) chunkIndex() []int {
 	return at
 }
 
-// screened is the guard stage's output: whether the input may be parsed,
-// the length of its UTF-8 byte order mark, and the bom finding whose fix
-// strips it (nil when there is none, or NoFix holds it).
-type screened struct {
-	ok    bool
-	bom   int
-	strip *Finding
-}
-
-// guard is the guard stage: the checks made before any parsing (size,
-// byte order mark, encoding).
-func (l *Linter) guard(data []byte, out *collector) (g screened) {
-	maxSize := l.opts.maxSize()
-	if len(data) > maxSize {
-		out.report("too-large", SeverityError, 0, 0, "",
-			fmt.Sprintf("the input is larger than the limit of %s: nothing was parsed (raise the limit if the %s is meant to be this big)", byteSize(maxSize), l.opts.inputWord()))
-		return g
-	}
-	switch {
-	case bytes.HasPrefix(data, utf8BOM):
-		g.bom = len(utf8BOM)
-		f := out.report("bom", SeverityWarning, 0, 3, "", "the input starts with a UTF-8 byte order mark, which JSON (RFC 8259 §8.1) does not allow in transmitted text: the fix removes it")
-		if f != nil {
-			f.Fixable = true
-			if !l.holds("bom") {
-				g.strip = f
-			}
-		}
-	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		out.report("encoding", SeverityError, 0, 2, "", "the input is UTF-16 (it starts with a UTF-16 byte order mark): "+l.opts.utf8Advice("it"))
-		return g
-	}
-	if !utf8.Valid(data[g.bom:]) {
-		off, n := firstInvalid(data, g.bom)
-		msg := fmt.Sprintf("invalid UTF-8 byte 0x%02X: %s", data[off], l.opts.utf8Advice("the file"))
-		if n > 1 {
-			msg += fmt.Sprintf(" (%d invalid sequences in all)", n)
-		}
-		out.report("encoding", SeverityError, off, off+1, "", msg)
-		return g
-	}
-	g.ok = true
-	return g
-}
-
 // syntaxFindings reports what the parser met: lone surrogates, duplicate
 // keys, the first syntax error. It reports whether they block any change,
 // and whether the tree parsed (ok) to go on.
@@ -344,31 +305,6 @@ func findEntity(t *syntaxTree, out *collector) (entity, bool) {
 	return entity{}, false
 }
 
-func firstInvalid(b []byte, from int) (off, count int) {
-	off = -1
-	for i := from; i < len(b); {
-		r, size := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && size == 1 {
-			if off < 0 {
-				off = i
-			}
-			count++
-		}
-		i += size
-	}
-	return off, count
-}
-
-func byteSize(n int) string {
-	switch {
-	case n >= 1<<20 && n%(1<<20) == 0:
-		return fmt.Sprintf("%d MiB", n>>20)
-	case n >= 1<<10 && n%(1<<10) == 0:
-		return fmt.Sprintf("%d KiB", n>>10)
-	}
-	return fmt.Sprintf("%d bytes", n)
-}
-
 // maskRaw masks the secrets of src in ptr, found by scanning its tokens
 // as Redact does: the tree of a body that does not parse is cut short, so
 // the pipeline's own secret set is not built.
@@ -382,21 +318,4 @@ func maskRaw(src []byte, t Target, ptr string) string {
 		return ptr
 	}
 	return r.set.seal().pointer(ptr)
-}
-
-// inputWord names the input in messages: the file, or a program's body.
-func (o *Options) inputWord() string {
-	if o.Profile == ProfileProgram {
-		return "body"
-	}
-	return "file"
-}
-
-// utf8Advice says how to make the input UTF-8; file names the input in
-// the file profile.
-func (o *Options) utf8Advice(file string) string {
-	if o.Profile == ProfileProgram {
-		return "encode the body as UTF-8 (Go strings and encoding/json are)"
-	}
-	return "save " + file + " as UTF-8"
 }

@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
+	"github.com/azconn/azconn/internal/forms"
 	"github.com/azconn/azconn/internal/jsontext"
 )
 
@@ -97,11 +97,16 @@ func (r *Request) UnmarshalJSON(b []byte) error {
 // (FileReport.ListRequests): only its index is known.
 func (r Request) Omitted() bool { return r.omitted }
 
-func bomLen(data []byte) int {
-	if bytes.HasPrefix(data, utf8BOM) {
-		return len(utf8BOM)
-	}
-	return 0
+// span is [start, end) of the input.
+type span struct{ start, end int }
+
+// textSpan is a span of package forms as the linter's span.
+func textSpan(s forms.Span) span { return span{s.Start, s.End} }
+
+// trimSpan trims spaces and tabs off both ends of s.
+func trimSpan(data []byte, s span) span {
+	s.start, s.end = jsontext.TrimBlanks(data, s.start, s.end)
+	return s
 }
 
 // formLinter is the state of linting one text that holds requests.
@@ -110,8 +115,10 @@ type formLinter struct {
 	data     []byte
 	opts     Options
 	form     Form
+	g        guarded // the guard stage's verdict on the whole text
 	lines    *jsontext.LineIndex
-	findings []Finding
+	findings []Finding // the findings of the requests done, in text order (compareFindings)
+	pending  []Finding // the findings of the request being linted, in the order reported
 	requests []Request
 	edits    []formEdit
 	fixes    []Fix
@@ -127,46 +134,34 @@ type formEdit struct {
 	by         []*Edit // the findings' Edit values to fill (nil when blocked)
 }
 
+// refused is the Result of an input the guard stage refused (g.ok is
+// false): the guard's findings, the input unchanged, one implicit request
+// with the given URL.
+func (l *Linter) refused(data []byte, g guarded, url string) Result {
+	res := l.implicitResult(data, methodOf(l.opts.callOf()), url, endpoint{}, l.lintJSON(data, g))
+	res.Form = g.form
+	return res
+}
+
 // lintForm lints data when it holds requests (an HTTP request, a .http
-// file, Markdown); ok is false for a bare JSON body, which Lint handles.
-func (l *Linter) lintForm(data []byte) (res Result, ok bool) {
-	opts := l.opts
-	form := opts.Form
-	if len(data) > opts.maxSize() { // refused unread, in O(1): not even sniffed
-		res = l.implicitResult(data, methodOf(opts.callOf()), opts.URL, endpoint{}, l.lintJSON(data))
-		res.Form = cmpOr(form, FormJSON)
-		return res, true
-	}
-	if form == "" {
-		form = sniffForm(data)
-	}
-	if form == FormJSON {
-		return Result{}, false
-	}
+// file, Markdown): g, the guard stage's verdict, says its form.
+func (l *Linter) lintForm(data []byte, g guarded) (res Result) {
 	defer func() {
 		if r := recover(); r != nil {
-			res = l.implicitResult(data, methodOf(opts.callOf()), "", endpoint{}, internalResult(data,
+			res = l.implicitResult(data, methodOf(l.opts.callOf()), "", endpoint{}, internalResult(data,
 				fmt.Sprintf("azconn failed on this input (%v); nothing was changed. Please report it with the input's shape, not its secrets.", r)))
-			res.Form, ok = form, true
+			res.Form = g.form
 		}
 	}()
-	maxSize := opts.MaxSize
-	if maxSize <= 0 {
-		maxSize = DefaultMaxSize
+	if !g.ok {
+		return l.refused(data, g, "") // the guard's findings; nothing is parsed
 	}
-	if len(data) > maxSize || !utf8.Valid(data) || (len(data) >= 2 && (data[0] == 0xFF && data[1] == 0xFE || data[0] == 0xFE && data[1] == 0xFF)) {
-		// The guards' findings are the JSON path's; nothing is parsed.
-		res = l.implicitResult(data, methodOf(opts.callOf()), "", endpoint{}, l.lintJSON(data))
-		res.Form = form
-		return res, true
-	}
-	fl := &formLinter{l: l, data: data, opts: opts, form: form, lines: jsontext.NewLineIndex(data, bomLen(data))}
-	return fl.run(), true
+	fl := &formLinter{l: l, data: data, opts: l.opts, form: g.form, g: g, lines: jsontext.NewLineIndex(data, g.bom)}
+	return fl.run()
 }
 
 // pos returns a position holding only its offset: lines and columns are
-// filled in at the end, all at once in offset order (resolvePositions), so
-// that findings reported out of order on one long line cost no recount.
+// filled in at the end (resolvePositions), for the findings the cap kept.
 func (fl *formLinter) pos(off int) Pos { return Pos{Offset: off} }
 
 // resolvePositions fills in the line and column of every position of res.
@@ -185,30 +180,19 @@ func (fl *formLinter) resolvePositions(res *Result) {
 		r := &res.Requests[i]
 		ps = append(ps, &r.Start, &r.End, &r.BodyStart, &r.BodyEnd)
 	}
-	slices.SortFunc(ps, func(a, b *Pos) int { return a.Offset - b.Offset })
-	for _, p := range ps {
+	for _, p := range ps { // the line index takes offsets in any order at the same cost
+
 		*p = posIn(fl.lines, p.Offset)
 	}
 }
 
 func (fl *formLinter) run() Result {
-	from := bomLen(fl.data)
-	if sev, off := fl.l.severityOf("bom", "", SeverityWarning); from > 0 && !fl.l.ignore["bom"] && !off {
-		f := Finding{Rule: "bom", Severity: sev, Fixable: true,
-			Message: "the input starts with a UTF-8 byte order mark: the fix removes it",
-			Start:   fl.pos(0), End: fl.pos(from)}
-		if !fl.l.holds("bom") {
-			f.Edit = &Edit{}
-			fl.edits = append(fl.edits, formEdit{0, from, "", []*Edit{f.Edit}})
-		}
-		fl.findings = append(fl.findings, f)
+	from := fl.g.bom
+	for _, is := range fl.g.issues { // a byte order mark: the guard's one finding of a text it passed
+		fl.guardFinding(is)
 	}
-	var raws []rawRequest
-	if fl.form == FormMarkdown {
-		raws = parseMarkdown(fl.data, from)
-	} else {
-		raws = parseHTTPText(fl.data, from)
-	}
+	fl.flush()
+	raws := forms.Parse(fl.data, forms.Form(fl.form), from)
 	fl.secrets = fileSecrets(fl.data)
 	// One Request per raw request, allocated once: a 4 MiB file can hold
 	// 300,000 (grown by appending, the copies' garbage took the peak RSS
@@ -218,10 +202,24 @@ func (fl *formLinter) run() Result {
 		if fl.l.ctx != nil && fl.l.ctx.Err() != nil {
 			break // LintContext returns the context's error
 		}
-		fl.compact()
 		fl.request(&raws[i])
+		fl.flush()
 	}
 	return fl.result()
+}
+
+// guardFinding adds a finding of the guard stage over the whole text.
+func (fl *formLinter) guardFinding(is guardIssue) {
+	sev, off := fl.l.severityOf(is.rule, "", is.sev)
+	if fl.l.ignore[is.rule] || off {
+		return
+	}
+	f := Finding{Rule: is.rule, Severity: sev, Fixable: is.fixable, Message: is.msg, Start: fl.pos(is.start), End: fl.pos(is.end)}
+	if is.fixable && !fl.l.holds(is.rule) {
+		f.Edit = &Edit{}
+		fl.edits = append(fl.edits, formEdit{is.start, is.end, "", []*Edit{f.Edit}})
+	}
+	fl.pending = append(fl.pending, f)
 }
 
 // report adds a request-level finding over data[s) for request ri.
@@ -230,22 +228,22 @@ func (fl *formLinter) report(rule string, sev Severity, s span, ri int, msg stri
 	if fl.l.ignore[rule] || off {
 		return nil
 	}
-	fl.findings = append(fl.findings, Finding{Rule: rule, Severity: sev, Message: msg, Start: fl.pos(s.start), End: fl.pos(s.end), Request: ri})
-	return &fl.findings[len(fl.findings)-1]
+	fl.pending = append(fl.pending, Finding{Rule: rule, Severity: sev, Message: msg, Start: fl.pos(s.start), End: fl.pos(s.end), Request: ri})
+	return &fl.pending[len(fl.pending)-1]
 }
 
 // request lints one request: its request line and headers, then its body.
-func (fl *formLinter) request(r *rawRequest) {
+func (fl *formLinter) request(r *forms.Request) {
 	ep := analyzeEndpoint(fl.data, r, fl.opts.Hosts)
-	if r.hasBody {
-		ep.typedBody(fl.data[r.body.start:r.body.end], r.target)
+	if r.HasBody {
+		ep.typedBody(fl.data[r.Body.Start:r.Body.End], textSpan(r.Target))
 	}
 	if !ep.ours && fl.form != FormHTTP {
 		return // another endpoint (a token request…): not this tool's business
 	}
 	ri := len(fl.requests)
 	rq := Request{Method: ep.method, URL: maskURL(ep.url, fl.secrets), API: ep.api, secrets: fl.secrets, Target: fl.l.opts.Target, TargetFrom: "flag",
-		Start: fl.pos(r.start), End: fl.pos(r.end), id: ep.id, call: ep.call, stub: ep.stub}
+		Start: fl.pos(r.Start), End: fl.pos(r.End), id: ep.id, call: ep.call, stub: ep.stub}
 	if rq.API == "" {
 		rq.API = string(fl.opts.API)
 	}
@@ -256,12 +254,12 @@ func (fl *formLinter) request(r *rawRequest) {
 	default:
 		rq.Target, rq.TargetFrom = Target(defaultTarget()), "default"
 	}
-	lineEnd := r.target.end
-	if r.version.end > 0 {
-		lineEnd = r.version.end
+	lineEnd := r.Target.End
+	if r.Version.End > 0 {
+		lineEnd = r.Version.End
 	}
 	if !ep.ours {
-		fl.report("request-line", SeverityError, span{r.method.start, lineEnd}, ri,
+		fl.report("request-line", SeverityError, span{r.Method.Start, lineEnd}, ri,
 			fmt.Sprintf("not a request to the connection endpoints (PATCH %s/{id}, POST %s, or the stub's %s): nothing else was checked", liveCollection, liveCollection, stubCollection))
 		fl.requests = append(fl.requests, rq)
 		return
@@ -270,21 +268,21 @@ func (fl *formLinter) request(r *rawRequest) {
 		fl.report("request-line", SeverityError, is.at, ri, is.msg)
 	}
 	fl.checkHostHeader(r, ri)
-	if r.version.end > 0 {
-		if v := string(fl.data[r.version.start:r.version.end]); !slices.Contains([]string{"HTTP/1.1", "HTTP/2", "HTTP/2.0", "HTTP/1.0"}, strings.ToUpper(v)) {
-			fl.report("request-line", SeverityError, r.version, ri, fmt.Sprintf("%s is not an HTTP version: write HTTP/1.1 or leave it out", quoteJSON(v)))
+	if r.Version.End > 0 {
+		if v := string(fl.data[r.Version.Start:r.Version.End]); !slices.Contains([]string{"HTTP/1.1", "HTTP/2", "HTTP/2.0", "HTTP/1.0"}, strings.ToUpper(v)) {
+			fl.report("request-line", SeverityError, textSpan(r.Version), ri, fmt.Sprintf("%s is not an HTTP version: write HTTP/1.1 or leave it out", quoteJSON(v)))
 		}
 	}
-	lint := ep.takeBody && r.hasBody && !r.bodyFile
-	if r.hasBody {
-		rq.HasBody, rq.BodyStart, rq.BodyEnd = true, fl.pos(r.body.start), fl.pos(r.body.end)
+	lint := ep.takeBody && r.HasBody && !r.BodyFile
+	if r.HasBody {
+		rq.HasBody, rq.BodyStart, rq.BodyEnd = true, fl.pos(r.Body.Start), fl.pos(r.Body.End)
 		if ep.takeBody {
-			fl.checkContentType(r, ri, span{r.method.start, lineEnd})
+			fl.checkContentType(r, ri, span{r.Method.Start, lineEnd})
 		}
 	}
 	body := []byte(nil)
-	if r.hasBody {
-		body = fl.data[r.body.start:r.body.end]
+	if r.HasBody {
+		body = fl.data[r.Body.Start:r.Body.End]
 	}
 	normalized := body
 	if lint {
@@ -296,14 +294,14 @@ func (fl *formLinter) request(r *rawRequest) {
 			bl.opts.API = API(ep.api)
 		}
 		var res Result
-		normalized, res = fl.lintBody(&bl, body, r.body.start, ri)
+		normalized, res = fl.lintBody(&bl, body, r.Body.Start, ri)
 		rq.Target, rq.TargetFrom = res.Target, res.TargetFrom
 		if res.TargetFrom == "default" && ep.target != "" && rq.Target != ep.target {
 			// Not parsed far enough to detect: say what the URL names.
 			rq.Target, rq.TargetFrom = ep.target, "url"
 		}
 	}
-	if r.hasBody {
+	if r.HasBody {
 		rq.Body = normalized
 	}
 	fl.checkContentLength(r, ri, body, normalized)
@@ -313,38 +311,38 @@ func (fl *formLinter) request(r *rawRequest) {
 // checkHostHeader checks the Host header of a request whose target is a
 // path: the client sends it there (REST Client makes the URL from it), so
 // it must be a Microsoft Graph cloud, or a host of Options.Hosts.
-func (fl *formLinter) checkHostHeader(r *rawRequest, ri int) {
-	if t := fl.data[r.target.start:r.target.end]; len(t) == 0 || t[0] != '/' {
+func (fl *formLinter) checkHostHeader(r *forms.Request, ri int) {
+	if t := fl.data[r.Target.Start:r.Target.End]; len(t) == 0 || t[0] != '/' {
 		return
 	}
-	h, ok := r.headerValue(fl.data, "Host")
+	h, ok := r.Header(fl.data, "Host")
 	if !ok {
 		return
 	}
-	host := strings.ToLower(string(fl.data[h.value.start:h.value.end]))
+	host := strings.ToLower(string(fl.data[h.Value.Start:h.Value.End]))
 	bare, _, _ := strings.Cut(host, ":")
 	if strings.Contains(host, "{{") || slices.Contains(graphHosts, bare) || hostAllowed(host, fl.opts.Hosts) {
 		return
 	}
-	fl.report("request-line", SeverityError, h.value, ri, fmt.Sprintf("Host %s is not a Microsoft Graph cloud: use %s", quoteJSON(host), list(quoteAll(graphHosts), "or")))
+	fl.report("request-line", SeverityError, textSpan(h.Value), ri, fmt.Sprintf("Host %s is not a Microsoft Graph cloud: use %s", quoteJSON(host), list(quoteAll(graphHosts), "or")))
 }
 
 // checkContentType reports a missing or non-JSON Content-Type, and a
 // second one.
-func (fl *formLinter) checkContentType(r *rawRequest, ri int, lineAt span) {
-	hs := r.headersNamed(fl.data, "Content-Type")
+func (fl *formLinter) checkContentType(r *forms.Request, ri int, lineAt span) {
+	hs := r.HeadersNamed(fl.data, "Content-Type")
 	for _, d := range hs[min(1, len(hs)):] {
-		fl.report("content-type", SeverityWarning, d.value, ri, fmt.Sprintf("a second Content-Type header (line %d has one): a server takes either; send one", posIn(fl.lines, hs[0].name.start).Line))
+		fl.report("content-type", SeverityWarning, textSpan(d.Value), ri, fmt.Sprintf("a second Content-Type header (line %d has one): a server takes either; send one", posIn(fl.lines, hs[0].Name.Start).Line))
 	}
-	h, ok := r.headerValue(fl.data, "Content-Type")
+	h, ok := r.Header(fl.data, "Content-Type")
 	if !ok {
 		fl.report("content-type", SeverityWarning, lineAt, ri, "the request has a body but no Content-Type header: add Content-Type: application/json")
 		return
 	}
-	v := string(fl.data[h.value.start:h.value.end])
+	v := string(fl.data[h.Value.Start:h.Value.End])
 	mt, _, _ := strings.Cut(v, ";")
 	if !strings.EqualFold(strings.TrimSpace(mt), "application/json") {
-		fl.report("content-type", SeverityWarning, h.value, ri, fmt.Sprintf("Content-Type is %s: Microsoft Graph takes these bodies as application/json", quoteJSON(v)))
+		fl.report("content-type", SeverityWarning, textSpan(h.Value), ri, fmt.Sprintf("Content-Type is %s: Microsoft Graph takes these bodies as application/json", quoteJSON(v)))
 	}
 }
 
@@ -353,15 +351,15 @@ func (fl *formLinter) checkContentType(r *rawRequest, ri int, lineAt span) {
 // findings in the whole text's positions and returns the normalized body.
 func (fl *formLinter) lintBody(bl *Linter, body []byte, base int, ri int) ([]byte, Result) {
 	opts := bl.opts
-	uncommented, comments := blankComments(body)
-	sub, templates := substituteTemplates(uncommented)
-	res := bl.lintJSON(sub)
+	uncommented, comments := forms.BlankComments(body)
+	sub, templates := forms.SubstituteTemplates(uncommented)
+	res := bl.lintJSON(sub, bodyGuard(sub))
 	// Templates come in text order: a binary search finds the one a
 	// finding could be in.
 	inTemplate := func(f *Finding) bool {
-		i, _ := slices.BinarySearchFunc(templates, f.Start.Offset, func(t span, off int) int { return t.end - 1 - off })
-		for ; i < len(templates) && templates[i].start < f.End.Offset+1; i++ {
-			if t := templates[i]; f.Start.Offset < t.end && f.End.Offset > t.start || f.Start.Offset == t.start {
+		i, _ := slices.BinarySearchFunc(templates, f.Start.Offset, func(t forms.Span, off int) int { return t.End - 1 - off })
+		for ; i < len(templates) && templates[i].Start < f.End.Offset+1; i++ {
+			if t := templates[i]; f.Start.Offset < t.End && f.End.Offset > t.Start || f.Start.Offset == t.Start {
 				return true
 			}
 		}
@@ -400,7 +398,7 @@ func (fl *formLinter) lintBody(bl *Linter, body []byte, base int, ri int) ([]byt
 		if f.Fix != nil {
 			kept[fixKey(f.Fix)] = true
 		}
-		fl.findings = append(fl.findings, g)
+		fl.pending = append(fl.pending, g)
 	}
 	fl.reportTemplates(body, sub, templates, base, ri)
 	for _, fx := range res.Fixes {
@@ -424,18 +422,17 @@ func (fl *formLinter) lintBody(bl *Linter, body []byte, base int, ri int) ([]byt
 // the cap's count of them only the count is kept: the body's first ones
 // have the same rule and severity and earlier positions, so the cap would
 // list none of the rest (a body of 700,000 templates builds 1,000).
-func (fl *formLinter) reportTemplates(body, sub []byte, templates []span, base, ri int) {
+func (fl *formLinter) reportTemplates(body, sub []byte, templates []forms.Span, base, ri int) {
 	limit := fl.opts.maxFindings()
 	pointers := templatePointers(sub, templates[:min(len(templates), limit)])
 	var sev Severity // the rule's, as the linter's options set it
 	for i, t := range templates {
-		fl.compact()
 		if i == limit {
-			fl.omit(map[Severity]int{sev: len(templates) - i}, base+t.start, ri)
+			fl.omit(map[Severity]int{sev: len(templates) - i}, base+t.Start, ri)
 			return
 		}
-		name := string(body[t.start+2 : t.end-2])
-		f := fl.report("template-value", SeverityInfo, span{base + t.start, base + t.end}, ri,
+		name := string(body[t.Start+2 : t.End-2])
+		f := fl.report("template-value", SeverityInfo, span{base + t.Start, base + t.End}, ri,
 			fmt.Sprintf("the value is the variable {{%s}}, which is filled in when the request is sent: its type and format are not checked here", strings.TrimSpace(name)))
 		if f == nil {
 			return // the rule is off
@@ -519,8 +516,7 @@ func (fl *formLinter) result() (res Result) {
 		// a bare body is, so that every finding's Request indexes one.
 		res.Requests = []Request{{Target: res.Target, TargetFrom: res.TargetFrom, Start: fl.pos(0), End: fl.pos(len(fl.data)), secrets: fl.secrets}}
 	}
-	slices.SortStableFunc(res.Findings, compareFindings)
-	res.Findings, res.Omitted = fl.capAll(res.Findings)
+	res.Findings, res.Omitted = fl.capAll(res.Findings) // in text order already: see flush
 	for i := range res.Findings {
 		// The request-level findings quote the framing; the bodies' were
 		// masked by their pass with the same set.
@@ -555,54 +551,9 @@ func (fl *formLinter) result() (res Result) {
 	return res
 }
 
-// substituteTemplates replaces each unquoted {{name}} of a JSON body by
-// "{name}", a string of the same length, so that the body parses and every
-// offset stays; it returns the spans replaced.
-func substituteTemplates(body []byte) ([]byte, []span) {
-	var out []byte
-	var spans []span
-	inStr := false
-	for i := 0; i < len(body); i++ {
-		c := body[i]
-		if inStr {
-			switch c {
-			case '\\':
-				i++
-			case '"':
-				inStr = false
-			}
-			continue
-		}
-		if c == '"' {
-			inStr = true
-			continue
-		}
-		if c != '{' || i+1 >= len(body) || body[i+1] != '{' {
-			continue
-		}
-		j := i + 2
-		for j < len(body) && body[j] != '}' && body[j] != '{' && body[j] != '"' && body[j] != '\\' && body[j] >= 0x20 && body[j] != 0x7f {
-			j++
-		}
-		if j+1 >= len(body) || body[j] != '}' || body[j+1] != '}' {
-			continue
-		}
-		if out == nil {
-			out = append([]byte(nil), body...)
-		}
-		out[i], out[j+1] = '"', '"'
-		spans = append(spans, span{i, j + 2})
-		i = j + 1
-	}
-	if out == nil {
-		return body, nil
-	}
-	return out, spans
-}
-
 // templatePointers returns the JSON pointer of each template value in the
 // substituted body ("" where the body does not parse that far).
-func templatePointers(sub []byte, templates []span) []string {
+func templatePointers(sub []byte, templates []forms.Span) []string {
 	out := make([]string, len(templates))
 	if len(templates) == 0 {
 		return out
@@ -613,8 +564,8 @@ func templatePointers(sub []byte, templates []span) []string {
 		if n.Kind != kindString {
 			continue
 		}
-		i, ok := slices.BinarySearchFunc(templates, n.Start, func(t span, off int) int { return t.start - off })
-		if ok && n.End == templates[i].end {
+		i, ok := slices.BinarySearchFunc(templates, n.Start, func(t forms.Span, off int) int { return t.Start - off })
+		if ok && n.End == templates[i].End {
 			out[i] = pointerWith(n, (*node).Key)
 		}
 	}

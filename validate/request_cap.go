@@ -1,6 +1,9 @@
 package validate
 
-import "slices"
+import (
+	"slices"
+	"sort"
+)
 
 // formCap is the findings cap over a whole text of requests: MaxFindings
 // bounds the Result of the text, not each body's, with request-level
@@ -26,14 +29,38 @@ func (fl *formLinter) omit(counts map[Severity]int, off, ri int) {
 	}
 }
 
-// compact caps the findings so far once they pass twice the limit, so
-// that a text of many requests holds at most that many at a time; called
-// between requests (request-level findings are reported by pointer).
-func (fl *formLinter) compact() {
+// flush ends a request: its findings, sorted, join those of the requests
+// before it (each request's come after the last one's in the text, so
+// joining them is mostly an append: no sort of all the findings at the
+// end); then the findings so far are capped once they pass twice the
+// limit, so that a text of many requests holds at most that many at a
+// time. Capping part of the findings and then the rest leaves out the
+// same ones as capping all at once: a finding left out early has the
+// cap's worth of its class or better before it in any larger set.
+func (fl *formLinter) flush() {
+	slices.SortStableFunc(fl.pending, compareFindings)
+	fl.findings = mergeFindings(fl.findings, fl.pending)
+	fl.pending = fl.pending[:0]
 	if limit := fl.opts.maxFindings(); len(fl.findings) > 2*limit {
-		slices.SortStableFunc(fl.findings, compareFindings)
 		fl.findings = fl.selectFindings(fl.findings, limit)
 	}
+}
+
+// mergeFindings appends b to a, both sorted by compareFindings, keeping
+// the order; on a tie a's finding comes first, as a stable sort of a's
+// findings followed by b's would put them. When b starts after a ends (a
+// request after the one before it: the usual case) it is an append;
+// else only the part of a after b's first finding is sorted again.
+func mergeFindings(a, b []Finding) []Finding {
+	if len(b) == 0 {
+		return a
+	}
+	from := sort.Search(len(a), func(i int) bool { return compareFindings(a[i], b[0]) > 0 })
+	a = append(a, b...)
+	if from < len(a)-len(b) {
+		slices.SortStableFunc(a[from:], compareFindings)
+	}
+	return a
 }
 
 // selectFindings keeps at most limit of fs (sorted) as selectCapped does,
@@ -68,8 +95,7 @@ func (fl *formLinter) capAll(fs []Finding) ([]Finding, map[Severity]int) {
 	if !slices.Contains(fl.opts.Ignore, "too-many-findings") {
 		f := Finding{Rule: "too-many-findings", Severity: SeverityWarning, Message: tooManyMessage(c.omitted, limit),
 			Start: fl.pos(c.first), End: fl.pos(c.first), Request: c.request}
-		fs = append(fs, f)
-		slices.SortStableFunc(fs, compareFindings)
+		fs = mergeFindings(fs, []Finding{f})
 	}
 	return fs, c.omitted
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/azconn/azconn/internal/forms"
 	"github.com/azconn/azconn/internal/jsontext"
 	"github.com/azconn/azconn/schema"
 )
@@ -129,16 +130,16 @@ func isSecretName(name string) bool {
 
 // analyzeEndpoint reads the request line of r. Hosts are the hosts
 // accepted besides the Graph clouds (Options.Hosts; "*" is any host).
-func analyzeEndpoint(data []byte, r *rawRequest, hosts []string) endpoint {
-	ep := endpoint{method: strings.ToUpper(string(data[r.method.start:r.method.end]))}
-	url, at := resolveURL(data, r.target, r.vars)
-	for _, q := range r.query { // continuation lines: the query goes on
-		more, moreAt := resolveURL(data, q, r.vars)
+func analyzeEndpoint(data []byte, r *forms.Request, hosts []string) endpoint {
+	ep := endpoint{method: strings.ToUpper(string(data[r.Method.Start:r.Method.End]))}
+	url, at := resolveURL(data, textSpan(r.Target), r.Vars)
+	for _, q := range r.Query { // continuation lines: the query goes on
+		more, moreAt := resolveURL(data, textSpan(q), r.Vars)
 		url, at = url+more, append(at, moreAt...)
 	}
 	spanOf := func(from, to int) span {
 		if from >= len(at) || to <= from {
-			return r.target
+			return textSpan(r.Target)
 		}
 		return span{at[from].start, at[min(to, len(at))-1].end}
 	}
@@ -456,9 +457,9 @@ func cmpOr[S ~string](s, def S) S {
 
 // checkMethod says whether the endpoint takes the method with a body, and
 // which call the body is for.
-func (ep *endpoint) checkMethod(data []byte, r *rawRequest, issue func(span, string, ...any), action string) {
-	m := r.method
-	hasBody := r.hasBody
+func (ep *endpoint) checkMethod(data []byte, r *forms.Request, issue func(span, string, ...any), action string) {
+	m := textSpan(r.Method)
+	hasBody := r.HasBody
 	live := "…/virtualEndpoint/onPremisesConnections/{id}"
 	switch ep.call {
 	case callUpdatePassword, callRunHealthChecks:
@@ -470,7 +471,7 @@ func (ep *endpoint) checkMethod(data []byte, r *rawRequest, issue func(span, str
 			issue(m, "%s is an action: call it with POST, not %s", name, ep.method)
 		}
 		if ep.id == "" {
-			issue(r.target, "%s is bound to one connection: POST …/onPremisesConnections/{id}/%s", name, name)
+			issue(textSpan(r.Target), "%s is bound to one connection: POST …/onPremisesConnections/{id}/%s", name, name)
 		}
 		if ep.call == callRunHealthChecks && hasBody {
 			issue(m, "runHealthChecks takes no body: remove it")

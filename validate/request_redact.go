@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/azconn/azconn/internal/jsontext"
 )
 
 // Secrets of the request framing (SPEC §12): Authorization header values,
@@ -70,10 +72,10 @@ func framingScan(data []byte) []framingSecret {
 			out = append(out, framingSecret{s, v})
 		}
 	}
-	eachLine(data, 0, func(ln line) bool {
-		s := string(data[ln.start:ln.end])
-		for _, sp := range lineSecrets(s, vars, ln.start) {
-			add(span{ln.start + sp.start, ln.start + sp.end})
+	jsontext.EachLine(data, 0, func(ln jsontext.Line) bool {
+		s := string(data[ln.Start:ln.End])
+		for _, sp := range lineSecrets(s, vars, ln.Start) {
+			add(span{ln.Start + sp.start, ln.Start + sp.end})
 		}
 		return true
 	})

@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/azconn/azconn/internal/forms"
 )
 
 var (
@@ -113,8 +115,8 @@ func TestFormPositions(t *testing.T) {
 				if !ok {
 					o := c.opts
 					o.Target, o.Form, o.call = r.Target, FormJSON, r.call
-					unc, _ := blankComments(body)      // comment lines as spaces and
-					sub, _ := substituteTemplates(unc) // templates as strings: the offsets hold
+					unc, _ := forms.BlankComments(body)      // comment lines as spaces and
+					sub, _ := forms.SubstituteTemplates(unc) // templates as strings: the offsets hold
 					a = Lint(sub, o)
 					alone[f.Request] = a
 				}

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/azconn/azconn/internal/forms"
 	"github.com/azconn/azconn/internal/jsontext"
 )
 
@@ -88,35 +89,35 @@ func isByteCount(v string) bool {
 // a templated body or a file body ("< ./body.json") cannot be counted here
 // and is left alone. Every Content-Length header is checked so, and each
 // after the first is reported as a duplicate.
-func (fl *formLinter) checkContentLength(r *rawRequest, ri int, body, normalized []byte) {
-	hs := r.headersNamed(fl.data, "Content-Length")
+func (fl *formLinter) checkContentLength(r *forms.Request, ri int, body, normalized []byte) {
+	hs := r.HeadersNamed(fl.data, "Content-Length")
 	if len(hs) == 0 {
 		return
 	}
-	if _, comments := blankComments(body); r.bodyFile || comments || bytes.Contains(body, []byte("{{")) {
+	if _, comments := forms.BlankComments(body); r.BodyFile || comments || bytes.Contains(body, []byte("{{")) {
 		// Filled in when the request is sent, or sent without its comment
 		// lines: the length is not known here.
 		return
 	}
-	if te, ok := r.headerValue(fl.data, "Transfer-Encoding"); ok {
-		fl.report("content-length", SeverityWarning, hs[0].value, ri, fmt.Sprintf("Content-Length is sent with Transfer-Encoding %s: RFC 9112 §6.2 forbids both in one message; remove Content-Length",
-			quoteJSON(string(fl.data[te.value.start:te.value.end]))))
+	if te, ok := r.Header(fl.data, "Transfer-Encoding"); ok {
+		fl.report("content-length", SeverityWarning, textSpan(hs[0].Value), ri, fmt.Sprintf("Content-Length is sent with Transfer-Encoding %s: RFC 9112 §6.2 forbids both in one message; remove Content-Length",
+			quoteJSON(string(fl.data[te.Value.Start:te.Value.End]))))
 		return
 	}
 	// A Markdown fence's content is its lines less the fence's indentation.
-	body, normalized = stripIndent(body, r.indent), stripIndent(normalized, r.indent)
+	body, normalized = forms.StripIndent(body, r.Indent), forms.StripIndent(normalized, r.Indent)
 	for i, h := range hs {
 		if i > 0 {
-			fl.report("content-length", SeverityWarning, h.value, ri, fmt.Sprintf("a second Content-Length header (line %d has one): RFC 9112 §6.3 makes a message with differing values invalid; remove this one",
-				posIn(fl.lines, hs[0].name.start).Line))
+			fl.report("content-length", SeverityWarning, textSpan(h.Value), ri, fmt.Sprintf("a second Content-Length header (line %d has one): RFC 9112 §6.3 makes a message with differing values invalid; remove this one",
+				posIn(fl.lines, hs[0].Name.Start).Line))
 		}
 		fl.checkLengthValue(h, ri, body, normalized)
 	}
 }
 
 // checkLengthValue checks one Content-Length value against the body.
-func (fl *formLinter) checkLengthValue(h header, ri int, body, normalized []byte) {
-	v := string(fl.data[h.value.start:h.value.end])
+func (fl *formLinter) checkLengthValue(h forms.Header, ri int, body, normalized []byte) {
+	v := string(fl.data[h.Value.Start:h.Value.End])
 	if strings.Contains(v, "{{") {
 		return // a variable: filled in when the request is sent
 	}
@@ -125,15 +126,15 @@ func (fl *formLinter) checkLengthValue(h header, ri int, body, normalized []byte
 		if strconv.Itoa(want) != v && !fl.l.holds("content-length") {
 			// Right as written: the fixed text keeps it right, with no
 			// finding of its own (the body's findings explain the change).
-			fl.edits = append(fl.edits, formEdit{h.value.start, h.value.end, strconv.Itoa(want), nil})
+			fl.edits = append(fl.edits, formEdit{h.Value.Start, h.Value.End, strconv.Itoa(want), nil})
 		}
 		return
 	}
-	if f := fl.report("content-length", SeverityWarning, h.value, ri, msg); f != nil {
+	if f := fl.report("content-length", SeverityWarning, textSpan(h.Value), ri, msg); f != nil {
 		f.Fixable = true
 		if !fl.l.holds("content-length") { // Options.NoFix: reported, not fixed
 			f.Edit = &Edit{}
-			fl.edits = append(fl.edits, formEdit{h.value.start, h.value.end, strconv.Itoa(want), []*Edit{f.Edit}})
+			fl.edits = append(fl.edits, formEdit{h.Value.Start, h.Value.End, strconv.Itoa(want), []*Edit{f.Edit}})
 		}
 	}
 }

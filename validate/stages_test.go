@@ -111,7 +111,7 @@ func TestRulesWriteOnlyThroughReporter(t *testing.T) {
 		}
 		out := newCollector(c.in, l)
 		var rc ruleContext
-		if st := l.check(c.in, out, &rc); !st.ready {
+		if st := l.check(c.in, l.guard(c.in, FormJSON), out, &rc); !st.ready {
 			continue
 		}
 		ran++

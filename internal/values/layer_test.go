@@ -15,6 +15,7 @@ import (
 var below = map[string][]string{
 	".":           {"internal/jsontext", "internal/suggest"},
 	"../jsontext": {},
+	"../forms":    {"internal/jsontext"},
 	"../textdiff": {},
 }
 

@@ -1,31 +1,35 @@
-package validate
+package forms
 
 import (
 	"strings"
+
+	"github.com/azconn/azconn/internal/jsontext"
 )
 
-// rawRequest is one request as written in the text, with byte offsets into
-// the whole input. Nothing in it is interpreted yet.
-type rawRequest struct {
-	start, end int // the request: its request line to the end of its body
-	method     span
-	target     span   // the URL as written, variables unresolved
-	query      []span // continuation lines of the target ("    &$top=1"), trimmed
-	version    span   // "HTTP/1.1", or empty
-	headers    []header
-	hasBody    bool
-	body       span              // the body's bytes, up to and including the line break of its last line
-	bodyFile   bool              // the body is a "< ./file" reference, not inline
-	indent     int               // spaces CommonMark strips from each line (a Markdown fence's indentation)
-	vars       map[string]string // the file's @variables (REST Client: file-wide, the last definition wins)
+// Request is one request as written in the text, with byte offsets into
+// the whole input. Nothing in it is interpreted yet: its URL is not
+// resolved, its headers not checked, its body not parsed.
+type Request struct {
+	Start, End int // the request: its request line to the end of its body
+	Method     Span
+	Target     Span   // the URL as written, variables unresolved
+	Query      []Span // continuation lines of the target ("    &$top=1"), trimmed
+	Version    Span   // "HTTP/1.1", or empty
+	Headers    []Header
+	HasBody    bool
+	Body       Span              // the body's bytes, up to and including the line break of its last line
+	BodyFile   bool              // the body is a "< ./file" reference, not inline
+	Indent     int               // spaces CommonMark strips from each line (a Markdown fence's indentation)
+	Vars       map[string]string // the file's @variables (REST Client: file-wide, the last definition wins)
 }
 
-// span is [start, end) of the input.
-type span struct{ start, end int }
+// Span is [Start, End) of the input, as the JSON text layer spans its
+// tokens.
+type Span = jsontext.Span
 
-// header is one "Name: value" line.
-type header struct {
-	name, value span
+// Header is one "Name: value" line: its name and its value, trimmed.
+type Header struct {
+	Name, Value Span
 }
 
 // hvar is one "@name = value" definition of a .http file.
@@ -141,24 +145,24 @@ func isCommentLine(t string) bool {
 	return strings.HasPrefix(t, "#") || strings.HasPrefix(t, "//")
 }
 
-// parseHTTPText reads the requests of an HTTP request or a .http file in
+// ParseHTTP reads the requests of an HTTP request or a .http file in
 // data[from:]: requests separated by ### lines, # and // comment lines and
 // @name = value variables outside requests. Each request is a request
 // line, header lines up to a blank line, and a body up to the next
 // separator (trailing blank lines and JetBrains response handlers
 // excluded).
-func parseHTTPText(data []byte, from int) []rawRequest {
+func ParseHTTP(data []byte, from int) []Request {
 	return parseHTTPLines(data, splitLines(data, from))
 }
 
 // parseHTTPLines reads the requests of the given lines of data (a whole
-// text, or the content of a Markdown fence), as parseHTTPText says.
-func parseHTTPLines(data []byte, lines []line) []rawRequest {
-	var reqs []rawRequest
+// text, or the content of a Markdown fence), as ParseHTTP says.
+func parseHTTPLines(data []byte, lines []jsontext.Line) []Request {
+	var reqs []Request
 	vars := map[string]string{}
 	for i := 0; i < len(lines); {
 		ln := lines[i]
-		t := trimLine(data[ln.start:ln.end])
+		t := trimLine(data[ln.Start:ln.End])
 		switch {
 		case t == "" || strings.HasPrefix(t, "###") || isCommentLine(t):
 			i++
@@ -181,7 +185,7 @@ func parseHTTPLines(data []byte, lines []line) []rawRequest {
 			continue
 		}
 		r, next := readRequest(data, lines, i, rl)
-		r.vars = vars
+		r.Vars = vars
 		reqs = append(reqs, r)
 		i = next
 	}
@@ -190,12 +194,12 @@ func parseHTTPLines(data []byte, lines []line) []rawRequest {
 
 // skipScript returns the line after the script starting at lines[i]:
 // "< {% … %}" up to the line closing it, or "< ./file.js", one line.
-func skipScript(data []byte, lines []line, i int) int {
-	if !strings.HasPrefix(strings.TrimSpace(trimLine(data[lines[i].start:lines[i].end])[1:]), "{%") {
+func skipScript(data []byte, lines []jsontext.Line, i int) int {
+	if !strings.HasPrefix(strings.TrimSpace(trimLine(data[lines[i].Start:lines[i].End])[1:]), "{%") {
 		return i + 1
 	}
 	for j := i; j < len(lines); j++ {
-		t := string(data[lines[j].start:lines[j].end])
+		t := string(data[lines[j].Start:lines[j].End])
 		if j == i {
 			_, t, _ = strings.Cut(t, "{%")
 		}
@@ -206,12 +210,12 @@ func skipScript(data []byte, lines []line, i int) int {
 	return len(lines)
 }
 
-func isSeparator(data []byte, ln line) bool {
-	return strings.HasPrefix(strings.TrimSpace(string(data[ln.start:ln.end])), "###")
+func isSeparator(data []byte, ln jsontext.Line) bool {
+	return strings.HasPrefix(strings.TrimSpace(string(data[ln.Start:ln.End])), "###")
 }
 
-func parseVariable(data []byte, ln line) hvar {
-	s := string(data[ln.start:ln.end])
+func parseVariable(data []byte, ln jsontext.Line) hvar {
+	s := string(data[ln.Start:ln.End])
 	at := strings.IndexByte(s, '@')
 	eq := strings.IndexByte(s, '=')
 	name := strings.TrimSpace(s[at+1 : eq])
@@ -228,23 +232,23 @@ func parseVariable(data []byte, ln line) hvar {
 
 // readRequest reads the request whose request line is lines[i]; it
 // returns the request and the index of the first line after it.
-func readRequest(data []byte, lines []line, i int, rl reqLine) (rawRequest, int) {
+func readRequest(data []byte, lines []jsontext.Line, i int, rl reqLine) (Request, int) {
 	ln := lines[i]
-	base := ln.start
-	for base < ln.end && (data[base] == ' ' || data[base] == '\t') {
+	base := ln.Start
+	for base < ln.End && (data[base] == ' ' || data[base] == '\t') {
 		base++
 	}
-	if strings.HasPrefix(string(data[base:ln.end]), "\ufeff") {
+	if strings.HasPrefix(string(data[base:ln.End]), "\ufeff") {
 		base += len("\ufeff")
 	}
-	r := rawRequest{start: ln.start, end: ln.end}
-	r.method = span{base + rl.mOff, base + rl.mOff + len(rl.method)}
-	r.target = span{base + rl.tOff, base + rl.tOff + len(rl.target)}
+	r := Request{Start: ln.Start, End: ln.End}
+	r.Method = Span{Start: base + rl.mOff, End: base + rl.mOff + len(rl.method)}
+	r.Target = Span{Start: base + rl.tOff, End: base + rl.tOff + len(rl.target)}
 	if rl.version != "" {
-		r.version = span{base + rl.vOff, base + rl.vOff + len(rl.version)}
+		r.Version = Span{Start: base + rl.vOff, End: base + rl.vOff + len(rl.version)}
 	}
 	i++
-	for i < len(lines) && isContinuation(string(data[lines[i].start:lines[i].end])) {
+	for i < len(lines) && isContinuation(string(data[lines[i].Start:lines[i].End])) {
 		r.continueTarget(data, lines[i])
 		i++
 	}
@@ -254,36 +258,36 @@ func readRequest(data []byte, lines []line, i int, rl reqLine) (rawRequest, int)
 
 // continueTarget adds continuation line ln to the request target: its
 // text, trimmed, and a version at its end ("&$top=1 HTTP/1.1").
-func (r *rawRequest) continueTarget(data []byte, ln line) {
-	q := trimSpan(data, span{ln.start, ln.end})
-	t := string(data[q.start:q.end])
-	if k := strings.LastIndexAny(t, " \t"); k > 0 && len(t)-k > 5 && strings.EqualFold(t[k+1:k+6], "HTTP/") && r.version.end == 0 {
-		r.version = span{q.start + k + 1, q.end}
-		q = trimSpan(data, span{q.start, q.start + k})
+func (r *Request) continueTarget(data []byte, ln jsontext.Line) {
+	q := trimSpan(data, Span{Start: ln.Start, End: ln.End})
+	t := string(data[q.Start:q.End])
+	if k := strings.LastIndexAny(t, " \t"); k > 0 && len(t)-k > 5 && strings.EqualFold(t[k+1:k+6], "HTTP/") && r.Version.End == 0 {
+		r.Version = Span{Start: q.Start + k + 1, End: q.End}
+		q = trimSpan(data, Span{Start: q.Start, End: q.Start + k})
 	}
-	r.query = append(r.query, q)
-	r.end = ln.end
+	r.Query = append(r.Query, q)
+	r.End = ln.End
 }
 
 // readHeaders reads header lines from lines[i] up to a blank line (comment
 // lines among them skipped) and returns the index after them.
-func (r *rawRequest) readHeaders(data []byte, lines []line, i int) int {
+func (r *Request) readHeaders(data []byte, lines []jsontext.Line, i int) int {
 	for ; i < len(lines); i++ {
 		ln := lines[i]
-		t := trimLine(data[ln.start:ln.end])
+		t := trimLine(data[ln.Start:ln.End])
 		if t == "" || strings.HasPrefix(t, "###") {
 			break
 		}
 		if isCommentLine(t) {
 			continue
 		}
-		colon := strings.IndexByte(string(data[ln.start:ln.end]), ':')
+		colon := strings.IndexByte(string(data[ln.Start:ln.End]), ':')
 		if colon <= 0 || strings.HasPrefix(t, "{") || strings.HasPrefix(t, "[") || strings.HasPrefix(t, "<") {
 			break // a body without the blank line before it
 		}
-		h := header{name: trimSpan(data, span{ln.start, ln.start + colon}), value: trimSpan(data, span{ln.start + colon + 1, ln.end})}
-		r.headers = append(r.headers, h)
-		r.end = ln.end
+		h := Header{Name: trimSpan(data, Span{Start: ln.Start, End: ln.Start + colon}), Value: trimSpan(data, Span{Start: ln.Start + colon + 1, End: ln.End})}
+		r.Headers = append(r.Headers, h)
+		r.End = ln.End
 	}
 	return i
 }
@@ -291,12 +295,12 @@ func (r *rawRequest) readHeaders(data []byte, lines []line, i int) int {
 // readBody reads the body from lines[i]: from its first line that is
 // neither blank nor a comment up to the last such line before the next
 // separator or a response handler, redirect or reference (which end the
-// request); comment lines inside it stay in its span, and the form layer
+// request); comment lines inside it stay in its Span, and the form layer
 // blanks them before linting. It returns the index after the request.
-func (r *rawRequest) readBody(data []byte, lines []line, i int) int {
+func (r *Request) readBody(data []byte, lines []jsontext.Line, i int) int {
 	first, last := -1, -1
 	for ; i < len(lines); i++ {
-		t := trimLine(data[lines[i].start:lines[i].end])
+		t := trimLine(data[lines[i].Start:lines[i].End])
 		if strings.HasPrefix(t, "###") {
 			break
 		}
@@ -313,26 +317,26 @@ func (r *rawRequest) readBody(data []byte, lines []line, i int) int {
 			first = i
 		}
 		last = i
-		r.bodyFile = r.bodyFile || isFileBody(t)
+		r.BodyFile = r.BodyFile || isFileBody(t)
 	}
 	if first >= 0 {
-		r.hasBody = true
-		r.body = span{lines[first].start, lines[last].next}
-		r.end = r.body.end
+		r.HasBody = true
+		r.Body = Span{Start: lines[first].Start, End: lines[last].Next}
+		r.End = r.Body.End
 	}
 	return i
 }
 
-// blankComments returns body with each comment line (# or // first) as
+// BlankComments returns body with each comment line (# or // first) as
 // spaces, the line breaks kept, so that offsets hold; and whether any was.
-func blankComments(body []byte) ([]byte, bool) {
+func BlankComments(body []byte) ([]byte, bool) {
 	var out []byte
-	eachLine(body, 0, func(ln line) bool {
-		if t := trimLine(body[ln.start:ln.end]); isCommentLine(t) {
+	jsontext.EachLine(body, 0, func(ln jsontext.Line) bool {
+		if t := trimLine(body[ln.Start:ln.End]); isCommentLine(t) {
 			if out == nil {
 				out = append([]byte(nil), body...)
 			}
-			for k := ln.start; k < ln.end; k++ {
+			for k := ln.Start; k < ln.End; k++ {
 				out[k] = ' '
 			}
 		}
@@ -345,33 +349,38 @@ func blankComments(body []byte) ([]byte, bool) {
 }
 
 // trimSpan trims spaces and tabs off both ends of s.
-func trimSpan(data []byte, s span) span {
-	for s.start < s.end && (data[s.start] == ' ' || data[s.start] == '\t') {
-		s.start++
-	}
-	for s.end > s.start && (data[s.end-1] == ' ' || data[s.end-1] == '\t') {
-		s.end--
-	}
+func trimSpan(data []byte, s Span) Span {
+	s.Start, s.End = jsontext.TrimBlanks(data, s.Start, s.End)
 	return s
 }
 
-// headerValue returns the first header named name (any case).
-func (r *rawRequest) headerValue(data []byte, name string) (header, bool) {
-	for _, h := range r.headers {
-		if strings.EqualFold(string(data[h.name.start:h.name.end]), name) {
+// Header returns the first header named name (any case).
+func (r *Request) Header(data []byte, name string) (Header, bool) {
+	for _, h := range r.Headers {
+		if strings.EqualFold(string(data[h.Name.Start:h.Name.End]), name) {
 			return h, true
 		}
 	}
-	return header{}, false
+	return Header{}, false
 }
 
-// headersNamed returns every header named name (any case), in order.
-func (r *rawRequest) headersNamed(data []byte, name string) []header {
-	var out []header
-	for _, h := range r.headers {
-		if strings.EqualFold(string(data[h.name.start:h.name.end]), name) {
+// HeadersNamed returns every header named name (any case), in order.
+func (r *Request) HeadersNamed(data []byte, name string) []Header {
+	var out []Header
+	for _, h := range r.Headers {
+		if strings.EqualFold(string(data[h.Name.Start:h.Name.End]), name) {
 			out = append(out, h)
 		}
 	}
 	return out
+}
+
+// Parse returns the requests of data[from:] (from skips a byte order
+// mark) when it holds the given form: those of the fenced http blocks of
+// Markdown, else those of HTTP text (a request or a .http file).
+func Parse(data []byte, form Form, from int) []Request {
+	if form == Markdown {
+		return ParseMarkdown(data, from)
+	}
+	return ParseHTTP(data, from)
 }

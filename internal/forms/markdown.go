@@ -1,18 +1,20 @@
-package validate
+package forms
 
 import (
 	"encoding/json"
 	"strings"
+
+	"github.com/azconn/azconn/internal/jsontext"
 )
 
 // fence is one fenced code block of a Markdown text.
 type fence struct {
-	info    string // the info string's first word, lower-cased ("http", "json")
-	content []line // the lines between the fences
-	open    line   // the opening fence line
-	end     int    // offset after the closing fence line (or the end of input)
-	skip    bool   // a docs comment before it says "ignored" or "response"
-	indent  int    // the opening fence's indentation, which CommonMark strips from each content line
+	info    string          // the info string's first word, lower-cased ("http", "json")
+	content []jsontext.Line // the lines between the fences
+	open    jsontext.Line   // the opening fence line
+	End     int             // offset after the closing fence line (or the end of input)
+	skip    bool            // a docs comment before it says "ignored" or "response"
+	Indent  int             // the opening fence's indentation, which CommonMark strips from each content line
 }
 
 // isFence reports whether t (with leading spaces removed) opens or closes
@@ -34,22 +36,22 @@ func markdownFences(data []byte, from int) []fence {
 	nextClose := -1
 	for i := 0; i < len(lines); i++ {
 		ln := lines[i]
-		raw := string(data[ln.start:ln.end])
+		raw := string(data[ln.Start:ln.End])
 		t := strings.TrimLeft(raw, " ")
 		indent := len(raw) - len(t)
 		switch {
 		case strings.TrimSpace(t) == "":
 			continue
 		case strings.HasPrefix(t, "<!--"):
-			// A docs block comment may span lines; read it whole.
+			// A docs block comment may Span lines; read it whole.
 			if nextClose < i {
 				nextClose = i
-				for nextClose < len(lines) && !strings.Contains(string(data[lines[nextClose].start:lines[nextClose].end]), "-->") {
+				for nextClose < len(lines) && !strings.Contains(string(data[lines[nextClose].Start:lines[nextClose].End]), "-->") {
 					nextClose++
 				}
 			}
 			j := min(nextClose, len(lines)-1)
-			skipNext = docsCommentSkips(data[ln.start:lines[j].end])
+			skipNext = docsCommentSkips(data[ln.Start:lines[j].End])
 			i = j
 			continue
 		case indent > 3 || !isFence(t):
@@ -64,21 +66,21 @@ func markdownFences(data []byte, from int) []fence {
 		info := strings.TrimSpace(t[n:])
 		if marker == '`' && strings.Contains(info, "`") {
 			skipNext = false
-			continue // not a fence: a code span
+			continue // not a fence: a code Span
 		}
 		word, _, _ := strings.Cut(info, " ")
 		word, _, _ = strings.Cut(word, "{")
-		f := fence{info: strings.ToLower(word), open: ln, skip: skipNext, end: len(data), indent: indent}
+		f := fence{info: strings.ToLower(word), open: ln, skip: skipNext, End: len(data), Indent: indent}
 		skipNext = false
 		j := i + 1
 		for ; j < len(lines); j++ {
-			c := strings.TrimLeft(string(data[lines[j].start:lines[j].end]), " ")
+			c := strings.TrimLeft(string(data[lines[j].Start:lines[j].End]), " ")
 			k := 0
 			for k < len(c) && c[k] == marker {
 				k++
 			}
 			if k >= n && strings.TrimSpace(c[k:]) == "" {
-				f.end = lines[j].next
+				f.End = lines[j].Next
 				break
 			}
 			f.content = append(f.content, lines[j])
@@ -109,7 +111,7 @@ func docsCommentSkips(b []byte) bool {
 	return strings.Contains(lower, `"ignored"`) || strings.Contains(lower, `"response"`)
 }
 
-// parseMarkdown returns the requests of the fenced http blocks of data.
+// ParseMarkdown returns the requests of the fenced http blocks of data.
 // A block holds .http syntax (requests separated by ###, comments,
 // @variables), so one block may hold several requests; a response's
 // status line (HTTP/1.1 200 OK) is not a request, and a block a docs
@@ -117,9 +119,9 @@ func docsCommentSkips(b []byte) bool {
 // body but its call takes one (POST, PATCH or PUT, not runHealthChecks), a
 // json block that follows with nothing but blank lines and comments
 // between is its body; after any other request it is a response sample.
-func parseMarkdown(data []byte, from int) []rawRequest {
+func ParseMarkdown(data []byte, from int) []Request {
 	fences := markdownFences(data, from)
-	var reqs []rawRequest
+	var reqs []Request
 	for i, f := range fences {
 		if f.skip || f.info != "http" || len(f.content) == 0 {
 			continue
@@ -129,9 +131,9 @@ func parseMarkdown(data []byte, from int) []rawRequest {
 			continue
 		}
 		for j := range block {
-			block[j].indent = f.indent
+			block[j].Indent = f.Indent
 		}
-		if r := &block[len(block)-1]; !r.hasBody && takesBody(data, r) && i+1 < len(fences) {
+		if r := &block[len(block)-1]; !r.HasBody && takesBody(data, r) && i+1 < len(fences) {
 			bodyFromFence(data, r, f, fences[i+1])
 		}
 		reqs = append(reqs, block...)
@@ -141,25 +143,25 @@ func parseMarkdown(data []byte, from int) []rawRequest {
 
 // takesBody reports whether request r's call takes a body: POST, PATCH or
 // PUT, and not the runHealthChecks action.
-func takesBody(data []byte, r *rawRequest) bool {
-	m := strings.ToUpper(string(data[r.method.start:r.method.end]))
+func takesBody(data []byte, r *Request) bool {
+	m := strings.ToUpper(string(data[r.Method.Start:r.Method.End]))
 	if m != "POST" && m != "PATCH" && m != "PUT" {
 		return false
 	}
-	t := strings.ToLower(string(data[r.target.start:r.target.end]))
+	t := strings.ToLower(string(data[r.Target.Start:r.Target.End]))
 	t, _, _ = strings.Cut(t, "?")
 	return !strings.HasSuffix(strings.TrimRight(t, "/"), "/runhealthchecks")
 }
 
 // bodyFromFence makes the json block next, when it follows block f with
 // nothing but blank lines and comments between, the body of r.
-func bodyFromFence(data []byte, r *rawRequest, f, next fence) {
-	if next.info != "json" || next.skip || !onlyBlankBetween(data, f.end, next.open.start) || len(next.content) == 0 {
+func bodyFromFence(data []byte, r *Request, f, next fence) {
+	if next.info != "json" || next.skip || !onlyBlankBetween(data, f.End, next.open.Start) || len(next.content) == 0 {
 		return
 	}
 	first, last := -1, -1
 	for j, ln := range next.content {
-		if strings.TrimSpace(string(data[ln.start:ln.end])) != "" {
+		if strings.TrimSpace(string(data[ln.Start:ln.End])) != "" {
 			if first < 0 {
 				first = j
 			}
@@ -167,27 +169,27 @@ func bodyFromFence(data []byte, r *rawRequest, f, next fence) {
 		}
 	}
 	if first >= 0 {
-		r.hasBody = true
-		r.body = span{next.content[first].start, next.content[last].next}
-		r.end = r.body.end
-		r.indent = next.indent
+		r.HasBody = true
+		r.Body = Span{Start: next.content[first].Start, End: next.content[last].Next}
+		r.End = r.Body.End
+		r.Indent = next.Indent
 	}
 }
 
-// stripIndent returns body with up to n leading spaces removed from each
+// StripIndent returns body with up to n leading spaces removed from each
 // line, as CommonMark removes a fence's indentation from its content
 // (spec 0.31, 4.5 "Fenced code blocks").
-func stripIndent(body []byte, n int) []byte {
+func StripIndent(body []byte, n int) []byte {
 	if n == 0 {
 		return body
 	}
 	out := make([]byte, 0, len(body))
-	eachLine(body, 0, func(ln line) bool {
-		k := ln.start
-		for k < ln.end && k-ln.start < n && body[k] == ' ' {
+	jsontext.EachLine(body, 0, func(ln jsontext.Line) bool {
+		k := ln.Start
+		for k < ln.End && k-ln.Start < n && body[k] == ' ' {
 			k++
 		}
-		out = append(out, body[k:ln.next]...)
+		out = append(out, body[k:ln.Next]...)
 		return true
 	})
 	return out
