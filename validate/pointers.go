@@ -1,5 +1,7 @@
 package validate
 
+import "slices"
+
 // Pointers of findings are built last, for the findings that Result keeps:
 // a pointer is as long as its path, and a path through a long key (a
 // megabyte-long name holding many repeated keys) would otherwise cost the
@@ -29,8 +31,11 @@ func (c *collector) reportAt(rule string, sev Severity, start, end int, n *node,
 }
 
 // fillPointers sets the deferred pointers of the findings in kept (all of
-// them when nothing was capped).
-func (c *collector) fillPointers(kept []*Finding, capped bool) {
+// them when nothing was capped), sorted by position, while their bytes
+// fit in pointerBudget; it returns kept without the findings left out
+// past it (the last in the cap's order, which it returns), whose pointers
+// are not built.
+func (c *collector) fillPointers(kept []*Finding, capped bool) (listed, dropped []*Finding) {
 	var keep map[*Finding]bool
 	if capped {
 		keep = make(map[*Finding]bool, len(kept))
@@ -38,10 +43,60 @@ func (c *collector) fillPointers(kept []*Finding, capped bool) {
 			keep[f] = true
 		}
 	}
-	for _, d := range c.deferred {
+	budget, total := pointerBudget(len(c.src)), 0
+	for _, f := range kept {
+		total += len(f.Pointer) // scoped rules' pointers, built at once
+	}
+	for i, d := range c.deferred {
+		if total > budget {
+			break
+		}
 		if !capped || keep[d.f] {
 			d.f.Pointer = pointerOf(d.at)
+			total += len(d.f.Pointer)
+			c.deferred[i].at = nil
+		}
+	}
+	if total > budget {
+		return c.pointersInBudget(kept, budget)
+	}
+	c.deferred = nil
+	return kept, nil
+}
+
+// pointersInBudget is fillPointers past the budget: it builds the pointers
+// of kept in the cap's order (blocking first, then by severity, the
+// earliest first) until they pass budget, and leaves out the findings from
+// there on.
+func (c *collector) pointersInBudget(kept []*Finding, budget int) (listed, dropped []*Finding) {
+	pending := make(map[*Finding]*node, len(kept))
+	for _, d := range c.deferred {
+		if d.at != nil {
+			pending[d.f] = d.at
 		}
 	}
 	c.deferred = nil
+	order := slices.Clone(kept)
+	slices.SortStableFunc(order, func(a, b *Finding) int { return findingClass(a) - findingClass(b) })
+	total := 0
+	for i, f := range order {
+		if n := pending[f]; n != nil {
+			f.Pointer = pointerOf(n)
+		}
+		if total += len(f.Pointer); total > budget {
+			dropped = order[i:]
+			break
+		}
+	}
+	left := make(map[*Finding]bool, len(dropped))
+	for _, f := range dropped {
+		left[f] = true
+	}
+	for _, f := range kept {
+		if !left[f] {
+			listed = append(listed, f)
+		}
+	}
+	slices.SortStableFunc(dropped, func(a, b *Finding) int { return compareFindings(*a, *b) })
+	return listed, dropped
 }
