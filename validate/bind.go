@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"iter"
 	"strings"
+
+	"github.com/azconn/azconn/internal/secrets"
 )
 
 // binding is what the bind stage learns of a tree for one target: the
@@ -130,7 +132,7 @@ func (p *pass) bind() {
 			bn := &b.nodes[n.id]
 			bn.secret = b.nodes[par.id].secret ||
 				(par.kind == kindObject && secret != "" && strings.EqualFold(par.members[n.index].key, secret))
-			if bn.secret && n.kind == kindString && n.str != "" && !isStandIn(n.str) {
+			if bn.secret && n.kind == kindString && n.str != "" && !secrets.IsStandIn(n.str) {
 				b.secrets = append(b.secrets, n.str)
 			}
 		}

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/azconn/azconn/internal/secrets"
 )
 
 // blocking lists the rules whose findings forbid any change to the input.
@@ -169,7 +171,7 @@ func (p *pass) run() (stripBOM bool) {
 	}
 	p.m = p.detected.model
 	p.bind()
-	p.findSecrets()
+	p.secrets = p.findSecrets()
 	for _, ph := range phases {
 		if p.stopped() {
 			return stripBOM
@@ -305,12 +307,7 @@ func (p *pass) maskRaw(ptr string) string {
 	if ptr == "" {
 		return ""
 	}
-	r := newRedactor(p.src, Target(p.m.name))
-	r.secretValues()
-	if r.set.empty() {
-		return ptr
-	}
-	return r.set.seal().pointer(ptr)
+	return secrets.BodySecrets(p.src, redactionFor(Target(p.m.name))).Pointer(ptr)
 }
 
 // inputWord names the input in messages: the file, or a program's body.

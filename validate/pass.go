@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/azconn/azconn/internal/jsontext"
+	"github.com/azconn/azconn/internal/secrets"
 )
 
 // pass is one Lint call: the stages' outputs (tree, detection, binding,
@@ -46,7 +47,7 @@ type pass struct {
 	ctx        canceler          // LintContext's; nil for Lint
 	schemaErrs []schemaViolation // the schema adapter's output, on first use
 	schemaRan  bool
-	secrets    *secretSet        // what must never leave the engine (secret.go)
+	secrets    *secrets.Set      // what must never leave the engine (secret.go)
 	deferred   []deferredPointer // pointers built for kept findings only (pointers.go)
 }
 
@@ -241,12 +242,8 @@ func pointerWith(n *node, key func(*node) string) string {
 	return b.String()
 }
 
-func escapePointer(s string) string {
-	if strings.IndexByte(s, '~') < 0 && strings.IndexByte(s, '/') < 0 {
-		return s
-	}
-	return strings.NewReplacer("~", "~0", "/", "~1").Replace(s)
-}
+// escapePointer escapes a key as a pointer token (jsontext.EscapePointer).
+func escapePointer(s string) string { return jsontext.EscapePointer(s) }
 
 // show returns the value for a message: quoted, shortened when long, and
 // never for a secret.

@@ -69,7 +69,7 @@ func RenderCalls(r Request, opts CallOptions) CallView {
 	var v CallView
 	// The whole text's secrets (another request's password, a token of
 	// the framing) are masked in the body too.
-	v.Calls = renderAll(call, host, api, endpointPath(target, stub), r.secrets.freeText(idOf(r)), r.secrets.text(bodyWithRef(r.Body, target)))
+	v.Calls = renderAll(call, host, api, endpointPath(target, stub), r.secrets.FreeText(idOf(r)), r.secrets.Text(bodyWithRef(r.Body, target)))
 	if stub {
 		v.Note = "The cloudManagedDesktop endpoint is a pre-release stub of the Graph docs, not a live API: the live call is " +
 			methodOf(call) + " https://graph.microsoft.com/" + api + liveCollection + "/{id}" + actionSuffix(call) +
@@ -82,7 +82,7 @@ func RenderCalls(r Request, opts CallOptions) CallView {
 			res := Lint(body, Options{Target: OnPremisesConnection, DropReadOnly: true, Form: FormJSON, call: call})
 			body = res.Normalized
 		}
-		v.Live = renderAll(call, host, api, liveCollection, r.secrets.freeText(idOf(r)), r.secrets.text(bodyWithRef(body, OnPremisesConnection)))
+		v.Live = renderAll(call, host, api, liveCollection, r.secrets.FreeText(idOf(r)), r.secrets.Text(bodyWithRef(body, OnPremisesConnection)))
 	}
 	return v
 }

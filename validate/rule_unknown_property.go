@@ -74,7 +74,7 @@ func (p *pass) unknownProperty(obj *node, idx int) {
 		advice = "this looks like a Microsoft Graph error response, not a request body"
 	case obj == p.root && p.m.otherProps[key] != "":
 		advice = "it is a property of the " + p.m.otherProps[key] + " target: lint with that target if the body is meant for it"
-	case p.secrets.token(key): // a key spelling the password: no suggestion built from it
+	case p.secrets.Token(key): // a key spelling the password: no suggestion built from it
 	default:
 		if s := nearest(key, names); s != "" {
 			advice = "did you mean " + quoteJSON(s) + "?"

@@ -15,6 +15,7 @@ import (
 var below = map[string][]string{
 	".":           {"internal/jsontext", "internal/suggest"},
 	"../jsontext": {},
+	"../secrets":  {"internal/jsontext", "internal/suggest", "internal/values"},
 }
 
 // TestImportsOnlyDownward fails when a leaf's files (tests included)

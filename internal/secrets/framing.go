@@ -1,11 +1,14 @@
-package validate
+package secrets
 
 import (
+	"bytes"
 	"net/url"
 	"regexp"
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/azconn/azconn/internal/jsontext"
 )
 
 // Secrets of the request framing (SPEC §12): Authorization header values,
@@ -51,7 +54,7 @@ type framingSecret struct {
 }
 
 // framingScan returns the framing secrets of data, in no set order.
-func framingScan(data []byte) []framingSecret {
+func framingScan(data []byte, all *Names) []framingSecret {
 	if !strings.ContainsAny(string(data), ":=") {
 		return nil
 	}
@@ -60,7 +63,7 @@ func framingScan(data []byte) []framingSecret {
 	var used []string           // variables used in secret values
 	add := func(s span) {
 		v := string(data[s.start:s.end])
-		if v == "" || v == RedactMask {
+		if v == "" || v == Mask {
 			return
 		}
 		for _, m := range httpVarRef().FindAllStringSubmatch(v, -1) {
@@ -70,13 +73,13 @@ func framingScan(data []byte) []framingSecret {
 			out = append(out, framingSecret{s, v})
 		}
 	}
-	eachLine(data, 0, func(ln line) bool {
-		s := string(data[ln.start:ln.end])
-		for _, sp := range lineSecrets(s, vars, ln.start) {
-			add(span{ln.start + sp.start, ln.start + sp.end})
+	for start := 0; start < len(data); {
+		end := lineEnd(data, start)
+		for _, sp := range lineSecrets(string(data[start:end]), vars, start, all) {
+			add(span{start + sp.start, start + sp.end})
 		}
-		return true
-	})
+		start = end + lineBreakLen(data, end)
+	}
 	for _, name := range used {
 		for _, s := range vars[name] {
 			add(s)
@@ -89,11 +92,13 @@ func framingScan(data []byte) []framingSecret {
 
 // lineSecrets returns the spans of line s (offsets within it) holding a
 // framing secret, and records its variable definitions (at base) in vars.
-func lineSecrets(s string, vars map[string][]span, base int) []span {
+// A JSON member named like a secret is one unless it is one of all, the
+// targets' property names (a body's password is masked as one).
+func lineSecrets(s string, vars map[string][]span, base int, all *Names) []span {
 	var out []span
 	if m := secretVarLine().FindStringSubmatchIndex(s); m != nil {
 		name := foldName(s[m[4]:m[5]])
-		if isSecretName(name) {
+		if IsSecretName(name) {
 			out = append(out, span{m[8], m[9]})
 		} else {
 			vars[name] = append(vars[name], span{base + m[8], base + m[9]})
@@ -108,9 +113,8 @@ func lineSecrets(s string, vars map[string][]span, base int) []span {
 		out = append(out, fieldSecrets(s)...)
 	}
 	if strings.Contains(s, "\"") {
-		names := anyRedaction().names
 		for _, m := range secretMember().FindAllStringSubmatchIndex(s, -1) {
-			if name := foldName(s[m[2]:m[3]]); isSecretName(name) && (names == nil || !names.has[s[m[2]:m[3]]]) {
+			if name := foldName(s[m[2]:m[3]]); IsSecretName(name) && !all.Has(s[m[2]:m[3]]) {
 				out = append(out, span{m[4] + 1, m[5] - 1})
 			}
 		}
@@ -142,7 +146,7 @@ func fieldSecrets(s string) []span {
 	var out []span
 	inURL := urlLine().MatchString(s)
 	for _, m := range secretField().FindAllStringSubmatchIndex(s, -1) {
-		if !isSecretName(foldName(s[m[2]:m[3]])) {
+		if !IsSecretName(foldName(s[m[2]:m[3]])) {
 			continue
 		}
 		v := span{m[1], m[1] + strings.IndexByte(s[m[1]:]+"&", '&')}
@@ -169,64 +173,74 @@ func foldName(name string) string {
 // isTemplateRef reports whether v is only a template reference ({{var}},
 // ${VAR}…): a name for a value defined elsewhere, not a secret itself.
 func isTemplateRef(v string) bool {
-	return isStandInRef(strings.TrimSpace(v))
+	return IsStandInRef(strings.TrimSpace(v))
 }
 
 // isSecretHeader reports whether a header's value is a secret.
 func isSecretHeader(name string) bool {
 	n := strings.ToLower(name)
-	return n == "authorization" || n == "proxy-authorization" || n == "cookie" || isSecretName(n)
+	return n == "authorization" || n == "proxy-authorization" || n == "cookie" || IsSecretName(n)
 }
 
 // addFraming adds the framing secrets of data to set: each value as
-// written and percent-decoded. Values shorter than secretFreeMin are
+// written and percent-decoded. Values shorter than FreeMin are
 // masked where they are defined only: as whole tokens elsewhere they would
 // mask chance matches ("1", "abc").
-func addFraming(set *secretSet, fs []framingSecret) {
+func addFraming(set *Set, fs []framingSecret) {
 	for _, f := range fs {
-		if len([]rune(f.raw)) < secretFreeMin {
+		if len([]rune(f.raw)) < FreeMin {
 			continue
 		}
-		set.add(f.raw, f.raw)
+		set.Add(f.raw, f.raw)
 		if strings.Contains(f.raw, "%") {
 			if d, err := url.QueryUnescape(f.raw); err == nil && d != f.raw {
-				set.add(d, d)
+				set.Add(d, d)
 			}
 		}
 	}
 }
 
 // framing masks the framing secrets of the text where they are defined,
-// as bare edits merged with the JSON ones (so the spans RedactSpans
+// as bare edits merged with the JSON ones (so the spans Redact
 // returns cover them), and adds their values to the set, so that they are
 // masked wherever else they occur.
 func (r *redactor) framing() {
-	fs := framingScan(r.data)
+	fs := framingScan(r.data, r.all)
 	for _, f := range fs {
 		r.edits = append(r.edits, redactEdit{start: f.at.start, end: f.at.end, framing: true})
 	}
 	addFraming(r.set, fs)
 }
 
-// fileSecrets is the one secret set of a text holding requests: every
+// BodySecrets returns the secrets of the values of data's secret property
+// and its near-misses, found by scanning tokens as Redact does (no
+// framing), sealed: for a body whose tree is cut short.
+func BodySecrets(data []byte, terms Terms) *Set {
+	r := newRedactor(data, terms)
+	r.secretValues()
+	return r.set.Seal()
+}
+
+// FileSecrets is the one secret set of a text holding requests: every
 // body's password, as the redactor finds them in the whole text (any
 // casing, near-miss keys, escapes, containers: what each body's bind
 // finds, without parsing each body once more), and every framing secret.
-// A pass whose bind finds one more adds it to its own copy (findSecrets).
-func fileSecrets(data []byte) *secretSet {
-	r := newRedactor(data, Auto)
+// A body whose parse finds one more adds it to its own copy. Terms are
+// those of any target, since the text may hold requests for either.
+func FileSecrets(data []byte, terms Terms) *Set {
+	r := newRedactor(data, terms)
 	r.secretValues()
-	addFraming(r.set, framingScan(data))
-	return r.set.seal()
+	addFraming(r.set, framingScan(data, terms.All))
+	return r.set.Seal()
 }
 
-// maskURL masks a request URL's framing secrets by their grammar (query
+// MaskURL masks a request URL's framing secrets by their grammar (query
 // and fragment field values, a userinfo password), then every other
-// secret of set in it.
-func maskURL(u string, set *secretSet) string {
+// secret of set in it; all is every target's property names (Terms.All).
+func MaskURL(u string, set *Set, all *Names) string {
 	const verb = "GET "
 	line := verb + u
-	sp := lineSecrets(line, map[string][]span{}, 0)
+	sp := lineSecrets(line, map[string][]span{}, 0, all)
 	if len(sp) > 0 {
 		slices.SortFunc(sp, func(a, b span) int { return a.start - b.start })
 		var b strings.Builder
@@ -239,11 +253,49 @@ func maskURL(u string, set *secretSet) string {
 				continue
 			}
 			b.WriteString(line[last:s.start])
-			b.WriteString(RedactMask)
+			b.WriteString(Mask)
 			last = s.end
 		}
 		b.WriteString(line[last:])
 		line = b.String()
 	}
-	return set.freeText(line[len(verb):])
+	return set.FreeText(line[len(verb):])
+}
+
+// IsSecretName reports whether a variable, header or form field name
+// names a secret (SPEC §12).
+func IsSecretName(name string) bool {
+	n := strings.ToLower(name)
+	for _, w := range []string{"password", "secret", "token", "key", "authorization"} {
+		if strings.Contains(n, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// trimSpan trims spaces and tabs off both ends of s.
+func trimSpan(data []byte, s span) span {
+	v := data[s.start:s.end]
+	t := bytes.TrimLeft(v, " \t")
+	s.start += len(v) - len(t)
+	s.end = s.start + len(bytes.TrimRight(t, " \t"))
+	return s
+}
+
+// lineEnd returns the end of the line at start: its line break (LF, CR)
+// or the end of data.
+func lineEnd(data []byte, start int) int {
+	if k := bytes.IndexAny(data[start:], "\r\n"); k >= 0 {
+		return start + k
+	}
+	return len(data)
+}
+
+// lineBreakLen is jsontext.LineBreakLen, and 0 at the end of data.
+func lineBreakLen(data []byte, i int) int {
+	if i >= len(data) {
+		return 0
+	}
+	return jsontext.LineBreakLen(data, i)
 }
