@@ -210,7 +210,7 @@ func (fl *formLinter) run() Result {
 	} else {
 		raws = parseHTTPText(fl.data, from)
 	}
-	fl.secrets = secrets.FileSecrets(fl.data, anyRedaction())
+	fl.secrets = secrets.FileSecrets(fl.data, *anyRedaction())
 	// One Request per raw request, allocated once: a 4 MiB file can hold
 	// 300,000 (grown by appending, the copies' garbage took the peak RSS
 	// from under 300 MB to 450 MB).

@@ -66,12 +66,13 @@ func redactionFor(t Target) secrets.Terms {
 		}
 		return terms
 	}
-	return anyT
+	return *anyT
 }
 
-// anyRedaction is redactionFor a text that may be for any target, once.
-var anyRedaction = sync.OnceValue(func() secrets.Terms {
-	terms := secrets.Terms{Secret: defaultSecret}
+// anyRedaction is redactionFor a text that may be for any target, once
+// (a pointer: sync.OnceValue of the struct would be compiled once more).
+var anyRedaction = sync.OnceValue(func() *secrets.Terms {
+	terms := &secrets.Terms{Secret: defaultSecret}
 	all, _ := models()
 	names := map[string]bool{}
 	for _, m := range all {

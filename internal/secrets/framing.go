@@ -1,10 +1,8 @@
 package secrets
 
 import (
-	"bytes"
 	"net/url"
 	"regexp"
-	"slices"
 	"strings"
 	"sync"
 
@@ -242,7 +240,7 @@ func MaskURL(u string, set *Set, all *Names) string {
 	line := verb + u
 	sp := lineSecrets(line, map[string][]span{}, 0, all)
 	if len(sp) > 0 {
-		slices.SortFunc(sp, func(a, b span) int { return a.start - b.start })
+		sortSpans(sp)
 		var b strings.Builder
 		last := 0
 		for _, s := range sp {
@@ -276,20 +274,24 @@ func IsSecretName(name string) bool {
 
 // trimSpan trims spaces and tabs off both ends of s.
 func trimSpan(data []byte, s span) span {
-	v := data[s.start:s.end]
-	t := bytes.TrimLeft(v, " \t")
-	s.start += len(v) - len(t)
-	s.end = s.start + len(bytes.TrimRight(t, " \t"))
+	blank := func(c byte) bool { return c == ' ' || c == '\t' }
+	for s.start < s.end && blank(data[s.start]) {
+		s.start++
+	}
+	for s.end > s.start && blank(data[s.end-1]) {
+		s.end--
+	}
 	return s
 }
 
 // lineEnd returns the end of the line at start: its line break (LF, CR)
 // or the end of data.
 func lineEnd(data []byte, start int) int {
-	if k := bytes.IndexAny(data[start:], "\r\n"); k >= 0 {
-		return start + k
+	end := start
+	for end < len(data) && data[end] != '\n' && data[end] != '\r' {
+		end++
 	}
-	return len(data)
+	return end
 }
 
 // lineBreakLen is jsontext.LineBreakLen, and 0 at the end of data.
