@@ -12,7 +12,6 @@ require (
 	github.com/tidwall/gjson v1.20.2
 	github.com/tidwall/sjson v1.2.9
 	go.yaml.in/yaml/v3 v3.0.6
-	golang.org/x/term v0.25.0
 )
 
 require (

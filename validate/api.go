@@ -78,14 +78,14 @@ func (a *API) UnmarshalText(b []byte) error {
 
 // api returns the API version the body is sent to: the one the request
 // URL names (/beta/… or /v1.0/…: where the body goes), else Options.API.
-func (p *pass) api() API {
+func (rc *ruleContext) api() API {
 	for _, a := range apiList() {
-		if hasPathSegment(p.opts.URL, string(a)) {
+		if hasPathSegment(rc.opts.URL, string(a)) {
 			return a
 		}
 	}
-	if p.opts.API == "" {
+	if rc.opts.API == "" {
 		return APIBeta
 	}
-	return p.opts.API
+	return rc.opts.API
 }

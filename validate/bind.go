@@ -80,26 +80,26 @@ func (c canonIndex) all() iter.Seq2[string, int] {
 }
 
 // propOf returns the schema property that value n is checked against, or nil.
-func (p *pass) propOf(n *node) *propModel { return p.bound.nodes[n.id].prop }
+func (b *binding) propOf(n *node) *propModel { return b.nodes[n.id].prop }
 
 // typeOf returns the schema object type bound to n, or nil.
-func (p *pass) typeOf(n *node) *objModel {
-	if o := p.bound.objOf(n); o != nil {
+func (b *binding) typeOf(n *node) *objModel {
+	if o := b.objOf(n); o != nil {
 		return o.obj
 	}
 	return nil
 }
 
 // canonOf returns the canonical-name index of a bound object, or nil.
-func (p *pass) canonOf(n *node) canonIndex {
-	if o := p.bound.objOf(n); o != nil {
+func (b *binding) canonOf(n *node) canonIndex {
+	if o := b.objOf(n); o != nil {
 		return o.canon
 	}
 	return nil
 }
 
 // isSecret reports whether n is the value of a secret property, or inside one.
-func (p *pass) isSecret(n *node) bool { return p.bound.nodes[n.id].secret }
+func (b *binding) isSecret(n *node) bool { return b.nodes[n.id].secret }
 
 // setType binds object n to schema type o.
 func (b *binding) setType(n *node, o *objModel) {
@@ -113,9 +113,9 @@ func (b *binding) setType(n *node, o *objModel) {
 // the property model it is checked against, maps each object's keys to
 // canonical names, marks secret values, and reports property-case on the
 // way, because the schema must then see the canonical name (so the value is
-// validated as the property it will become).
-func (p *pass) bind() {
-	nodes := p.tree.nodes
+// validated as the property it will become). It returns the binding.
+func bind(tree *syntaxTree, root *node, det detection, l *Linter, out reporter) *binding {
+	nodes := tree.nodes
 	objects := 0
 	for _, n := range nodes {
 		if n.kind == kindObject {
@@ -123,9 +123,9 @@ func (p *pass) bind() {
 		}
 	}
 	b := &binding{nodes: make([]boundNode, len(nodes)), objs: make([]objInfo, 0, objects)}
-	p.bound = b
-	b.setType(p.root, p.m.root)
-	secret := p.m.table.Secret
+	bd := binder{b: b, root: root, m: det.model, det: det, out: out, caseOff: l.ignore["property-case"]}
+	b.setType(root, bd.m.root)
+	secret := bd.m.table.Secret
 	// Pre-order: a parent is always seen before its children.
 	for _, n := range nodes {
 		if par := n.parent; par != nil {
@@ -139,7 +139,7 @@ func (p *pass) bind() {
 		switch n.kind {
 		case kindObject:
 			if b.nodes[n.id].obj > 0 {
-				p.bindObject(n)
+				bd.bindObject(n)
 			}
 		case kindArray:
 			if pm := b.nodes[n.id].prop; pm != nil && pm.items != nil {
@@ -152,10 +152,32 @@ func (p *pass) bind() {
 			}
 		}
 	}
+	return b
 }
 
-func (p *pass) bindObject(n *node) {
-	info := p.bound.objOf(n)
+// bindAlone binds tree for target m as a Lint call without options does,
+// for a reading of its secrets outside one; from is the detection's
+// origin. What it reports is dropped.
+func bindAlone(src []byte, tree *syntaxTree, m *targetModel, from string) *binding {
+	var l Linter
+	out := newCollector(src, &l)
+	out.size = len(tree.nodes)
+	return bind(tree, tree.root, detection{model: m, from: from}, &l, out)
+}
+
+// binder is one bind call: the binding it fills, what it binds against,
+// and where it reports property-case.
+type binder struct {
+	b       *binding
+	root    *node
+	m       *targetModel
+	det     detection
+	out     reporter
+	caseOff bool // property-case is ignored: a case variant stays unbound
+}
+
+func (bd *binder) bindObject(n *node) {
+	info := bd.b.objOf(n)
 	o := info.obj
 	info.canon = make(canonIndex, 0, len(n.members))
 	// Exact names first, so that a case variant never takes a name that the
@@ -174,8 +196,8 @@ func (p *pass) bindObject(n *node) {
 			continue
 		}
 		canonical, alias := "", false
-		if n == p.root {
-			if c, ok := p.m.table.PropertyAliases[m.key]; ok {
+		if n == bd.root {
+			if c, ok := bd.m.table.PropertyAliases[m.key]; ok {
 				canonical, alias = c, true
 			}
 		}
@@ -187,10 +209,10 @@ func (p *pass) bindObject(n *node) {
 		}
 		// After the first loop, canon holds every exactly spelled name.
 		_, taken := info.canon.get(canonical)
-		p.propertyCase(n, i, canonical, alias, taken)
+		bd.propertyCase(n, i, canonical, alias, taken)
 		// An ignored property-case rule leaves the key unbound: it is
 		// then an unknown property, as the service sees it.
-		if !taken && !p.ignored("property-case") {
+		if !taken && !bd.caseOff {
 			info.canon = append(info.canon, canonEntry{canonical, i})
 		}
 	}
@@ -198,9 +220,9 @@ func (p *pass) bindObject(n *node) {
 		name, i := e.name, e.i
 		v := n.members[i].val
 		pm := o.props[name]
-		p.bound.nodes[v.id].prop = pm
+		bd.b.nodes[v.id].prop = pm
 		if v.kind == kindObject && pm.ref != nil {
-			p.bound.setType(v, pm.ref)
+			bd.b.setType(v, pm.ref)
 		}
 	}
 }
@@ -209,15 +231,15 @@ func (p *pass) bindObject(n *node) {
 // legacy alias of canonical; fixable unless the canonical key is there too,
 // or, for an alias, when the evidence for the target is mixed (no alias
 // fix in either direction then).
-func (p *pass) propertyCase(obj *node, i int, canonical string, alias, taken bool) {
+func (bd *binder) propertyCase(obj *node, i int, canonical string, alias, taken bool) {
 	key := obj.members[i].key
 	var msg string
 	if alias {
-		msg = fmt.Sprintf("%s is the legacy spelling of %s for the %s target: rename it", quoteJSON(key), quoteJSON(canonical), p.m.name)
+		msg = fmt.Sprintf("%s is the legacy spelling of %s for the %s target: rename it", quoteJSON(key), quoteJSON(canonical), bd.m.name)
 	} else {
 		msg = fmt.Sprintf("%s differs from the property %s only by case; Graph property names are case-sensitive: rename it", quoteJSON(key), quoteJSON(canonical))
 	}
-	if o := p.typeOf(obj); o != nil {
+	if o := bd.b.typeOf(obj); o != nil {
 		if pm := o.props[canonical]; pm != nil && pm.deprecated && pm.successor != "" {
 			// The deprecated rule then renames it on to the successor, in
 			// the same fix: say so, or the message names a key that the
@@ -229,11 +251,11 @@ func (p *pass) propertyCase(obj *node, i int, canonical string, alias, taken boo
 	switch {
 	case taken:
 		msg += fmt.Sprintf(" (not fixed automatically: %s is also present, so remove one of them)", quoteJSON(canonical))
-	case alias && p.detected.mixed != nil:
+	case alias && bd.det.mixed != nil:
 		fix = false
 		msg += " (not fixed automatically: the body mixes both targets' properties, see mixed-target)"
 	default:
-		if other, spelling := p.otherSpelling(key, canonical); other != "" {
+		if other, spelling := bd.otherSpelling(key, canonical); other != "" {
 			// Nothing in the body names its API, and the other target
 			// spells this property differently: a rename toward the
 			// fallback could break a body meant for the other one.
@@ -241,23 +263,23 @@ func (p *pass) propertyCase(obj *node, i int, canonical string, alias, taken boo
 			msg += fmt.Sprintf(" (not fixed automatically: nothing in the body says which API it is for, and the %s target spells it %s; choose the target explicitly)", other, quoteJSON(spelling))
 		}
 	}
-	f := p.atKey("property-case", SeverityWarning, obj, i, msg)
+	f := bd.out.atKey("property-case", SeverityWarning, obj, i, msg)
 	if fix {
-		p.fixRename(f, obj, i, canonical)
+		bd.out.fixRename(f, obj, i, canonical)
 	}
 }
 
 // otherSpelling returns, when the target is the fallback of Auto (no
 // evidence), another target and its spelling of the property that key
 // names there, if it differs from canonical; else "".
-func (p *pass) otherSpelling(key, canonical string) (target, spelling string) {
-	if p.detected.from != "default" {
+func (bd *binder) otherSpelling(key, canonical string) (target, spelling string) {
+	if bd.det.from != "default" {
 		return "", ""
 	}
 	all, _ := models()
 	for _, name := range tableOrder() {
 		m := all[name]
-		if m == p.m {
+		if m == bd.m {
 			continue
 		}
 		c, ok := m.table.PropertyAliases[key]

@@ -29,29 +29,29 @@ type mixedEvidence struct {
 	fit   map[string]int // target → root keys its schema has, plus its @odata.type
 }
 
-// detect chooses the target of a body under Auto, reading only the tree
-// and the options, strongest evidence first (SPEC §3, §12): the request
-// URL, the API version, the root's @odata.type, keys only one target has;
-// otherwise the default target.
-func (p *pass) detect() detection {
+// detect is the detect stage: it chooses the target of the entity root
+// under Auto, reading only the tree and the options, strongest evidence
+// first (SPEC §3, §12): the request URL, the API version, the root's
+// @odata.type, keys only one target has; otherwise the default target.
+func detect(root *node, opts Options) detection {
 	all, _ := models() // loaded by New
-	if t := urlTarget(p.opts.URL, all); t != "" {
+	if t := urlTarget(opts.URL, all); t != "" {
 		return detection{model: all[t], from: "url"}
 	}
-	api := p.opts.API
-	if hasPathSegment(p.opts.URL, "v1.0") {
+	api := opts.API
+	if hasPathSegment(opts.URL, "v1.0") {
 		api = "v1.0"
 	}
 	if api == "v1.0" { // beta is the default, so it says nothing
 		if t := apiTarget(string(api), all); t != "" {
 			from := "api"
-			if api != p.opts.API {
+			if api != opts.API {
 				from = "url"
 			}
 			return detection{model: all[t], from: from}
 		}
 	}
-	clues := bodyClues(p.root, all)
+	clues := bodyClues(root, all)
 	var targets []string
 	for _, c := range clues {
 		if !slices.Contains(targets, c.target) {
@@ -71,7 +71,7 @@ func (p *pass) detect() detection {
 		if c.odata {
 			return detection{model: all[c.target], from: "@odata.type"}
 		}
-		return detection{model: all[c.target], from: "property " + p.root.members[c.i].key}
+		return detection{model: all[c.target], from: "property " + root.members[c.i].key}
 	}
 	mixed := &mixedEvidence{clues: clues, fit: map[string]int{}}
 	best := ""
@@ -83,7 +83,7 @@ func (p *pass) detect() detection {
 	}
 	for _, t := range tableOrder() {
 		o := all[t].root
-		for _, m := range p.root.members {
+		for _, m := range root.members {
 			if _, ok := o.props[m.key]; ok && m.key != "@odata.type" {
 				mixed.fit[t]++
 			}

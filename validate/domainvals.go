@@ -29,13 +29,13 @@ func isTemplate(s string) bool { return values.IsTemplate(s) }
 // domainString returns the top-level string value of the property with one
 // of names, and its core, unless it is absent, not a string, claimed by
 // another finding (placeholder), or a template reference.
-func (p *pass) domainString(names ...string) (n *node, core string, lead int) {
-	return p.coreString(valueCore, names...)
+func (rc *ruleContext) domainString(names ...string) (n *node, core string, lead int) {
+	return rc.coreString(valueCore, names...)
 }
 
 // coreString is domainString with the given way of finding the core.
-func (p *pass) coreString(trim func(string) (string, int), names ...string) (n *node, core string, lead int) {
-	n = p.stringProp(names...)
+func (rc *ruleContext) coreString(trim func(string) (string, int), names ...string) (n *node, core string, lead int) {
+	n = rc.stringProp(names...)
 	if n == nil {
 		return nil, "", 0
 	}
@@ -57,11 +57,11 @@ func pluralS(n int) string {
 // atCore reports on bytes [from, to) of a value's core (which starts at
 // lead in n.str): on the whole value token when that span is the whole
 // string, else on the part.
-func (p *pass) atCore(rule string, sev Severity, n *node, lead, coreLen, from, to int, msg string) *Finding {
+func atCore(out reporter, rule string, sev Severity, n *node, lead, coreLen, from, to int, msg string) *Finding {
 	if from == 0 && to == coreLen && lead == 0 && coreLen == len(n.str) {
-		return p.atValue(rule, sev, n, msg)
+		return out.atValue(rule, sev, n, msg)
 	}
-	return p.atPart(rule, sev, n, lead+from, lead+to, msg)
+	return out.atPart(rule, sev, n, lead+from, lead+to, msg)
 }
 
 // levelSeverity is the severity of a finding for a value's issue.

@@ -61,7 +61,10 @@ func markFixed(res *Result) {
 // holds reports whether Options.NoFix holds back the fixes of rule id.
 func (l *Linter) holds(id string) bool { return l.noFix[id] || l.noFix["*"] }
 
-// lintJSON lints data as one JSON body.
+// lintJSON lints data as one JSON body: the stages up to the rules
+// (check), the rules (runRules), the fixes (normalize), then the Result.
+// Each stage reads the values the earlier ones returned; all of them
+// report into one collector.
 func (l *Linter) lintJSON(data []byte) (res Result) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -71,10 +74,20 @@ func (l *Linter) lintJSON(data []byte) (res Result) {
 	if panicHook != nil {
 		panicHook()
 	}
-	p := &pass{src: data, opts: l.opts, ignore: l.ignore, noFix: l.noFix, l: l, m: l.model, detected: l.fixed, ctx: l.ctx}
-	stripBOM := p.run()
-	out, fixes := p.normalize(stripBOM)
-	return p.result(out, fixes)
+	// The collector and the rules' context are allocated together: one
+	// allocation per call, as when they were one object.
+	both := &struct {
+		out collector
+		rc  ruleContext
+	}{}
+	out, rc := &both.out, &both.rc
+	out.init(data, l)
+	st := l.check(data, out, rc)
+	if st.ready {
+		l.runRules(rc, out)
+	}
+	normalized, fixes := normalize(out, st.strip, st.ent, st.blocked)
+	return out.result(normalized, fixes, st)
 }
 
 // internalResult is the Result of an input that could not be linted.
@@ -85,21 +98,97 @@ func internalResult(data []byte, msg string) Result {
 	}}}
 }
 
-func (p *pass) result(out []byte, fixes []Fix) Result {
-	res := Result{Normalized: out, Fixes: fixes, Target: Target(p.m.name), TargetFrom: p.detected.from}
+// checked is what the stages up to the rules hand on to the rules, the
+// fixes and the result: whether the rules are to run, the finding whose
+// fix strips a BOM, whether a blocking finding forbids any change, the
+// entity, the detection and the secrets. A stage that stops the pipeline
+// leaves the later fields zero.
+type checked struct {
+	ready   bool // the entity is bound and rc filled: the rules run
+	strip   *Finding
+	blocked bool
+	ent     entity
+	det     detection
+	secrets *secrets.Set
+}
+
+// check runs the stages up to the rules, each on what the one before
+// returned: guard, parse, entity, detect, bind, secrets. When they all
+// pass it fills rc, what the rules read, and st.ready.
+func (l *Linter) check(src []byte, out *collector, rc *ruleContext) (st checked) {
+	st.det = detection{model: l.model, from: l.fixed.from}
+	g := l.guard(src, out)
+	st.strip, st.blocked = g.strip, !g.ok
+	if !g.ok || l.stopped() {
+		return st
+	}
+	tree := l.parse(src, g.bom)
+	out.size = len(tree.nodes)
+	if l.stopped() {
+		return st
+	}
+	var ok bool
+	if st.blocked, ok = l.syntaxFindings(tree, out); !ok {
+		return st
+	}
+	if st.ent, ok = findEntity(tree, out); !ok {
+		return st
+	}
+	if st.det.from == "" {
+		st.det = detect(st.ent.root, l.opts)
+	}
+	b := bind(tree, st.ent.root, st.det, l, out)
+	st.secrets = findSecrets(src, tree, st.det.model, b, l.opts.shared, &out.marks)
+	*rc = ruleContext{src: src, opts: &l.opts, l: l, tree: tree, root: st.ent.root, m: st.det.model,
+		det: st.det, bound: b, secrets: st.secrets, marks: &out.marks}
+	out.secrets = rc
+	st.ready = true
+	return st
+}
+
+// parse is the parse stage: the syntax tree of src, whose BOM is bom
+// bytes long, cut at the depth limit and, unless PointerRules need every
+// duplicate key's pointer, past the findings cap's worth of them.
+func (l *Linter) parse(src []byte, bom int) *syntaxTree {
+	dupCap := l.opts.maxFindings() + 1 // the first omitted one is built: the summary sits there
+	if l.isScoped("duplicate-key") {
+		dupCap = -1 // PointerRules may turn some off: each needs its pointer
+	}
+	return parseCapped(src, bom, l.opts.maxDepth(), dupCap)
+}
+
+// runRules is the rules stage: every rule's check, phase by phase, each
+// reading rc and writing through out (the facts are gathered when the
+// first rule reads them).
+func (l *Linter) runRules(rc *ruleContext, out reporter) {
+	for _, ph := range phases {
+		if l.stopped() {
+			return
+		}
+		for _, r := range rulesIn(ph) {
+			r.check(rc, out)
+		}
+	}
+}
+
+// result builds the Result: the findings sorted by position, capped, with
+// their pointers, and every string that leaves the engine passed through
+// the secrets.
+func (c *collector) result(out []byte, fixes []Fix, st checked) Result {
+	res := Result{Normalized: out, Fixes: fixes, Target: Target(st.det.model.name), TargetFrom: st.det.from}
 	if res.TargetFrom == "" { // not parsed far enough to detect
 		res.TargetFrom = "default"
 	}
-	res.Changed = !bytes.Equal(out, p.src)
+	res.Changed = !bytes.Equal(out, c.src)
 	// Sort pointers, not 120-byte findings; then, when every finding sits
 	// in the first chunk, put them in order there (each moved once along
 	// its permutation cycle) and return the chunk.
-	slices.SortStableFunc(p.findings, func(a, b *Finding) int { return compareFindings(*a, *b) })
-	p.findings, res.Omitted = p.capFindings(p.findings, p.opts.maxFindings())
-	p.fillPointers(p.findings, res.Omitted != nil)
-	n := len(p.findings)
-	if at := p.chunkIndex(); at != nil {
-		fs := p.chunk0[:n:n]
+	slices.SortStableFunc(c.findings, func(a, b *Finding) int { return compareFindings(*a, *b) })
+	c.findings, res.Omitted = c.capFindings(c.findings, c.l.opts.maxFindings())
+	c.fillPointers(c.findings, res.Omitted != nil)
+	n := len(c.findings)
+	if at := c.chunkIndex(); at != nil {
+		fs := c.chunk0[:n:n]
 		for i := range fs {
 			if at[i] == i {
 				continue
@@ -113,26 +202,26 @@ func (p *pass) result(out []byte, fixes []Fix) Result {
 		res.Findings = fs
 	} else if n > 0 {
 		res.Findings = make([]Finding, n)
-		for i, f := range p.findings {
+		for i, f := range c.findings {
 			res.Findings[i] = *f
 		}
 	}
-	p.redactResult(&res)
+	redactResult(st.secrets, &res)
 	return res
 }
 
 // chunkIndex returns, when every finding lives in the first chunk, where
 // each sorted finding sits in it; else nil. Findings are taken from the
 // chunk in order, so the first len(chunk0) ones are exactly those.
-func (p *pass) chunkIndex() []int {
-	n := len(p.findings)
-	if n == 0 || n > len(p.chunk0) {
+func (c *collector) chunkIndex() []int {
+	n := len(c.findings)
+	if n == 0 || n > len(c.chunk0) {
 		return nil
 	}
 	at := make([]int, n)
-	for i, f := range p.findings {
+	for i, f := range c.findings {
 		j := 0
-		for j < n && &p.chunk0[j] != f {
+		for j < n && &c.chunk0[j] != f {
 			j++
 		}
 		if j == n {
@@ -143,136 +232,115 @@ func (p *pass) chunkIndex() []int {
 	return at
 }
 
-// run is the pipeline up to the fixes: guards, parse, detect, bind, then
-// the rules phase by phase (the facts are gathered when the first rule
-// reads them). It reports whether a BOM is to be stripped.
-func (p *pass) run() (stripBOM bool) {
-	if !p.guard() {
-		return false
-	}
-	stripBOM = p.bomFinding != nil
-	if p.stopped() {
-		return stripBOM
-	}
-	dupCap := p.opts.maxFindings() + 1 // the first omitted one is built: the summary sits there
-	if p.l.isScoped("duplicate-key") {
-		dupCap = -1 // PointerRules may turn some off: each needs its pointer
-	}
-	p.tree = parseCapped(p.src, p.bom, p.opts.maxDepth(), dupCap)
-	p.root = p.tree.root
-	if p.stopped() || !p.syntaxFindings() {
-		return stripBOM
-	}
-	if !p.findWrapper() {
-		return stripBOM
-	}
-	if p.detected.from == "" {
-		p.detected = p.detect()
-	}
-	p.m = p.detected.model
-	p.bind()
-	p.secrets = p.findSecrets()
-	for _, ph := range phases {
-		if p.stopped() {
-			return stripBOM
-		}
-		for _, r := range rulesIn(ph) {
-			r.check(p)
-		}
-	}
-	return stripBOM
+// screened is the guard stage's output: whether the input may be parsed,
+// the length of its UTF-8 byte order mark, and the bom finding whose fix
+// strips it (nil when there is none, or NoFix holds it).
+type screened struct {
+	ok    bool
+	bom   int
+	strip *Finding
 }
 
-// guard runs the checks made before any parsing: size, byte order mark,
-// encoding. It reports whether parsing may go on.
-func (p *pass) guard() bool {
-	data := p.src
-	maxSize := p.opts.maxSize()
+// guard is the guard stage: the checks made before any parsing (size,
+// byte order mark, encoding).
+func (l *Linter) guard(data []byte, out *collector) (g screened) {
+	maxSize := l.opts.maxSize()
 	if len(data) > maxSize {
-		p.blocked = true
-		p.report("too-large", SeverityError, 0, 0, "",
-			fmt.Sprintf("the input is larger than the limit of %s: nothing was parsed (raise the limit if the %s is meant to be this big)", byteSize(maxSize), p.inputWord()))
-		return false
+		out.report("too-large", SeverityError, 0, 0, "",
+			fmt.Sprintf("the input is larger than the limit of %s: nothing was parsed (raise the limit if the %s is meant to be this big)", byteSize(maxSize), l.opts.inputWord()))
+		return g
 	}
 	switch {
-	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
-		p.bom = 3
-		f := p.report("bom", SeverityWarning, 0, 3, "", "the input starts with a UTF-8 byte order mark, which JSON (RFC 8259 §8.1) does not allow in transmitted text: the fix removes it")
+	case bytes.HasPrefix(data, utf8BOM):
+		g.bom = len(utf8BOM)
+		f := out.report("bom", SeverityWarning, 0, 3, "", "the input starts with a UTF-8 byte order mark, which JSON (RFC 8259 §8.1) does not allow in transmitted text: the fix removes it")
 		if f != nil {
 			f.Fixable = true
-			if !p.holds("bom") {
-				p.bomFinding = f
+			if !l.holds("bom") {
+				g.strip = f
 			}
 		}
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		p.blocked = true
-		p.report("encoding", SeverityError, 0, 2, "", "the input is UTF-16 (it starts with a UTF-16 byte order mark): "+p.utf8Advice("it"))
-		return false
+		out.report("encoding", SeverityError, 0, 2, "", "the input is UTF-16 (it starts with a UTF-16 byte order mark): "+l.opts.utf8Advice("it"))
+		return g
 	}
-	if !utf8.Valid(data[p.bom:]) {
-		p.blocked = true
-		off, n := firstInvalid(data, p.bom)
-		msg := fmt.Sprintf("invalid UTF-8 byte 0x%02X: %s", data[off], p.utf8Advice("the file"))
+	if !utf8.Valid(data[g.bom:]) {
+		off, n := firstInvalid(data, g.bom)
+		msg := fmt.Sprintf("invalid UTF-8 byte 0x%02X: %s", data[off], l.opts.utf8Advice("the file"))
 		if n > 1 {
 			msg += fmt.Sprintf(" (%d invalid sequences in all)", n)
 		}
-		p.report("encoding", SeverityError, off, off+1, "", msg)
-		return false
+		out.report("encoding", SeverityError, off, off+1, "", msg)
+		return g
 	}
-	return true
+	g.ok = true
+	return g
 }
 
-// syntaxFindings reports what the parser met (lone surrogates, duplicate
-// keys, the first syntax error) and a body that is not an object. It
-// reports whether the tree is an object to bind and check.
-func (p *pass) syntaxFindings() bool {
-	t := p.tree
+// syntaxFindings reports what the parser met: lone surrogates, duplicate
+// keys, the first syntax error. It reports whether they block any change,
+// and whether the tree parsed (ok) to go on.
+func (l *Linter) syntaxFindings(t *syntaxTree, out *collector) (blocked, ok bool) {
 	for _, s := range t.lone {
-		p.blocked = true
-		p.report("encoding", SeverityError, s.start, s.end, "", "a \\u escape encodes a lone UTF-16 surrogate, which is not a Unicode character: use a surrogate pair or the character itself")
+		blocked = true
+		out.report("encoding", SeverityError, s.start, s.end, "", "a \\u escape encodes a lone UTF-16 surrogate, which is not a Unicode character: use a surrogate pair or the character itself")
 	}
 	if len(t.dups) > 0 || t.moreDups > 0 {
-		p.blocked = true
+		blocked = true
 	}
-	if !p.ignore["duplicate-key"] {
+	if !l.ignore["duplicate-key"] {
 		// Repeated keys past the cap come after the cap's worth of
 		// blocking findings: certainly omitted, so the parser counted them
 		// (their values are marked repeated) instead of listing them, and
 		// no finding, message or pointer is built for them (a body of one
 		// repeated key would build one per 7 bytes of input).
-		sev, _ := p.l.severityOf("duplicate-key", "", SeverityError)
-		p.countUnbuilt("duplicate-key", sev, t.moreDups)
+		sev, _ := l.severityOf("duplicate-key", "", SeverityError)
+		out.countUnbuilt("duplicate-key", sev, t.moreDups)
 	}
 	for _, d := range t.dups {
 		m := &d.obj.members[d.index]
 		first := &d.obj.members[d.first]
-		p.markKey(d.obj, d.index)
-		p.reportAt("duplicate-key", SeverityError, m.keyStart, m.keyEnd, m.val,
-			fmt.Sprintf("duplicate key %s (first at %s): Graph keeps only one of them; remove the other. No fix is applied while keys repeat", quoteJSON(m.key), p.pos(first.keyStart)))
+		out.markKey(d.obj, d.index)
+		out.reportAt("duplicate-key", SeverityError, m.keyStart, m.keyEnd, m.val,
+			fmt.Sprintf("duplicate key %s (first at %s): Graph keeps only one of them; remove the other. No fix is applied while keys repeat", quoteJSON(m.key), out.pos(first.keyStart)))
 	}
 	if e := t.err; e != nil {
-		p.blocked = true
 		msg := e.msg
 		if e.rule == "too-deep" {
-			msg = fmt.Sprintf("nesting is deeper than the limit of %d levels: nothing past it was read", p.opts.maxDepth())
+			msg = fmt.Sprintf("nesting is deeper than the limit of %d levels: nothing past it was read", l.opts.maxDepth())
 		}
-		p.report(e.rule, SeverityError, e.start, e.end, p.maskRaw(e.ptr), msg)
-		return false
+		out.report(e.rule, SeverityError, e.start, e.end, maskRaw(out.src, Target(l.model.name), e.ptr), msg)
+		return true, false
 	}
-	root := p.root
-	if root.kind == kindObject {
-		return true
-	}
-	if root.kind == kindArray {
-		p.atOpen("not-object", SeverityError, root, "the body is an array: a PATCH body is one JSON object; send one connection per request")
-		return false
+	return blocked, true
+}
+
+// entity is the entity stage's output: the object that is bound and
+// checked (the body, or the object a GET response's {"value": …} wraps)
+// and the wrapping response object, when there is one (value-wrapper).
+type entity struct {
+	root    *node
+	wrapper *node
+}
+
+// findEntity is the entity stage: it reports a body that is not an object,
+// and finds the entity in a GET response (findWrapper). It reports whether
+// there is an object to bind and check.
+func findEntity(t *syntaxTree, out *collector) (entity, bool) {
+	root := t.root
+	switch root.kind {
+	case kindObject:
+		return findWrapper(root, out)
+	case kindArray:
+		out.atOpen("not-object", SeverityError, root, "the body is an array: a PATCH body is one JSON object; send one connection per request")
+		return entity{}, false
 	}
 	what := "a " + root.kind.typeName()
 	if root.kind == kindNull {
 		what = "null"
 	}
-	p.atValue("not-object", SeverityError, root, "the body is "+what+": a PATCH body is a JSON object of the properties to change")
-	return false
+	out.atValue("not-object", SeverityError, root, "the body is "+what+": a PATCH body is a JSON object of the properties to change")
+	return entity{}, false
 }
 
 func firstInvalid(b []byte, from int) (off, count int) {
@@ -300,19 +368,19 @@ func byteSize(n int) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
-// maskRaw masks the secrets of the input in ptr, found by scanning its
-// tokens as Redact does: the tree of a body that does not parse is cut
-// short, so the pass's own secret set is not built.
-func (p *pass) maskRaw(ptr string) string {
+// maskRaw masks the secrets of src in ptr, found by scanning its tokens
+// as Redact does: the tree of a body that does not parse is cut short, so
+// the pipeline's own secret set is not built.
+func maskRaw(src []byte, t Target, ptr string) string {
 	if ptr == "" {
 		return ""
 	}
-	return secrets.BodySecrets(p.src, redactionFor(Target(p.m.name))).Pointer(ptr)
+	return secrets.BodySecrets(src, redactionFor(t)).Pointer(ptr)
 }
 
 // inputWord names the input in messages: the file, or a program's body.
-func (p *pass) inputWord() string {
-	if p.opts.Profile == ProfileProgram {
+func (o *Options) inputWord() string {
+	if o.Profile == ProfileProgram {
 		return "body"
 	}
 	return "file"
@@ -320,8 +388,8 @@ func (p *pass) inputWord() string {
 
 // utf8Advice says how to make the input UTF-8; file names the input in
 // the file profile.
-func (p *pass) utf8Advice(file string) string {
-	if p.opts.Profile == ProfileProgram {
+func (o *Options) utf8Advice(file string) string {
+	if o.Profile == ProfileProgram {
 		return "encode the body as UTF-8 (Go strings and encoding/json are)"
 	}
 	return "save " + file + " as UTF-8"

@@ -47,32 +47,32 @@ type resourceID struct {
 var propSubnet = []string{"subNetId", "subnetId"}
 
 // theFacts returns the facts, gathering them on first use.
-func (p *pass) theFacts() *facts {
-	if p.facts == nil {
-		p.facts = p.gatherFacts()
+func (rc *ruleContext) theFacts() *facts {
+	if rc.facts == nil {
+		rc.facts = rc.gatherFacts()
 	}
-	return p.facts
+	return rc.facts
 }
 
-func (p *pass) gatherFacts() *facts {
+func (rc *ruleContext) gatherFacts() *facts {
 	f := &facts{}
 	f.ids = f.idsBuf[:0]
-	f.subscription = p.stringFact(valueCore, "subscriptionId")
+	f.subscription = rc.stringFact(valueCore, "subscriptionId")
 	f.isGUID = f.subscription.n != nil && values.IsGUID(f.subscription.core)
 	for _, k := range []struct {
 		kind  values.ResourceKind
 		names []string
 	}{{values.ResourceGroup, []string{"resourceGroupId"}}, {values.VirtualNetwork, []string{"virtualNetworkId"}}, {values.Subnet, propSubnet}} {
-		if s := p.stringFact(valueCore, k.names...); s.n != nil {
+		if s := rc.stringFact(valueCore, k.names...); s.n != nil {
 			f.ids = append(f.ids, resourceID{n: s.n, lead: s.lead, core: s.core, id: values.ParseResourceID(s.core, k.kind)})
 		}
 	}
-	f.domain = p.stringFact(valueCore, "adDomainName")
+	f.domain = rc.stringFact(valueCore, "adDomainName")
 	if f.domain.n != nil {
 		f.domainIssue = values.DomainNameProblem(f.domain.core)
 	}
-	f.username = p.stringFact(valueCore, "adDomainUsername")
-	f.ou = p.stringFact(values.TrimDN, "organizationalUnit")
+	f.username = rc.stringFact(valueCore, "adDomainUsername")
+	f.ou = rc.stringFact(values.TrimDN, "organizationalUnit")
 	if f.ou.n != nil {
 		f.dn = values.ParseDN(f.ou.core)
 	}
@@ -80,9 +80,9 @@ func (p *pass) gatherFacts() *facts {
 }
 
 // stringFact reads the top-level string property with one of names.
-func (p *pass) stringFact(trim func(string) (string, int), names ...string) stringFact {
-	n := p.prop(names...)
-	if n == nil || n.kind != kindString || p.isClaimed(n) {
+func (rc *ruleContext) stringFact(trim func(string) (string, int), names ...string) stringFact {
+	n := rc.prop(names...)
+	if n == nil || n.kind != kindString || rc.isClaimed(n) {
 		return stringFact{}
 	}
 	core, lead := trim(n.str)
@@ -94,8 +94,8 @@ func (p *pass) stringFact(trim func(string) (string, int), names ...string) stri
 
 // fact returns a fact's node, core and lead, or a nil node when the value
 // is absent or claimed.
-func (p *pass) fact(s stringFact) (n *node, core string, lead int) {
-	if s.n == nil || p.isClaimed(s.n) {
+func (rc *ruleContext) fact(s stringFact) (n *node, core string, lead int) {
+	if s.n == nil || rc.isClaimed(s.n) {
 		return nil, "", 0
 	}
 	return s.n, s.core, s.lead
@@ -103,13 +103,13 @@ func (p *pass) fact(s stringFact) (n *node, core string, lead int) {
 
 // resourceIDs returns the payload's resource IDs that are strings and not
 // claimed or templates, in the order resource group, virtual network, subnet.
-func (p *pass) resourceIDs() []resourceID {
-	ids := p.theFacts().ids
+func (rc *ruleContext) resourceIDs() []resourceID {
+	ids := rc.theFacts().ids
 	for i, r := range ids {
-		if p.isClaimed(r.n) {
+		if rc.isClaimed(r.n) {
 			out := append([]resourceID(nil), ids[:i]...)
 			for _, r := range ids[i+1:] {
-				if !p.isClaimed(r.n) {
+				if !rc.isClaimed(r.n) {
 					out = append(out, r)
 				}
 			}
@@ -121,9 +121,9 @@ func (p *pass) resourceIDs() []resourceID {
 
 // validDomain returns the core of adDomainName when it is present and has
 // no error (warnings allowed), else "".
-func (p *pass) validDomain() string {
-	f := p.theFacts()
-	n, core, _ := p.fact(f.domain)
+func (rc *ruleContext) validDomain() string {
+	f := rc.theFacts()
+	n, core, _ := rc.fact(f.domain)
 	if n == nil || (f.domainIssue != nil && f.domainIssue.Level == values.Error) {
 		return ""
 	}
@@ -132,13 +132,13 @@ func (p *pass) validDomain() string {
 
 // cleanDomain returns adDomainName when it has no finding at all, for
 // suggestions; else "".
-func (p *pass) cleanDomain() string {
-	if p.validDomain() == "" || p.facts.domainIssue != nil {
+func (rc *ruleContext) cleanDomain() string {
+	if rc.validDomain() == "" || rc.facts.domainIssue != nil {
 		return ""
 	}
-	return p.facts.domain.core // validDomain gathered the facts
+	return rc.facts.domain.core // validDomain gathered the facts
 }
 
 // ouString returns organizationalUnit's node and DN core, unless absent,
 // claimed or a template.
-func (p *pass) ouString() (n *node, core string, lead int) { return p.fact(p.theFacts().ou) }
+func (rc *ruleContext) ouString() (n *node, core string, lead int) { return rc.fact(rc.theFacts().ou) }

@@ -225,11 +225,9 @@ func secretValues(in []byte, opts Options) []string {
 	if err != nil {
 		return nil
 	}
-	p := &pass{src: in, opts: opts, m: all[defaultTarget()], tree: tree, root: tree.root}
-	p.detected = detection{model: p.m, from: "default"}
-	p.bind()
+	b := bindAlone(in, tree, all[defaultTarget()], "default")
 	var out []string
-	for _, s := range p.bound.secrets {
+	for _, s := range b.secrets {
 		if len(s) >= 4 {
 			out = append(out, s)
 		}

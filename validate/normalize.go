@@ -102,11 +102,11 @@ func (l *ledger) removed(n *node) bool {
 // fixTransform attaches a string rewrite of value n to f. Transforms of one
 // value run in ascending order; each must be idempotent and leave a valid
 // value unchanged.
-func (p *pass) fixTransform(f *Finding, n *node, order int, fn func(string) string) {
-	if f == nil || n.kind != kindString || p.hidden(n) {
+func (c *collector) fixTransform(f *Finding, n *node, order int, fn func(string) string) {
+	if f == nil || n.kind != kindString || c.hides(n) {
 		return
 	}
-	lg := p.ledgerOf(f)
+	lg := c.ledgerOf(f)
 	v := lg.value(n)
 	v.transforms = append(v.transforms, transform{order, fn})
 	lg.own(f, fixTarget{value: n})
@@ -115,51 +115,52 @@ func (p *pass) fixTransform(f *Finding, n *node, order int, fn func(string) stri
 // ledgerOf returns the ledger f's fix goes in: the applied fixes', or,
 // for a rule of Options.NoFix, the held one's, whose fixes are described
 // (Fix) but never applied.
-func (p *pass) ledgerOf(f *Finding) *ledger {
-	if p.holds(f.Rule) {
-		return &p.held
+func (c *collector) ledgerOf(f *Finding) *ledger {
+	if c.l.holds(f.Rule) {
+		return &c.held
 	}
-	return &p.fixes
+	return &c.fixes
 }
 
-// holds reports whether Options.NoFix holds back the fixes of rule id.
-func (p *pass) holds(id string) bool { return p.noFix[id] || p.noFix["*"] }
+// hides reports whether no fix may touch value n (secret.go's hidden):
+// none before the secrets stage has run, since no rule has either.
+func (c *collector) hides(n *node) bool { return c.secrets != nil && c.secrets.hidden(n) }
 
 // fixReplace attaches the replacement of value n by the JSON text raw.
-func (p *pass) fixReplace(f *Finding, n *node, raw string) {
-	if f == nil || p.hidden(n) {
+func (c *collector) fixReplace(f *Finding, n *node, raw string) {
+	if f == nil || c.hides(n) {
 		return
 	}
-	lg := p.ledgerOf(f)
+	lg := c.ledgerOf(f)
 	lg.value(n).raw = raw
 	lg.own(f, fixTarget{value: n})
 }
 
 // fixRename attaches renaming member i of obj to newKey.
-func (p *pass) fixRename(f *Finding, obj *node, i int, newKey string) {
+func (c *collector) fixRename(f *Finding, obj *node, i int, newKey string) {
 	if f == nil {
 		return
 	}
-	lg := p.ledgerOf(f)
+	lg := c.ledgerOf(f)
 	lg.key(memberRef{obj, i}).rename = newKey
 	lg.own(f, fixTarget{key: memberRef{obj, i}, isKey: true})
 }
 
 // fixRemove attaches removing member i of obj.
-func (p *pass) fixRemove(f *Finding, obj *node, i int) {
+func (c *collector) fixRemove(f *Finding, obj *node, i int) {
 	if f == nil {
 		return
 	}
-	lg := p.ledgerOf(f)
+	lg := c.ledgerOf(f)
 	lg.key(memberRef{obj, i}).remove = true
 	lg.own(f, fixTarget{key: memberRef{obj, i}, isKey: true})
 }
 
 // finalValue returns the JSON text value n ends with after its fixes, and
 // whether that differs from the input.
-func (p *pass) finalValue(n *node, v *valueFix) (string, bool) {
+func (c *collector) finalValue(n *node, v *valueFix) (string, bool) {
 	if v.raw != "" {
-		return v.raw, v.raw != string(p.src[n.start:n.end])
+		return v.raw, v.raw != string(c.src[n.start:n.end])
 	}
 	ts := append([]transform(nil), v.transforms...)
 	sort.SliceStable(ts, func(i, j int) bool { return ts[i].order < ts[j].order })
@@ -191,38 +192,41 @@ type patchOp struct {
 // fixes before n (in input order) have been applied: every enclosing
 // member's key that a fix renames is written with its new name, because
 // that key precedes n and so was renamed first.
-func (p *pass) seqPointer(n *node) string {
+func (c *collector) seqPointer(n *node) string {
 	return pointerWith(n, func(v *node) string {
-		if k := p.fixes.keyFix[memberRef{v.parent, int(v.index)}]; k != nil && k.rename != "" && !k.remove {
+		if k := c.fixes.keyFix[memberRef{v.parent, int(v.index)}]; k != nil && k.rename != "" && !k.remove {
 			return k.rename
 		}
 		return v.key()
 	})
 }
 
-// normalize turns the pass's fixes into byte edits, applies them, and fills
-// each fixable finding's Fix. Everything not fixed is kept byte for byte:
-// key order, indentation, line endings, number spelling, unknown members.
-func (p *pass) normalize(stripBOM bool) (out []byte, fixes []Fix) {
+// normalize is the fixes stage: it turns the fixes collected in c into
+// byte edits, applies them, and fills each fixable finding's Fix. strip is
+// the bom finding whose fix strips the byte order mark, if any; ent holds
+// the wrapper the unwrap removes; blocked forbids any change (the Fixes
+// are still described). Everything not fixed is kept byte for byte: key
+// order, indentation, line endings, number spelling, unknown members.
+func normalize(c *collector, strip *Finding, ent entity, blocked bool) (out []byte, fixes []Fix) {
 	// Sized from the ledger (a fix of a value or a key each, the BOM and
 	// the unwrap's two): thousands of fixes would otherwise grow them
 	// by 1.25x, several times their final size.
-	z := &normalizer{p: p, finalText: make(map[*node]string, len(p.fixes.valueFix))}
-	if n := len(p.fixes.valueFix) + len(p.fixes.keyFix); n > 0 {
+	z := &normalizer{c: c, finalText: make(map[*node]string, len(c.fixes.valueFix))}
+	if n := len(c.fixes.valueFix) + len(c.fixes.keyFix); n > 0 {
 		z.edits, z.ops = make([]edit, 0, n+3), make([]patchOp, 0, n)
 	}
-	if stripBOM {
-		z.edits = append(z.edits, edit{0, p.bom, "", []*Finding{p.bomFinding}})
+	if strip != nil {
+		z.edits = append(z.edits, edit{0, c.bom, "", []*Finding{strip}})
 	}
 	z.valueEdits()
 	z.removals()
 	z.renames()
 	z.findingFixes()
-	p.describeHeld()
-	unwrap, unwrapFix := p.unwrapEdits()
+	c.describeHeld(ent)
+	unwrap, unwrapFix := c.unwrapEdits(ent, blocked)
 	z.edits = append(z.edits, unwrap...)
-	if p.blocked || len(z.edits) == 0 {
-		return p.src, nil
+	if blocked || len(z.edits) == 0 {
+		return c.src, nil
 	}
 	return z.apply(), z.patch(unwrapFix)
 }
@@ -230,7 +234,7 @@ func (p *pass) normalize(stripBOM bool) (out []byte, fixes []Fix) {
 // normalizer gathers one normalize call's byte edits, the operations of
 // Result.Fixes, and the final text of each replaced value.
 type normalizer struct {
-	p         *pass
+	c         *collector
 	edits     []edit
 	ops       []patchOp
 	finalText map[*node]string
@@ -239,28 +243,28 @@ type normalizer struct {
 // valueEdits replaces each fixed value that is not removed with its final
 // text.
 func (z *normalizer) valueEdits() {
-	p := z.p
-	for n, v := range p.fixes.valueFix {
-		if p.fixes.removed(n) {
+	c := z.c
+	for n, v := range c.fixes.valueFix {
+		if c.fixes.removed(n) {
 			continue
 		}
-		text, changed := p.finalValue(n, v)
+		text, changed := c.finalValue(n, v)
 		if !changed {
 			continue
 		}
 		z.finalText[n] = text
-		z.edits = append(z.edits, edit{n.start, n.end, text, p.fixes.ownersOf(fixTarget{value: n})})
-		z.ops = append(z.ops, patchOp{n.start, Fix{Op: "replace", Path: p.seqPointer(n), Value: json.RawMessage(text)}})
+		z.edits = append(z.edits, edit{n.start, n.end, text, c.fixes.ownersOf(fixTarget{value: n})})
+		z.ops = append(z.ops, patchOp{n.start, Fix{Op: "replace", Path: c.seqPointer(n), Value: json.RawMessage(text)}})
 	}
 }
 
 // removals removes members: per object, each run of removed members goes
 // with the separator on one side, so the rest keeps its layout.
 func (z *normalizer) removals() {
-	p := z.p
+	c := z.c
 	byObj := map[*node][]int{}
-	for r, k := range p.fixes.keyFix {
-		if k.remove && !p.fixes.removed(r.obj) {
+	for r, k := range c.fixes.keyFix {
+		if k.remove && !c.fixes.removed(r.obj) {
 			byObj[r.obj] = append(byObj[r.obj], r.i)
 		}
 	}
@@ -269,7 +273,7 @@ func (z *normalizer) removals() {
 		rm := make([]bool, len(obj.members))
 		for _, i := range idx {
 			rm[i] = true
-			z.ops = append(z.ops, patchOp{obj.members[i].keyStart, Fix{Op: "remove", Path: p.seqPointer(obj) + "/" + escapePointer(obj.members[i].key)}})
+			z.ops = append(z.ops, patchOp{obj.members[i].keyStart, Fix{Op: "remove", Path: c.seqPointer(obj) + "/" + escapePointer(obj.members[i].key)}})
 		}
 		for i := 0; i < len(rm); {
 			if !rm[i] {
@@ -291,7 +295,7 @@ func (z *normalizer) removeRun(obj *node, i, j, n int) {
 	ms := obj.members
 	var by []*Finding
 	for k := i; k < j; k++ {
-		by = append(by, z.p.fixes.ownersOf(fixTarget{key: memberRef{obj, k}, isKey: true})...)
+		by = append(by, z.c.fixes.ownersOf(fixTarget{key: memberRef{obj, k}, isKey: true})...)
 	}
 	switch {
 	case j < n: // a kept member follows: cut up to its key
@@ -305,32 +309,32 @@ func (z *normalizer) removeRun(obj *node, i, j, n int) {
 
 // renames rewrites each renamed key that is not removed.
 func (z *normalizer) renames() {
-	p := z.p
-	for r, k := range p.fixes.keyFix {
-		if k.remove || k.rename == "" || p.fixes.removed(r.obj) {
+	c := z.c
+	for r, k := range c.fixes.keyFix {
+		if k.remove || k.rename == "" || c.fixes.removed(r.obj) {
 			continue
 		}
 		m := &r.obj.members[r.i]
-		z.edits = append(z.edits, edit{m.keyStart, m.keyEnd, quoteJSON(k.rename), p.fixes.ownersOf(fixTarget{key: r, isKey: true})})
-		parent := p.seqPointer(r.obj)
+		z.edits = append(z.edits, edit{m.keyStart, m.keyEnd, quoteJSON(k.rename), c.fixes.ownersOf(fixTarget{key: r, isKey: true})})
+		parent := c.seqPointer(r.obj)
 		z.ops = append(z.ops, patchOp{m.keyStart, Fix{Op: "move", From: parent + "/" + escapePointer(m.key), Path: parent + "/" + escapePointer(k.rename)}})
 	}
 }
 
 // findingFixes fills each fixable finding's own operation.
 func (z *normalizer) findingFixes() {
-	p := z.p
-	for f, t := range p.fixes.owners {
+	c := z.c
+	for f, t := range c.fixes.owners {
 		if !t.isKey {
 			z.valueFindingFix(f, t.value)
 			continue
 		}
-		k := p.fixes.keyFix[t.key]
+		k := c.fixes.keyFix[t.key]
 		m := &t.key.obj.members[t.key.i]
 		if k.remove {
-			f.Fix = &Fix{Op: "remove", Path: p.pointer(m.val)}
+			f.Fix = &Fix{Op: "remove", Path: pointerOf(m.val)}
 		} else {
-			f.Fix = &Fix{Op: "move", From: p.pointer(m.val), Path: p.pointer(t.key.obj) + "/" + escapePointer(k.rename)}
+			f.Fix = &Fix{Op: "move", From: pointerOf(m.val), Path: pointerOf(t.key.obj) + "/" + escapePointer(k.rename)}
 		}
 	}
 }
@@ -338,21 +342,21 @@ func (z *normalizer) findingFixes() {
 // valueFindingFix fills the operation of finding f, which fixes value n: a
 // replace with its final text.
 func (z *normalizer) valueFindingFix(f *Finding, n *node) {
-	p := z.p
+	c := z.c
 	if text, ok := z.finalText[n]; ok {
-		f.Fix = &Fix{Op: "replace", Path: p.pointer(n), Value: json.RawMessage(text)}
+		f.Fix = &Fix{Op: "replace", Path: pointerOf(n), Value: json.RawMessage(text)}
 		return
 	}
 	// Superseded by the removal of an enclosing member (a fix exists, but
 	// is not applied: no Fix, no Edit), or no change.
-	f.Fixable, f.Fix = p.fixes.removed(n), nil
+	f.Fixable, f.Fix = c.fixes.removed(n), nil
 }
 
 // apply writes the source with the edits in order (one that overlaps an
 // earlier edit, inside a removal, is skipped) and gives each finding the
 // edit that applied its fix.
 func (z *normalizer) apply() []byte {
-	p, edits := z.p, z.edits
+	c, edits := z.c, z.edits
 	sort.Slice(edits, func(i, j int) bool {
 		if edits[i].start != edits[j].start {
 			return edits[i].start < edits[j].start
@@ -360,23 +364,23 @@ func (z *normalizer) apply() []byte {
 		return edits[i].end < edits[j].end
 	})
 	var b bytes.Buffer
-	b.Grow(len(p.src))
+	b.Grow(len(c.src))
 	last := 0
 	for _, e := range edits {
 		if e.start < last {
 			continue
 		}
-		b.Write(p.src[last:e.start])
+		b.Write(c.src[last:e.start])
 		b.WriteString(e.text)
 		last = e.end
-		applied := &Edit{Start: p.pos(e.start), End: p.pos(e.end), Text: e.text}
+		applied := &Edit{Start: c.pos(e.start), End: c.pos(e.end), Text: e.text}
 		for _, f := range e.by {
 			if f != nil {
 				f.Edit = applied
 			}
 		}
 	}
-	b.Write(p.src[last:])
+	b.Write(c.src[last:])
 	return b.Bytes()
 }
 
@@ -399,24 +403,24 @@ func (z *normalizer) patch(unwrapFix *Fix) []Fix {
 
 // describeHeld fills the Fix of each finding whose fix Options.NoFix
 // holds back: the operation it would make, applied to nothing.
-func (p *pass) describeHeld() {
-	if f := p.held.unwrap; f != nil && p.wrapper != nil {
-		f.Fix = &Fix{Op: "move", From: p.pointer(p.root), Path: ""}
+func (c *collector) describeHeld(ent entity) {
+	if f := c.held.unwrap; f != nil && ent.wrapper != nil {
+		f.Fix = &Fix{Op: "move", From: pointerOf(ent.root), Path: ""}
 	}
-	for f, t := range p.held.owners {
+	for f, t := range c.held.owners {
 		if t.isKey {
-			k := p.held.keyFix[t.key]
+			k := c.held.keyFix[t.key]
 			m := &t.key.obj.members[t.key.i]
-			f.Fix = &Fix{Op: "remove", Path: p.pointer(m.val)}
+			f.Fix = &Fix{Op: "remove", Path: pointerOf(m.val)}
 			if !k.remove {
-				f.Fix = &Fix{Op: "move", From: p.pointer(m.val), Path: p.pointer(t.key.obj) + "/" + escapePointer(k.rename)}
+				f.Fix = &Fix{Op: "move", From: pointerOf(m.val), Path: pointerOf(t.key.obj) + "/" + escapePointer(k.rename)}
 			}
 			continue
 		}
-		text, changed := p.finalValue(t.value, p.held.valueFix[t.value])
+		text, changed := c.finalValue(t.value, c.held.valueFix[t.value])
 		f.Fixable, f.Fix = changed, nil
 		if changed {
-			f.Fix = &Fix{Op: "replace", Path: p.pointer(t.value), Value: json.RawMessage(text)}
+			f.Fix = &Fix{Op: "replace", Path: pointerOf(t.value), Value: json.RawMessage(text)}
 		}
 	}
 }

@@ -16,21 +16,21 @@ type deferredPointer struct {
 // reportAt is report with the pointer of n, built when the result is.
 // A rule that Options.PointerRules scope needs its pointer at once, to
 // find its severity: those findings pay for their pointer even past the cap.
-func (p *pass) reportAt(rule string, sev Severity, start, end int, n *node, msg string) *Finding {
-	ptr, now := "", n != nil && p.l.isScoped(rule)
+func (c *collector) reportAt(rule string, sev Severity, start, end int, n *node, msg string) *Finding {
+	ptr, now := "", n != nil && c.l.isScoped(rule)
 	if now {
-		ptr = p.pointer(n)
+		ptr = pointerOf(n)
 	}
-	f := p.report(rule, sev, start, end, ptr, msg)
+	f := c.report(rule, sev, start, end, ptr, msg)
 	if f != nil && n != nil && !now {
-		p.deferred = append(p.deferred, deferredPointer{f, n})
+		c.deferred = append(c.deferred, deferredPointer{f, n})
 	}
 	return f
 }
 
 // fillPointers sets the deferred pointers of the findings in kept (all of
 // them when nothing was capped).
-func (p *pass) fillPointers(kept []*Finding, capped bool) {
+func (c *collector) fillPointers(kept []*Finding, capped bool) {
 	var keep map[*Finding]bool
 	if capped {
 		keep = make(map[*Finding]bool, len(kept))
@@ -38,10 +38,10 @@ func (p *pass) fillPointers(kept []*Finding, capped bool) {
 			keep[f] = true
 		}
 	}
-	for _, d := range p.deferred {
+	for _, d := range c.deferred {
 		if !capped || keep[d.f] {
-			d.f.Pointer = p.pointer(d.at)
+			d.f.Pointer = pointerOf(d.at)
 		}
 	}
-	p.deferred = nil
+	c.deferred = nil
 }

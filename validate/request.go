@@ -623,31 +623,28 @@ func templatePointers(sub []byte, templates []span) []string {
 }
 
 // boundBody parses and binds a body for target t, as the engine does, for
-// the form layer's own reading of it (its secrets); nil when it does not
-// parse.
-func boundBody(body []byte, t Target) *pass {
+// the form layer's own reading of it (its secrets); a nil tree when it
+// does not parse.
+func boundBody(body []byte, t Target) (*syntaxTree, *binding) {
 	tree := parse(body, bomLen(body), DefaultMaxDepth)
 	if tree.err != nil || tree.root == nil || tree.root.kind != kindObject {
-		return nil
+		return nil, nil
 	}
 	all, err := models()
 	if err != nil {
-		return nil
+		return nil, nil
 	}
 	m := all[string(t)]
 	if m == nil {
 		m = all[defaultTarget()]
 	}
-	p := &pass{src: body, m: m, tree: tree, root: tree.root}
-	p.detected = detection{model: m, from: "flag"}
-	p.bind()
-	return p
+	return tree, bindAlone(body, tree, m, "flag")
 }
 
 // bodySecrets returns the password values of a body.
 func bodySecrets(body []byte, t Target) []string {
-	if p := boundBody(body, t); p != nil {
-		return p.bound.secrets
+	if tree, b := boundBody(body, t); tree != nil {
+		return b.secrets
 	}
 	return nil
 }

@@ -149,14 +149,14 @@ func bodyWithRef(body []byte, t Target) string {
 	if len(body) == 0 {
 		return ""
 	}
-	p := boundBody(body, t)
-	if p == nil {
+	tree, bound := boundBody(body, t)
+	if tree == nil {
 		return string(Redact(body, t))
 	}
 	var b strings.Builder
 	last := 0
-	for _, n := range p.tree.nodes {
-		if !p.isSecret(n) || n.kind == kindNull || n.start < last || (n.parent != nil && p.isSecret(n.parent)) {
+	for _, n := range tree.nodes {
+		if !bound.isSecret(n) || n.kind == kindNull || n.start < last || (n.parent != nil && bound.isSecret(n.parent)) {
 			continue
 		}
 		b.Write(body[last:n.start])

@@ -14,14 +14,14 @@ func init() {
 	})
 }
 
-func checkARMID(p *pass) {
-	for _, r := range p.resourceIDs() {
+func checkARMID(rc *ruleContext, out reporter) {
+	for _, r := range rc.resourceIDs() {
 		for _, is := range r.id.Issues {
 			if r.core == "" {
-				p.atValue("arm-id", SeverityError, r.n, p.name(r.n)+" "+is.Msg)
+				out.atValue("arm-id", SeverityError, r.n, rc.name(r.n)+" "+is.Msg)
 				continue
 			}
-			p.atCore("arm-id", SeverityError, r.n, r.lead, len(r.core), is.From, is.To, p.name(r.n)+" "+is.Msg)
+			atCore(out, "arm-id", SeverityError, r.n, r.lead, len(r.core), is.From, is.To, rc.name(r.n)+" "+is.Msg)
 		}
 	}
 }

@@ -18,8 +18,8 @@ func init() {
 	})
 }
 
-func checkARMIDCase(p *pass) {
-	for _, r := range p.resourceIDs() {
+func checkARMIDCase(rc *ruleContext, out reporter) {
+	for _, r := range rc.resourceIDs() {
 		mc := r.id.Miscased
 		if len(mc) == 0 {
 			continue
@@ -29,11 +29,11 @@ func checkARMIDCase(p *pass) {
 			parts = append(parts, fmt.Sprintf("%s → %s", quoteJSON(r.id.Segs[c.Seg].Text), quoteJSON(c.Canonical)))
 		}
 		first := r.id.Segs[mc[0].Seg]
-		f := p.atPart("arm-id-case", SeverityInfo, r.n, r.lead+first.Start, r.lead+first.End,
+		f := out.atPart("arm-id-case", SeverityInfo, r.n, r.lead+first.Start, r.lead+first.End,
 			fmt.Sprintf("%s spells fixed segment%s in another case than documented (%s): the fix writes the documented case and keeps the names as they are",
-				p.name(r.n), pluralS(len(mc)), list(parts, "and")))
+				rc.name(r.n), pluralS(len(mc)), list(parts, "and")))
 		kind := r.id.Kind
-		p.fixTransform(f, r.n, orderFixARMCase, func(s string) string {
+		out.fixTransform(f, r.n, orderFixARMCase, func(s string) string {
 			return aroundCore(s, func(core string) string { return fixARMCase(core, kind) })
 		})
 	}

@@ -19,33 +19,33 @@ func init() {
 // checkBetaOnly reports, under an API other than beta, what the schema
 // marks x-beta-only (properties) or lists in x-beta-only-members (enum
 // members). The marks are data: this rule knows no property by name.
-func checkBetaOnly(p *pass) {
-	api := p.api().String()
+func checkBetaOnly(rc *ruleContext, out reporter) {
+	api := rc.api().String()
 	if api == string(APIBeta) {
 		return
 	}
-	if !slices.Contains(p.m.table.APIs, api) {
-		what := fmt.Sprintf("the %s target exists only in the beta API, not in %s", p.m.name, api)
-		if len(p.m.table.APIs) == 0 {
-			what = fmt.Sprintf("the %s target is a pre-release beta endpoint that %s does not have", p.m.name, api)
+	if !slices.Contains(rc.m.table.APIs, api) {
+		what := fmt.Sprintf("the %s target exists only in the beta API, not in %s", rc.m.name, api)
+		if len(rc.m.table.APIs) == 0 {
+			what = fmt.Sprintf("the %s target is a pre-release beta endpoint that %s does not have", rc.m.name, api)
 		}
-		p.atOpen("beta-only", SeverityError, p.root, what+": lint the body for beta"+targetsOf(api))
+		out.atOpen("beta-only", SeverityError, rc.root, what+": lint the body for beta"+targetsOf(api))
 		return
 	}
-	p.walk(func(n *node) {
-		pm := p.propOf(n)
-		if pm == nil || n.parent == nil || p.underBetaOnly(n.parent) {
+	rc.walk(func(n *node) {
+		pm := rc.propOf(n)
+		if pm == nil || n.parent == nil || rc.underBetaOnly(n.parent) {
 			return
 		}
 		switch {
 		case pm.betaOnly && n.parent.kind == kindObject:
-			p.atKey("beta-only", SeverityError, n.parent, int(n.index), betaOnlyProperty(p.typeOf(n.parent), pm, api))
+			out.atKey("beta-only", SeverityError, n.parent, int(n.index), betaOnlyProperty(rc.typeOf(n.parent), pm, api))
 		case n.kind == kindString && len(pm.betaMembers) > 0:
 			s := strings.TrimSpace(n.str)
 			for _, m := range pm.betaMembers {
 				if strings.EqualFold(s, m) {
-					p.atValue("beta-only", SeverityError, n, fmt.Sprintf("%s is a member of %s only in the beta API, not in %s: use another member, or send the request to the beta endpoint", quoteJSON(m), p.name(n), api))
-					p.claim(n)
+					out.atValue("beta-only", SeverityError, n, fmt.Sprintf("%s is a member of %s only in the beta API, not in %s: use another member, or send the request to the beta endpoint", quoteJSON(m), rc.name(n), api))
+					out.claim(n)
 					return
 				}
 			}
@@ -65,9 +65,9 @@ func betaOnlyProperty(o *objModel, pm *propModel, api string) string {
 
 // underBetaOnly reports whether n is, or is inside, the value of a
 // beta-only property: that property carries the one finding.
-func (p *pass) underBetaOnly(n *node) bool {
+func (rc *ruleContext) underBetaOnly(n *node) bool {
 	for ; n != nil; n = n.parent {
-		if pm := p.propOf(n); pm != nil && pm.betaOnly {
+		if pm := rc.propOf(n); pm != nil && pm.betaOnly {
 			return true
 		}
 	}

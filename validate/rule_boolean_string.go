@@ -12,11 +12,11 @@ func init() {
 // checkBooleanString reports "true" and "false" (any case, any surrounding
 // space) where the schema wants a boolean. It runs before the type rule
 // (same phase, by ID) and claims what it reports.
-func checkBooleanString(p *pass) {
-	for _, v := range p.violations() {
+func checkBooleanString(rc *ruleContext, out reporter) {
+	for _, v := range rc.violations() {
 		n := v.n
-		pm := p.propOf(n)
-		if v.kind != violationType || n.kind != kindString || pm == nil || !pm.allows("boolean") || p.isClaimed(n) {
+		pm := rc.propOf(n)
+		if v.kind != violationType || n.kind != kindString || pm == nil || !pm.allows("boolean") || rc.isClaimed(n) {
 			continue
 		}
 		s := strings.TrimSpace(n.str)
@@ -24,9 +24,9 @@ func checkBooleanString(p *pass) {
 			continue
 		}
 		lit := strings.ToLower(s)
-		f := p.atValue("boolean-string", SeverityWarning, n,
-			fmt.Sprintf("%s is the string %s; it must be the JSON boolean %s (no quotes)", p.name(n), p.show(n), lit))
-		p.fixReplace(f, n, lit)
-		p.claim(n)
+		f := out.atValue("boolean-string", SeverityWarning, n,
+			fmt.Sprintf("%s is the string %s; it must be the JSON boolean %s (no quotes)", rc.name(n), rc.show(n), lit))
+		out.fixReplace(f, n, lit)
+		out.claim(n)
 	}
 }

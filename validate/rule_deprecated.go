@@ -16,24 +16,24 @@ func init() {
 	})
 }
 
-func checkDeprecated(p *pass) {
-	p.walk(func(obj *node) {
-		if obj.kind != kindObject || p.typeOf(obj) == nil {
+func checkDeprecated(rc *ruleContext, out reporter) {
+	rc.walk(func(obj *node) {
+		if obj.kind != kindObject || rc.typeOf(obj) == nil {
 			return
 		}
-		for _, e := range p.canonOf(obj) {
+		for _, e := range rc.canonOf(obj) {
 			name, i := e.name, e.i
-			pm := p.typeOf(obj).props[name]
+			pm := rc.typeOf(obj).props[name]
 			if pm == nil || !pm.deprecated {
 				continue
 			}
 			msg := fmt.Sprintf("%s is deprecated: it stopped returning data on January 31, 2024", name)
-			succ := p.typeOf(obj).props[pm.successor]
+			succ := rc.typeOf(obj).props[pm.successor]
 			if succ == nil {
-				p.atKey("deprecated", SeverityWarning, obj, i, msg+"; remove it")
+				out.atKey("deprecated", SeverityWarning, obj, i, msg+"; remove it")
 				continue
 			}
-			_, present := p.canonOf(obj).get(pm.successor)
+			_, present := rc.canonOf(obj).get(pm.successor)
 			same := succ.ref == nil && pm.ref == nil && slices.Equal(succ.types, pm.types) && slices.Equal(succ.enum, pm.enum)
 			twin := otherSpelling(obj, i, name)
 			switch {
@@ -48,9 +48,9 @@ func checkDeprecated(p *pass) {
 			default:
 				msg += fmt.Sprintf("; use %s instead", pm.successor)
 			}
-			f := p.atKey("deprecated", SeverityWarning, obj, i, msg)
+			f := out.atKey("deprecated", SeverityWarning, obj, i, msg)
 			if !present && same && twin == "" {
-				p.fixRename(f, obj, i, pm.successor)
+				out.fixRename(f, obj, i, pm.successor)
 			}
 		}
 	})

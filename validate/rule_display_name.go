@@ -12,15 +12,15 @@ func init() {
 	})
 }
 
-func checkDisplayName(p *pass) {
-	n := p.stringProp("displayName")
+func checkDisplayName(rc *ruleContext, out reporter) {
+	n := rc.stringProp("displayName")
 	if n == nil || strings.TrimSpace(n.str) != "" {
 		return
 	}
-	p.claim(n)
+	out.claim(n)
 	msg := "displayName is empty: give the connection a name that is unique in the tenant, or leave displayName out to keep the current one"
 	if n.str != "" {
 		msg = "displayName is blank (only whitespace): give the connection a name that is unique in the tenant, or leave displayName out to keep the current one"
 	}
-	p.atValue("display-name", SeverityError, n, msg)
+	out.atValue("display-name", SeverityError, n, msg)
 }

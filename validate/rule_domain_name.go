@@ -12,18 +12,18 @@ func init() {
 	})
 }
 
-func checkDomainName(p *pass) {
-	n, core, lead := p.fact(p.theFacts().domain)
+func checkDomainName(rc *ruleContext, out reporter) {
+	n, core, lead := rc.fact(rc.theFacts().domain)
 	if n == nil {
 		return
 	}
-	is := p.theFacts().domainIssue
+	is := rc.theFacts().domainIssue
 	if is == nil {
 		return
 	}
 	if core == "" {
-		p.atValue("domain-name", levelSeverity(is.Level), n, "adDomainName "+is.Msg)
+		out.atValue("domain-name", levelSeverity(is.Level), n, "adDomainName "+is.Msg)
 		return
 	}
-	p.atCore("domain-name", levelSeverity(is.Level), n, lead, len(core), is.From, is.To, "adDomainName "+is.Msg)
+	atCore(out, "domain-name", levelSeverity(is.Level), n, lead, len(core), is.From, is.To, "adDomainName "+is.Msg)
 }

@@ -10,18 +10,18 @@ func init() {
 	})
 }
 
-func checkEmptyPatch(p *pass) {
-	for _, e := range p.canonOf(p.root) {
+func checkEmptyPatch(rc *ruleContext, out reporter) {
+	for _, e := range rc.canonOf(rc.root) {
 		name, i := e.name, e.i
-		pm := p.m.root.props[name]
+		pm := rc.m.root.props[name]
 		if pm == nil || pm.readOnly || name == "@odata.type" {
 			continue
 		}
-		v := p.root.members[i].val
+		v := rc.root.members[i].val
 		if v.kind == kindString && len(pm.enum) > 0 && v.str == "unknownFutureValue" {
 			continue
 		}
 		return
 	}
-	p.atOpen("empty-patch", SeverityWarning, p.root, "the body sets no settable property, so the PATCH changes nothing: add the properties to update")
+	out.atOpen("empty-patch", SeverityWarning, rc.root, "the body sets no settable property, so the PATCH changes nothing: add the properties to update")
 }

@@ -14,17 +14,17 @@ func init() {
 // checkEnum reports strings that are not members of their enum (enum), or
 // members in the wrong case (enum-case, fixed); @odata.type values are the
 // odata-type rule's.
-func checkEnum(p *pass) {
-	for _, v := range p.violations() {
-		if v.kind != violationEnum || p.isClaimed(v.n) || isODataType(p.propOf(v.n), v.n) {
+func checkEnum(rc *ruleContext, out reporter) {
+	for _, v := range rc.violations() {
+		if v.kind != violationEnum || rc.isClaimed(v.n) || isODataType(rc.propOf(v.n), v.n) {
 			continue
 		}
 		if v.n.kind == kindString && isTemplate(strings.TrimSpace(v.n.str)) {
-			p.claim(v.n) // "{{joinType}}": filled in when sent, as in every other property
+			out.claim(v.n) // "{{joinType}}": filled in when sent, as in every other property
 			continue
 		}
-		p.enumError(v.n)
-		p.claim(v.n)
+		rc.enumError(out, v.n)
+		out.claim(v.n)
 	}
 }
 
@@ -34,15 +34,15 @@ func isODataType(pm *propModel, n *node) bool {
 }
 
 // enumError reports a string that is not a member of its enum.
-func (p *pass) enumError(n *node) {
-	pm := p.propOf(n)
+func (rc *ruleContext) enumError(out reporter, n *node) {
+	pm := rc.propOf(n)
 	if pm == nil || n.kind != kindString {
-		p.atValue("type", SeverityError, n, fmt.Sprintf("%s has an unexpected value %s", p.name(n), p.show(n)))
+		out.atValue("type", SeverityError, n, fmt.Sprintf("%s has an unexpected value %s", rc.name(n), rc.show(n)))
 		return
 	}
 	s := strings.TrimSpace(n.str)
 	if len(pm.flags) > 0 {
-		p.flagsError(n, pm, s)
+		rc.flagsError(out, n, pm, s)
 		return
 	}
 	for _, m := range pm.enum {
@@ -53,23 +53,23 @@ func (p *pass) enumError(n *node) {
 	for _, m := range pm.enum {
 		if strings.EqualFold(s, m) {
 			canonical := m
-			f := p.atValue("enum-case", SeverityWarning, n,
-				fmt.Sprintf("%s must be written %s: Graph enum members are case-sensitive lowerCamelCase", p.show(n), quoteJSON(canonical)))
-			p.fixTransform(f, n, 20, func(string) string { return canonical })
+			f := out.atValue("enum-case", SeverityWarning, n,
+				fmt.Sprintf("%s must be written %s: Graph enum members are case-sensitive lowerCamelCase", rc.show(n), quoteJSON(canonical)))
+			out.fixTransform(f, n, 20, func(string) string { return canonical })
 			return
 		}
 	}
-	msg := fmt.Sprintf("%s is not a member of %s: use one of %s", p.show(n), p.name(n), list(pm.enum, "or"))
+	msg := fmt.Sprintf("%s is not a member of %s: use one of %s", rc.show(n), rc.name(n), list(pm.enum, "or"))
 	if near := nearest(s, pm.enum); near != "" {
 		msg += fmt.Sprintf("; did you mean %s?", quoteJSON(near))
 	}
-	p.atValue("enum", SeverityError, n, msg)
+	out.atValue("enum", SeverityError, n, msg)
 }
 
 // flagsError handles a flags enum: a comma-separated member list.
-func (p *pass) flagsError(n *node, pm *propModel, s string) {
+func (rc *ruleContext) flagsError(out reporter, n *node, pm *propModel, s string) {
 	parts := strings.Split(s, ",")
-	out := make([]string, len(parts))
+	members := make([]string, len(parts))
 	for i, part := range parts {
 		part = strings.TrimSpace(part)
 		found := ""
@@ -79,15 +79,15 @@ func (p *pass) flagsError(n *node, pm *propModel, s string) {
 			}
 		}
 		if found == "" {
-			p.atValue("enum", SeverityError, n, fmt.Sprintf("%s is not a comma-separated list of %s members: use %s", p.show(n), p.name(n), list(pm.flags, "and/or")))
+			out.atValue("enum", SeverityError, n, fmt.Sprintf("%s is not a comma-separated list of %s members: use %s", rc.show(n), rc.name(n), list(pm.flags, "and/or")))
 			return
 		}
-		out[i] = found
+		members[i] = found
 	}
-	canonical := strings.Join(out, ",")
+	canonical := strings.Join(members, ",")
 	if canonical == s {
 		return
 	}
-	f := p.atValue("enum-case", SeverityWarning, n, fmt.Sprintf("%s must be written %s: flags are lowerCamelCase members joined by ',' without spaces", p.show(n), quoteJSON(canonical)))
-	p.fixTransform(f, n, 20, func(string) string { return canonical })
+	f := out.atValue("enum-case", SeverityWarning, n, fmt.Sprintf("%s must be written %s: flags are lowerCamelCase members joined by ',' without spaces", rc.show(n), quoteJSON(canonical)))
+	out.fixTransform(f, n, 20, func(string) string { return canonical })
 }

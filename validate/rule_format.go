@@ -9,14 +9,14 @@ func init() {
 }
 
 // checkFormat reports values that break their schema format.
-func checkFormat(p *pass) {
-	p.eachViolation(func(v schemaViolation) { p.formatError(v.n, v.want[0]) }, violationFormat)
+func checkFormat(rc *ruleContext, out reporter) {
+	rc.eachViolation(out, func(v schemaViolation) { rc.formatError(out, v.n, v.want[0]) }, violationFormat)
 }
 
-func (p *pass) formatError(n *node, format string) {
+func (rc *ruleContext) formatError(out reporter, n *node, format string) {
 	if format == "date-time" {
-		p.atValue("format", SeverityError, n, fmt.Sprintf("%s must be an RFC 3339 date-time in UTC such as \"2014-01-01T00:00:00Z\", not %s", p.name(n), p.show(n)))
+		out.atValue("format", SeverityError, n, fmt.Sprintf("%s must be an RFC 3339 date-time in UTC such as \"2014-01-01T00:00:00Z\", not %s", rc.name(n), rc.show(n)))
 		return
 	}
-	p.atValue("format", SeverityError, n, fmt.Sprintf("%s is not a valid %s: %s", p.name(n), format, p.show(n)))
+	out.atValue("format", SeverityError, n, fmt.Sprintf("%s is not a valid %s: %s", rc.name(n), format, rc.show(n)))
 }

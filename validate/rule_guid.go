@@ -35,28 +35,28 @@ func withAdvice(why, advice string) string {
 	return why + "; " + advice
 }
 
-func checkGUID(p *pass) {
-	if n, core, lead := p.fact(p.theFacts().subscription); n != nil {
+func checkGUID(rc *ruleContext, out reporter) {
+	if n, core, lead := rc.fact(rc.theFacts().subscription); n != nil {
 		if from, to, why := values.GUIDProblem(core); why != "" {
-			p.atPart("guid", SeverityError, n, lead+from, lead+to,
+			out.atPart("guid", SeverityError, n, lead+from, lead+to,
 				"subscriptionId "+withAdvice(why, "copy it again from the Azure portal or `az account show --query id`"))
 		}
 	}
 	// id is read-only, but when it is meant to be a GUID (the documentation's
 	// examples end in an 11-digit group) say so.
-	if n, core, lead := p.domainString("id"); n != nil && guidShaped().MatchString(core) {
+	if n, core, lead := rc.domainString("id"); n != nil && guidShaped().MatchString(core) {
 		if from, to, why := values.GUIDProblem(core); why != "" {
-			p.atPart("guid", SeverityError, n, lead+from, lead+to, "id "+why+"; id is read-only anyway: remove it from the PATCH body")
+			out.atPart("guid", SeverityError, n, lead+from, lead+to, "id "+why+"; id is read-only anyway: remove it from the PATCH body")
 		}
 	}
-	for _, r := range p.resourceIDs() {
+	for _, r := range rc.resourceIDs() {
 		if r.id.SubStatus != values.SubBad {
 			continue
 		}
 		seg := r.id.Segs[r.id.SubIdx]
 		from, to, why := values.GUIDProblem(seg.Text)
-		p.atPart("guid", SeverityError, r.n, r.lead+seg.Start+from, r.lead+seg.Start+to,
-			fmt.Sprintf("the subscription segment %s of %s %s", quoteJSON(seg.Text), p.name(r.n),
+		out.atPart("guid", SeverityError, r.n, r.lead+seg.Start+from, r.lead+seg.Start+to,
+			fmt.Sprintf("the subscription segment %s of %s %s", quoteJSON(seg.Text), rc.name(r.n),
 				withAdvice(why, "copy the ID again from the resource's Properties page in the Azure portal")))
 	}
 }

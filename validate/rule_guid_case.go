@@ -17,11 +17,11 @@ func init() {
 	})
 }
 
-func checkGUIDCase(p *pass) {
-	if n, core, lead := p.fact(p.theFacts().subscription); n != nil && p.theFacts().isGUID && core != strings.ToLower(core) {
-		f := p.atCore("guid-case", SeverityInfo, n, lead, len(core), 0, len(core),
+func checkGUIDCase(rc *ruleContext, out reporter) {
+	if n, core, lead := rc.fact(rc.theFacts().subscription); n != nil && rc.theFacts().isGUID && core != strings.ToLower(core) {
+		f := atCore(out, "guid-case", SeverityInfo, n, lead, len(core), 0, len(core),
 			fmt.Sprintf("subscriptionId has upper-case hex digits: the fix writes %s", quoteJSON(strings.ToLower(core))))
-		p.fixTransform(f, n, orderFixGUIDCase, func(s string) string {
+		out.fixTransform(f, n, orderFixGUIDCase, func(s string) string {
 			return aroundCore(s, func(c string) string {
 				if values.IsGUID(c) {
 					return strings.ToLower(c)
@@ -30,7 +30,7 @@ func checkGUIDCase(p *pass) {
 			})
 		})
 	}
-	for _, r := range p.resourceIDs() {
+	for _, r := range rc.resourceIDs() {
 		if r.id.SubStatus != values.SubOK {
 			continue
 		}
@@ -38,10 +38,10 @@ func checkGUIDCase(p *pass) {
 		if seg.Text == strings.ToLower(seg.Text) {
 			continue
 		}
-		f := p.atPart("guid-case", SeverityInfo, r.n, r.lead+seg.Start, r.lead+seg.End,
-			fmt.Sprintf("the subscription GUID in %s has upper-case hex digits: the fix writes %s", p.name(r.n), quoteJSON(strings.ToLower(seg.Text))))
+		f := out.atPart("guid-case", SeverityInfo, r.n, r.lead+seg.Start, r.lead+seg.End,
+			fmt.Sprintf("the subscription GUID in %s has upper-case hex digits: the fix writes %s", rc.name(r.n), quoteJSON(strings.ToLower(seg.Text))))
 		kind := r.id.Kind
-		p.fixTransform(f, r.n, orderFixGUIDCase, func(s string) string {
+		out.fixTransform(f, r.n, orderFixGUIDCase, func(s string) string {
 			return aroundCore(s, func(c string) string { return lowerARMSubscription(c, kind) })
 		})
 	}

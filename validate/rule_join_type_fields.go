@@ -29,30 +29,30 @@ var adFields = []string{"adDomainName", "adDomainUsername", "adDomainPassword", 
 // It runs first among the claims: an AD field on an azureADJoin connection
 // gets this finding only (not placeholder, domain-name, username, ou-format,
 // whitespace, a type error…), since leaving it out fixes them all.
-func checkJoinTypeFields(p *pass) {
-	jt := p.prop("connectionType", "type")
-	if jt == nil || jt.kind != kindString || p.propOf(jt) == nil {
+func checkJoinTypeFields(rc *ruleContext, out reporter) {
+	jt := rc.prop("connectionType", "type")
+	if jt == nil || jt.kind != kindString || rc.propOf(jt) == nil {
 		return
 	}
-	field := p.propOf(jt).name
+	field := rc.propOf(jt).name
 	switch s := strings.TrimSpace(jt.str); {
 	case strings.EqualFold(s, "azureADJoin"):
 		for _, f := range adFields {
-			obj, i := p.member(f)
+			obj, i := rc.member(f)
 			if obj == nil || obj.members[i].val.kind == kindNull {
 				continue
 			}
-			p.atKey("join-type-fields", SeverityWarning, obj, i, fmt.Sprintf(
+			out.atKey("join-type-fields", SeverityWarning, obj, i, fmt.Sprintf(
 				"%s is for hybrid join only: %s is azureADJoin, which joins Microsoft Entra ID without an Active Directory domain; remove %s, or set %s to hybridAzureADJoin", f, field, f, field))
-			p.claim(obj.members[i].val)
+			out.claim(obj.members[i].val)
 		}
 	case strings.EqualFold(s, "hybridAzureADJoin"):
-		if p.opts.callOf() != callUpdate {
+		if rc.opts.callOf() != callUpdate {
 			return // a create's missing fields are required's; other calls take no join type
 		}
 		var missing []string
 		for _, f := range adFields[:2] {
-			if v := p.prop(f); v == nil || v.kind == kindNull {
+			if v := rc.prop(f); v == nil || v.kind == kindNull {
 				missing = append(missing, f)
 			}
 		}
@@ -63,7 +63,7 @@ func checkJoinTypeFields(p *pass) {
 		if len(missing) > 1 {
 			what = list(missing, "and") + " are"
 		}
-		p.atValue("join-type-fields", SeverityWarning, jt, fmt.Sprintf(
+		out.atValue("join-type-fields", SeverityWarning, jt, fmt.Sprintf(
 			"%s is hybridAzureADJoin, but %s not set: a hybrid join needs the Active Directory domain and an account that may join computers to it; add %s (and adDomainPassword), or leave %s out if the connection already uses hybrid join",
 			field, what, list(missing, "and"), field))
 	}

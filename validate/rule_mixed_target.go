@@ -18,8 +18,8 @@ func init() {
 
 // checkMixedTarget reports, once, which keys point to which target and the
 // target the body fits best, at the first clue against that target.
-func checkMixedTarget(p *pass) {
-	mx := p.detected.mixed
+func checkMixedTarget(rc *ruleContext, out reporter) {
+	mx := rc.det.mixed
 	if mx == nil {
 		return
 	}
@@ -31,13 +31,13 @@ func checkMixedTarget(p *pass) {
 			if c.target != t {
 				continue
 			}
-			m := &p.root.members[c.i]
+			m := &rc.root.members[c.i]
 			if c.odata {
-				keys = append(keys, "@odata.type "+p.show(m.val))
+				keys = append(keys, "@odata.type "+rc.show(m.val))
 			} else {
 				keys = append(keys, quoteJSON(m.key))
 			}
-			if t != p.m.name && against < 0 {
+			if t != rc.m.name && against < 0 {
 				against = i
 			}
 		}
@@ -49,15 +49,15 @@ func checkMixedTarget(p *pass) {
 			parts = append(parts, list(keys, "and")+verb+t)
 		}
 	}
-	msg := "the body mixes the two targets: " + strings.Join(parts, "; ") + ". It fits " + p.m.name + " best (" +
-		strconv.Itoa(mx.fit[p.m.name]) + " of its " + strconv.Itoa(len(p.root.members)) +
+	msg := "the body mixes the two targets: " + strings.Join(parts, "; ") + ". It fits " + rc.m.name + " best (" +
+		strconv.Itoa(mx.fit[rc.m.name]) + " of its " + strconv.Itoa(len(rc.root.members)) +
 		" keys are that target's), so it is linted for that target, and no legacy spelling is fixed in either direction: choose the target explicitly (" +
 		string(OnPremisesConnection) + " migrates a stub-era body to the live API)"
 	c := mx.clues[against]
-	m := &p.root.members[c.i]
+	m := &rc.root.members[c.i]
 	if c.odata {
-		p.atValue("mixed-target", SeverityWarning, m.val, msg)
+		out.atValue("mixed-target", SeverityWarning, m.val, msg)
 		return
 	}
-	p.report("mixed-target", SeverityWarning, m.keyStart, m.keyEnd, p.pointer(m.val), msg)
+	out.report("mixed-target", SeverityWarning, m.keyStart, m.keyEnd, pointerOf(m.val), msg)
 }

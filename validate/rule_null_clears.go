@@ -16,11 +16,11 @@ func init() {
 // "clear this property". Nested objects are read-only, and a null where
 // null is not allowed is a type error instead. Several of them suggest an
 // object serialized whole, and the message says where that comes from.
-func checkNullClears(p *pass) {
+func checkNullClears(rc *ruleContext, out reporter) {
 	var nulls []*node
-	for _, i := range p.canonOf(p.root).all() {
-		v := p.root.members[i].val
-		if pm := p.propOf(v); v.kind == kindNull && !p.isClaimed(v) && pm != nil && pm.nullable() && !pm.readOnly {
+	for _, i := range rc.canonOf(rc.root).all() {
+		v := rc.root.members[i].val
+		if pm := rc.propOf(v); v.kind == kindNull && !rc.isClaimed(v) && pm != nil && pm.nullable() && !pm.readOnly {
 			nulls = append(nulls, v)
 		}
 	}
@@ -29,7 +29,7 @@ func checkNullClears(p *pass) {
 		hint = " (PowerShell's ConvertTo-Json writes null for every unset field: send only the properties to change)"
 	}
 	for _, v := range nulls {
-		name := p.propOf(v).name
-		p.atValue("null-clears", SeverityInfo, v, fmt.Sprintf("%s is null, which clears it on the service: a PATCH sets every property it names; leave %s out to keep its current value%s", name, name, hint))
+		name := rc.propOf(v).name
+		out.atValue("null-clears", SeverityInfo, v, fmt.Sprintf("%s is null, which clears it on the service: a PATCH sets every property it names; leave %s out to keep its current value%s", name, name, hint))
 	}
 }

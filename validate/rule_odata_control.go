@@ -26,18 +26,18 @@ func isAnnotationKey(key string) bool {
 	return ok && (strings.HasPrefix(term, "odata.") || strings.HasPrefix(term, "microsoft.graph."))
 }
 
-func checkODataControl(p *pass) {
-	p.walk(func(obj *node) {
-		if obj.kind != kindObject || p.typeOf(obj) == nil {
+func checkODataControl(rc *ruleContext, out reporter) {
+	rc.walk(func(obj *node) {
+		if obj.kind != kindObject || rc.typeOf(obj) == nil {
 			return
 		}
 		for i := range obj.members {
 			key := obj.members[i].key
-			if key == "@odata.type" || !isAnnotationKey(key) || p.canonOf(obj).has(i) {
+			if key == "@odata.type" || !isAnnotationKey(key) || rc.canonOf(obj).has(i) {
 				continue
 			}
-			f := p.atKey("odata-control", SeverityInfo, obj, i, odataControlMessage(key))
-			p.fixRemove(f, obj, i)
+			f := out.atKey("odata-control", SeverityInfo, obj, i, odataControlMessage(key))
+			out.fixRemove(f, obj, i)
 		}
 	})
 }

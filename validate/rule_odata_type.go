@@ -11,26 +11,26 @@ func init() {
 // checkODataType reports an @odata.type value that its object's type does
 // not accept. Both this rule and the enum rule read enum violations: the
 // enum rule leaves those of @odata.type to this one.
-func checkODataType(p *pass) {
-	for _, v := range p.violations() {
-		if v.kind != violationEnum || p.isClaimed(v.n) || !isODataType(p.propOf(v.n), v.n) {
+func checkODataType(rc *ruleContext, out reporter) {
+	for _, v := range rc.violations() {
+		if v.kind != violationEnum || rc.isClaimed(v.n) || !isODataType(rc.propOf(v.n), v.n) {
 			continue
 		}
-		p.odataType(v.n)
-		p.claim(v.n)
+		rc.odataType(out, v.n)
+		out.claim(v.n)
 	}
 }
 
 // odataType reports an @odata.type the object's type does not accept.
-func (p *pass) odataType(n *node) {
-	accepted := p.typeOf(n.parent).odata
+func (rc *ruleContext) odataType(out reporter, n *node) {
+	accepted := rc.typeOf(n.parent).odata
 	canonical := accepted[0]
 	bare := bareType
 	got := bare(n.str)
-	isRoot := n.parent == p.root
+	isRoot := n.parent == rc.root
 	fixable := func(msg string) {
-		f := p.atValue("odata-type", SeverityWarning, n, msg)
-		p.fixTransform(f, n, 20, func(string) string { return canonical })
+		f := out.atValue("odata-type", SeverityWarning, n, msg)
+		out.fixTransform(f, n, 20, func(string) string { return canonical })
 	}
 	for _, a := range accepted {
 		if bare(a) == got {
@@ -39,22 +39,22 @@ func (p *pass) odataType(n *node) {
 		}
 	}
 	if isRoot {
-		for legacy, c := range p.m.table.TypeAliases {
+		for legacy, c := range rc.m.table.TypeAliases {
 			if bare(legacy) != got || c != canonical {
 				continue
 			}
-			msg := fmt.Sprintf("%s is the legacy type name; the %s target's type is %s", p.show(n), p.m.name, quoteJSON(canonical))
-			if p.detected.mixed != nil { // no alias fix in either direction
-				p.atValue("odata-type", SeverityError, n, msg+" (not fixed automatically: the body mixes both targets' properties, see mixed-target)")
+			msg := fmt.Sprintf("%s is the legacy type name; the %s target's type is %s", rc.show(n), rc.m.name, quoteJSON(canonical))
+			if rc.det.mixed != nil { // no alias fix in either direction
+				out.atValue("odata-type", SeverityError, n, msg+" (not fixed automatically: the body mixes both targets' properties, see mixed-target)")
 				return
 			}
 			fixable(msg)
 			return
 		}
-		if other, ok := p.m.others[got]; ok {
-			p.atValue("odata-type", SeverityError, n, fmt.Sprintf("%s is the type of the %s target, not of %s: lint with that target, or write %s", p.show(n), other, p.m.name, quoteJSON(canonical)))
+		if other, ok := rc.m.others[got]; ok {
+			out.atValue("odata-type", SeverityError, n, fmt.Sprintf("%s is the type of the %s target, not of %s: lint with that target, or write %s", rc.show(n), other, rc.m.name, quoteJSON(canonical)))
 			return
 		}
 	}
-	p.atValue("odata-type", SeverityError, n, fmt.Sprintf("@odata.type %s does not name this object's type: write %s, or leave @odata.type out", p.show(n), quoteJSON(canonical)))
+	out.atValue("odata-type", SeverityError, n, fmt.Sprintf("@odata.type %s does not name this object's type: write %s, or leave @odata.type out", rc.show(n), quoteJSON(canonical)))
 }

@@ -18,13 +18,13 @@ func init() {
 	})
 }
 
-func checkOUDomainMismatch(p *pass) {
-	n, core, lead := p.ouString()
-	domain := p.cleanDomain() // a domain-name finding is the one cause to report
+func checkOUDomainMismatch(rc *ruleContext, out reporter) {
+	n, core, lead := rc.ouString()
+	domain := rc.cleanDomain() // a domain-name finding is the one cause to report
 	if n == nil || domain == "" {
 		return
 	}
-	d := p.theFacts().dn
+	d := rc.theFacts().dn
 	issues := dnProblems(core, d, "")
 	for _, is := range issues {
 		if is.Level == values.Error {
@@ -46,7 +46,7 @@ func checkOUDomainMismatch(p *pass) {
 	from, _ := d.RDNs[k].Span()
 	_, to := d.RDNs[len(d.RDNs)-1].Span()
 	want := core[:from] + "DC=" + strings.Join(strings.Split(domain, "."), ",DC=")
-	p.atPart("ou-domain-mismatch", SeverityWarning, n, lead+from, lead+to,
+	out.atPart("ou-domain-mismatch", SeverityWarning, n, lead+from, lead+to,
 		fmt.Sprintf("organizationalUnit is in the domain %s (its DC= components), but adDomainName is %s: the OU must be in the domain the Cloud PCs join; correct whichever is wrong (did you mean %s?)",
 			quoteJSON(spelled), quoteJSON(domain), values.ShowDN(want)))
 }

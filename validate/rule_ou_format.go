@@ -150,17 +150,17 @@ func dnRDNText(s string, r *values.RDN) string {
 	return s[from:to]
 }
 
-func checkOUFormat(p *pass) {
-	n, core, lead := p.ouString()
+func checkOUFormat(rc *ruleContext, out reporter) {
+	n, core, lead := rc.ouString()
 	if n == nil {
 		return
 	}
-	issues := dnProblems(core, p.theFacts().dn, p.cleanDomain())
+	issues := dnProblems(core, rc.theFacts().dn, rc.cleanDomain())
 	for _, is := range issues {
 		if core == "" {
-			p.atValue("ou-format", levelSeverity(is.Level), n, "organizationalUnit "+is.Msg)
+			out.atValue("ou-format", levelSeverity(is.Level), n, "organizationalUnit "+is.Msg)
 			continue
 		}
-		p.atCore("ou-format", levelSeverity(is.Level), n, lead, len(core), is.From, is.To, "organizationalUnit "+is.Msg)
+		atCore(out, "ou-format", levelSeverity(is.Level), n, lead, len(core), is.From, is.To, "organizationalUnit "+is.Msg)
 	}
 }

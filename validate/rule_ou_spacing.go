@@ -17,12 +17,12 @@ func init() {
 	})
 }
 
-func checkOUSpacing(p *pass) {
-	n, core, lead := p.ouString()
+func checkOUSpacing(rc *ruleContext, out reporter) {
+	n, core, lead := rc.ouString()
 	if n == nil {
 		return
 	}
-	d := p.theFacts().dn
+	d := rc.theFacts().dn
 	if !d.OK() || len(d.Spaces) == 0 {
 		return
 	}
@@ -39,8 +39,8 @@ func checkOUSpacing(p *pass) {
 		msg += fmt.Sprintf(" (and in %d more place%s)", k-1, pluralS(k-1))
 	}
 	msg += fmt.Sprintf(", which RFC 4514 does not allow: the fix writes %s", values.ShowDN(values.DNWithoutSpaces(core)))
-	f := p.atPart("ou-spacing", SeverityInfo, n, lead+first.From, lead+first.To, msg)
-	p.fixTransform(f, n, orderFixOUSpacing, func(s string) string {
+	f := out.atPart("ou-spacing", SeverityInfo, n, lead+first.From, lead+first.To, msg)
+	out.fixTransform(f, n, orderFixOUSpacing, func(s string) string {
 		c, l := values.TrimDN(s)
 		return s[:l] + values.DNWithoutSpaces(c) + s[l+len(c):]
 	})

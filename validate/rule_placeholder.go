@@ -16,20 +16,20 @@ func init() {
 	})
 }
 
-func checkPlaceholder(p *pass) {
-	p.walk(func(n *node) {
-		pm := p.propOf(n)
-		if n.kind != kindString || pm == nil || pm.name == "@odata.type" || p.isClaimed(n) || !values.IsPlaceholder(n.str) {
+func checkPlaceholder(rc *ruleContext, out reporter) {
+	rc.walk(func(n *node) {
+		pm := rc.propOf(n)
+		if n.kind != kindString || pm == nil || pm.name == "@odata.type" || rc.isClaimed(n) || !values.IsPlaceholder(n.str) {
 			return
 		}
-		p.claim(n)
-		who := p.name(n)
-		if p.isSecret(n) {
-			// A placeholder is no password (isStandIn): quoted as written.
-			p.atValue("placeholder", SeverityWarning, n, who+" holds a placeholder left from the documentation ("+quoteJSON(n.str)+"): set the real password, or a template reference such as ${AD_DOMAIN_PASSWORD}")
+		out.claim(n)
+		who := rc.name(n)
+		if rc.isSecret(n) {
+			// A placeholder is no password (secrets.IsStandIn): quoted as written.
+			out.atValue("placeholder", SeverityWarning, n, who+" holds a placeholder left from the documentation ("+quoteJSON(n.str)+"): set the real password, or a template reference such as ${AD_DOMAIN_PASSWORD}")
 			return
 		}
-		what := p.show(n)
+		what := rc.show(n)
 		if what == "the value" { // it equals the secret: describe, don't quote
 			what = "a type name"
 			if values.IsPlaceholderValue(strings.TrimSpace(n.str)) {
@@ -39,14 +39,14 @@ func checkPlaceholder(p *pass) {
 		if pm.readOnly {
 			// No value to invent: the service manages the property, and
 			// read-only's advice (leave it out) is the one fix.
-			p.atValue("placeholder", SeverityWarning, n, who+" holds a placeholder left from the documentation ("+what+"), and "+pm.name+" is read-only: leave it out")
+			out.atValue("placeholder", SeverityWarning, n, who+" holds a placeholder left from the documentation ("+what+"), and "+pm.name+" is read-only: leave it out")
 			return
 		}
 		if pm.allows("boolean") && !pm.allows("string") {
-			f := p.atValue("placeholder", SeverityWarning, n, who+" holds a placeholder left from the documentation ("+what+"): the fix sets false so that the body is valid; set the value you intend")
-			p.fixReplace(f, n, "false")
+			f := out.atValue("placeholder", SeverityWarning, n, who+" holds a placeholder left from the documentation ("+what+"): the fix sets false so that the body is valid; set the value you intend")
+			out.fixReplace(f, n, "false")
 			return
 		}
-		p.atValue("placeholder", SeverityWarning, n, who+" holds a placeholder left from the documentation ("+what+"): set the real value, or leave the property out")
+		out.atValue("placeholder", SeverityWarning, n, who+" holds a placeholder left from the documentation ("+what+"): set the real value, or leave the property out")
 	})
 }

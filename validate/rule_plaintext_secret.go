@@ -12,10 +12,10 @@ func init() {
 	})
 }
 
-func checkPlaintextSecret(p *pass) {
-	n := p.stringProp(p.m.table.Secret)
+func checkPlaintextSecret(rc *ruleContext, out reporter) {
+	n := rc.stringProp(rc.m.table.Secret)
 	if n == nil || n.str == "" || isTemplate(strings.TrimSpace(n.str)) {
 		return
 	}
-	p.atValue("plaintext-secret", SeverityWarning, n, p.m.table.Secret+" holds a literal password: keep secrets out of files, and use a template reference such as ${AD_DOMAIN_PASSWORD} filled in at deploy time")
+	out.atValue("plaintext-secret", SeverityWarning, n, rc.m.table.Secret+" holds a literal password: keep secrets out of files, and use a template reference such as ${AD_DOMAIN_PASSWORD} filled in at deploy time")
 }

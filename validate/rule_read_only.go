@@ -12,29 +12,29 @@ func init() {
 	})
 }
 
-func checkReadOnly(p *pass) {
-	for _, e := range p.canonOf(p.root) {
+func checkReadOnly(rc *ruleContext, out reporter) {
+	for _, e := range rc.canonOf(rc.root) {
 		name, i := e.name, e.i
-		pm := p.m.root.props[name]
+		pm := rc.m.root.props[name]
 		if pm == nil || !pm.readOnly {
 			continue
 		}
 		suffix := " (the fix drops it only when asked to drop read-only properties)"
-		if p.opts.DropReadOnly {
+		if rc.opts.DropReadOnly {
 			suffix = ""
 		}
 		call := "a PATCH cannot change it"
-		if p.opts.callOf() == callCreate {
+		if rc.opts.callOf() == callCreate {
 			call = "a POST (create) cannot set it"
 		}
 		msg := name + " is read-only: the service manages it, so " + call + "; remove it from the body" + suffix
-		f := p.report("read-only", SeverityWarning, p.root.members[i].keyStart, p.root.members[i].keyEnd, p.pointer(p.root.members[i].val), msg)
-		if p.opts.DropReadOnly {
-			p.fixRemove(f, p.root, i)
+		f := out.report("read-only", SeverityWarning, rc.root.members[i].keyStart, rc.root.members[i].keyEnd, pointerOf(rc.root.members[i].val), msg)
+		if rc.opts.DropReadOnly {
+			out.fixRemove(f, rc.root, i)
 		}
 	}
-	if p.opts.DropReadOnly {
-		p.dropReadOnlyTwins()
+	if rc.opts.DropReadOnly {
+		rc.dropReadOnlyTwins(out)
 	}
 }
 
@@ -43,24 +43,24 @@ func checkReadOnly(p *pass) {
 // leaves those unbound and unfixed): once the property is dropped, the
 // next lint would rename the twin and drop it then, so normalizing twice
 // would differ from once.
-func (p *pass) dropReadOnlyTwins() {
-	canon := p.canonOf(p.root)
-	for i := range p.root.members {
+func (rc *ruleContext) dropReadOnlyTwins(out reporter) {
+	canon := rc.canonOf(rc.root)
+	for i := range rc.root.members {
 		if canon.has(i) {
 			continue
 		}
-		key := p.root.members[i].key
-		name := p.m.root.fold[strings.ToLower(key)]
-		pm := p.m.root.props[name]
+		key := rc.root.members[i].key
+		name := rc.m.root.fold[strings.ToLower(key)]
+		pm := rc.m.root.props[name]
 		if pm == nil || !pm.readOnly || name == key {
 			continue
 		}
 		if _, taken := canon.get(name); !taken {
 			continue
 		}
-		m := &p.root.members[i]
-		f := p.report("read-only", SeverityWarning, m.keyStart, m.keyEnd, p.pointer(m.val),
+		m := &rc.root.members[i]
+		f := out.report("read-only", SeverityWarning, m.keyStart, m.keyEnd, pointerOf(m.val),
 			quoteJSON(key)+" differs only by case from the read-only "+name+", which is also present: the fix drops both")
-		p.fixRemove(f, p.root, i)
+		out.fixRemove(f, rc.root, i)
 	}
 }

@@ -24,32 +24,32 @@ var (
 	hybridRequired = []string{"adDomainName", "adDomainUsername", "adDomainPassword"}
 )
 
-func checkRequired(p *pass) {
-	switch p.opts.callOf() {
+func checkRequired(rc *ruleContext, out reporter) {
+	switch rc.opts.callOf() {
 	case callCreate:
-		p.requireCreate()
+		rc.requireCreate(out)
 	case callUpdatePassword:
-		p.requirePasswordOnly()
+		rc.requirePasswordOnly(out)
 	}
 }
 
-func (p *pass) requireCreate() {
-	props := p.m.root.props
+func (rc *ruleContext) requireCreate(out reporter) {
+	props := rc.m.root.props
 	var missing []string
 	for _, n := range createRequired {
-		if props[n] != nil && p.prop(n) == nil {
+		if props[n] != nil && rc.prop(n) == nil {
 			missing = append(missing, n)
 		}
 	}
 	hybrid := true
 	if props["connectionType"] != nil {
-		if v := p.prop("connectionType"); v != nil && !(v.kind == kindString && strings.EqualFold(v.str, "hybridAzureADJoin")) {
+		if v := rc.prop("connectionType"); v != nil && !(v.kind == kindString && strings.EqualFold(v.str, "hybridAzureADJoin")) {
 			hybrid = false
 		}
 	}
 	if hybrid {
 		for _, n := range hybridRequired {
-			if props[n] != nil && p.prop(n) == nil {
+			if props[n] != nil && rc.prop(n) == nil {
 				missing = append(missing, n)
 			}
 		}
@@ -59,27 +59,27 @@ func (p *pass) requireCreate() {
 		if slices.Contains(hybridRequired, n) {
 			why = "create requires it for hybrid Azure AD join (connectionType hybridAzureADJoin, the default)"
 		}
-		p.report("required", SeverityError, p.root.start, p.root.start+1, "/"+escapePointer(n),
+		out.report("required", SeverityError, rc.root.start, rc.root.start+1, "/"+escapePointer(n),
 			fmt.Sprintf("%s is missing: %s", n, why))
 	}
 }
 
 // requirePasswordOnly checks the body of updateAdDomainPassword: the
 // password and nothing else.
-func (p *pass) requirePasswordOnly() {
-	if p.prop("adDomainPassword") == nil {
-		p.report("required", SeverityError, p.root.start, p.root.start+1, "/adDomainPassword",
+func (rc *ruleContext) requirePasswordOnly(out reporter) {
+	if rc.prop("adDomainPassword") == nil {
+		out.report("required", SeverityError, rc.root.start, rc.root.start+1, "/adDomainPassword",
 			"adDomainPassword is missing: updateAdDomainPassword takes {\"adDomainPassword\": …}")
 	}
-	for i := range p.root.members {
-		m := &p.root.members[i]
-		if pm := p.propOf(m.val); pm != nil && pm.name == "adDomainPassword" {
+	for i := range rc.root.members {
+		m := &rc.root.members[i]
+		if pm := rc.propOf(m.val); pm != nil && pm.name == "adDomainPassword" {
 			continue
 		}
 		if strings.HasPrefix(m.key, "@odata.") {
 			continue
 		}
-		p.report("unknown-property", SeverityError, m.keyStart, m.keyEnd, p.pointer(m.val),
+		out.report("unknown-property", SeverityError, m.keyStart, m.keyEnd, pointerOf(m.val),
 			fmt.Sprintf("updateAdDomainPassword takes only adDomainPassword: remove %s (update other properties with PATCH …/onPremisesConnections/{id})", quoteJSON(m.key)))
 	}
 }

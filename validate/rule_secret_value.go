@@ -25,8 +25,8 @@ const keyedPrefix = "76492d1116743f0423413b16050a5345"
 
 const passRealValue = ": Graph would set the password to that text. Pass the real password at deploy time — in PowerShell, for a SecureString $secure, (New-Object PSCredential 'x', $secure).GetNetworkCredential().Password — or a template variable such as ${AD_DOMAIN_PASSWORD}; or leave the property out to keep the current password"
 
-func checkSecretValue(p *pass) {
-	n := p.stringProp(p.m.table.Secret)
+func checkSecretValue(rc *ruleContext, out reporter) {
+	n := rc.stringProp(rc.m.table.Secret)
 	if n == nil {
 		return
 	}
@@ -34,16 +34,16 @@ func checkSecretValue(p *pass) {
 	var msg string
 	switch {
 	case isDPAPI(s):
-		msg = p.m.table.Secret + " holds a Windows DPAPI string (ConvertFrom-SecureString output), not the password" + passRealValue
+		msg = rc.m.table.Secret + " holds a Windows DPAPI string (ConvertFrom-SecureString output), not the password" + passRealValue
 	case len(s) > len(keyedPrefix) && strings.EqualFold(s[:len(keyedPrefix)], keyedPrefix):
-		msg = p.m.table.Secret + " holds a SecureString exported with a key (ConvertFrom-SecureString -Key), not the password" + passRealValue
+		msg = rc.m.table.Secret + " holds a SecureString exported with a key (ConvertFrom-SecureString -Key), not the password" + passRealValue
 	case isMask(s):
-		msg = p.m.table.Secret + " holds a redaction mask (asterisks), not the password: the body was copied from a share link or a report, and sending it would set the password to the asterisks. Put the real password back through a template variable such as ${AD_DOMAIN_PASSWORD}, or leave the property out to keep the current one"
+		msg = rc.m.table.Secret + " holds a redaction mask (asterisks), not the password: the body was copied from a share link or a report, and sending it would set the password to the asterisks. Put the real password back through a template variable such as ${AD_DOMAIN_PASSWORD}, or leave the property out to keep the current one"
 	default:
 		return
 	}
-	p.atValue("secret-value", SeverityError, n, msg)
-	p.claim(n)
+	out.atValue("secret-value", SeverityError, n, msg)
+	out.claim(n)
 }
 
 // isDPAPI reports whether s is a DPAPI blob in hex (any case).

@@ -32,8 +32,8 @@ func subnetParentDiff(vnet, subnet *values.ResourceID) int {
 
 // vnetAndSubnet returns the virtual network and subnet IDs when both are
 // present and valid.
-func (p *pass) vnetAndSubnet() (vnet, subnet *resourceID) {
-	for _, r := range p.resourceIDs() {
+func (rc *ruleContext) vnetAndSubnet() (vnet, subnet *resourceID) {
+	for _, r := range rc.resourceIDs() {
 		if !r.id.Valid() {
 			continue
 		}
@@ -50,8 +50,8 @@ func (p *pass) vnetAndSubnet() (vnet, subnet *resourceID) {
 	return vnet, subnet
 }
 
-func checkSubnetParent(p *pass) {
-	vnet, subnet := p.vnetAndSubnet()
+func checkSubnetParent(rc *ruleContext, out reporter) {
+	vnet, subnet := rc.vnetAndSubnet()
 	if vnet == nil {
 		return
 	}
@@ -62,7 +62,7 @@ func checkSubnetParent(p *pass) {
 	seg := subnet.id.Segs[i]
 	what := map[int]string{1: "subscription", 3: "resource group", 7: "virtual network"}[i]
 	want := vnet.core + "/subnets/" + subnet.id.Slot(9)
-	p.atPart("subnet-parent", SeverityError, subnet.n, subnet.lead+seg.Start, subnet.lead+seg.End,
+	out.atPart("subnet-parent", SeverityError, subnet.n, subnet.lead+seg.Start, subnet.lead+seg.End,
 		fmt.Sprintf("%s is not under virtualNetworkId: its %s %s differs from %s in virtualNetworkId, and a subnet must belong to the connection's virtual network; correct whichever is wrong (did you mean %s?)",
-			p.name(subnet.n), what, quoteJSON(seg.Text), quoteJSON(vnet.id.Segs[i].Text), quoteJSON(want)))
+			rc.name(subnet.n), what, quoteJSON(seg.Text), quoteJSON(vnet.id.Segs[i].Text), quoteJSON(want)))
 }

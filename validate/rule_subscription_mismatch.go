@@ -18,16 +18,16 @@ func init() {
 	})
 }
 
-func checkSubscriptionMismatch(p *pass) {
-	n, sub, _ := p.fact(p.theFacts().subscription)
-	if n == nil || !p.theFacts().isGUID {
+func checkSubscriptionMismatch(rc *ruleContext, out reporter) {
+	n, sub, _ := rc.fact(rc.theFacts().subscription)
+	if n == nil || !rc.theFacts().isGUID {
 		return
 	}
-	ids := p.resourceIDs()
+	ids := rc.resourceIDs()
 	// When the subnet leaves the virtual network at the subscription and the
 	// virtual network agrees with subscriptionId, subnet-parent says it.
 	skipSubnet := false
-	if vnet, subnet := p.vnetAndSubnet(); vnet != nil && subnetParentDiff(vnet.id, subnet.id) == 1 &&
+	if vnet, subnet := rc.vnetAndSubnet(); vnet != nil && subnetParentDiff(vnet.id, subnet.id) == 1 &&
 		strings.EqualFold(vnet.id.Slot(1), sub) {
 		skipSubnet = true
 	}
@@ -47,10 +47,10 @@ func checkSubscriptionMismatch(p *pass) {
 		}
 		seg := r.id.Segs[r.id.SubIdx]
 		msg := fmt.Sprintf("the subscription %s in %s differs from subscriptionId %s: a connection's resources are in its subscription; correct whichever is wrong",
-			quoteJSON(seg.Text), p.name(r.n), quoteJSON(sub))
+			quoteJSON(seg.Text), rc.name(r.n), quoteJSON(sub))
 		if allSame && len(others) == len(ids) {
 			msg += " (every resource ID names this subscription: is subscriptionId the wrong one?)"
 		}
-		p.atPart("subscription-mismatch", SeverityWarning, r.n, r.lead+seg.Start, r.lead+seg.End, msg)
+		out.atPart("subscription-mismatch", SeverityWarning, r.n, r.lead+seg.Start, r.lead+seg.End, msg)
 	}
 }

@@ -41,9 +41,9 @@ func findingClass(f *Finding) int {
 // blocking ones first, then by severity, the earliest of a class first,
 // still sorted by position; one too-many-findings finding, at the first
 // finding left out, says how many more there were (the findings past the
-// cap that were counted, not built, among them: p.unbuilt). It returns the
+// cap that were counted, not built, among them: c.unbuilt). It returns the
 // kept findings and the counts left out by severity. Linear in len(fs).
-func (p *pass) capFindings(fs []*Finding, limit int) ([]*Finding, map[Severity]int) {
+func (c *collector) capFindings(fs []*Finding, limit int) ([]*Finding, map[Severity]int) {
 	if limit <= 0 {
 		limit = DefaultMaxFindings
 	}
@@ -51,15 +51,15 @@ func (p *pass) capFindings(fs []*Finding, limit int) ([]*Finding, map[Severity]i
 		return fs, nil
 	}
 	var extra [capClasses]int
-	for _, u := range p.unbuilt {
+	for _, u := range c.unbuilt {
 		extra[findingClass(&Finding{Rule: u.rule, Severity: u.sev})] += u.n
 	}
 	kept, omitted, first := selectCapped(fs, limit, extra)
-	for _, u := range p.unbuilt {
+	for _, u := range c.unbuilt {
 		omitted[u.sev] += u.n
 	}
-	if f := p.report("too-many-findings", SeverityWarning, first.Start.Offset, first.Start.Offset, "", tooManyMessage(omitted, limit)); f != nil {
-		p.findings = p.findings[:len(p.findings)-1] // report appended it to the uncapped list
+	if f := c.report("too-many-findings", SeverityWarning, first.Start.Offset, first.Start.Offset, "", tooManyMessage(omitted, limit)); f != nil {
+		c.findings = c.findings[:len(c.findings)-1] // report appended it to the uncapped list
 		kept = append(kept, f)
 		slices.SortStableFunc(kept, func(a, b *Finding) int { return compareFindings(*a, *b) })
 	}

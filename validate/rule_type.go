@@ -11,22 +11,22 @@ func init() {
 // checkType reports values of the wrong JSON type and numbers out of range.
 // It runs after boolean-string, which claims the strings that only need
 // their quotes removed.
-func checkType(p *pass) {
-	p.eachViolation(func(v schemaViolation) {
+func checkType(rc *ruleContext, out reporter) {
+	rc.eachViolation(out, func(v schemaViolation) {
 		n := v.n
 		switch v.kind {
 		case violationType:
-			p.typeError(n, v.want)
+			rc.typeError(out, n, v.want)
 		case violationRange:
-			p.atValue("type", SeverityError, n, fmt.Sprintf("%s must be a 32-bit integer (-2147483648 to 2147483647), not %s", p.name(n), p.show(n)))
+			out.atValue("type", SeverityError, n, fmt.Sprintf("%s must be a 32-bit integer (-2147483648 to 2147483647), not %s", rc.name(n), rc.show(n)))
 		}
 	}, violationType, violationRange)
 }
 
 // typeError reports a value of the wrong JSON type, unless a more precise
 // rule explains it.
-func (p *pass) typeError(n *node, want []string) {
-	pm := p.propOf(n)
+func (rc *ruleContext) typeError(out reporter, n *node, want []string) {
+	pm := rc.propOf(n)
 	wantNames := make([]string, 0, len(want))
 	for _, w := range want {
 		if w != "null" {
@@ -37,24 +37,24 @@ func (p *pass) typeError(n *node, want []string) {
 		var msg string
 		switch {
 		case n.parent != nil && n.parent.kind == kindArray:
-			msg = fmt.Sprintf("%s cannot be null: each item of the collection must be %s; remove this one", p.name(n), list(wantNames, "or"))
+			msg = fmt.Sprintf("%s cannot be null: each item of the collection must be %s; remove this one", rc.name(n), list(wantNames, "or"))
 		case pm != nil && pm.allows("array"):
-			msg = fmt.Sprintf("%s cannot be null: a collection is never null; send [] to clear it, or leave the property out to keep its current value", p.name(n))
+			msg = fmt.Sprintf("%s cannot be null: a collection is never null; send [] to clear it, or leave the property out to keep its current value", rc.name(n))
 		default:
-			msg = fmt.Sprintf("%s cannot be null: leave the property out to keep its current value, or set %s", p.name(n), list(wantNames, "or"))
+			msg = fmt.Sprintf("%s cannot be null: leave the property out to keep its current value, or set %s", rc.name(n), list(wantNames, "or"))
 		}
-		p.atValue("type", SeverityError, n, msg)
+		out.atValue("type", SeverityError, n, msg)
 		return
 	}
 	got := article(n.kind.typeName())
 	if n.kind == kindString || n.kind == kindNumber || n.kind == kindTrue || n.kind == kindFalse {
-		got += " (" + p.show(n) + ")"
+		got += " (" + rc.show(n) + ")"
 	}
-	msg := fmt.Sprintf("%s must be %s, not %s", p.name(n), list(wantNames, "or"), got)
+	msg := fmt.Sprintf("%s must be %s, not %s", rc.name(n), list(wantNames, "or"), got)
 	if pm != nil && pm.nullable() {
 		msg += ", or null"
 	}
-	p.atValue("type", SeverityError, n, msg)
+	out.atValue("type", SeverityError, n, msg)
 }
 
 func article(t string) string {

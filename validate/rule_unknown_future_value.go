@@ -15,20 +15,20 @@ func init() {
 	})
 }
 
-func checkUnknownFutureValue(p *pass) {
-	p.walk(func(n *node) {
-		pm := p.propOf(n)
+func checkUnknownFutureValue(rc *ruleContext, out reporter) {
+	rc.walk(func(n *node) {
+		pm := rc.propOf(n)
 		if n.kind != kindString || pm == nil { // a miscased member (enum-case) still means "no change"
 			return
 		}
 		if len(pm.enum) == 0 || !strings.EqualFold(strings.TrimSpace(n.str), "unknownFutureValue") {
 			return
 		}
-		if p.opts.callOf() == callCreate {
+		if rc.opts.callOf() == callCreate {
 			// A create rejects the sentinel (facts §2.5: 400 Bad Request).
-			p.atValue("unknown-future-value", SeverityError, n, fmt.Sprintf("%s is unknownFutureValue, which a POST (create) rejects with 400 Bad Request: set a real member", p.name(n)))
+			out.atValue("unknown-future-value", SeverityError, n, fmt.Sprintf("%s is unknownFutureValue, which a POST (create) rejects with 400 Bad Request: set a real member", rc.name(n)))
 			return
 		}
-		p.atValue("unknown-future-value", SeverityWarning, n, fmt.Sprintf("%s is unknownFutureValue, which a PATCH treats as \"no change\": set a real member or leave the property out", p.name(n)))
+		out.atValue("unknown-future-value", SeverityWarning, n, fmt.Sprintf("%s is unknownFutureValue, which a PATCH treats as \"no change\": set a real member or leave the property out", rc.name(n)))
 	})
 }

@@ -12,8 +12,8 @@ func init() {
 // checkUnknownProperty reports, in document order, the keys that an
 // object's type does not have, unless another key-level finding (property
 // case, a duplicate) already explains them.
-func checkUnknownProperty(p *pass) {
-	for _, v := range p.violations() {
+func checkUnknownProperty(rc *ruleContext, out reporter) {
+	for _, v := range rc.violations() {
 		n := v.n
 		if v.kind != violationUnknown || n.kind != kindObject {
 			continue
@@ -21,13 +21,13 @@ func checkUnknownProperty(p *pass) {
 		// Index the object's unbound keys once: objects can be huge.
 		first := make(map[string]int, len(v.want))
 		for i := len(n.members) - 1; i >= 0; i-- {
-			if !p.isCanonMember(n, i) && !p.keyReported(n, i) {
+			if !rc.isCanonMember(n, i) && !rc.keyReported(n, i) {
 				first[n.members[i].key] = i
 			}
 		}
 		var idx []int
 		for _, name := range v.want {
-			if i, ok := first[name]; ok && !p.variantKey(n, i) {
+			if i, ok := first[name]; ok && !rc.variantKey(n, i) {
 				idx = append(idx, i)
 			}
 		}
@@ -36,26 +36,26 @@ func checkUnknownProperty(p *pass) {
 		// summary sits), the findings of one object come after as many
 		// errors of their class: certainly omitted, so counted, not built.
 		limit := len(idx)
-		if !p.ignored("unknown-property") && !p.l.isScoped("unknown-property") {
-			limit = min(limit, p.opts.maxFindings()+1)
+		if !rc.ignored("unknown-property") && !rc.l.isScoped("unknown-property") {
+			limit = min(limit, rc.opts.maxFindings()+1)
 		}
 		for _, i := range idx[:limit] {
-			p.unknownProperty(n, i)
+			rc.unknownProperty(out, n, i)
 		}
 		for _, i := range idx[limit:] {
-			p.markKey(n, i)
+			out.markKey(n, i)
 		}
-		sev, _ := p.l.severityOf("unknown-property", "", SeverityError)
-		p.countUnbuilt("unknown-property", sev, len(idx)-limit)
+		sev, _ := rc.l.severityOf("unknown-property", "", SeverityError)
+		out.countUnbuilt("unknown-property", sev, len(idx)-limit)
 	}
 }
 
 // unknownProperty reports member idx, whose key the object's type does
 // not have.
-func (p *pass) unknownProperty(obj *node, idx int) {
+func (rc *ruleContext) unknownProperty(out reporter, obj *node, idx int) {
 	key := obj.members[idx].key
-	o := p.typeOf(obj)
-	typeName := "the " + p.m.name + " target"
+	o := rc.typeOf(obj)
+	typeName := "the " + rc.m.name + " target"
 	if o != nil && o.name != "" {
 		typeName = o.name
 	}
@@ -68,26 +68,26 @@ func (p *pass) unknownProperty(obj *node, idx int) {
 	v := obj.members[idx].val
 	advice := "remove it"
 	switch {
-	case obj == p.root && key == "value" && v.kind == kindObject:
+	case obj == rc.root && key == "value" && v.kind == kindObject:
 		advice = "this looks like a GET response wrapped in {\"value\": …}: send the inner object as the body"
-	case obj == p.root && key == "error" && v.kind == kindObject:
+	case obj == rc.root && key == "error" && v.kind == kindObject:
 		advice = "this looks like a Microsoft Graph error response, not a request body"
-	case obj == p.root && p.m.otherProps[key] != "":
-		advice = "it is a property of the " + p.m.otherProps[key] + " target: lint with that target if the body is meant for it"
-	case p.secrets.Token(key): // a key spelling the password: no suggestion built from it
+	case obj == rc.root && rc.m.otherProps[key] != "":
+		advice = "it is a property of the " + rc.m.otherProps[key] + " target: lint with that target if the body is meant for it"
+	case rc.secrets.Token(key): // a key spelling the password: no suggestion built from it
 	default:
 		if s := nearest(key, names); s != "" {
 			advice = "did you mean " + quoteJSON(s) + "?"
 		}
 	}
 	msg := "unknown property " + quoteJSON(key) + ": " + typeName + " has no such property; " + advice
-	p.atKey("unknown-property", SeverityError, obj, idx, msg)
+	out.atKey("unknown-property", SeverityError, obj, idx, msg)
 }
 
 // variantKey reports whether member i of obj is a case variant of a
 // property or a legacy alias: property-case's, not unknown.
-func (p *pass) variantKey(obj *node, i int) bool {
-	o := p.typeOf(obj)
+func (rc *ruleContext) variantKey(obj *node, i int) bool {
+	o := rc.typeOf(obj)
 	if o == nil {
 		return false
 	}
@@ -95,6 +95,6 @@ func (p *pass) variantKey(obj *node, i int) bool {
 	if _, ok := o.fold[strings.ToLower(key)]; ok {
 		return true
 	}
-	_, alias := p.m.table.PropertyAliases[key]
-	return obj == p.root && alias
+	_, alias := rc.m.table.PropertyAliases[key]
+	return obj == rc.root && alias
 }

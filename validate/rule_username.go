@@ -13,19 +13,19 @@ func init() {
 	})
 }
 
-func checkUsername(p *pass) {
-	n, core, lead := p.fact(p.theFacts().username)
+func checkUsername(rc *ruleContext, out reporter) {
+	n, core, lead := rc.fact(rc.theFacts().username)
 	if n == nil {
 		return
 	}
-	domain := p.cleanDomain() // suggest only a domain without findings
+	domain := rc.cleanDomain() // suggest only a domain without findings
 	from, to, why := values.UPNProblem(core, domain)
 	if why == "" {
 		return
 	}
 	if core == "" {
-		p.atValue("username", SeverityWarning, n, "adDomainUsername "+why)
+		out.atValue("username", SeverityWarning, n, "adDomainUsername "+why)
 		return
 	}
-	p.atCore("username", SeverityWarning, n, lead, len(core), from, to, "adDomainUsername "+why)
+	atCore(out, "username", SeverityWarning, n, lead, len(core), from, to, "adDomainUsername "+why)
 }

@@ -17,19 +17,19 @@ func init() {
 // pointers stay those of the whole text. A {"value": [ … ]} list is
 // reported, like a body that is not an object, and nothing else is checked:
 // findWrapper then returns false.
-func (p *pass) findWrapper() bool {
-	root := p.root
+func findWrapper(root *node, out *collector) (entity, bool) {
+	ent := entity{root: root}
 	at := -1
 	for i := range root.members {
 		switch key := root.members[i].key; {
 		case key == "value":
 			at = i
 		case !isAnnotationKey(key):
-			return true // data beside "value": an entity, checked as one
+			return ent, true // data beside "value": an entity, checked as one
 		}
 	}
 	if at < 0 || anyTargetHas("value") {
-		return true
+		return ent, true
 	}
 	v := root.members[at].val
 	switch v.kind {
@@ -38,17 +38,17 @@ func (p *pass) findWrapper() bool {
 		if len(root.members) > 1 {
 			msg += " (and so drops the response's control information around it)"
 		}
-		f := p.atKey("value-wrapper", SeverityWarning, root, at, msg)
-		p.wrapper, p.root = root, v
+		f := out.atKey("value-wrapper", SeverityWarning, root, at, msg)
+		ent = entity{root: v, wrapper: root}
 		if f != nil {
 			f.Fixable = true
-			p.ledgerOf(f).unwrap = f
+			out.ledgerOf(f).unwrap = f
 		}
 	case kindArray:
-		p.atKey("value-wrapper", SeverityError, root, at, fmt.Sprintf(`the body is a GET list response (%s in "value"): a PATCH body is one connection, sent to its own URL; lint one element of the list as the body`, countOf(len(v.elems), "entity", "entities")))
-		return false
+		out.atKey("value-wrapper", SeverityError, root, at, fmt.Sprintf(`the body is a GET list response (%s in "value"): a PATCH body is one connection, sent to its own URL; lint one element of the list as the body`, countOf(len(v.elems), "entity", "entities")))
+		return ent, false
 	}
-	return true
+	return ent, true
 }
 
 // anyTargetHas reports whether some target has a top-level property name.
@@ -78,16 +78,16 @@ func countOf(n int, one, many string) string {
 // and the operation is a move of /value to the root, the last of
 // Result.Fixes. The finding's Edit is the unwrap on its own: the whole
 // wrapper replaced by the entity's original text.
-func (p *pass) unwrapEdits() ([]edit, *Fix) {
-	f := p.fixes.unwrap
-	if f == nil || p.wrapper == nil {
+func (c *collector) unwrapEdits(ent entity, blocked bool) ([]edit, *Fix) {
+	f := c.fixes.unwrap
+	if f == nil || ent.wrapper == nil {
 		return nil, nil
 	}
-	w, in := p.wrapper, p.root
-	fix := &Fix{Op: "move", From: p.pointer(in), Path: ""}
+	w, in := ent.wrapper, ent.root
+	fix := &Fix{Op: "move", From: pointerOf(in), Path: ""}
 	f.Fix = fix
-	if !p.blocked {
-		f.Edit = &Edit{Start: p.pos(w.start), End: p.pos(w.end), Text: string(p.src[in.start:in.end])}
+	if !blocked {
+		f.Edit = &Edit{Start: c.pos(w.start), End: c.pos(w.end), Text: string(c.src[in.start:in.end])}
 	}
 	return []edit{{w.start, in.start, "", nil}, {in.end, w.end, "", nil}}, fix
 }

@@ -17,10 +17,10 @@ func init() {
 	})
 }
 
-func checkWhitespace(p *pass) {
-	p.walk(func(n *node) {
-		pm := p.propOf(n)
-		if n.kind != kindString || pm == nil || p.isSecret(n) || p.isClaimed(n) {
+func checkWhitespace(rc *ruleContext, out reporter) {
+	rc.walk(func(n *node) {
+		pm := rc.propOf(n)
+		if n.kind != kindString || pm == nil || rc.isSecret(n) || rc.isClaimed(n) {
 			return
 		}
 		trim := strings.TrimSpace
@@ -32,7 +32,7 @@ func checkWhitespace(p *pass) {
 		if t == n.str || strings.TrimSpace(t) == "" {
 			return // blank values are display-name's (or harmless)
 		}
-		f := p.atValue("whitespace", SeverityInfo, n, fmt.Sprintf("%s has leading or trailing whitespace: the fix trims it", p.name(n)))
-		p.fixTransform(f, n, 0, trim)
+		f := out.atValue("whitespace", SeverityInfo, n, fmt.Sprintf("%s has leading or trailing whitespace: the fix trims it", rc.name(n)))
+		out.fixTransform(f, n, 0, trim)
 	})
 }

@@ -46,7 +46,7 @@ var phases = []phase{phaseClaim, phaseType, phaseSchema, phaseValue, phaseDomain
 type rule struct {
 	Rule
 	phase phase // when check runs
-	check func(*pass)
+	check func(*ruleContext, reporter)
 }
 
 // catalogue is filled by the rule files' init functions and only read

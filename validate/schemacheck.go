@@ -49,12 +49,12 @@ type schemaViolation struct {
 // value), then in the engine's order. It runs after the claim phase, so
 // claimed values are left out of the instance. Recursion over the instance
 // is bounded by MaxDepth, checked by the parser.
-func (p *pass) violations() []schemaViolation {
-	if p.schemaRan {
-		return p.schemaErrs
+func (rc *ruleContext) violations() []schemaViolation {
+	if rc.schemaRan {
+		return rc.schemaErrs
 	}
-	p.schemaRan = true
-	found := p.m.compiled.Validate(p.instance(p.root))
+	rc.schemaRan = true
+	found := rc.m.compiled.Validate(rc.instance(rc.root))
 	rank := func(e schemaengine.Violation) int {
 		if e.Kind == schemaengine.KindType {
 			return 0
@@ -63,21 +63,21 @@ func (p *pass) violations() []schemaViolation {
 	}
 	sort.SliceStable(found, func(i, j int) bool { return rank(found[i]) < rank(found[j]) })
 	for _, e := range found {
-		v := schemaViolation{n: p.locate(e.Location), kind: violationKinds[e.Kind], want: e.Want}
-		p.schemaErrs = append(p.schemaErrs, v)
+		v := schemaViolation{n: rc.locate(e.Location), kind: violationKinds[e.Kind], want: e.Want}
+		rc.schemaErrs = append(rc.schemaErrs, v)
 	}
-	return p.schemaErrs
+	return rc.schemaErrs
 }
 
 // eachViolation calls fn for each violation of one of kinds at a value no
-// earlier rule claimed, and claims the value.
-func (p *pass) eachViolation(fn func(v schemaViolation), kinds ...violationKind) {
-	for _, v := range p.violations() {
-		if !slices.Contains(kinds, v.kind) || p.isClaimed(v.n) {
+// earlier rule claimed, and claims the value through out.
+func (rc *ruleContext) eachViolation(out reporter, fn func(v schemaViolation), kinds ...violationKind) {
+	for _, v := range rc.violations() {
+		if !slices.Contains(kinds, v.kind) || rc.isClaimed(v.n) {
 			continue
 		}
 		fn(v)
-		p.claim(v.n)
+		out.claim(v.n)
 	}
 }
 
@@ -86,7 +86,7 @@ func (p *pass) eachViolation(fn func(v schemaViolation), kinds ...violationKind)
 // property it will become), numbers as json.Number. Values of members that
 // the schema does not know are left out: additionalProperties reports the
 // key, and nothing looks inside.
-func (p *pass) instance(n *node) any {
+func (rc *ruleContext) instance(n *node) any {
 	switch n.kind {
 	case kindNull:
 		return nil
@@ -95,36 +95,36 @@ func (p *pass) instance(n *node) any {
 	case kindFalse:
 		return false
 	case kindNumber:
-		return json.Number(p.src[n.start:n.end])
+		return json.Number(rc.src[n.start:n.end])
 	case kindString:
 		return n.str
 	case kindArray:
 		out := make([]any, len(n.elems))
 		for i, e := range n.elems {
-			out[i] = p.instance(e)
+			out[i] = rc.instance(e)
 		}
 		return out
 	}
 	out := make(map[string]any, len(n.members))
-	if canon := p.canonOf(n); canon != nil {
+	if canon := rc.canonOf(n); canon != nil {
 		for _, e := range canon {
 			name, i := e.name, e.i
 			// A claimed value (a placeholder) already has its one
 			// finding: leave it out rather than validate it for nothing.
 			// Its key is a known property, and no property is required.
-			if v := n.members[i].val; !p.isClaimed(v) {
-				out[name] = p.instance(v)
+			if v := n.members[i].val; !rc.isClaimed(v) {
+				out[name] = rc.instance(v)
 			}
 		}
 	}
 	for i := range n.members {
 		m := &n.members[i]
-		if p.isCanonMember(n, i) {
+		if rc.isCanonMember(n, i) {
 			continue
 		}
 		if _, ok := out[m.key]; !ok {
-			if p.typeOf(n) == nil {
-				out[m.key] = p.instance(m.val)
+			if rc.typeOf(n) == nil {
+				out[m.key] = rc.instance(m.val)
 			} else {
 				out[m.key] = nil
 			}
@@ -133,15 +133,15 @@ func (p *pass) instance(n *node) any {
 	return out
 }
 
-func (p *pass) isCanonMember(n *node, i int) bool { return p.canonOf(n).has(i) }
+func (rc *ruleContext) isCanonMember(n *node, i int) bool { return rc.canonOf(n).has(i) }
 
 // locate finds the node at a schema instance location.
-func (p *pass) locate(loc []string) *node {
-	n := p.root
+func (rc *ruleContext) locate(loc []string) *node {
+	n := rc.root
 	for _, seg := range loc {
 		switch n.kind {
 		case kindObject:
-			if i, ok := p.canonOf(n).get(seg); ok {
+			if i, ok := rc.canonOf(n).get(seg); ok {
 				n = n.members[i].val
 				continue
 			}

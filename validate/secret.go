@@ -88,39 +88,40 @@ var anyRedaction = sync.OnceValue(func() *secrets.Terms {
 	return terms
 })
 
-// findSecrets is the secrets stage, after binding and before any rule: it
-// marks near-miss keys' values and everything under a secret as secret,
-// and returns the input's secret set, sealed (nil: none). Every other
-// value whose token must be masked is claimed, so that no rule quotes it,
-// derives a suggestion from it or fixes it.
-func (p *pass) findSecrets() *secrets.Set {
-	set := p.collectSecrets()
-	if sh := p.opts.shared; !sh.Empty() {
+// findSecrets is the secrets stage: after binding and before any rule, it
+// returns the secrets of src for target tm, sealed (nil: none). Near-miss
+// keys make their values secret in b, everything under a secret is
+// secret, and every other value whose token must be masked is claimed in
+// claims, so that no rule quotes it, derives a suggestion from it or
+// fixes it. shared is the whole text's set, when the body is a request of
+// a file.
+func findSecrets(src []byte, tree *syntaxTree, tm *targetModel, b *binding, shared *secrets.Set, claims *marks) *secrets.Set {
+	set := collectSecrets(src, tree, tm, b)
+	if !shared.Empty() {
 		// A request of a file: the file's one set holds this body's
 		// secrets too, unless the bind found one the scan did not.
-		if set != nil && !sh.Covers(set) {
-			set.AddAll(sh)
+		if set != nil && !shared.Covers(set) {
+			set.AddAll(shared)
 		} else {
-			set = sh
+			set = shared
 		}
 	}
 	if set == nil {
 		return nil
 	}
-	if set != p.opts.shared {
+	if set != shared {
 		set.Seal()
 	}
-	p.claimMasked(set)
+	claimMasked(src, tree, b, set, claims)
 	return set
 }
 
-// collectSecrets marks the secret values of the bound tree and returns
-// them as a set, not sealed (nil: none).
-func (p *pass) collectSecrets() *secrets.Set {
-	name := p.m.table.Secret
-	b := p.bound
+// collectSecrets marks the secret values of tree in b and returns them as
+// a set, not sealed (nil: none).
+func collectSecrets(src []byte, tree *syntaxTree, tm *targetModel, b *binding) *secrets.Set {
+	name := tm.table.Secret
 	var set *secrets.Set
-	for _, n := range p.tree.nodes {
+	for _, n := range tree.nodes {
 		bn := &b.nodes[n.id]
 		if n.parent != nil && b.nodes[n.parent.id].secret {
 			bn.secret = true
@@ -136,65 +137,64 @@ func (p *pass) collectSecrets() *secrets.Set {
 			continue
 		}
 		if set == nil {
-			set = secrets.NewSet(propertyNames(p.m))
+			set = secrets.NewSet(propertyNames(tm))
 		}
-		p.addSecret(set, n)
+		addSecret(set, src, n)
 	}
 	return set
 }
 
 // addSecret adds secret value n to set: a string's or number's text, or
 // an object's keys (its values are secret nodes of their own).
-func (p *pass) addSecret(set *secrets.Set, n *node) {
+func addSecret(set *secrets.Set, src []byte, n *node) {
 	switch n.kind {
 	case kindString:
-		set.Add(n.str, string(p.src[n.start+1:n.end-1]))
+		set.Add(n.str, string(src[n.start+1:n.end-1]))
 	case kindNumber:
-		raw := string(p.src[n.start:n.end])
+		raw := string(src[n.start:n.end])
 		set.Add(raw, raw)
 	case kindObject:
 		for i := range n.members {
 			m := &n.members[i]
-			set.Add(m.key, string(p.src[m.keyStart+1:m.keyEnd-1]))
+			set.Add(m.key, string(src[m.keyStart+1:m.keyEnd-1]))
 		}
 	}
 }
 
 // claimMasked claims every value that is not secret but whose token set
 // masks.
-func (p *pass) claimMasked(set *secrets.Set) {
-	for _, n := range p.tree.nodes {
-		if p.bound.nodes[n.id].secret || p.isClaimed(n) {
+func claimMasked(src []byte, tree *syntaxTree, b *binding, set *secrets.Set, claims *marks) {
+	for _, n := range tree.nodes {
+		if b.nodes[n.id].secret || claims.isClaimed(n) {
 			continue
 		}
 		switch {
 		case n.kind == kindString && set.Token(n.str),
-			n.kind == kindNumber && set.Exact(string(p.src[n.start:n.end])):
-			p.claim(n)
+			n.kind == kindNumber && set.Exact(string(src[n.start:n.end])):
+			claims.claim(n)
 		}
 	}
 }
 
 // hidden reports whether value n must never be quoted: a secret, or a
 // token that must be masked.
-func (p *pass) hidden(n *node) bool {
-	if p.bound != nil && p.isSecret(n) {
+func (rc *ruleContext) hidden(n *node) bool {
+	if rc.bound != nil && rc.isSecret(n) {
 		return true
 	}
 	switch n.kind {
 	case kindString:
-		return p.secrets.Token(n.str)
+		return rc.secrets.Token(n.str)
 	case kindNumber:
-		return p.secrets.Exact(string(p.src[n.start:n.end]))
+		return rc.secrets.Exact(string(rc.src[n.start:n.end]))
 	}
 	return false
 }
 
 // redactResult passes every string of res that leaves the engine through
-// the pass's secrets. Edits keep the raw text: they are the user's data,
-// like Normalized.
-func (p *pass) redactResult(res *Result) {
-	s := p.secrets
+// the secrets s. Edits keep the raw text: they are the user's data, like
+// Normalized.
+func redactResult(s *secrets.Set, res *Result) {
 	if s.Empty() {
 		return
 	}

@@ -3,8 +3,6 @@ package main
 import (
 	"io"
 	"os"
-
-	"golang.org/x/term"
 )
 
 // useColor decides whether the text format is coloured on w: always,
@@ -24,9 +22,10 @@ func useColor(mode string, w io.Writer) bool {
 	return ok && isTerminal(f)
 }
 
-// isTerminal reports whether f is a terminal. golang.org/x/term asks the
-// terminal driver on every platform, so /dev/null and other character
-// devices are not mistaken for one.
+// isTerminal reports whether f is a terminal. It asks the terminal driver
+// (term_unix.go, term_windows.go) rather than the file mode, so /dev/null
+// and other character devices are not mistaken for one; where there is no
+// driver to ask (term_other.go) nothing is a terminal.
 func isTerminal(f *os.File) bool {
-	return term.IsTerminal(int(f.Fd()))
+	return isTerminalFd(f.Fd())
 }

@@ -1,0 +1,142 @@
+package validate
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+)
+
+// recorder is a reporter that counts what a rule writes through it and
+// hands every call on to the collector.
+type recorder struct {
+	*collector
+	findings, claims, keys, fixes int
+}
+
+func (r *recorder) report(rule string, sev Severity, start, end int, ptr, msg string) *Finding {
+	return r.count(r.collector.report(rule, sev, start, end, ptr, msg))
+}
+
+func (r *recorder) reportAt(rule string, sev Severity, start, end int, n *node, msg string) *Finding {
+	return r.count(r.collector.reportAt(rule, sev, start, end, n, msg))
+}
+
+func (r *recorder) atKey(rule string, sev Severity, obj *node, i int, msg string) *Finding {
+	r.keys++
+	return r.count(r.collector.atKey(rule, sev, obj, i, msg))
+}
+
+func (r *recorder) atValue(rule string, sev Severity, n *node, msg string) *Finding {
+	return r.count(r.collector.atValue(rule, sev, n, msg))
+}
+
+func (r *recorder) atPart(rule string, sev Severity, n *node, from, to int, msg string) *Finding {
+	return r.count(r.collector.atPart(rule, sev, n, from, to, msg))
+}
+
+func (r *recorder) atOpen(rule string, sev Severity, n *node, msg string) *Finding {
+	return r.count(r.collector.atOpen(rule, sev, n, msg))
+}
+
+func (r *recorder) count(f *Finding) *Finding {
+	if f != nil {
+		r.findings++
+	}
+	return f
+}
+
+func (r *recorder) claim(n *node)            { r.claims++; r.collector.claim(n) }
+func (r *recorder) markKey(obj *node, i int) { r.keys++; r.collector.markKey(obj, i) }
+
+func (r *recorder) fixTransform(f *Finding, n *node, order int, fn func(string) string) {
+	r.fixes++
+	r.collector.fixTransform(f, n, order, fn)
+}
+
+func (r *recorder) fixReplace(f *Finding, n *node, raw string) {
+	r.fixes++
+	r.collector.fixReplace(f, n, raw)
+}
+
+func (r *recorder) fixRename(f *Finding, obj *node, i int, newKey string) {
+	r.fixes++
+	r.collector.fixRename(f, obj, i, newKey)
+}
+
+func (r *recorder) fixRemove(f *Finding, obj *node, i int) {
+	r.fixes++
+	r.collector.fixRemove(f, obj, i)
+}
+
+// ruleView is what a rule may read and must leave as it found it: the
+// context's fields but the facts and violations computed on first use,
+// the tree's nodes and the binding, each written out shallowly.
+func ruleView(rc *ruleContext) []string {
+	out := []string{fmt.Sprintf("%p %p %p %p %p %p %+v %p %p", rc.src, rc.opts, rc.l, rc.tree, rc.root, rc.m, rc.det, rc.secrets, rc.marks)}
+	for _, n := range rc.tree.nodes {
+		out = append(out, fmt.Sprintf("%+v", *n))
+	}
+	for _, bn := range rc.bound.nodes {
+		out = append(out, fmt.Sprintf("%+v", bn))
+	}
+	for _, o := range rc.bound.objs {
+		out = append(out, fmt.Sprintf("%+v", o))
+	}
+	return append(out, rc.bound.secrets...)
+}
+
+func countTrue(bs []bool) int {
+	n := 0
+	for _, b := range bs {
+		if b {
+			n++
+		}
+	}
+	return n
+}
+
+// TestRulesWriteOnlyThroughReporter runs the rules of every golden JSON
+// body with a reporter that counts what they write: the rules leave their
+// context, the tree and the binding as they found them, and every
+// finding, claim, marked key and fix they add came through the reporter.
+func TestRulesWriteOnlyThroughReporter(t *testing.T) {
+	ran := 0
+	for _, c := range loadCases(t) {
+		if Lint(c.in, c.opts).Form != FormJSON {
+			continue
+		}
+		l, err := New(c.opts)
+		if err != nil {
+			continue
+		}
+		out := newCollector(c.in, l)
+		var rc ruleContext
+		if st := l.check(c.in, out, &rc); !st.ready {
+			continue
+		}
+		ran++
+		before := ruleView(&rc)
+		findings, claims, keys := len(out.findings), countTrue(out.claimed), countTrue(out.keysDone)
+		fixes := len(out.fixes.owners) + len(out.held.owners)
+		rec := &recorder{collector: out}
+		l.runRules(&rc, rec)
+		if after := ruleView(&rc); !slices.Equal(before, after) {
+			t.Errorf("%s: the rules changed what they read", c.name)
+		}
+		if got := len(out.findings) - findings; got != rec.findings {
+			t.Errorf("%s: %d findings added, %d through the reporter", c.name, got, rec.findings)
+		}
+		if got := countTrue(out.claimed) - claims; got > rec.claims {
+			t.Errorf("%s: %d values claimed, %d claims through the reporter", c.name, got, rec.claims)
+		}
+		if got := countTrue(out.keysDone) - keys; got > rec.keys {
+			t.Errorf("%s: %d keys marked, %d through the reporter", c.name, got, rec.keys)
+		}
+		if got := len(out.fixes.owners) + len(out.held.owners) - fixes; got > rec.fixes {
+			t.Errorf("%s: %d fixes attached, %d through the reporter", c.name, got, rec.fixes)
+		}
+	}
+	if ran < 50 {
+		t.Fatalf("the rules ran on %d golden bodies; want at least 50", ran)
+	}
+}
