@@ -15,6 +15,7 @@ import (
 var below = map[string][]string{
 	".":           {"internal/jsontext", "internal/suggest"},
 	"../jsontext": {},
+	"../render":   {},
 	"../secrets":  {"internal/jsontext", "internal/suggest", "internal/values"},
 }
 
