@@ -15,12 +15,16 @@ build:
 	$(GO) build ./...
 	$(GO) build -buildvcs=auto -trimpath -o $(BIN)/azconnlint ./cmd/azconnlint
 
+# web/ is a module of its own (web/go.mod: the browser test's chromedp and
+# cdproto stay out of the library's module graph), so it is named apart.
 vet:
 	$(GO) vet ./...
+	$(GO) vet -C web ./...
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 
 test-go:
 	$(GO) test -count=1 ./...
+	$(GO) test -C web -count=1 ./...
 
 # The engine from many goroutines under the race detector.
 test-race:
@@ -47,7 +51,8 @@ bench:
 
 # Each fuzz target for FUZZTIME (default 60s); crashers land in
 # validate/testdata/fuzz/<target>/ (internal/schemaengine/testdata/fuzz/
-# for FuzzOracle, config/testdata/fuzz/ for FuzzParse) and then run as
+# for FuzzOracle, config/testdata/fuzz/ for FuzzParse,
+# internal/jsontext/testdata/fuzz/ for FuzzTree) and then run as
 # regression tests. scripts/fuzz.sh tells
 # a failing input from Go 1.26's deadline race at the end of -fuzztime.
 FUZZ_TARGETS ?= FuzzLint FuzzNormalize FuzzSecrets FuzzDomainValues FuzzForms FuzzFormSecrets FuzzLintRequest
@@ -60,6 +65,8 @@ fuzz:
 	bash scripts/fuzz.sh internal/schemaengine FuzzOracle $(FUZZTIME)
 	@echo "== FuzzParse ($(FUZZTIME)): the configuration loader"
 	bash scripts/fuzz.sh config FuzzParse $(FUZZTIME)
+	@echo "== FuzzTree ($(FUZZTIME)): the JSON parser against encoding/json"
+	bash scripts/fuzz.sh internal/jsontext FuzzTree $(FUZZTIME)
 
 ## --- web: the WebAssembly playground (wasm/, web/) ----------------------
 .PHONY: web test-web
@@ -116,15 +123,18 @@ test-web: web
 	GOOS=js GOARCH=wasm $(GO) vet ./wasm/
 	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$$($(GO) env GOROOT)/lib/wasm/go_js_wasm_exec" ./wasm/
 	cd web && node --test test/
-	$(GO) vet -tags browser ./web/
-	$(GO) test -tags browser -count=1 -v -run '^TestPlayground$$' ./web/
+	$(GO) vet -C web -tags browser ./...
+	$(GO) test -C web -tags browser -count=1 -v -run '^TestPlayground$$' .
 
 ## --- CLI: cmd/azconnlint, pre-commit hooks, speed ---------------------
 .PHONY: test-cli test-precommit bench-cli
-# The CLI end to end (testscript suite on the built command) and its units.
+# The CLI end to end (testscript suite on the built command: its own
+# module, cmd/azconnlint/e2e, for testscript and gjson) and its units.
 test-cli:
 	$(GO) vet ./cmd/azconnlint/
 	$(GO) test -count=1 ./cmd/azconnlint/
+	$(GO) vet -C cmd/azconnlint/e2e ./...
+	$(GO) test -C cmd/azconnlint/e2e -count=1 ./...
 
 # `pre-commit try-repo` of .pre-commit-hooks.yaml on a scratch repository.
 test-precommit:
@@ -158,7 +168,7 @@ run: build web
 	-$(BIN)/azconnlint $(SEED)
 	@echo "--- normalized payload: $(BIN)/azconnlint --fix - < $(SEED)"
 	-@$(BIN)/azconnlint --fix - < $(SEED) 2>/dev/null
-	$(GO) run ./web/serve.go -addr $(ADDR) -dir $(WEB_DIST)
+	$(GO) run -C web ./serve.go -addr $(ADDR) -dir $(CURDIR)/$(WEB_DIST)
 
 clean:
 	rm -rf $(BIN) bench.txt bench-scaling.txt $(WEB_DIST)

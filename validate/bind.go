@@ -27,7 +27,7 @@ type boundNode struct {
 
 // objOf returns the binding of object n, or nil.
 func (b *binding) objOf(n *node) *objInfo {
-	if i := b.nodes[n.id].obj; i > 0 {
+	if i := b.nodes[n.ID].obj; i > 0 {
 		return &b.objs[i-1]
 	}
 	return nil
@@ -80,7 +80,7 @@ func (c canonIndex) all() iter.Seq2[string, int] {
 }
 
 // propOf returns the schema property that value n is checked against, or nil.
-func (b *binding) propOf(n *node) *propModel { return b.nodes[n.id].prop }
+func (b *binding) propOf(n *node) *propModel { return b.nodes[n.ID].prop }
 
 // typeOf returns the schema object type bound to n, or nil.
 func (b *binding) typeOf(n *node) *objModel {
@@ -99,13 +99,13 @@ func (b *binding) canonOf(n *node) canonIndex {
 }
 
 // isSecret reports whether n is the value of a secret property, or inside one.
-func (b *binding) isSecret(n *node) bool { return b.nodes[n.id].secret }
+func (b *binding) isSecret(n *node) bool { return b.nodes[n.ID].secret }
 
 // setType binds object n to schema type o.
 func (b *binding) setType(n *node, o *objModel) {
-	if o != nil && n.kind == kindObject {
+	if o != nil && n.Kind == kindObject {
 		b.objs = append(b.objs, objInfo{obj: o})
-		b.nodes[n.id].obj = int32(len(b.objs))
+		b.nodes[n.ID].obj = int32(len(b.objs))
 	}
 }
 
@@ -115,10 +115,10 @@ func (b *binding) setType(n *node, o *objModel) {
 // way, because the schema must then see the canonical name (so the value is
 // validated as the property it will become). It returns the binding.
 func bind(tree *syntaxTree, root *node, det detection, l *Linter, out reporter) *binding {
-	nodes := tree.nodes
+	nodes := tree.Nodes
 	objects := 0
 	for _, n := range nodes {
-		if n.kind == kindObject {
+		if n.Kind == kindObject {
 			objects++
 		}
 	}
@@ -128,24 +128,24 @@ func bind(tree *syntaxTree, root *node, det detection, l *Linter, out reporter) 
 	secret := bd.m.table.Secret
 	// Pre-order: a parent is always seen before its children.
 	for _, n := range nodes {
-		if par := n.parent; par != nil {
-			bn := &b.nodes[n.id]
-			bn.secret = b.nodes[par.id].secret ||
-				(par.kind == kindObject && secret != "" && strings.EqualFold(par.members[n.index].key, secret))
-			if bn.secret && n.kind == kindString && n.str != "" && !secrets.IsStandIn(n.str) {
-				b.secrets = append(b.secrets, n.str)
+		if par := n.Parent; par != nil {
+			bn := &b.nodes[n.ID]
+			bn.secret = b.nodes[par.ID].secret ||
+				(par.Kind == kindObject && secret != "" && strings.EqualFold(par.Members[n.Index].Key, secret))
+			if bn.secret && n.Kind == kindString && n.Str != "" && !secrets.IsStandIn(n.Str) {
+				b.secrets = append(b.secrets, n.Str)
 			}
 		}
-		switch n.kind {
+		switch n.Kind {
 		case kindObject:
-			if b.nodes[n.id].obj > 0 {
+			if b.nodes[n.ID].obj > 0 {
 				bd.bindObject(n)
 			}
 		case kindArray:
-			if pm := b.nodes[n.id].prop; pm != nil && pm.items != nil {
-				for _, e := range n.elems {
-					b.nodes[e.id].prop = pm.items
-					if e.kind == kindObject {
+			if pm := b.nodes[n.ID].prop; pm != nil && pm.items != nil {
+				for _, e := range n.Elems {
+					b.nodes[e.ID].prop = pm.items
+					if e.Kind == kindObject {
 						b.setType(e, pm.items.ref)
 					}
 				}
@@ -161,8 +161,8 @@ func bind(tree *syntaxTree, root *node, det detection, l *Linter, out reporter) 
 func bindAlone(src []byte, tree *syntaxTree, m *targetModel, from string) *binding {
 	var l Linter
 	out := newCollector(src, &l)
-	out.size = len(tree.nodes)
-	return bind(tree, tree.root, detection{model: m, from: from}, &l, out)
+	out.size = len(tree.Nodes)
+	return bind(tree, tree.Root, detection{model: m, from: from}, &l, out)
 }
 
 // binder is one bind call: the binding it fills, what it binds against,
@@ -179,30 +179,30 @@ type binder struct {
 func (bd *binder) bindObject(n *node) {
 	info := bd.b.objOf(n)
 	o := info.obj
-	info.canon = make(canonIndex, 0, len(n.members))
+	info.canon = make(canonIndex, 0, len(n.Members))
 	// Exact names first, so that a case variant never takes a name that the
 	// payload also spells exactly.
-	for i := range n.members {
-		k := n.members[i].key
+	for i := range n.Members {
+		k := n.Members[i].Key
 		if _, ok := o.props[k]; ok {
 			if _, seen := info.canon.get(k); !seen {
 				info.canon = append(info.canon, canonEntry{k, i})
 			}
 		}
 	}
-	for i := range n.members {
-		m := &n.members[i]
-		if _, ok := o.props[m.key]; ok {
+	for i := range n.Members {
+		m := &n.Members[i]
+		if _, ok := o.props[m.Key]; ok {
 			continue
 		}
 		canonical, alias := "", false
 		if n == bd.root {
-			if c, ok := bd.m.table.PropertyAliases[m.key]; ok {
+			if c, ok := bd.m.table.PropertyAliases[m.Key]; ok {
 				canonical, alias = c, true
 			}
 		}
 		if canonical == "" {
-			canonical = o.fold[strings.ToLower(m.key)]
+			canonical = o.fold[strings.ToLower(m.Key)]
 		}
 		if canonical == "" {
 			continue
@@ -218,10 +218,10 @@ func (bd *binder) bindObject(n *node) {
 	}
 	for _, e := range info.canon {
 		name, i := e.name, e.i
-		v := n.members[i].val
+		v := n.Members[i].Val
 		pm := o.props[name]
-		bd.b.nodes[v.id].prop = pm
-		if v.kind == kindObject && pm.ref != nil {
+		bd.b.nodes[v.ID].prop = pm
+		if v.Kind == kindObject && pm.ref != nil {
 			bd.b.setType(v, pm.ref)
 		}
 	}
@@ -232,7 +232,7 @@ func (bd *binder) bindObject(n *node) {
 // or, for an alias, when the evidence for the target is mixed (no alias
 // fix in either direction then).
 func (bd *binder) propertyCase(obj *node, i int, canonical string, alias, taken bool) {
-	key := obj.members[i].key
+	key := obj.Members[i].Key
 	var msg string
 	if alias {
 		msg = fmt.Sprintf("%s is the legacy spelling of %s for the %s target: rename it", quoteJSON(key), quoteJSON(canonical), bd.m.name)

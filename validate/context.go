@@ -68,9 +68,9 @@ func (rc *ruleContext) show(n *node) string {
 	if rc.hidden(n) {
 		return "the value"
 	}
-	switch n.kind {
+	switch n.Kind {
 	case kindString:
-		s := n.str
+		s := n.Str
 		if r := []rune(s); len(r) > 60 {
 			s = string(r[:57]) + "…"
 		}
@@ -80,19 +80,19 @@ func (rc *ruleContext) show(n *node) string {
 	case kindArray:
 		return "an array"
 	}
-	return string(rc.src[n.start:n.end])
+	return string(rc.src[n.Start:n.End])
 }
 
 // name returns how messages call the property holding n: its canonical
 // name when known, else its key.
 func (rc *ruleContext) name(n *node) string {
-	if n.parent != nil && n.parent.kind == kindArray { // an item: scopeIds[0]
-		return rc.name(n.parent) + "[" + strconv.Itoa(int(n.index)) + "]"
+	if n.Parent != nil && n.Parent.Kind == kindArray { // an item: scopeIds[0]
+		return rc.name(n.Parent) + "[" + strconv.Itoa(int(n.Index)) + "]"
 	}
 	if pm := rc.propOf(n); pm != nil {
 		return pm.name
 	}
-	if k := n.key(); k != "" {
+	if k := n.Key(); k != "" {
 		return k
 	}
 	return "the body"
@@ -101,7 +101,7 @@ func (rc *ruleContext) name(n *node) string {
 // member returns the top-level member whose canonical name is one of
 // names, as the object and its member index, or nil.
 func (rc *ruleContext) member(names ...string) (*node, int) {
-	if rc.root == nil || rc.root.kind != kindObject {
+	if rc.root == nil || rc.root.Kind != kindObject {
 		return nil, -1
 	}
 	for _, nm := range names {
@@ -118,14 +118,14 @@ func (rc *ruleContext) prop(names ...string) *node {
 	if obj == nil {
 		return nil
 	}
-	return obj.members[i].val
+	return obj.Members[i].Val
 }
 
 // stringProp returns the top-level string value whose canonical name is one
 // of names, unless another finding already claimed it.
 func (rc *ruleContext) stringProp(names ...string) *node {
 	n := rc.prop(names...)
-	if n == nil || n.kind != kindString || rc.isClaimed(n) {
+	if n == nil || n.Kind != kindString || rc.isClaimed(n) {
 		return nil
 	}
 	return n
@@ -134,7 +134,7 @@ func (rc *ruleContext) stringProp(names ...string) *node {
 // walk calls fn for every node in document order, as the parser listed
 // them; every rule shares that one list.
 func (rc *ruleContext) walk(fn func(n *node)) {
-	for _, n := range rc.tree.nodes {
+	for _, n := range rc.tree.Nodes {
 		fn(n)
 	}
 }

@@ -33,7 +33,7 @@ type mixedEvidence struct {
 // under Auto, reading only the tree and the options, strongest evidence
 // first (SPEC §3, §12): the request URL, the API version, the root's
 // @odata.type, keys only one target has; otherwise the default target.
-func detect(root *node, opts Options) detection {
+func detect(root *node, opts *Options) detection {
 	all, _ := models() // loaded by New
 	if t := urlTarget(opts.URL, all); t != "" {
 		return detection{model: all[t], from: "url"}
@@ -71,7 +71,7 @@ func detect(root *node, opts Options) detection {
 		if c.odata {
 			return detection{model: all[c.target], from: "@odata.type"}
 		}
-		return detection{model: all[c.target], from: "property " + root.members[c.i].key}
+		return detection{model: all[c.target], from: "property " + root.Members[c.i].Key}
 	}
 	mixed := &mixedEvidence{clues: clues, fit: map[string]int{}}
 	best := ""
@@ -83,8 +83,8 @@ func detect(root *node, opts Options) detection {
 	}
 	for _, t := range tableOrder() {
 		o := all[t].root
-		for _, m := range root.members {
-			if _, ok := o.props[m.key]; ok && m.key != "@odata.type" {
+		for _, m := range root.Members {
+			if _, ok := o.props[m.Key]; ok && m.Key != "@odata.type" {
 				mixed.fit[t]++
 			}
 		}
@@ -100,25 +100,25 @@ func detect(root *node, opts Options) detection {
 // bodyClues returns the evidence of the root object, in document order.
 func bodyClues(root *node, all map[string]*targetModel) []clue {
 	var out []clue
-	for i := range root.members {
-		m := &root.members[i]
+	for i := range root.Members {
+		m := &root.Members[i]
 		lower, folded := "", false // the key in lower case, on first need
 		fold := func() string {
 			if !folded {
-				lower, folded = strings.ToLower(m.key), true
+				lower, folded = strings.ToLower(m.Key), true
 			}
 			return lower
 		}
 		for _, t := range tableOrder() {
 			tm := all[t]
 			switch {
-			case strings.EqualFold(m.key, "@odata.type"):
-				if m.val.kind == kindString && len(tm.root.odata) > 0 && sameType(m.val.str, tm.root.odata[0]) {
+			case strings.EqualFold(m.Key, "@odata.type"):
+				if m.Val.Kind == kindString && len(tm.root.odata) > 0 && sameType(m.Val.Str, tm.root.odata[0]) {
 					out = append(out, clue{target: t, i: i, odata: true})
 				}
-			case tm.only[m.key]:
+			case tm.only[m.Key]:
 				out = append(out, clue{target: t, i: i})
-			case tm.onlyFold[fold()] && !anyHas(all, m.key):
+			case tm.onlyFold[fold()] && !anyHas(all, m.Key):
 				// A case variant of a name only this target has in any
 				// case (PowerShell modules send "Type", "SubnetId"…):
 				// evidence too, or those bodies fall to the default.

@@ -39,7 +39,7 @@ func (rc *ruleContext) coreString(trim func(string) (string, int), names ...stri
 	if n == nil {
 		return nil, "", 0
 	}
-	core, lead = trim(n.str)
+	core, lead = trim(n.Str)
 	if isTemplate(core) {
 		return nil, "", 0
 	}
@@ -58,7 +58,7 @@ func pluralS(n int) string {
 // lead in n.str): on the whole value token when that span is the whole
 // string, else on the part.
 func atCore(out reporter, rule string, sev Severity, n *node, lead, coreLen, from, to int, msg string) *Finding {
-	if from == 0 && to == coreLen && lead == 0 && coreLen == len(n.str) {
+	if from == 0 && to == coreLen && lead == 0 && coreLen == len(n.Str) {
 		return out.atValue(rule, sev, n, msg)
 	}
 	return out.atPart(rule, sev, n, lead+from, lead+to, msg)

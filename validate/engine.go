@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/azconn/azconn/internal/jsontext"
 	"github.com/azconn/azconn/internal/secrets"
 )
 
@@ -123,7 +124,7 @@ func (l *Linter) check(src []byte, out *collector, rc *ruleContext) (st checked)
 		return st
 	}
 	tree := l.parse(src, g.bom)
-	out.size = len(tree.nodes)
+	out.size = len(tree.Nodes)
 	if l.stopped() {
 		return st
 	}
@@ -135,7 +136,7 @@ func (l *Linter) check(src []byte, out *collector, rc *ruleContext) (st checked)
 		return st
 	}
 	if st.det.from == "" {
-		st.det = detect(st.ent.root, l.opts)
+		st.det = detect(st.ent.root, &l.opts)
 	}
 	b := bind(tree, st.ent.root, st.det, l, out)
 	st.secrets = findSecrets(src, tree, st.det.model, b, l.opts.shared, &out.marks)
@@ -152,9 +153,9 @@ func (l *Linter) check(src []byte, out *collector, rc *ruleContext) (st checked)
 func (l *Linter) parse(src []byte, bom int) *syntaxTree {
 	dupCap := l.opts.maxFindings() + 1 // the first omitted one is built: the summary sits there
 	if l.isScoped("duplicate-key") {
-		dupCap = -1 // PointerRules may turn some off: each needs its pointer
+		dupCap = 0 // all: PointerRules may turn some off, and each needs its pointer
 	}
-	return parseCapped(src, bom, l.opts.maxDepth(), dupCap)
+	return jsontext.Parse(src, jsontext.ParseOptions{Base: bom, MaxDepth: l.opts.maxDepth(), MaxDups: dupCap})
 }
 
 // runRules is the rules stage: every rule's check, phase by phase, each
@@ -281,11 +282,11 @@ func (l *Linter) guard(data []byte, out *collector) (g screened) {
 // keys, the first syntax error. It reports whether they block any change,
 // and whether the tree parsed (ok) to go on.
 func (l *Linter) syntaxFindings(t *syntaxTree, out *collector) (blocked, ok bool) {
-	for _, s := range t.lone {
+	for _, s := range t.Lone {
 		blocked = true
-		out.report("encoding", SeverityError, s.start, s.end, "", "a \\u escape encodes a lone UTF-16 surrogate, which is not a Unicode character: use a surrogate pair or the character itself")
+		out.report("encoding", SeverityError, s.Start, s.End, "", "a \\u escape encodes a lone UTF-16 surrogate, which is not a Unicode character: use a surrogate pair or the character itself")
 	}
-	if len(t.dups) > 0 || t.moreDups > 0 {
+	if len(t.Dups) > 0 || t.MoreDups > 0 {
 		blocked = true
 	}
 	if !l.ignore["duplicate-key"] {
@@ -295,21 +296,22 @@ func (l *Linter) syntaxFindings(t *syntaxTree, out *collector) (blocked, ok bool
 		// no finding, message or pointer is built for them (a body of one
 		// repeated key would build one per 7 bytes of input).
 		sev, _ := l.severityOf("duplicate-key", "", SeverityError)
-		out.countUnbuilt("duplicate-key", sev, t.moreDups)
+		out.countUnbuilt("duplicate-key", sev, t.MoreDups)
 	}
-	for _, d := range t.dups {
-		m := &d.obj.members[d.index]
-		first := &d.obj.members[d.first]
-		out.markKey(d.obj, d.index)
-		out.reportAt("duplicate-key", SeverityError, m.keyStart, m.keyEnd, m.val,
-			fmt.Sprintf("duplicate key %s (first at %s): Graph keeps only one of them; remove the other. No fix is applied while keys repeat", quoteJSON(m.key), out.pos(first.keyStart)))
+	for _, d := range t.Dups {
+		m := &d.Obj.Members[d.Index]
+		first := &d.Obj.Members[d.First]
+		out.markKey(d.Obj, d.Index)
+		out.reportAt("duplicate-key", SeverityError, m.KeyStart, m.KeyEnd, m.Val,
+			fmt.Sprintf("duplicate key %s (first at %s): Graph keeps only one of them; remove the other. No fix is applied while keys repeat", quoteJSON(m.Key), out.pos(first.KeyStart)))
 	}
-	if e := t.err; e != nil {
-		msg := e.msg
-		if e.rule == "too-deep" {
-			msg = fmt.Sprintf("nesting is deeper than the limit of %d levels: nothing past it was read", l.opts.maxDepth())
+	if e := t.Err; e != nil {
+		msg := e.Msg
+		rule := "syntax"
+		if e.TooDeep {
+			rule, msg = "too-deep", fmt.Sprintf("nesting is deeper than the limit of %d levels: nothing past it was read", l.opts.maxDepth())
 		}
-		out.report(e.rule, SeverityError, e.start, e.end, maskRaw(out.src, Target(l.model.name), e.ptr), msg)
+		out.report(rule, SeverityError, e.Start, e.End, maskRaw(out.src, Target(l.model.name), e.Pointer), msg)
 		return true, false
 	}
 	return blocked, true
@@ -327,16 +329,16 @@ type entity struct {
 // and finds the entity in a GET response (findWrapper). It reports whether
 // there is an object to bind and check.
 func findEntity(t *syntaxTree, out *collector) (entity, bool) {
-	root := t.root
-	switch root.kind {
+	root := t.Root
+	switch root.Kind {
 	case kindObject:
 		return findWrapper(root, out)
 	case kindArray:
 		out.atOpen("not-object", SeverityError, root, "the body is an array: a PATCH body is one JSON object; send one connection per request")
 		return entity{}, false
 	}
-	what := "a " + root.kind.typeName()
-	if root.kind == kindNull {
+	what := "a " + root.Kind.TypeName()
+	if root.Kind == kindNull {
 		what = "null"
 	}
 	out.atValue("not-object", SeverityError, root, "the body is "+what+": a PATCH body is a JSON object of the properties to change")

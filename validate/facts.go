@@ -82,10 +82,10 @@ func (rc *ruleContext) gatherFacts() *facts {
 // stringFact reads the top-level string property with one of names.
 func (rc *ruleContext) stringFact(trim func(string) (string, int), names ...string) stringFact {
 	n := rc.prop(names...)
-	if n == nil || n.kind != kindString || rc.isClaimed(n) {
+	if n == nil || n.Kind != kindString || rc.isClaimed(n) {
 		return stringFact{}
 	}
-	core, lead := trim(n.str)
+	core, lead := trim(n.Str)
 	if isTemplate(core) {
 		return stringFact{}
 	}

@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/azconn/azconn/internal/jsontext"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files of validate/testdata/golden")
@@ -217,8 +219,8 @@ func secretValues(in []byte, opts Options) []string {
 		}
 		return out
 	}
-	tree := parse(in, 0, 1000)
-	if tree.err != nil || tree.root == nil || tree.root.kind != kindObject {
+	tree := jsontext.Parse(in, jsontext.ParseOptions{MaxDepth: 1000})
+	if tree.Err != nil || tree.Root == nil || tree.Root.Kind != kindObject {
 		return nil
 	}
 	all, err := models()

@@ -89,9 +89,9 @@ func (l *ledger) ownersOf(t fixTarget) []*Finding {
 
 // removed reports whether n is inside a member that a fix removes.
 func (l *ledger) removed(n *node) bool {
-	for ; n != nil && n.parent != nil; n = n.parent {
-		if n.parent.kind == kindObject {
-			if k := l.keyFix[memberRef{n.parent, int(n.index)}]; k != nil && k.remove {
+	for ; n != nil && n.Parent != nil; n = n.Parent {
+		if n.Parent.Kind == kindObject {
+			if k := l.keyFix[memberRef{n.Parent, int(n.Index)}]; k != nil && k.remove {
 				return true
 			}
 		}
@@ -103,7 +103,7 @@ func (l *ledger) removed(n *node) bool {
 // value run in ascending order; each must be idempotent and leave a valid
 // value unchanged.
 func (c *collector) fixTransform(f *Finding, n *node, order int, fn func(string) string) {
-	if f == nil || n.kind != kindString || c.hides(n) {
+	if f == nil || n.Kind != kindString || c.hides(n) {
 		return
 	}
 	lg := c.ledgerOf(f)
@@ -160,15 +160,15 @@ func (c *collector) fixRemove(f *Finding, obj *node, i int) {
 // whether that differs from the input.
 func (c *collector) finalValue(n *node, v *valueFix) (string, bool) {
 	if v.raw != "" {
-		return v.raw, v.raw != string(c.src[n.start:n.end])
+		return v.raw, v.raw != string(c.src[n.Start:n.End])
 	}
 	ts := append([]transform(nil), v.transforms...)
 	sort.SliceStable(ts, func(i, j int) bool { return ts[i].order < ts[j].order })
-	s := n.str
+	s := n.Str
 	for _, t := range ts {
 		s = t.fn(s)
 	}
-	if s == n.str {
+	if s == n.Str {
 		return "", false
 	}
 	return quoteJSON(s), true
@@ -194,10 +194,10 @@ type patchOp struct {
 // that key precedes n and so was renamed first.
 func (c *collector) seqPointer(n *node) string {
 	return pointerWith(n, func(v *node) string {
-		if k := c.fixes.keyFix[memberRef{v.parent, int(v.index)}]; k != nil && k.rename != "" && !k.remove {
+		if k := c.fixes.keyFix[memberRef{v.Parent, int(v.Index)}]; k != nil && k.rename != "" && !k.remove {
 			return k.rename
 		}
-		return v.key()
+		return v.Key()
 	})
 }
 
@@ -253,8 +253,8 @@ func (z *normalizer) valueEdits() {
 			continue
 		}
 		z.finalText[n] = text
-		z.edits = append(z.edits, edit{n.start, n.end, text, c.fixes.ownersOf(fixTarget{value: n})})
-		z.ops = append(z.ops, patchOp{n.start, Fix{Op: "replace", Path: c.seqPointer(n), Value: json.RawMessage(text)}})
+		z.edits = append(z.edits, edit{n.Start, n.End, text, c.fixes.ownersOf(fixTarget{value: n})})
+		z.ops = append(z.ops, patchOp{n.Start, Fix{Op: "replace", Path: c.seqPointer(n), Value: json.RawMessage(text)}})
 	}
 }
 
@@ -270,10 +270,10 @@ func (z *normalizer) removals() {
 	}
 	for obj, idx := range byObj {
 		sort.Ints(idx)
-		rm := make([]bool, len(obj.members))
+		rm := make([]bool, len(obj.Members))
 		for _, i := range idx {
 			rm[i] = true
-			z.ops = append(z.ops, patchOp{obj.members[i].keyStart, Fix{Op: "remove", Path: c.seqPointer(obj) + "/" + escapePointer(obj.members[i].key)}})
+			z.ops = append(z.ops, patchOp{obj.Members[i].KeyStart, Fix{Op: "remove", Path: c.seqPointer(obj) + "/" + escapePointer(obj.Members[i].Key)}})
 		}
 		for i := 0; i < len(rm); {
 			if !rm[i] {
@@ -292,18 +292,18 @@ func (z *normalizer) removals() {
 
 // removeRun cuts members [i, j) of obj (of n) with one separator.
 func (z *normalizer) removeRun(obj *node, i, j, n int) {
-	ms := obj.members
+	ms := obj.Members
 	var by []*Finding
 	for k := i; k < j; k++ {
 		by = append(by, z.c.fixes.ownersOf(fixTarget{key: memberRef{obj, k}, isKey: true})...)
 	}
 	switch {
 	case j < n: // a kept member follows: cut up to its key
-		z.edits = append(z.edits, edit{ms[i].keyStart, ms[j].keyStart, "", by})
+		z.edits = append(z.edits, edit{ms[i].KeyStart, ms[j].KeyStart, "", by})
 	case i > 0: // the run ends the object: cut from the previous value's end
-		z.edits = append(z.edits, edit{ms[i-1].val.end, ms[j-1].val.end, "", by})
+		z.edits = append(z.edits, edit{ms[i-1].Val.End, ms[j-1].Val.End, "", by})
 	default: // every member goes
-		z.edits = append(z.edits, edit{obj.start + 1, ms[j-1].val.end, "", by})
+		z.edits = append(z.edits, edit{obj.Start + 1, ms[j-1].Val.End, "", by})
 	}
 }
 
@@ -314,10 +314,10 @@ func (z *normalizer) renames() {
 		if k.remove || k.rename == "" || c.fixes.removed(r.obj) {
 			continue
 		}
-		m := &r.obj.members[r.i]
-		z.edits = append(z.edits, edit{m.keyStart, m.keyEnd, quoteJSON(k.rename), c.fixes.ownersOf(fixTarget{key: r, isKey: true})})
+		m := &r.obj.Members[r.i]
+		z.edits = append(z.edits, edit{m.KeyStart, m.KeyEnd, quoteJSON(k.rename), c.fixes.ownersOf(fixTarget{key: r, isKey: true})})
 		parent := c.seqPointer(r.obj)
-		z.ops = append(z.ops, patchOp{m.keyStart, Fix{Op: "move", From: parent + "/" + escapePointer(m.key), Path: parent + "/" + escapePointer(k.rename)}})
+		z.ops = append(z.ops, patchOp{m.KeyStart, Fix{Op: "move", From: parent + "/" + escapePointer(m.Key), Path: parent + "/" + escapePointer(k.rename)}})
 	}
 }
 
@@ -330,11 +330,11 @@ func (z *normalizer) findingFixes() {
 			continue
 		}
 		k := c.fixes.keyFix[t.key]
-		m := &t.key.obj.members[t.key.i]
+		m := &t.key.obj.Members[t.key.i]
 		if k.remove {
-			f.Fix = &Fix{Op: "remove", Path: pointerOf(m.val)}
+			f.Fix = &Fix{Op: "remove", Path: pointerOf(m.Val)}
 		} else {
-			f.Fix = &Fix{Op: "move", From: pointerOf(m.val), Path: pointerOf(t.key.obj) + "/" + escapePointer(k.rename)}
+			f.Fix = &Fix{Op: "move", From: pointerOf(m.Val), Path: pointerOf(t.key.obj) + "/" + escapePointer(k.rename)}
 		}
 	}
 }
@@ -410,10 +410,10 @@ func (c *collector) describeHeld(ent entity) {
 	for f, t := range c.held.owners {
 		if t.isKey {
 			k := c.held.keyFix[t.key]
-			m := &t.key.obj.members[t.key.i]
-			f.Fix = &Fix{Op: "remove", Path: pointerOf(m.val)}
+			m := &t.key.obj.Members[t.key.i]
+			f.Fix = &Fix{Op: "remove", Path: pointerOf(m.Val)}
 			if !k.remove {
-				f.Fix = &Fix{Op: "move", From: pointerOf(m.val), Path: pointerOf(t.key.obj) + "/" + escapePointer(k.rename)}
+				f.Fix = &Fix{Op: "move", From: pointerOf(m.Val), Path: pointerOf(t.key.obj) + "/" + escapePointer(k.rename)}
 			}
 			continue
 		}

@@ -3,9 +3,7 @@ package validate
 import (
 	"bytes"
 	"cmp"
-	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/azconn/azconn/internal/jsontext"
 )
@@ -130,71 +128,36 @@ func (c *collector) report(rule string, sev Severity, start, end int, ptr, msg s
 
 // atKey reports on the key token of member i of obj.
 func (c *collector) atKey(rule string, sev Severity, obj *node, i int, msg string) *Finding {
-	m := &obj.members[i]
+	m := &obj.Members[i]
 	c.markKey(obj, i)
-	return c.reportAt(rule, sev, m.keyStart, m.keyEnd, m.val, msg)
+	return c.reportAt(rule, sev, m.KeyStart, m.KeyEnd, m.Val, msg)
 }
 
 // atValue reports on the token(s) of value n.
 func (c *collector) atValue(rule string, sev Severity, n *node, msg string) *Finding {
-	return c.reportAt(rule, sev, n.start, n.end, n, msg)
+	return c.reportAt(rule, sev, n.Start, n.End, n, msg)
 }
 
 // atPart reports on bytes [from, to) of string n's content. In a string
 // with escapes, the decoded offsets are mapped back to the source, so the
 // span still covers exactly the escapes that spell the part.
 func (c *collector) atPart(rule string, sev Severity, n *node, from, to int, msg string) *Finding {
-	if n.kind != kindString || from < 0 || to > len(n.str) || from > to {
+	if n.Kind != kindString || from < 0 || to > len(n.Str) || from > to {
 		return c.atValue(rule, sev, n, msg)
 	}
-	if from == to && to < len(n.str) {
+	if from == to && to < len(n.Str) {
 		to++
 	}
-	if !n.escaped {
-		return c.reportAt(rule, sev, n.start+1+from, n.start+1+to, n, msg)
+	if !n.Escaped {
+		return c.reportAt(rule, sev, n.Start+1+from, n.Start+1+to, n, msg)
 	}
-	raw := c.src[n.start+1 : n.end-1]
-	return c.reportAt(rule, sev, n.start+1+rawOffset(raw, from, false), n.start+1+rawOffset(raw, to, true), n, msg)
-}
-
-// rawOffset maps the byte offset d of a decoded string to the offset in its
-// raw JSON text (without quotes). An offset inside the expansion of an
-// escape maps to the escape's start, or past its end when end is set.
-func rawOffset(raw []byte, d int, end bool) int {
-	i, got := 0, 0
-	for i < len(raw) && got < d {
-		step, width := 1, 1
-		if raw[i] == '\\' && i+1 < len(raw) {
-			step = 2
-			if raw[i+1] == 'u' {
-				r, _ := hexRune(raw, i+2)
-				step = 6
-				if r >= 0xd800 && r < 0xdc00 && i+11 < len(raw) && raw[i+6] == '\\' && raw[i+7] == 'u' {
-					if r2, ok := hexRune(raw, i+8); ok && r2 >= 0xdc00 && r2 <= 0xdfff {
-						step, r = 12, 0x10000 // any rune past the BMP: 4 bytes
-					}
-				}
-				width = utf8.RuneLen(r)
-				if width < 0 {
-					width = 3 // a lone surrogate decodes to U+FFFD
-				}
-			}
-		}
-		if got+width > d { // d falls inside this character's bytes
-			if end {
-				i += step
-			}
-			return i
-		}
-		i += step
-		got += width
-	}
-	return i
+	raw := c.src[n.Start+1 : n.End-1]
+	return c.reportAt(rule, sev, n.Start+1+jsontext.RawOffset(raw, from, false), n.Start+1+jsontext.RawOffset(raw, to, true), n, msg)
 }
 
 // atOpen reports on the opening bracket of a container.
 func (c *collector) atOpen(rule string, sev Severity, n *node, msg string) *Finding {
-	return c.reportAt(rule, sev, n.start, n.start+1, n, msg)
+	return c.reportAt(rule, sev, n.Start, n.Start+1, n, msg)
 }
 
 // claim marks a value as carrying its one value-level finding.
@@ -202,16 +165,16 @@ func (m *marks) claim(n *node) {
 	if m.claimed == nil {
 		m.claimed = make([]bool, m.size)
 	}
-	m.claimed[n.id] = true
+	m.claimed[n.ID] = true
 }
 
 // isClaimed reports whether a value carries its one value-level finding.
-func (m *marks) isClaimed(n *node) bool { return m.claimed != nil && m.claimed[n.id] }
+func (m *marks) isClaimed(n *node) bool { return m.claimed != nil && m.claimed[n.ID] }
 
 // keyReported reports whether member i's key carries its key-level finding.
 func (m *marks) keyReported(obj *node, i int) bool {
-	v := obj.members[i].val
-	return v.repeated || int(v.id) < len(m.keysDone) && m.keysDone[v.id]
+	v := obj.Members[i].Val
+	return v.Repeated || int(v.ID) < len(m.keysDone) && m.keysDone[v.ID]
 }
 
 // markKey marks a key as carrying its one key-level finding.
@@ -219,38 +182,16 @@ func (m *marks) markKey(obj *node, i int) {
 	if m.keysDone == nil {
 		m.keysDone = make([]bool, m.size)
 	}
-	m.keysDone[obj.members[i].val.id] = true
+	m.keysDone[obj.Members[i].Val.ID] = true
 }
 
 // pointerOf returns the RFC 6901 pointer of n.
 func pointerOf(n *node) string {
-	if n.parent != nil && n.parent.parent == nil && n.parent.kind == kindObject {
-		return "/" + escapePointer(n.key()) // the common case: a top-level property
+	if n.Parent != nil && n.Parent.Parent == nil && n.Parent.Kind == kindObject {
+		return "/" + escapePointer(n.Key()) // the common case: a top-level property
 	}
-	return pointerWith(n, (*node).key)
+	return pointerWith(n, (*node).Key)
 }
-
-// pointerWith returns the RFC 6901 pointer of n, naming each member by
-// key(value).
-func pointerWith(n *node, key func(*node) string) string {
-	var segs []string
-	for ; n != nil && n.parent != nil; n = n.parent {
-		if n.parent.kind == kindObject {
-			segs = append(segs, escapePointer(key(n)))
-		} else {
-			segs = append(segs, strconv.Itoa(int(n.index)))
-		}
-	}
-	var b strings.Builder
-	for i := len(segs) - 1; i >= 0; i-- {
-		b.WriteByte('/')
-		b.WriteString(segs[i])
-	}
-	return b.String()
-}
-
-// escapePointer escapes a key as a pointer token (jsontext.EscapePointer).
-func escapePointer(s string) string { return jsontext.EscapePointer(s) }
 
 // compareFindings orders findings by position, then rule.
 func compareFindings(a, b Finding) int {

@@ -610,13 +610,13 @@ func templatePointers(sub []byte, templates []span) []string {
 	}
 	// Templates come in text order: a binary search finds a node's (no
 	// map of every template, which a body of many would make large).
-	for _, n := range parse(sub, 0, DefaultMaxDepth).nodes {
-		if n.kind != kindString {
+	for _, n := range jsontext.Parse(sub, jsontext.ParseOptions{MaxDepth: DefaultMaxDepth}).Nodes {
+		if n.Kind != kindString {
 			continue
 		}
-		i, ok := slices.BinarySearchFunc(templates, n.start, func(t span, off int) int { return t.start - off })
-		if ok && n.end == templates[i].end {
-			out[i] = pointerWith(n, (*node).key)
+		i, ok := slices.BinarySearchFunc(templates, n.Start, func(t span, off int) int { return t.start - off })
+		if ok && n.End == templates[i].end {
+			out[i] = pointerWith(n, (*node).Key)
 		}
 	}
 	return out
@@ -626,8 +626,8 @@ func templatePointers(sub []byte, templates []span) []string {
 // the form layer's own reading of it (its secrets); a nil tree when it
 // does not parse.
 func boundBody(body []byte, t Target) (*syntaxTree, *binding) {
-	tree := parse(body, bomLen(body), DefaultMaxDepth)
-	if tree.err != nil || tree.root == nil || tree.root.kind != kindObject {
+	tree := jsontext.Parse(body, jsontext.ParseOptions{Base: bomLen(body), MaxDepth: DefaultMaxDepth})
+	if tree.Err != nil || tree.Root == nil || tree.Root.Kind != kindObject {
 		return nil, nil
 	}
 	all, err := models()

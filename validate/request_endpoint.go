@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/azconn/azconn/internal/jsontext"
 	"github.com/azconn/azconn/internal/secrets"
 	"github.com/azconn/azconn/schema"
 )
@@ -562,17 +563,17 @@ func (ep *endpoint) typedBody(body []byte, at span) {
 // rootTypeTarget returns the target whose type the root @odata.type of
 // body names, or "".
 func rootTypeTarget(body []byte) Target {
-	tree := parse(body, bomLen(body), DefaultMaxDepth)
+	tree := jsontext.Parse(body, jsontext.ParseOptions{Base: bomLen(body), MaxDepth: DefaultMaxDepth})
 	all, err := models()
-	if tree.err != nil || tree.root == nil || tree.root.kind != kindObject || err != nil {
+	if tree.Err != nil || tree.Root == nil || tree.Root.Kind != kindObject || err != nil {
 		return ""
 	}
-	for _, m := range tree.root.members {
-		if !strings.EqualFold(m.key, "@odata.type") || m.val.kind != kindString {
+	for _, m := range tree.Root.Members {
+		if !strings.EqualFold(m.Key, "@odata.type") || m.Val.Kind != kindString {
 			continue
 		}
 		for _, t := range tableOrder() {
-			if o := all[t].root.odata; len(o) > 0 && sameType(m.val.str, o[0]) {
+			if o := all[t].root.odata; len(o) > 0 && sameType(m.Val.Str, o[0]) {
 				return Target(t)
 			}
 		}

@@ -148,13 +148,13 @@ func bodyWithRef(body []byte, t Target) string {
 	}
 	var b strings.Builder
 	last := 0
-	for _, n := range tree.nodes {
-		if !bound.isSecret(n) || n.kind == kindNull || n.start < last || (n.parent != nil && bound.isSecret(n.parent)) {
+	for _, n := range tree.Nodes {
+		if !bound.isSecret(n) || n.Kind == kindNull || n.Start < last || (n.Parent != nil && bound.isSecret(n.Parent)) {
 			continue
 		}
-		b.Write(body[last:n.start])
+		b.Write(body[last:n.Start])
 		b.WriteString(`"` + render.PasswordMarker + `"`)
-		last = n.end
+		last = n.End
 	}
 	b.Write(body[last:])
 	return strings.TrimRight(strings.TrimPrefix(b.String(), "\ufeff"), "\r\n")

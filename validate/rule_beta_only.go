@@ -34,14 +34,14 @@ func checkBetaOnly(rc *ruleContext, out reporter) {
 	}
 	rc.walk(func(n *node) {
 		pm := rc.propOf(n)
-		if pm == nil || n.parent == nil || rc.underBetaOnly(n.parent) {
+		if pm == nil || n.Parent == nil || rc.underBetaOnly(n.Parent) {
 			return
 		}
 		switch {
-		case pm.betaOnly && n.parent.kind == kindObject:
-			out.atKey("beta-only", SeverityError, n.parent, int(n.index), betaOnlyProperty(rc.typeOf(n.parent), pm, api))
-		case n.kind == kindString && len(pm.betaMembers) > 0:
-			s := strings.TrimSpace(n.str)
+		case pm.betaOnly && n.Parent.Kind == kindObject:
+			out.atKey("beta-only", SeverityError, n.Parent, int(n.Index), betaOnlyProperty(rc.typeOf(n.Parent), pm, api))
+		case n.Kind == kindString && len(pm.betaMembers) > 0:
+			s := strings.TrimSpace(n.Str)
 			for _, m := range pm.betaMembers {
 				if strings.EqualFold(s, m) {
 					out.atValue("beta-only", SeverityError, n, fmt.Sprintf("%s is a member of %s only in the beta API, not in %s: use another member, or send the request to the beta endpoint", quoteJSON(m), rc.name(n), api))
@@ -66,7 +66,7 @@ func betaOnlyProperty(o *objModel, pm *propModel, api string) string {
 // underBetaOnly reports whether n is, or is inside, the value of a
 // beta-only property: that property carries the one finding.
 func (rc *ruleContext) underBetaOnly(n *node) bool {
-	for ; n != nil; n = n.parent {
+	for ; n != nil; n = n.Parent {
 		if pm := rc.propOf(n); pm != nil && pm.betaOnly {
 			return true
 		}

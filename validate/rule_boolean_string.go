@@ -16,10 +16,10 @@ func checkBooleanString(rc *ruleContext, out reporter) {
 	for _, v := range rc.violations() {
 		n := v.n
 		pm := rc.propOf(n)
-		if v.kind != violationType || n.kind != kindString || pm == nil || !pm.allows("boolean") || rc.isClaimed(n) {
+		if v.kind != violationType || n.Kind != kindString || pm == nil || !pm.allows("boolean") || rc.isClaimed(n) {
 			continue
 		}
-		s := strings.TrimSpace(n.str)
+		s := strings.TrimSpace(n.Str)
 		if !strings.EqualFold(s, "true") && !strings.EqualFold(s, "false") {
 			continue
 		}

@@ -18,7 +18,7 @@ func init() {
 
 func checkDeprecated(rc *ruleContext, out reporter) {
 	rc.walk(func(obj *node) {
-		if obj.kind != kindObject || rc.typeOf(obj) == nil {
+		if obj.Kind != kindObject || rc.typeOf(obj) == nil {
 			return
 		}
 		for _, e := range rc.canonOf(obj) {
@@ -59,9 +59,9 @@ func checkDeprecated(rc *ruleContext, out reporter) {
 // otherSpelling returns the key of a member of obj other than i that
 // differs from name only by case, or "".
 func otherSpelling(obj *node, i int, name string) string {
-	for j := range obj.members {
-		if j != i && strings.EqualFold(obj.members[j].key, name) {
-			return obj.members[j].key
+	for j := range obj.Members {
+		if j != i && strings.EqualFold(obj.Members[j].Key, name) {
+			return obj.Members[j].Key
 		}
 	}
 	return ""

@@ -14,12 +14,12 @@ func init() {
 
 func checkDisplayName(rc *ruleContext, out reporter) {
 	n := rc.stringProp("displayName")
-	if n == nil || strings.TrimSpace(n.str) != "" {
+	if n == nil || strings.TrimSpace(n.Str) != "" {
 		return
 	}
 	out.claim(n)
 	msg := "displayName is empty: give the connection a name that is unique in the tenant, or leave displayName out to keep the current one"
-	if n.str != "" {
+	if n.Str != "" {
 		msg = "displayName is blank (only whitespace): give the connection a name that is unique in the tenant, or leave displayName out to keep the current one"
 	}
 	out.atValue("display-name", SeverityError, n, msg)

@@ -17,8 +17,8 @@ func checkEmptyPatch(rc *ruleContext, out reporter) {
 		if pm == nil || pm.readOnly || name == "@odata.type" {
 			continue
 		}
-		v := rc.root.members[i].val
-		if v.kind == kindString && len(pm.enum) > 0 && v.str == "unknownFutureValue" {
+		v := rc.root.Members[i].Val
+		if v.Kind == kindString && len(pm.enum) > 0 && v.Str == "unknownFutureValue" {
 			continue
 		}
 		return

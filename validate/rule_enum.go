@@ -19,7 +19,7 @@ func checkEnum(rc *ruleContext, out reporter) {
 		if v.kind != violationEnum || rc.isClaimed(v.n) || isODataType(rc.propOf(v.n), v.n) {
 			continue
 		}
-		if v.n.kind == kindString && isTemplate(strings.TrimSpace(v.n.str)) {
+		if v.n.Kind == kindString && isTemplate(strings.TrimSpace(v.n.Str)) {
 			out.claim(v.n) // "{{joinType}}": filled in when sent, as in every other property
 			continue
 		}
@@ -30,17 +30,17 @@ func checkEnum(rc *ruleContext, out reporter) {
 
 // isODataType reports whether n is an @odata.type string value.
 func isODataType(pm *propModel, n *node) bool {
-	return pm != nil && n.kind == kindString && pm.name == "@odata.type"
+	return pm != nil && n.Kind == kindString && pm.name == "@odata.type"
 }
 
 // enumError reports a string that is not a member of its enum.
 func (rc *ruleContext) enumError(out reporter, n *node) {
 	pm := rc.propOf(n)
-	if pm == nil || n.kind != kindString {
+	if pm == nil || n.Kind != kindString {
 		out.atValue("type", SeverityError, n, fmt.Sprintf("%s has an unexpected value %s", rc.name(n), rc.show(n)))
 		return
 	}
-	s := strings.TrimSpace(n.str)
+	s := strings.TrimSpace(n.Str)
 	if len(pm.flags) > 0 {
 		rc.flagsError(out, n, pm, s)
 		return

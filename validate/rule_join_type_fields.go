@@ -31,20 +31,20 @@ var adFields = []string{"adDomainName", "adDomainUsername", "adDomainPassword", 
 // whitespace, a type error…), since leaving it out fixes them all.
 func checkJoinTypeFields(rc *ruleContext, out reporter) {
 	jt := rc.prop("connectionType", "type")
-	if jt == nil || jt.kind != kindString || rc.propOf(jt) == nil {
+	if jt == nil || jt.Kind != kindString || rc.propOf(jt) == nil {
 		return
 	}
 	field := rc.propOf(jt).name
-	switch s := strings.TrimSpace(jt.str); {
+	switch s := strings.TrimSpace(jt.Str); {
 	case strings.EqualFold(s, "azureADJoin"):
 		for _, f := range adFields {
 			obj, i := rc.member(f)
-			if obj == nil || obj.members[i].val.kind == kindNull {
+			if obj == nil || obj.Members[i].Val.Kind == kindNull {
 				continue
 			}
 			out.atKey("join-type-fields", SeverityWarning, obj, i, fmt.Sprintf(
 				"%s is for hybrid join only: %s is azureADJoin, which joins Microsoft Entra ID without an Active Directory domain; remove %s, or set %s to hybridAzureADJoin", f, field, f, field))
-			out.claim(obj.members[i].val)
+			out.claim(obj.Members[i].Val)
 		}
 	case strings.EqualFold(s, "hybridAzureADJoin"):
 		if rc.opts.callOf() != callUpdate {
@@ -52,7 +52,7 @@ func checkJoinTypeFields(rc *ruleContext, out reporter) {
 		}
 		var missing []string
 		for _, f := range adFields[:2] {
-			if v := rc.prop(f); v == nil || v.kind == kindNull {
+			if v := rc.prop(f); v == nil || v.Kind == kindNull {
 				missing = append(missing, f)
 			}
 		}

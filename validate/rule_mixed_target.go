@@ -31,11 +31,11 @@ func checkMixedTarget(rc *ruleContext, out reporter) {
 			if c.target != t {
 				continue
 			}
-			m := &rc.root.members[c.i]
+			m := &rc.root.Members[c.i]
 			if c.odata {
-				keys = append(keys, "@odata.type "+rc.show(m.val))
+				keys = append(keys, "@odata.type "+rc.show(m.Val))
 			} else {
-				keys = append(keys, quoteJSON(m.key))
+				keys = append(keys, quoteJSON(m.Key))
 			}
 			if t != rc.m.name && against < 0 {
 				against = i
@@ -50,14 +50,14 @@ func checkMixedTarget(rc *ruleContext, out reporter) {
 		}
 	}
 	msg := "the body mixes the two targets: " + strings.Join(parts, "; ") + ". It fits " + rc.m.name + " best (" +
-		strconv.Itoa(mx.fit[rc.m.name]) + " of its " + strconv.Itoa(len(rc.root.members)) +
+		strconv.Itoa(mx.fit[rc.m.name]) + " of its " + strconv.Itoa(len(rc.root.Members)) +
 		" keys are that target's), so it is linted for that target, and no legacy spelling is fixed in either direction: choose the target explicitly (" +
 		string(OnPremisesConnection) + " migrates a stub-era body to the live API)"
 	c := mx.clues[against]
-	m := &rc.root.members[c.i]
+	m := &rc.root.Members[c.i]
 	if c.odata {
-		out.atValue("mixed-target", SeverityWarning, m.val, msg)
+		out.atValue("mixed-target", SeverityWarning, m.Val, msg)
 		return
 	}
-	out.report("mixed-target", SeverityWarning, m.keyStart, m.keyEnd, pointerOf(m.val), msg)
+	out.report("mixed-target", SeverityWarning, m.KeyStart, m.KeyEnd, pointerOf(m.Val), msg)
 }

@@ -19,8 +19,8 @@ func init() {
 func checkNullClears(rc *ruleContext, out reporter) {
 	var nulls []*node
 	for _, i := range rc.canonOf(rc.root).all() {
-		v := rc.root.members[i].val
-		if pm := rc.propOf(v); v.kind == kindNull && !rc.isClaimed(v) && pm != nil && pm.nullable() && !pm.readOnly {
+		v := rc.root.Members[i].Val
+		if pm := rc.propOf(v); v.Kind == kindNull && !rc.isClaimed(v) && pm != nil && pm.nullable() && !pm.readOnly {
 			nulls = append(nulls, v)
 		}
 	}

@@ -28,11 +28,11 @@ func isAnnotationKey(key string) bool {
 
 func checkODataControl(rc *ruleContext, out reporter) {
 	rc.walk(func(obj *node) {
-		if obj.kind != kindObject || rc.typeOf(obj) == nil {
+		if obj.Kind != kindObject || rc.typeOf(obj) == nil {
 			return
 		}
-		for i := range obj.members {
-			key := obj.members[i].key
+		for i := range obj.Members {
+			key := obj.Members[i].Key
 			if key == "@odata.type" || !isAnnotationKey(key) || rc.canonOf(obj).has(i) {
 				continue
 			}

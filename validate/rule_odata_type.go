@@ -23,11 +23,11 @@ func checkODataType(rc *ruleContext, out reporter) {
 
 // odataType reports an @odata.type the object's type does not accept.
 func (rc *ruleContext) odataType(out reporter, n *node) {
-	accepted := rc.typeOf(n.parent).odata
+	accepted := rc.typeOf(n.Parent).odata
 	canonical := accepted[0]
 	bare := bareType
-	got := bare(n.str)
-	isRoot := n.parent == rc.root
+	got := bare(n.Str)
+	isRoot := n.Parent == rc.root
 	fixable := func(msg string) {
 		f := out.atValue("odata-type", SeverityWarning, n, msg)
 		out.fixTransform(f, n, 20, func(string) string { return canonical })

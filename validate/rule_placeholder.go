@@ -19,20 +19,20 @@ func init() {
 func checkPlaceholder(rc *ruleContext, out reporter) {
 	rc.walk(func(n *node) {
 		pm := rc.propOf(n)
-		if n.kind != kindString || pm == nil || pm.name == "@odata.type" || rc.isClaimed(n) || !values.IsPlaceholder(n.str) {
+		if n.Kind != kindString || pm == nil || pm.name == "@odata.type" || rc.isClaimed(n) || !values.IsPlaceholder(n.Str) {
 			return
 		}
 		out.claim(n)
 		who := rc.name(n)
 		if rc.isSecret(n) {
 			// A placeholder is no password (secrets.IsStandIn): quoted as written.
-			out.atValue("placeholder", SeverityWarning, n, who+" holds a placeholder left from the documentation ("+quoteJSON(n.str)+"): set the real password, or a template reference such as ${AD_DOMAIN_PASSWORD}")
+			out.atValue("placeholder", SeverityWarning, n, who+" holds a placeholder left from the documentation ("+quoteJSON(n.Str)+"): set the real password, or a template reference such as ${AD_DOMAIN_PASSWORD}")
 			return
 		}
 		what := rc.show(n)
 		if what == "the value" { // it equals the secret: describe, don't quote
 			what = "a type name"
-			if values.IsPlaceholderValue(strings.TrimSpace(n.str)) {
+			if values.IsPlaceholderValue(strings.TrimSpace(n.Str)) {
 				what = "a generated example value"
 			}
 		}

@@ -14,7 +14,7 @@ func init() {
 
 func checkPlaintextSecret(rc *ruleContext, out reporter) {
 	n := rc.stringProp(rc.m.table.Secret)
-	if n == nil || n.str == "" || isTemplate(strings.TrimSpace(n.str)) {
+	if n == nil || n.Str == "" || isTemplate(strings.TrimSpace(n.Str)) {
 		return
 	}
 	out.atValue("plaintext-secret", SeverityWarning, n, rc.m.table.Secret+" holds a literal password: keep secrets out of files, and use a template reference such as ${AD_DOMAIN_PASSWORD} filled in at deploy time")

@@ -28,7 +28,7 @@ func checkReadOnly(rc *ruleContext, out reporter) {
 			call = "a POST (create) cannot set it"
 		}
 		msg := name + " is read-only: the service manages it, so " + call + "; remove it from the body" + suffix
-		f := out.report("read-only", SeverityWarning, rc.root.members[i].keyStart, rc.root.members[i].keyEnd, pointerOf(rc.root.members[i].val), msg)
+		f := out.report("read-only", SeverityWarning, rc.root.Members[i].KeyStart, rc.root.Members[i].KeyEnd, pointerOf(rc.root.Members[i].Val), msg)
 		if rc.opts.DropReadOnly {
 			out.fixRemove(f, rc.root, i)
 		}
@@ -45,11 +45,11 @@ func checkReadOnly(rc *ruleContext, out reporter) {
 // would differ from once.
 func (rc *ruleContext) dropReadOnlyTwins(out reporter) {
 	canon := rc.canonOf(rc.root)
-	for i := range rc.root.members {
+	for i := range rc.root.Members {
 		if canon.has(i) {
 			continue
 		}
-		key := rc.root.members[i].key
+		key := rc.root.Members[i].Key
 		name := rc.m.root.fold[strings.ToLower(key)]
 		pm := rc.m.root.props[name]
 		if pm == nil || !pm.readOnly || name == key {
@@ -58,8 +58,8 @@ func (rc *ruleContext) dropReadOnlyTwins(out reporter) {
 		if _, taken := canon.get(name); !taken {
 			continue
 		}
-		m := &rc.root.members[i]
-		f := out.report("read-only", SeverityWarning, m.keyStart, m.keyEnd, pointerOf(m.val),
+		m := &rc.root.Members[i]
+		f := out.report("read-only", SeverityWarning, m.KeyStart, m.KeyEnd, pointerOf(m.Val),
 			quoteJSON(key)+" differs only by case from the read-only "+name+", which is also present: the fix drops both")
 		out.fixRemove(f, rc.root, i)
 	}

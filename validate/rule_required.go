@@ -43,7 +43,7 @@ func (rc *ruleContext) requireCreate(out reporter) {
 	}
 	hybrid := true
 	if props["connectionType"] != nil {
-		if v := rc.prop("connectionType"); v != nil && !(v.kind == kindString && strings.EqualFold(v.str, "hybridAzureADJoin")) {
+		if v := rc.prop("connectionType"); v != nil && !(v.Kind == kindString && strings.EqualFold(v.Str, "hybridAzureADJoin")) {
 			hybrid = false
 		}
 	}
@@ -59,7 +59,7 @@ func (rc *ruleContext) requireCreate(out reporter) {
 		if slices.Contains(hybridRequired, n) {
 			why = "create requires it for hybrid Azure AD join (connectionType hybridAzureADJoin, the default)"
 		}
-		out.report("required", SeverityError, rc.root.start, rc.root.start+1, "/"+escapePointer(n),
+		out.report("required", SeverityError, rc.root.Start, rc.root.Start+1, "/"+escapePointer(n),
 			fmt.Sprintf("%s is missing: %s", n, why))
 	}
 }
@@ -68,18 +68,18 @@ func (rc *ruleContext) requireCreate(out reporter) {
 // password and nothing else.
 func (rc *ruleContext) requirePasswordOnly(out reporter) {
 	if rc.prop("adDomainPassword") == nil {
-		out.report("required", SeverityError, rc.root.start, rc.root.start+1, "/adDomainPassword",
+		out.report("required", SeverityError, rc.root.Start, rc.root.Start+1, "/adDomainPassword",
 			"adDomainPassword is missing: updateAdDomainPassword takes {\"adDomainPassword\": …}")
 	}
-	for i := range rc.root.members {
-		m := &rc.root.members[i]
-		if pm := rc.propOf(m.val); pm != nil && pm.name == "adDomainPassword" {
+	for i := range rc.root.Members {
+		m := &rc.root.Members[i]
+		if pm := rc.propOf(m.Val); pm != nil && pm.name == "adDomainPassword" {
 			continue
 		}
-		if strings.HasPrefix(m.key, "@odata.") {
+		if strings.HasPrefix(m.Key, "@odata.") {
 			continue
 		}
-		out.report("unknown-property", SeverityError, m.keyStart, m.keyEnd, pointerOf(m.val),
-			fmt.Sprintf("updateAdDomainPassword takes only adDomainPassword: remove %s (update other properties with PATCH …/onPremisesConnections/{id})", quoteJSON(m.key)))
+		out.report("unknown-property", SeverityError, m.KeyStart, m.KeyEnd, pointerOf(m.Val),
+			fmt.Sprintf("updateAdDomainPassword takes only adDomainPassword: remove %s (update other properties with PATCH …/onPremisesConnections/{id})", quoteJSON(m.Key)))
 	}
 }

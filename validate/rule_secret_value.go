@@ -30,7 +30,7 @@ func checkSecretValue(rc *ruleContext, out reporter) {
 	if n == nil {
 		return
 	}
-	s := strings.TrimSpace(n.str)
+	s := strings.TrimSpace(n.Str)
 	var msg string
 	switch {
 	case isDPAPI(s):

@@ -33,10 +33,10 @@ func (rc *ruleContext) typeError(out reporter, n *node, want []string) {
 			wantNames = append(wantNames, article(w))
 		}
 	}
-	if n.kind == kindNull {
+	if n.Kind == kindNull {
 		var msg string
 		switch {
-		case n.parent != nil && n.parent.kind == kindArray:
+		case n.Parent != nil && n.Parent.Kind == kindArray:
 			msg = fmt.Sprintf("%s cannot be null: each item of the collection must be %s; remove this one", rc.name(n), list(wantNames, "or"))
 		case pm != nil && pm.allows("array"):
 			msg = fmt.Sprintf("%s cannot be null: a collection is never null; send [] to clear it, or leave the property out to keep its current value", rc.name(n))
@@ -46,8 +46,8 @@ func (rc *ruleContext) typeError(out reporter, n *node, want []string) {
 		out.atValue("type", SeverityError, n, msg)
 		return
 	}
-	got := article(n.kind.typeName())
-	if n.kind == kindString || n.kind == kindNumber || n.kind == kindTrue || n.kind == kindFalse {
+	got := article(n.Kind.TypeName())
+	if n.Kind == kindString || n.Kind == kindNumber || n.Kind == kindTrue || n.Kind == kindFalse {
 		got += " (" + rc.show(n) + ")"
 	}
 	msg := fmt.Sprintf("%s must be %s, not %s", rc.name(n), list(wantNames, "or"), got)

@@ -18,10 +18,10 @@ func init() {
 func checkUnknownFutureValue(rc *ruleContext, out reporter) {
 	rc.walk(func(n *node) {
 		pm := rc.propOf(n)
-		if n.kind != kindString || pm == nil { // a miscased member (enum-case) still means "no change"
+		if n.Kind != kindString || pm == nil { // a miscased member (enum-case) still means "no change"
 			return
 		}
-		if len(pm.enum) == 0 || !strings.EqualFold(strings.TrimSpace(n.str), "unknownFutureValue") {
+		if len(pm.enum) == 0 || !strings.EqualFold(strings.TrimSpace(n.Str), "unknownFutureValue") {
 			return
 		}
 		if rc.opts.callOf() == callCreate {

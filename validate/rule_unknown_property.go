@@ -15,14 +15,14 @@ func init() {
 func checkUnknownProperty(rc *ruleContext, out reporter) {
 	for _, v := range rc.violations() {
 		n := v.n
-		if v.kind != violationUnknown || n.kind != kindObject {
+		if v.kind != violationUnknown || n.Kind != kindObject {
 			continue
 		}
 		// Index the object's unbound keys once: objects can be huge.
 		first := make(map[string]int, len(v.want))
-		for i := len(n.members) - 1; i >= 0; i-- {
+		for i := len(n.Members) - 1; i >= 0; i-- {
 			if !rc.isCanonMember(n, i) && !rc.keyReported(n, i) {
-				first[n.members[i].key] = i
+				first[n.Members[i].Key] = i
 			}
 		}
 		var idx []int
@@ -53,7 +53,7 @@ func checkUnknownProperty(rc *ruleContext, out reporter) {
 // unknownProperty reports member idx, whose key the object's type does
 // not have.
 func (rc *ruleContext) unknownProperty(out reporter, obj *node, idx int) {
-	key := obj.members[idx].key
+	key := obj.Members[idx].Key
 	o := rc.typeOf(obj)
 	typeName := "the " + rc.m.name + " target"
 	if o != nil && o.name != "" {
@@ -65,12 +65,12 @@ func (rc *ruleContext) unknownProperty(out reporter, obj *node, idx int) {
 	}
 	// The advice first, so that the message is built once: a body can
 	// hold a hundred thousand unknown keys.
-	v := obj.members[idx].val
+	v := obj.Members[idx].Val
 	advice := "remove it"
 	switch {
-	case obj == rc.root && key == "value" && v.kind == kindObject:
+	case obj == rc.root && key == "value" && v.Kind == kindObject:
 		advice = "this looks like a GET response wrapped in {\"value\": …}: send the inner object as the body"
-	case obj == rc.root && key == "error" && v.kind == kindObject:
+	case obj == rc.root && key == "error" && v.Kind == kindObject:
 		advice = "this looks like a Microsoft Graph error response, not a request body"
 	case obj == rc.root && rc.m.otherProps[key] != "":
 		advice = "it is a property of the " + rc.m.otherProps[key] + " target: lint with that target if the body is meant for it"
@@ -91,7 +91,7 @@ func (rc *ruleContext) variantKey(obj *node, i int) bool {
 	if o == nil {
 		return false
 	}
-	key := obj.members[i].key
+	key := obj.Members[i].Key
 	if _, ok := o.fold[strings.ToLower(key)]; ok {
 		return true
 	}

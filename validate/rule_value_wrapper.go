@@ -20,8 +20,8 @@ func init() {
 func findWrapper(root *node, out *collector) (entity, bool) {
 	ent := entity{root: root}
 	at := -1
-	for i := range root.members {
-		switch key := root.members[i].key; {
+	for i := range root.Members {
+		switch key := root.Members[i].Key; {
 		case key == "value":
 			at = i
 		case !isAnnotationKey(key):
@@ -31,11 +31,11 @@ func findWrapper(root *node, out *collector) (entity, bool) {
 	if at < 0 || anyTargetHas("value") {
 		return ent, true
 	}
-	v := root.members[at].val
-	switch v.kind {
+	v := root.Members[at].Val
+	switch v.Kind {
 	case kindObject:
 		msg := `the body is a GET response: {"value": …} wraps the entity, and a PATCH body is the entity itself; the fix unwraps it`
-		if len(root.members) > 1 {
+		if len(root.Members) > 1 {
 			msg += " (and so drops the response's control information around it)"
 		}
 		f := out.atKey("value-wrapper", SeverityWarning, root, at, msg)
@@ -45,7 +45,7 @@ func findWrapper(root *node, out *collector) (entity, bool) {
 			out.ledgerOf(f).unwrap = f
 		}
 	case kindArray:
-		out.atKey("value-wrapper", SeverityError, root, at, fmt.Sprintf(`the body is a GET list response (%s in "value"): a PATCH body is one connection, sent to its own URL; lint one element of the list as the body`, countOf(len(v.elems), "entity", "entities")))
+		out.atKey("value-wrapper", SeverityError, root, at, fmt.Sprintf(`the body is a GET list response (%s in "value"): a PATCH body is one connection, sent to its own URL; lint one element of the list as the body`, countOf(len(v.Elems), "entity", "entities")))
 		return ent, false
 	}
 	return ent, true
@@ -87,7 +87,7 @@ func (c *collector) unwrapEdits(ent entity, blocked bool) ([]edit, *Fix) {
 	fix := &Fix{Op: "move", From: pointerOf(in), Path: ""}
 	f.Fix = fix
 	if !blocked {
-		f.Edit = &Edit{Start: c.pos(w.start), End: c.pos(w.end), Text: string(c.src[in.start:in.end])}
+		f.Edit = &Edit{Start: c.pos(w.Start), End: c.pos(w.End), Text: string(c.src[in.Start:in.End])}
 	}
-	return []edit{{w.start, in.start, "", nil}, {in.end, w.end, "", nil}}, fix
+	return []edit{{w.Start, in.Start, "", nil}, {in.End, w.End, "", nil}}, fix
 }

@@ -20,7 +20,7 @@ func init() {
 func checkWhitespace(rc *ruleContext, out reporter) {
 	rc.walk(func(n *node) {
 		pm := rc.propOf(n)
-		if n.kind != kindString || pm == nil || rc.isSecret(n) || rc.isClaimed(n) {
+		if n.Kind != kindString || pm == nil || rc.isSecret(n) || rc.isClaimed(n) {
 			return
 		}
 		trim := strings.TrimSpace
@@ -28,8 +28,8 @@ func checkWhitespace(rc *ruleContext, out reporter) {
 			// An escaped trailing space belongs to the DN: keep it.
 			trim = func(s string) string { core, _ := values.TrimDN(s); return core }
 		}
-		t := trim(n.str)
-		if t == n.str || strings.TrimSpace(t) == "" {
+		t := trim(n.Str)
+		if t == n.Str || strings.TrimSpace(t) == "" {
 			return // blank values are display-name's (or harmless)
 		}
 		f := out.atValue("whitespace", SeverityInfo, n, fmt.Sprintf("%s has leading or trailing whitespace: the fix trims it", rc.name(n)))

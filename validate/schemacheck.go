@@ -87,7 +87,7 @@ func (rc *ruleContext) eachViolation(out reporter, fn func(v schemaViolation), k
 // the schema does not know are left out: additionalProperties reports the
 // key, and nothing looks inside.
 func (rc *ruleContext) instance(n *node) any {
-	switch n.kind {
+	switch n.Kind {
 	case kindNull:
 		return nil
 	case kindTrue:
@@ -95,38 +95,38 @@ func (rc *ruleContext) instance(n *node) any {
 	case kindFalse:
 		return false
 	case kindNumber:
-		return json.Number(rc.src[n.start:n.end])
+		return json.Number(rc.src[n.Start:n.End])
 	case kindString:
-		return n.str
+		return n.Str
 	case kindArray:
-		out := make([]any, len(n.elems))
-		for i, e := range n.elems {
+		out := make([]any, len(n.Elems))
+		for i, e := range n.Elems {
 			out[i] = rc.instance(e)
 		}
 		return out
 	}
-	out := make(map[string]any, len(n.members))
+	out := make(map[string]any, len(n.Members))
 	if canon := rc.canonOf(n); canon != nil {
 		for _, e := range canon {
 			name, i := e.name, e.i
 			// A claimed value (a placeholder) already has its one
 			// finding: leave it out rather than validate it for nothing.
 			// Its key is a known property, and no property is required.
-			if v := n.members[i].val; !rc.isClaimed(v) {
+			if v := n.Members[i].Val; !rc.isClaimed(v) {
 				out[name] = rc.instance(v)
 			}
 		}
 	}
-	for i := range n.members {
-		m := &n.members[i]
+	for i := range n.Members {
+		m := &n.Members[i]
 		if rc.isCanonMember(n, i) {
 			continue
 		}
-		if _, ok := out[m.key]; !ok {
+		if _, ok := out[m.Key]; !ok {
 			if rc.typeOf(n) == nil {
-				out[m.key] = rc.instance(m.val)
+				out[m.Key] = rc.instance(m.Val)
 			} else {
-				out[m.key] = nil
+				out[m.Key] = nil
 			}
 		}
 	}
@@ -139,16 +139,16 @@ func (rc *ruleContext) isCanonMember(n *node, i int) bool { return rc.canonOf(n)
 func (rc *ruleContext) locate(loc []string) *node {
 	n := rc.root
 	for _, seg := range loc {
-		switch n.kind {
+		switch n.Kind {
 		case kindObject:
 			if i, ok := rc.canonOf(n).get(seg); ok {
-				n = n.members[i].val
+				n = n.Members[i].Val
 				continue
 			}
 			found := false
-			for i := range n.members {
-				if n.members[i].key == seg {
-					n, found = n.members[i].val, true
+			for i := range n.Members {
+				if n.Members[i].Key == seg {
+					n, found = n.Members[i].Val, true
 					break
 				}
 			}
@@ -157,10 +157,10 @@ func (rc *ruleContext) locate(loc []string) *node {
 			}
 		case kindArray:
 			i, err := strconv.Atoi(seg)
-			if err != nil || i < 0 || i >= len(n.elems) {
+			if err != nil || i < 0 || i >= len(n.Elems) {
 				return n
 			}
-			n = n.elems[i]
+			n = n.Elems[i]
 		default:
 			return n
 		}

@@ -121,15 +121,15 @@ func findSecrets(src []byte, tree *syntaxTree, tm *targetModel, b *binding, shar
 func collectSecrets(src []byte, tree *syntaxTree, tm *targetModel, b *binding) *secrets.Set {
 	name := tm.table.Secret
 	var set *secrets.Set
-	for _, n := range tree.nodes {
-		bn := &b.nodes[n.id]
-		if n.parent != nil && b.nodes[n.parent.id].secret {
+	for _, n := range tree.Nodes {
+		bn := &b.nodes[n.ID]
+		if n.Parent != nil && b.nodes[n.Parent.ID].secret {
 			bn.secret = true
 		}
-		if n.kind == kindObject && !bn.secret {
-			for i := range n.members {
-				if secrets.IsNearSecret(n.members[i].key, name) {
-					b.nodes[n.members[i].val.id].secret = true
+		if n.Kind == kindObject && !bn.secret {
+			for i := range n.Members {
+				if secrets.IsNearSecret(n.Members[i].Key, name) {
+					b.nodes[n.Members[i].Val.ID].secret = true
 				}
 			}
 		}
@@ -147,16 +147,16 @@ func collectSecrets(src []byte, tree *syntaxTree, tm *targetModel, b *binding) *
 // addSecret adds secret value n to set: a string's or number's text, or
 // an object's keys (its values are secret nodes of their own).
 func addSecret(set *secrets.Set, src []byte, n *node) {
-	switch n.kind {
+	switch n.Kind {
 	case kindString:
-		set.Add(n.str, string(src[n.start+1:n.end-1]))
+		set.Add(n.Str, string(src[n.Start+1:n.End-1]))
 	case kindNumber:
-		raw := string(src[n.start:n.end])
+		raw := string(src[n.Start:n.End])
 		set.Add(raw, raw)
 	case kindObject:
-		for i := range n.members {
-			m := &n.members[i]
-			set.Add(m.key, string(src[m.keyStart+1:m.keyEnd-1]))
+		for i := range n.Members {
+			m := &n.Members[i]
+			set.Add(m.Key, string(src[m.KeyStart+1:m.KeyEnd-1]))
 		}
 	}
 }
@@ -164,13 +164,13 @@ func addSecret(set *secrets.Set, src []byte, n *node) {
 // claimMasked claims every value that is not secret but whose token set
 // masks.
 func claimMasked(src []byte, tree *syntaxTree, b *binding, set *secrets.Set, claims *marks) {
-	for _, n := range tree.nodes {
-		if b.nodes[n.id].secret || claims.isClaimed(n) {
+	for _, n := range tree.Nodes {
+		if b.nodes[n.ID].secret || claims.isClaimed(n) {
 			continue
 		}
 		switch {
-		case n.kind == kindString && set.Token(n.str),
-			n.kind == kindNumber && set.Exact(string(src[n.start:n.end])):
+		case n.Kind == kindString && set.Token(n.Str),
+			n.Kind == kindNumber && set.Exact(string(src[n.Start:n.End])):
 			claims.claim(n)
 		}
 	}
@@ -182,11 +182,11 @@ func (rc *ruleContext) hidden(n *node) bool {
 	if rc.bound != nil && rc.isSecret(n) {
 		return true
 	}
-	switch n.kind {
+	switch n.Kind {
 	case kindString:
-		return rc.secrets.Token(n.str)
+		return rc.secrets.Token(n.Str)
 	case kindNumber:
-		return rc.secrets.Exact(string(rc.src[n.start:n.end]))
+		return rc.secrets.Exact(string(rc.src[n.Start:n.End]))
 	}
 	return false
 }

@@ -73,7 +73,7 @@ func (r *recorder) fixRemove(f *Finding, obj *node, i int) {
 // the tree's nodes and the binding, each written out shallowly.
 func ruleView(rc *ruleContext) []string {
 	out := []string{fmt.Sprintf("%p %p %p %p %p %p %+v %p %p", rc.src, rc.opts, rc.l, rc.tree, rc.root, rc.m, rc.det, rc.secrets, rc.marks)}
-	for _, n := range rc.tree.nodes {
+	for _, n := range rc.tree.Nodes {
 		out = append(out, fmt.Sprintf("%+v", *n))
 	}
 	for _, bn := range rc.bound.nodes {

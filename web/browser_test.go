@@ -4,7 +4,7 @@
 // served by httptest with the production handler, driven in Debian's
 // Chromium by chromedp. Run it with `make test-web`, or
 //
-//	go test -tags browser -count=1 -v ./web/
+//	go test -C web -tags browser -count=1 -v .
 //
 // Under CI=true a missing Chromium or a missing build fails the test.
 package web

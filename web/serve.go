@@ -2,9 +2,10 @@
 
 // serve.go serves the built playground for `make run`:
 //
-//	go run ./web/serve.go [-addr 127.0.0.1:8080] [-dir web/dist]
+//	go run -C web ./serve.go [-addr 127.0.0.1:8080] [-dir dist]
 //
-// It is not a command of the module (go install ./... skips it).
+// It is not a command of the module (go install ./... skips it). web/ is
+// a module of its own (web/go.mod), for the browser test's dependencies.
 package main
 
 import (
@@ -20,7 +21,7 @@ import (
 
 func main() {
 	addr := flag.String("addr", "127.0.0.1:8080", "address to listen on")
-	dir := flag.String("dir", "web/dist", "the built page (make web)")
+	dir := flag.String("dir", "dist", "the built page (make web), relative to web/")
 	flag.Parse()
 	h, err := site.Handler(*dir)
 	if err != nil {

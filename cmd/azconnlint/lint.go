@@ -15,6 +15,7 @@ import (
 	"time"
 
 	cfgfile "github.com/azconn/azconn/config"
+	"github.com/azconn/azconn/internal/textdiff"
 	"github.com/azconn/azconn/validate"
 )
 
@@ -342,7 +343,7 @@ func lintOne(cfg *config, j job, stdin io.Reader, conf *cfgfile.Config) *fileRes
 	case cfg.diff:
 		if changes {
 			label := shownName(j.path)
-			r.diff = neutralLines(unifiedDiff(label, label,
+			r.diff = neutralLines(textdiff.Unified(label, label,
 				validate.Redact(data, res.Target), validate.Redact(res.Normalized, res.Target)))
 		}
 	case cfg.fix && j.stdin:

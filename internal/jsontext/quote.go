@@ -1,7 +1,8 @@
 // Package jsontext is the JSON text layer, the lowest of azconn's: the
-// line index that turns byte offsets into lines and columns, and how a
-// string is spelt as a JSON literal; it knows no target, no rule and no
-// finding.
+// parser that reads JSON text into a syntax tree with byte spans,
+// duplicate keys and syntax errors, JSON Pointer tokens, the line index
+// that turns byte offsets into lines and columns, and how a string is
+// spelt as a JSON literal; it knows no target, no rule and no finding.
 package jsontext
 
 import (

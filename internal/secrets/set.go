@@ -101,7 +101,7 @@ func (s *Set) Add(decoded, raw string) {
 	s.long = append(s.long, decoded)
 	q := jsontext.Quote(decoded)
 	mine := len(s.forms)
-	for _, f := range []string{decoded, raw, q[1 : len(q)-1], jsontext.EscapePointer(decoded)} {
+	for _, f := range []string{decoded, raw, q[1 : len(q)-1], jsontext.EscapePointerToken(decoded)} {
 		// Most secrets read the same in every form: keep one of each
 		// (among this secret's: a search over all would be quadratic).
 		if f != "" && !slices.Contains(s.forms[mine:], f) && !s.inName(f) {
@@ -275,7 +275,7 @@ func (s *Set) Pointer(ptr string) string {
 	if s.maskedSegment(ptr) {
 		segs := strings.Split(ptr, "/")
 		for i, seg := range segs[1:] {
-			if s.Token(jsontext.UnescapePointer(seg)) {
+			if s.Token(jsontext.UnescapePointerToken(seg)) {
 				segs[i+1] = Mask
 			}
 		}
@@ -289,7 +289,7 @@ func (s *Set) Pointer(ptr string) string {
 func (s *Set) maskedSegment(ptr string) bool {
 	first := true
 	for seg := range strings.SplitSeq(ptr, "/") {
-		if !first && s.Token(jsontext.UnescapePointer(seg)) {
+		if !first && s.Token(jsontext.UnescapePointerToken(seg)) {
 			return true
 		}
 		first = false

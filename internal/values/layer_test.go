@@ -17,6 +17,7 @@ var below = map[string][]string{
 	"../jsontext": {},
 	"../render":   {},
 	"../secrets":  {"internal/jsontext", "internal/suggest", "internal/values"},
+	"../textdiff": {},
 }
 
 // TestImportsOnlyDownward fails when a leaf's files (tests included)

@@ -1,37 +1,29 @@
-package main
+// Package textdiff writes the unified diff of two texts, as GNU diff -u
+// writes it and patch reads it, in O(n log n) time and linear memory on
+// any input. It knows nothing of JSON, findings or files.
+package textdiff
 
-import (
-	"bytes"
-	"strconv"
+import "bytes"
 
-	"github.com/rogpeppe/go-internal/diff"
-)
-
-// unifiedDiff returns the unified diff (three lines of context) turning a
+// Unified returns the unified diff (three lines of context) turning a
 // into b, with "--- a/aName" and "+++ b/bName" headers, or nil when they are
 // equal. Line endings are part of the lines, so a CRLF file diffs cleanly
 // against itself.
 //
-// The diff itself is github.com/rogpeppe/go-internal/diff: an anchored
-// (patience-style) diff in O(n log n) time and linear memory, whatever the
-// inputs. Its output is reshaped to what azconnlint has always printed:
-// no "diff" line before the headers, and hunk ranges in GNU form (",1"
-// omitted; an empty side numbered by the line before it).
-func unifiedDiff(aName, bName string, a, b []byte) []byte {
+// The diff itself is anchored (anchoredDiff); its runs of changed lines
+// are then narrowed to the lines that really differ (change.flush).
+func Unified(aName, bName string, a, b []byte) []byte {
 	// A lone CR ends a line, as positions count lines; the diff splits at
 	// LF only, so a file of CR line endings would be one line: read it as
 	// LF here. (A file with LF in it keeps its bytes, so patch applies.)
 	if !bytes.Contains(a, []byte{'\n'}) && !bytes.Contains(b, []byte{'\n'}) {
 		a, b = loneCRAsLF(a), loneCRAsLF(b)
 	}
-	d := diff.Diff("a/"+aName, a, "b/"+bName, b)
+	// The names may contain anything but a line break (callers escape
+	// them), so the headers are the first two lines.
+	d := anchoredDiff("a/"+aName, a, "b/"+bName, b)
 	if d == nil {
 		return nil
-	}
-	// Drop the "diff a/x b/x" line; the name may contain anything but a
-	// line break (callers escape them), so the first LF ends it.
-	if i := bytes.IndexByte(d, '\n'); i >= 0 {
-		d = d[i+1:]
 	}
 	out := make([]byte, 0, len(d))
 	var ch change
@@ -60,9 +52,6 @@ func unifiedDiff(aName, bName string, a, b []byte) []byte {
 			if line[0] == '-' {
 				ch.del, ch.last = append(ch.del, line), &ch.del
 				continue
-			}
-			if h, ok := gnuHunkHeader(line); ok {
-				line = h
 			}
 			out = append(out, line...)
 		}
@@ -131,59 +120,6 @@ func appendContext(out []byte, lines [][]byte) []byte {
 		out = append(out, l[1:]...)
 	}
 	return out
-}
-
-// gnuHunkHeader rewrites "@@ -a,n +b,m @@\n" into GNU's form: a count of 1
-// is omitted, and an empty side (count 0) is numbered by the line before
-// it, as GNU diff and patch expect.
-func gnuHunkHeader(line []byte) ([]byte, bool) {
-	if !bytes.HasPrefix(line, []byte("@@ -")) || !bytes.HasSuffix(line, []byte(" @@\n")) {
-		return nil, false
-	}
-	fields := bytes.Fields(line[3 : len(line)-4]) // "-a,n", "+b,m"
-	if len(fields) != 2 {
-		return nil, false
-	}
-	a, aOK := parseRange(fields[0], '-')
-	b, bOK := parseRange(fields[1], '+')
-	if !aOK || !bOK {
-		return nil, false
-	}
-	h := append([]byte("@@ -"), formatRange(a)...)
-	h = append(h, " +"...)
-	h = append(h, formatRange(b)...)
-	return append(h, " @@\n"...), true
-}
-
-// hunkSide is one side of a hunk: its 1-based first line and line count.
-type hunkSide struct{ start, n int }
-
-func parseRange(f []byte, sign byte) (hunkSide, bool) {
-	if len(f) < 2 || f[0] != sign {
-		return hunkSide{}, false
-	}
-	s, n, ok := bytes.Cut(f[1:], []byte(","))
-	if !ok {
-		return hunkSide{}, false
-	}
-	start, err1 := strconv.Atoi(string(s))
-	count, err2 := strconv.Atoi(string(n))
-	if err1 != nil || err2 != nil {
-		return hunkSide{}, false
-	}
-	return hunkSide{start, count}, true
-}
-
-func formatRange(s hunkSide) string {
-	switch s.n {
-	case 1:
-		return strconv.Itoa(s.start)
-	case 0:
-		// go-internal leaves an empty side's start 0-based, which is
-		// GNU's "line before it".
-		return strconv.Itoa(s.start) + ",0"
-	}
-	return strconv.Itoa(s.start) + "," + strconv.Itoa(s.n)
 }
 
 // loneCRAsLF returns b with each CR not followed by LF replaced by LF (a

@@ -1,92 +1,99 @@
-package validate
+package jsontext
 
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 )
 
-// kind is the JSON type of a node.
-type kind uint8
+// Kind is the JSON type of a Node.
+type Kind uint8
 
+// The kinds of JSON values; the literals true and false are kinds of their
+// own, as in the text.
 const (
-	kindNull kind = iota
-	kindFalse
-	kindTrue
-	kindNumber
-	kindString
-	kindArray
-	kindObject
+	Null Kind = iota
+	False
+	True
+	Number
+	String
+	Array
+	Object
 )
 
 var kindNames = [...]string{"null", "false", "true", "number", "string", "array", "object"}
 
-// typeName returns the JSON Schema type name of the node.
-func (k kind) typeName() string {
+// TypeName returns the JSON Schema type name of the kind: "boolean" for
+// both literals.
+func (k Kind) TypeName() string {
 	switch k {
-	case kindFalse, kindTrue:
+	case False, True:
 		return "boolean"
 	}
 	return kindNames[k]
 }
 
-// node is one JSON value with the byte span of its token(s) in the input.
+// Node is one JSON value with the byte span of its token(s) in the input.
 // The tree is syntax only: it knows nothing of targets. What binding, the
 // facts and the rules learn about a node lives in their own tables, keyed
-// by the node or by its id.
+// by the node or by its ID.
 // Fields are ordered to pack: payloads can hold hundreds of thousands of
-// values, and node size is most of the memory Lint needs.
-type node struct {
-	kind       kind
-	escaped    bool  // the string token holds escapes: no sub-string positions
-	repeated   bool  // the value of a key repeated in its object (duplicate-key)
-	index      int32 // member or element index in the parent
-	id         int32 // position in the tree's document-order list
-	start, end int   // [start, end) in the input; containers include brackets
-	str        string
-	parent     *node
-	members    []member
-	elems      []*node
+// values, and node size is most of the memory a lint needs.
+type Node struct {
+	Kind       Kind
+	Escaped    bool   // the string token holds escapes: no sub-string positions
+	Repeated   bool   // the value of a key repeated in its object (see Tree.Dups)
+	Index      int32  // member or element index in the parent
+	ID         int32  // position in the tree's document-order list, Tree.Nodes
+	Start, End int    // [Start, End) in the input; containers include brackets
+	Str        string // a string's decoded content
+	Parent     *Node
+	Members    []Member // an object's members, in text order
+	Elems      []*Node  // an array's elements
 }
 
-// key returns the member key under which n sits, or "".
-func (n *node) key() string {
-	if n.parent == nil || n.parent.kind != kindObject {
+// Key returns the member key under which n sits, or "".
+func (n *Node) Key() string {
+	if n.Parent == nil || n.Parent.Kind != Object {
 		return ""
 	}
-	return n.parent.members[n.index].key
+	return n.Parent.Members[n.Index].Key
 }
 
-// member is one "key": value pair of an object.
-type member struct {
-	key              string
-	keyStart, keyEnd int // the key token, quotes included
-	keyEscaped       bool
-	val              *node
+// Member is one "key": value pair of an object.
+type Member struct {
+	Key              string // decoded
+	KeyStart, KeyEnd int    // the key token, quotes included
+	KeyEscaped       bool
+	Val              *Node
 }
 
-// syntaxTree is what the parser returns: the root, every node in document
-// order (pre-order), and what the parser met on the way.
-type syntaxTree struct {
-	root  *node
-	nodes []*node
-	err   *syntaxError // the first fatal problem, or nil
-	dups  []dupKey
-	// moreDups counts the repeated keys past dupCap, marked on their
-	// value node (repeated) but not listed in dups.
-	moreDups int
-	lone     []surrogate
+// Tree is what Parse returns: the root, every node in document order
+// (pre-order), and what the parser met on the way.
+type Tree struct {
+	Root  *Node // nil when the text holds no value
+	Nodes []*Node
+	Err   *SyntaxError // the first fatal problem, or nil
+	Dups  []Dup        // repeated keys, at most ParseOptions.MaxDups of them
+	// MoreDups counts the repeated keys past MaxDups, marked on their
+	// value node (Repeated) but not listed in Dups.
+	MoreDups int
+	Lone     []Span // \u escapes that decode to a lone UTF-16 surrogate
 }
 
-// syntaxError is the first fatal problem met by the parser.
-type syntaxError struct {
-	rule       string // "syntax" or "too-deep"
-	start, end int
-	msg        string
-	ptr        string // the pointer of the innermost open value
+// SyntaxError is the first fatal problem met by the parser. After it,
+// the tree holds what was read so far: open containers keep their members.
+type SyntaxError struct {
+	Start, End int    // the span, widened to whole characters
+	Msg        string // what is wrong and what to do; never the content of a string
+	// TooDeep says the text nests deeper than ParseOptions.MaxDepth; Msg is
+	// then empty, for the caller to word with its own limit.
+	TooDeep bool
+	Pointer string // the JSON Pointer of the innermost open value
 }
 
 // openPointer returns the pointer of the innermost value open where the
@@ -97,27 +104,27 @@ func (p *parser) openPointer() string {
 	for i, f := range p.stack {
 		if i+1 < len(p.stack) {
 			next := p.stack[i+1]
-			if f.n.kind == kindArray {
+			if f.n.Kind == Array {
 				b.WriteString("/" + strconv.Itoa(next.at))
 			} else {
-				b.WriteString("/" + escapePointer(f.pending.key))
+				b.WriteString("/" + EscapePointerToken(f.pending.Key))
 			}
-		} else if f.n.kind == kindObject && f.keyed {
-			b.WriteString("/" + escapePointer(f.pending.key))
+		} else if f.n.Kind == Object && f.keyed {
+			b.WriteString("/" + EscapePointerToken(f.pending.Key))
 		}
 	}
 	return b.String()
 }
 
-// dupKey is a later occurrence of a key in one object.
-type dupKey struct {
-	obj   *node
-	index int // member index of the repeat
-	first int // member index of the first occurrence
+// Dup is a later occurrence of a key in one object.
+type Dup struct {
+	Obj   *Node
+	Index int // member index of the repeat
+	First int // member index of the first occurrence
 }
 
-// surrogate is a \u escape that decodes to a lone UTF-16 surrogate.
-type surrogate struct{ start, end int }
+// Span is a byte range [Start, End) of the input.
+type Span struct{ Start, End int }
 
 // parseState is what the parser expects next.
 type parseState uint8
@@ -129,7 +136,7 @@ const (
 	stDone                    // the top-level value is complete, or parsing failed
 )
 
-// parser reads JSON text into a syntaxTree. Like go/scanner, it is a loop
+// parser reads JSON text into a Tree. Like go/scanner, it is a loop
 // over one method per state (value, key, after-value), each reading one
 // token and returning the next state; open containers wait on an explicit
 // stack, so nesting is bounded by maxDepth, not by the Go stack.
@@ -138,72 +145,85 @@ type parser struct {
 	text     string // src as a string: decoded strings without escapes are substrings of it
 	pos      int
 	maxDepth int
-	tree     syntaxTree
+	tree     Tree
 	stack    []frame
 	stack0   [8]frame // the first frames of stack, to save an allocation
 	// lastComma is the offset of the ',' just read, or -1: a closing
 	// bracket right after it is a trailing comma.
 	lastComma int
-	dupCap    int // see parseCapped
-	slab      []node
+	dupCap    int // ParseOptions.MaxDups
+	slab      []Node
 	// Members and elements of open containers wait on these stacks and move
 	// into exact-size slices cut from the arenas when the container closes:
 	// a few allocations per parse instead of a growing slice per container.
-	mstack []member
-	estack []*node
+	mstack []Member
+	estack []*Node
 	// Expected counts, for sizing the first chunks.
 	members, values, made int
-	marena                []member
-	earena                []*node
+	marena                []Member
+	earena                []*Node
 }
 
 // frame is an open container during the parse.
 type frame struct {
-	n       *node
+	n       *Node
 	base    int            // where its members or elements start on their stack
 	keys    map[string]int // set once the object is large
-	pending member         // object: the key waiting for its value
+	pending Member         // object: the key waiting for its value
 	keyed   bool           // object: pending is read and its value not yet attached
 	at      int            // the index in the enclosing array, else -1
 }
 
-// parse builds the tree of src[base:] (offsets stay relative to src).
-func parse(src []byte, base, maxDepth int) *syntaxTree {
-	return parseCapped(src, base, maxDepth, -1)
+// ParseOptions bounds a parse.
+type ParseOptions struct {
+	// Base is where the JSON text starts in src (past a byte order mark);
+	// offsets stay relative to src.
+	Base int
+	// MaxDepth is the deepest nesting read: the bracket that would open
+	// one level more stops the parse with a SyntaxError that is TooDeep.
+	// Zero or less sets no limit (the parser's stack is its own, so depth
+	// costs memory in proportion to the input, never the Go stack).
+	MaxDepth int
+	// MaxDups, when positive, is how many repeated keys Tree.Dups lists;
+	// the rest are counted in MoreDups, so that a caller that reports
+	// only so many pays for no more. Zero or less lists all.
+	MaxDups int
 }
 
-// parseCapped is parse that lists at most dupCap repeated keys in dups
-// (all when dupCap < 0) and counts the rest: the engine builds a finding
-// for only as many as the findings cap can list.
-func parseCapped(src []byte, base, maxDepth, dupCap int) *syntaxTree {
+// Parse reads the JSON text src[opts.Base:] into a Tree, in time and
+// memory linear in its length. It stops at the first syntax error, which
+// it returns in the tree with what was read so far.
+func Parse(src []byte, opts ParseOptions) *Tree {
 	// One copy of the input as a string: every key and every string value
 	// without escapes is a substring of it, so strings cost no allocation
-	// each, and nothing in the tree (or in a Result) aliases the caller's
-	// bytes.
-	p := &parser{src: src, text: string(src), pos: base, maxDepth: maxDepth, lastComma: -1, dupCap: dupCap}
+	// each, and nothing in the tree aliases the caller's bytes.
+	p := &parser{src: src, text: string(src), pos: opts.Base, maxDepth: opts.MaxDepth, lastComma: -1, dupCap: opts.MaxDups}
+	if p.maxDepth <= 0 {
+		p.maxDepth = math.MaxInt
+	}
 	p.run()
 	return &p.tree
 }
 
-func (p *parser) newNode(k kind, start int) *node {
+func (p *parser) newNode(k Kind, start int) *Node {
 	if len(p.slab) == 0 {
 		// Roughly one value per 24 bytes of typical payloads; nodes come
 		// from slabs to keep allocations few.
-		p.slab = make([]node, min(64, max(4, p.values-p.made)))
+		p.slab = make([]Node, min(64, max(4, p.values-p.made)))
 	}
 	n := &p.slab[0]
 	p.slab = p.slab[1:]
-	n.id = int32(p.made)
+	n.ID = int32(p.made)
 	p.made++
-	p.tree.nodes = append(p.tree.nodes, n)
-	n.kind, n.start = k, start
+	p.tree.Nodes = append(p.tree.Nodes, n)
+	n.Kind, n.Start = k, start
 	return n
 }
 
 // fail records the first fatal problem over [start, end), widened to whole
 // characters so that a span never ends inside a multi-byte one.
-func (p *parser) fail(rule string, start, end int, msg string) {
-	if p.tree.err != nil {
+func (p *parser) fail(start, end int, msg string) {
+	if p.tree.Err != nil {
 		return
 	}
 	if end <= start {
@@ -214,7 +234,7 @@ func (p *parser) fail(rule string, start, end int, msg string) {
 		end++
 	}
 	start = min(start, len(p.src))
-	p.tree.err = &syntaxError{rule: rule, start: start, end: end, msg: msg, ptr: p.openPointer()}
+	p.tree.Err = &SyntaxError{Start: start, End: end, Msg: msg, Pointer: p.openPointer()}
 }
 
 func (p *parser) skipWS() {
@@ -238,13 +258,13 @@ func (p *parser) run() {
 	// by the shortest member ("":0,) so that colons inside strings cannot
 	// make it big: its doublings cost more than twice its final size.
 	p.members = bytes.Count(rest, []byte{':'})
-	p.mstack = make([]member, 0, min(p.members, max(64, len(rest)/5)))
+	p.mstack = make([]Member, 0, min(p.members, max(64, len(rest)/5)))
 	p.members = min(64, p.members)
 	// Every member but an object's last is followed by a comma, so commas
 	// beyond the colons are array elements.
 	p.values = max(p.members, min(64, bytes.Count(rest, []byte{','}))) + 4
-	p.tree.nodes = make([]*node, 0, p.values)
-	for st := stValue; st != stDone && p.tree.err == nil; {
+	p.tree.Nodes = make([]*Node, 0, p.values)
+	for st := stValue; st != stDone && p.tree.Err == nil; {
 		switch st {
 		case stValue:
 			st = p.value()
@@ -270,24 +290,24 @@ func (p *parser) top() *frame {
 }
 
 // attach adds a finished value to the open container, or makes it the root.
-func (p *parser) attach(n *node) {
+func (p *parser) attach(n *Node) {
 	f := p.top()
 	if f == nil {
-		p.tree.root = n
+		p.tree.Root = n
 		return
 	}
-	n.parent = f.n
-	if f.n.kind == kindArray {
-		n.index = int32(len(p.estack) - f.base)
+	n.Parent = f.n
+	if f.n.Kind == Array {
+		n.Index = int32(len(p.estack) - f.base)
 		p.estack = append(p.estack, n)
 		return
 	}
 	m := f.pending
 	f.keyed = false
-	m.val = n
+	m.Val = n
 	i := len(p.mstack) - f.base
-	n.index = int32(i)
-	n.repeated = p.checkDup(f, m.key, i)
+	n.Index = int32(i)
+	n.Repeated = p.checkDup(f, m.Key, i)
 	p.mstack = append(p.mstack, m)
 }
 
@@ -295,10 +315,10 @@ func (p *parser) attach(n *node) {
 func (p *parser) value() parseState {
 	p.skipWS()
 	if p.pos >= len(p.src) {
-		if p.tree.root == nil && len(p.stack) == 0 {
-			p.fail("syntax", p.pos, p.pos, "empty input: expected a JSON object")
+		if p.tree.Root == nil && len(p.stack) == 0 {
+			p.fail(p.pos, p.pos, "empty input: expected a JSON object")
 		} else {
-			p.fail("syntax", p.pos, p.pos, "unexpected end of input: expected a value")
+			p.fail(p.pos, p.pos, "unexpected end of input: expected a value")
 		}
 		return stDone
 	}
@@ -307,19 +327,19 @@ func (p *parser) value() parseState {
 	case c == '{' || c == '[':
 		return p.open(c)
 	case c == '"':
-		n := p.newNode(kindString, p.pos)
+		n := p.newNode(String, p.pos)
 		s, esc, ok := p.str()
 		if !ok {
 			return stDone
 		}
-		n.str, n.escaped, n.end = s, esc, p.pos
+		n.Str, n.Escaped, n.End = s, esc, p.pos
 		p.attach(n)
 	case c == 't' || c == 'f' || c == 'n':
-		lit, k := "true", kindTrue
+		lit, k := "true", True
 		if c == 'f' {
-			lit, k = "false", kindFalse
+			lit, k = "false", False
 		} else if c == 'n' {
-			lit, k = "null", kindNull
+			lit, k = "null", Null
 		}
 		if !hasPrefixAt(p.src, p.pos, lit) {
 			p.badValue()
@@ -327,18 +347,18 @@ func (p *parser) value() parseState {
 		}
 		n := p.newNode(k, p.pos)
 		p.pos += len(lit)
-		n.end = p.pos
+		n.End = p.pos
 		p.attach(n)
 	case c == '-' || (c >= '0' && c <= '9'):
-		n := p.newNode(kindNumber, p.pos)
+		n := p.newNode(Number, p.pos)
 		if !p.number() {
 			return stDone
 		}
-		n.end = p.pos
+		n.End = p.pos
 		p.attach(n)
 	default:
-		if f := p.top(); c == ']' && p.lastComma >= 0 && f != nil && f.n.kind == kindArray {
-			p.fail("syntax", p.lastComma, p.lastComma+1, "trailing comma before ']': remove the ','")
+		if f := p.top(); c == ']' && p.lastComma >= 0 && f != nil && f.n.Kind == Array {
+			p.fail(p.lastComma, p.lastComma+1, "trailing comma before ']': remove the ','")
 			return stDone
 		}
 		p.badValue()
@@ -349,30 +369,31 @@ func (p *parser) value() parseState {
 
 // open pushes the container that c ('{' or '[') opens.
 func (p *parser) open(c byte) parseState {
-	k := kindObject
+	k := Object
 	if c == '[' {
-		k = kindArray
+		k = Array
 	}
 	if len(p.stack) >= p.maxDepth {
-		p.fail("too-deep", p.pos, p.pos+1, "")
+		p.fail(p.pos, p.pos+1, "")
+		p.tree.Err.TooDeep = true
 		return stDone
 	}
 	n := p.newNode(k, p.pos)
 	p.pos++
 	base := len(p.mstack)
-	if k == kindArray {
+	if k == Array {
 		base = len(p.estack)
 	}
 	at := -1
-	if f := p.top(); f != nil && f.n.kind == kindArray {
+	if f := p.top(); f != nil && f.n.Kind == Array {
 		at = len(p.estack) - f.base
 	}
 	p.stack = append(p.stack, frame{n: n, base: base, at: at})
 	p.skipWS()
-	if p.pos < len(p.src) && (p.src[p.pos] == '}' && k == kindObject || p.src[p.pos] == ']' && k == kindArray) {
+	if p.pos < len(p.src) && (p.src[p.pos] == '}' && k == Object || p.src[p.pos] == ']' && k == Array) {
 		return stAfter
 	}
-	if k == kindObject {
+	if k == Object {
 		return stKey
 	}
 	return stValue
@@ -383,26 +404,26 @@ func (p *parser) key() parseState {
 	p.skipWS()
 	f := p.top()
 	if p.pos >= len(p.src) {
-		p.fail("syntax", p.pos, p.pos, "unexpected end of input: expected a property name or '}'")
+		p.fail(p.pos, p.pos, "unexpected end of input: expected a property name or '}'")
 		return stDone
 	}
 	c := p.src[p.pos]
 	if c != '"' {
 		switch {
 		case c == '}' && p.lastComma >= 0:
-			p.fail("syntax", p.lastComma, p.lastComma+1, "trailing comma before '}': remove the ','")
+			p.fail(p.lastComma, p.lastComma+1, "trailing comma before '}': remove the ','")
 		case c == '\'':
-			p.fail("syntax", p.pos, p.pos+1, "property names must be in double quotes, not single quotes")
+			p.fail(p.pos, p.pos+1, "property names must be in double quotes, not single quotes")
 		case c == '/':
 			p.comment()
-		case isIdentByte(c):
+		case IsIdentByte(c):
 			e := p.pos
-			for e < len(p.src) && isIdentByte(p.src[e]) {
+			for e < len(p.src) && IsIdentByte(p.src[e]) {
 				e++
 			}
-			p.fail("syntax", p.pos, e, "property names must be in double quotes")
+			p.fail(p.pos, e, "property names must be in double quotes")
 		default:
-			p.fail("syntax", p.pos, p.pos+1, "expected a property name in double quotes")
+			p.fail(p.pos, p.pos+1, "expected a property name in double quotes")
 		}
 		return stDone
 	}
@@ -411,13 +432,13 @@ func (p *parser) key() parseState {
 	if !ok {
 		return stDone
 	}
-	f.pending, f.keyed = member{key: k, keyStart: ks, keyEnd: p.pos, keyEscaped: esc}, true
+	f.pending, f.keyed = Member{Key: k, KeyStart: ks, KeyEnd: p.pos, KeyEscaped: esc}, true
 	p.skipWS()
 	if p.pos >= len(p.src) || p.src[p.pos] != ':' {
 		if p.pos < len(p.src) && p.src[p.pos] == '/' {
 			p.comment()
 		} else {
-			p.fail("syntax", p.pos, p.pos+1, "expected ':' after the property name")
+			p.fail(p.pos, p.pos+1, "expected ':' after the property name")
 		}
 		return stDone
 	}
@@ -437,13 +458,13 @@ func (p *parser) afterValue() parseState {
 			if p.src[p.pos] == '/' {
 				p.comment()
 			} else {
-				p.fail("syntax", p.pos, len(p.src), "unexpected data after the top-level value")
+				p.fail(p.pos, len(p.src), "unexpected data after the top-level value")
 			}
 		}
 		return stDone
 	}
 	if p.pos >= len(p.src) {
-		p.fail("syntax", p.pos, p.pos, "unexpected end of input: expected ',' or '"+closer(f.n.kind)+"'")
+		p.fail(p.pos, p.pos, "unexpected end of input: expected ',' or '"+closer(f.n.Kind)+"'")
 		return stDone
 	}
 	c := p.src[p.pos]
@@ -451,13 +472,13 @@ func (p *parser) afterValue() parseState {
 	case c == ',':
 		p.lastComma = p.pos
 		p.pos++
-		if f.n.kind == kindObject {
+		if f.n.Kind == Object {
 			return stKey
 		}
 		return stValue
-	case (c == '}' && f.n.kind == kindObject) || (c == ']' && f.n.kind == kindArray):
+	case (c == '}' && f.n.Kind == Object) || (c == ']' && f.n.Kind == Array):
 		p.pos++
-		f.n.end = p.pos
+		f.n.End = p.pos
 		p.close(f)
 		n := f.n
 		p.stack = p.stack[:len(p.stack)-1]
@@ -465,16 +486,16 @@ func (p *parser) afterValue() parseState {
 		return stAfter
 	case c == '/':
 		p.comment()
-	case f.n.kind == kindObject:
-		p.fail("syntax", p.pos, p.pos+1, "expected ',' or '}' after a property value")
+	case f.n.Kind == Object:
+		p.fail(p.pos, p.pos+1, "expected ',' or '}' after a property value")
 	default:
-		p.fail("syntax", p.pos, p.pos+1, "expected ',' or ']' after an array element")
+		p.fail(p.pos, p.pos+1, "expected ',' or ']' after an array element")
 	}
 	return stDone
 }
 
-func closer(k kind) string {
-	if k == kindObject {
+func closer(k Kind) string {
+	if k == Object {
 		return "}"
 	}
 	return "]"
@@ -482,15 +503,15 @@ func closer(k kind) string {
 
 // close moves an open container's members or elements off their stack.
 func (p *parser) close(f *frame) {
-	if f.n.kind == kindArray {
+	if f.n.Kind == Array {
 		es := p.estack[f.base:]
 		if len(es) > 0 {
 			if len(p.earena) < len(es) {
-				p.earena = make([]*node, max(len(es), 32))
+				p.earena = make([]*Node, max(len(es), 32))
 			}
-			f.n.elems = p.earena[:len(es):len(es)]
+			f.n.Elems = p.earena[:len(es):len(es)]
 			p.earena = p.earena[len(es):]
-			copy(f.n.elems, es)
+			copy(f.n.Elems, es)
 		}
 		p.estack = p.estack[:f.base]
 		return
@@ -498,11 +519,11 @@ func (p *parser) close(f *frame) {
 	ms := p.mstack[f.base:]
 	if len(ms) > 0 {
 		if len(p.marena) < len(ms) {
-			p.marena = make([]member, max(len(ms), p.members))
+			p.marena = make([]Member, max(len(ms), p.members))
 		}
-		f.n.members = p.marena[:len(ms):len(ms)]
+		f.n.Members = p.marena[:len(ms):len(ms)]
 		p.marena = p.marena[len(ms):]
-		copy(f.n.members, ms)
+		copy(f.n.Members, ms)
 	}
 	p.mstack = p.mstack[:f.base]
 }
@@ -513,7 +534,7 @@ func (p *parser) checkDup(f *frame, key string, index int) bool {
 	ms := p.mstack[f.base:]
 	if f.keys == nil && len(ms) < 16 {
 		for i := range ms {
-			if ms[i].key == key {
+			if ms[i].Key == key {
 				p.addDup(f, index, i)
 				return true
 			}
@@ -523,8 +544,8 @@ func (p *parser) checkDup(f *frame, key string, index int) bool {
 	if f.keys == nil {
 		f.keys = make(map[string]int, 2*len(ms))
 		for i := range ms {
-			if _, ok := f.keys[ms[i].key]; !ok {
-				f.keys[ms[i].key] = i
+			if _, ok := f.keys[ms[i].Key]; !ok {
+				f.keys[ms[i].Key] = i
 			}
 		}
 	}
@@ -536,7 +557,7 @@ func (p *parser) checkDup(f *frame, key string, index int) bool {
 	return false
 }
 
-func isIdentByte(c byte) bool {
+func IsIdentByte(c byte) bool {
 	return c == '_' || c == '$' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
@@ -548,30 +569,30 @@ func hasPrefixAt(b []byte, i int, s string) bool {
 func (p *parser) badValue() {
 	c := p.src[p.pos]
 	e := p.pos
-	for e < len(p.src) && isIdentByte(p.src[e]) {
+	for e < len(p.src) && IsIdentByte(p.src[e]) {
 		e++
 	}
 	word := string(p.src[p.pos:e])
 	switch {
 	case c == '\'':
-		p.fail("syntax", p.pos, p.pos+1, "strings must be in double quotes, not single quotes")
+		p.fail(p.pos, p.pos+1, "strings must be in double quotes, not single quotes")
 	case c == '/':
 		p.comment()
 	case word == "NaN" || word == "Infinity":
-		p.fail("syntax", p.pos, e, word+" is not a JSON number: use a number or null")
+		p.fail(p.pos, e, word+" is not a JSON number: use a number or null")
 	case c == '+' || c == '.':
-		p.fail("syntax", p.pos, p.pos+1, "numbers must start with a digit or '-'")
+		p.fail(p.pos, p.pos+1, "numbers must start with a digit or '-'")
 	case word == "True" || word == "False" || word == "TRUE" || word == "FALSE":
-		p.fail("syntax", p.pos, e, "JSON literals are lower case: write "+strings.ToLower(word))
+		p.fail(p.pos, e, "JSON literals are lower case: write "+strings.ToLower(word))
 	case word == "None" || word == "NULL" || word == "Null" || word == "undefined":
-		p.fail("syntax", p.pos, e, word+" is not JSON: write null")
+		p.fail(p.pos, e, word+" is not JSON: write null")
 	case e > p.pos:
-		p.fail("syntax", p.pos, e, "unexpected word: strings must be in double quotes")
+		p.fail(p.pos, e, "unexpected word: strings must be in double quotes")
 	case c == '}' || c == ']' || c == ',' || c == ':':
-		p.fail("syntax", p.pos, p.pos+1, "unexpected '"+string(c)+"': expected a value")
+		p.fail(p.pos, p.pos+1, "unexpected '"+string(c)+"': expected a value")
 	default:
 		r, size := utf8.DecodeRune(p.src[p.pos:])
-		p.fail("syntax", p.pos, p.pos+size, "unexpected character "+quoteRune(r)+": expected a value")
+		p.fail(p.pos, p.pos+size, "unexpected character "+quoteRune(r)+": expected a value")
 	}
 }
 
@@ -599,10 +620,10 @@ func (p *parser) comment() {
 			e = len(p.src)
 		}
 	} else {
-		p.fail("syntax", s, s+1, "unexpected '/': expected a value")
+		p.fail(s, s+1, "unexpected '/': expected a value")
 		return
 	}
-	p.fail("syntax", s, e, "comments are not allowed in JSON: remove the comment")
+	p.fail(s, e, "comments are not allowed in JSON: remove the comment")
 }
 
 // number scans a JSON number at p.pos.
@@ -622,16 +643,16 @@ func (p *parser) number() bool {
 	}
 	if i >= len(b) || b[i] < '0' || b[i] > '9' {
 		if hasPrefixAt(b, i, "Infinity") {
-			p.fail("syntax", s, i+8, "-Infinity is not a JSON number: use a number or null")
+			p.fail(s, i+8, "-Infinity is not a JSON number: use a number or null")
 		} else {
-			p.fail("syntax", s, i+1, "expected a digit after '-'")
+			p.fail(s, i+1, "expected a digit after '-'")
 		}
 		return false
 	}
 	if b[i] == '0' {
 		i++
 		if i < len(b) && b[i] >= '0' && b[i] <= '9' {
-			p.fail("syntax", s, i+1, "numbers cannot have leading zeros")
+			p.fail(s, i+1, "numbers cannot have leading zeros")
 			return false
 		}
 	} else {
@@ -640,7 +661,7 @@ func (p *parser) number() bool {
 	if i < len(b) && b[i] == '.' {
 		i++
 		if digits() == 0 {
-			p.fail("syntax", i-1, i, "expected a digit after the decimal point")
+			p.fail(i-1, i, "expected a digit after the decimal point")
 			return false
 		}
 	}
@@ -650,16 +671,16 @@ func (p *parser) number() bool {
 			i++
 		}
 		if digits() == 0 {
-			p.fail("syntax", s, i, "expected a digit in the exponent")
+			p.fail(s, i, "expected a digit in the exponent")
 			return false
 		}
 	}
-	if i < len(b) && (isIdentByte(b[i]) || b[i] == '.') {
+	if i < len(b) && (IsIdentByte(b[i]) || b[i] == '.') {
 		e := i
-		for e < len(b) && (isIdentByte(b[e]) || b[e] == '.') {
+		for e < len(b) && (IsIdentByte(b[e]) || b[e] == '.') {
 			e++
 		}
-		p.fail("syntax", s, e, "malformed number")
+		p.fail(s, e, "malformed number")
 		return false
 	}
 	p.pos = i
@@ -695,9 +716,9 @@ func (p *parser) str() (string, bool, bool) {
 			return sb.String(), true, true
 		case c < 0x20:
 			if c == '\n' || c == '\r' {
-				p.fail("syntax", s, i, "unterminated string: close it with '\"' before the end of the line (or escape the line break as \\n)")
+				p.fail(s, i, "unterminated string: close it with '\"' before the end of the line (or escape the line break as \\n)")
 			} else {
-				p.fail("syntax", i, i+1, "control character "+quoteRune(rune(c))+" in a string: escape it")
+				p.fail(i, i+1, "control character "+quoteRune(rune(c))+" in a string: escape it")
 			}
 			return "", false, false
 		case c == '\\':
@@ -715,7 +736,7 @@ func (p *parser) str() (string, bool, bool) {
 			case 'u':
 				r, ok := hexRune(b, i+2)
 				if !ok {
-					p.fail("syntax", i, min(i+6, len(b)), "invalid \\u escape: it needs four hex digits")
+					p.fail(i, min(i+6, len(b)), "invalid \\u escape: it needs four hex digits")
 					return "", false, false
 				}
 				es := i
@@ -728,12 +749,12 @@ func (p *parser) str() (string, bool, bool) {
 							continue
 						}
 					}
-					p.tree.lone = append(p.tree.lone, surrogate{es, i})
+					p.tree.Lone = append(p.tree.Lone, Span{es, i})
 					r = utf8.RuneError
 				}
 				sb.WriteRune(r)
 			default:
-				p.fail("syntax", i, i+2, "invalid escape sequence in a string: only \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX are allowed")
+				p.fail(i, i+2, "invalid escape sequence in a string: only \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX are allowed")
 				return "", false, false
 			}
 		default:
@@ -741,7 +762,7 @@ func (p *parser) str() (string, bool, bool) {
 			i++
 		}
 	}
-	p.fail("syntax", s, len(b), "unterminated string: close it with '\"'")
+	p.fail(s, len(b), "unterminated string: close it with '\"'")
 	return "", false, false
 }
 
@@ -771,9 +792,9 @@ func hexRune(b []byte, i int) (rune, bool) {
 
 // addDup records that member index of f's object repeats member first.
 func (p *parser) addDup(f *frame, index, first int) {
-	if p.dupCap >= 0 && len(p.tree.dups) >= p.dupCap {
-		p.tree.moreDups++
+	if p.dupCap > 0 && len(p.tree.Dups) >= p.dupCap {
+		p.tree.MoreDups++
 		return
 	}
-	p.tree.dups = append(p.tree.dups, dupKey{obj: f.n, index: index, first: first})
+	p.tree.Dups = append(p.tree.Dups, Dup{Obj: f.n, Index: index, First: first})
 }

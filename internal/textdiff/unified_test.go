@@ -1,4 +1,4 @@
-package main
+package textdiff
 
 import (
 	"bytes"
@@ -14,7 +14,7 @@ import (
 	"testing"
 )
 
-// applyUnified applies a unified diff produced by unifiedDiff to a; it
+// applyUnified applies a unified diff produced by Unified to a; it
 // checks every context and deleted line, so a wrong diff fails loudly.
 func applyUnified(t *testing.T, a []byte, diff []byte) []byte {
 	t.Helper()
@@ -155,7 +155,7 @@ func TestUnifiedDiffRoundTrip(t *testing.T) {
 			}
 			b = bytes.Join(lines, nil)
 		}
-		d := unifiedDiff("x", "x", a, b)
+		d := Unified("x", "x", a, b)
 		if bytes.Equal(a, b) != (d == nil) {
 			t.Fatalf("equal=%v but diff=%q", bytes.Equal(a, b), d)
 		}
@@ -177,7 +177,7 @@ func TestUnifiedDiffBounded(t *testing.T) {
 	var m0, m1 runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&m0)
-	d := unifiedDiff("x", "x", a.Bytes(), b.Bytes())
+	d := Unified("x", "x", a.Bytes(), b.Bytes())
 	runtime.ReadMemStats(&m1)
 	if got := applyUnified(t, a.Bytes(), d); !bytes.Equal(got, b.Bytes()) {
 		t.Fatal("diff does not apply")
@@ -195,14 +195,14 @@ func TestUnifiedDiffGolden(t *testing.T) {
 	want := "--- a/f\n+++ b/f\n" +
 		"@@ -1,6 +1,6 @@\n 1\n 2\n-3\n+three\n 4\n 5\n 6\n" +
 		"@@ -12,4 +12,4 @@\n 12\n 13\n 14\n-15\n+fifteen\n\\ No newline at end of file\n"
-	if got := string(unifiedDiff("f", "f", []byte(a), []byte(b))); got != want {
+	if got := string(Unified("f", "f", []byte(a), []byte(b))); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 	// Insertion into an empty file, deletion of everything.
-	if got, want := string(unifiedDiff("f", "f", nil, []byte("x\n"))), "--- a/f\n+++ b/f\n@@ -0,0 +1 @@\n+x\n"; got != want {
+	if got, want := string(Unified("f", "f", nil, []byte("x\n"))), "--- a/f\n+++ b/f\n@@ -0,0 +1 @@\n+x\n"; got != want {
 		t.Errorf("from empty: got\n%s\nwant\n%s", got, want)
 	}
-	if got, want := string(unifiedDiff("f", "f", []byte("x\n"), nil)), "--- a/f\n+++ b/f\n@@ -1 +0,0 @@\n-x\n"; got != want {
+	if got, want := string(Unified("f", "f", []byte("x\n"), nil)), "--- a/f\n+++ b/f\n@@ -1 +0,0 @@\n-x\n"; got != want {
 		t.Errorf("to empty: got\n%s\nwant\n%s", got, want)
 	}
 }
@@ -233,7 +233,7 @@ func TestUnifiedDiffMatchesGNU(t *testing.T) {
 		pa, pb := filepath.Join(dir, "a"), filepath.Join(dir, "b")
 		os.WriteFile(pa, a, 0o644)
 		os.WriteFile(pb, b, 0o644)
-		d := unifiedDiff("a", "a", a, b)
+		d := Unified("a", "a", a, b)
 		if d == nil {
 			continue
 		}
@@ -284,7 +284,7 @@ func countChanges(d []byte) int {
 func TestDiffLoneCR(t *testing.T) {
 	a := []byte("{\r  \"displayName\": \" Contoso \",\r  \"inUse\": true\r}\r")
 	b := []byte("{\r  \"displayName\": \"Contoso\",\r  \"inUse\": true\r}\r")
-	got := string(unifiedDiff("x.json", "x.json", a, b))
+	got := string(Unified("x.json", "x.json", a, b))
 	want := "--- a/x.json\n+++ b/x.json\n@@ -1,4 +1,4 @@\n {\n-  \"displayName\": \" Contoso \",\n+  \"displayName\": \"Contoso\",\n   \"inUse\": true\n }\n"
 	if got != want {
 		t.Errorf("got\n%q\nwant\n%q", got, want)
@@ -307,7 +307,7 @@ func TestUnifiedDiffRepeatedBlock(t *testing.T) {
 	}
 	migrated := strings.Replace(strings.Replace(body, "#microsoft.graph.AzureConnection", "#microsoft.graph.cloudPcOnPremisesConnection", 1), "subNetId", "subnetId", 1)
 	a, b := page(body), page(migrated)
-	d := unifiedDiff("p.md", "p.md", a, b)
+	d := Unified("p.md", "p.md", a, b)
 	var del, add int
 	for _, l := range splitLines(d)[2:] {
 		switch l[0] {

@@ -1,4 +1,4 @@
-package validate
+package jsontext
 
 import (
 	"encoding/json"
@@ -22,19 +22,19 @@ func TestRawOffset(t *testing.T) {
 		// spelling, and the spellings tile the raw text in order.
 		last := -1
 		for d := 0; d <= len(dec); d++ {
-			got := rawOffset([]byte(raw), d, false)
+			got := RawOffset([]byte(raw), d, false)
 			if got < last || got > len(raw) {
-				t.Fatalf("%s: rawOffset(%d) = %d after %d", raw, d, got, last)
+				t.Fatalf("%s: RawOffset(%d) = %d after %d", raw, d, got, last)
 			}
 			last = got
 		}
-		if rawOffset([]byte(raw), len(dec), true) != len(raw) {
-			t.Errorf("%s: the end maps to %d, want %d", raw, rawOffset([]byte(raw), len(dec), true), len(raw))
+		if RawOffset([]byte(raw), len(dec), true) != len(raw) {
+			t.Errorf("%s: the end maps to %d, want %d", raw, RawOffset([]byte(raw), len(dec), true), len(raw))
 		}
 	}
 	// `\\,` decodes to `\,`: decoded 8..10 (the escaped comma) is raw 8..11.
 	raw := []byte(`OU=Sales\\, EMEA`)
-	if a, b := rawOffset(raw, 8, false), rawOffset(raw, 10, true); a != 8 || b != 11 {
+	if a, b := RawOffset(raw, 8, false), RawOffset(raw, 10, true); a != 8 || b != 11 {
 		t.Errorf("got %d..%d, want 8..11", a, b)
 	}
 }

@@ -1,4 +1,10 @@
-package main
+// Package e2e runs azconnlint's testscript suite
+// (../testdata/script/*.txtar) on the command as `go build` makes it. It
+// knows nothing of the command's code: it is a module of its own
+// (go.mod here) so that the suite's dependencies, go-internal's
+// testscript and gjson, stay out of the library's go.mod and so out of
+// every importer's module graph. The scripts stay beside the command.
+package e2e
 
 import (
 	"bytes"
@@ -17,23 +23,41 @@ import (
 	"github.com/tidwall/gjson"
 )
 
-// TestMain lets the test binary act as azconnlint inside the scripts, so
-// they run the real command (flags, exit codes, files) end to end.
+// TestMain builds azconnlint from the repository (its main module, as
+// `make build` does) into a temporary folder at the front of PATH, so
+// the scripts' `exec azconnlint` runs the real command end to end
+// (flags, exit codes, files). The scripts get testscript's own
+// environment, so the CI system running these tests does not pick the
+// format or the project folder of the commands they run.
 func TestMain(m *testing.M) {
-	// The CI system running these tests must not pick the format or the
-	// project folder of the commands they run (scripts set these
-	// variables themselves where they test them).
-	// The scripts' own azconnlint runs are this binary under that name:
-	// they keep the environment the script gave them.
-	if filepath.Base(os.Args[0]) != "azconnlint" {
-		for _, v := range []string{"TF_BUILD", "GITHUB_ACTIONS", "CI_PROJECT_DIR"} {
-			os.Unsetenv(v)
-		}
+	bin, err := os.MkdirTemp("", "azconnlint-e2e-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
 	}
-	testscript.Main(m, map[string]func(){"azconnlint": main})
+	code := 2
+	if err := buildCommand(bin); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+	} else {
+		os.Setenv("PATH", bin+string(os.PathListSeparator)+os.Getenv("PATH"))
+		code = m.Run()
+	}
+	os.RemoveAll(bin)
+	os.Exit(code)
 }
 
-// TestScripts runs testdata/script/*.txtar.
+// buildCommand runs `go build` of ./cmd/azconnlint at the repository's
+// root, writing dir/azconnlint. `go test` puts its own go first in PATH.
+func buildCommand(dir string) error {
+	cmd := exec.Command("go", "build", "-o", filepath.Join(dir, "azconnlint"), "./cmd/azconnlint")
+	cmd.Dir = filepath.Join("..", "..", "..")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("go build ./cmd/azconnlint: %v\n%s", err, out)
+	}
+	return nil
+}
+
+// TestScripts runs ../testdata/script/*.txtar.
 //
 // Extra script commands:
 //
@@ -56,12 +80,12 @@ func TestMain(m *testing.M) {
 // is a failure).
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
-		Dir:                 "testdata/script",
+		Dir:                 "../testdata/script",
 		RequireExplicitExec: true,
 		RequireUniqueNames:  true,
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("NO_COLOR", "")
-			seed, err := filepath.Abs("../../examples/seed-request.json")
+			seed, err := filepath.Abs("../../../examples/seed-request.json")
 			if err != nil {
 				return err
 			}
