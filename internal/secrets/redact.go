@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/azconn/azconn/internal/jsontext"
 )
 
 // Mask replaces secret values in text shown to people.
@@ -109,9 +111,9 @@ func (r *redactor) token(i int) (end int, ok bool) {
 	switch {
 	case c == '"' || c == '\'':
 		return scanQuoted(r.data, i), true
-	case isWordByte(c) && (i == 0 || !isWordByte(r.data[i-1])):
+	case jsontext.IsIdentByte(c) && (i == 0 || !jsontext.IsIdentByte(r.data[i-1])):
 		end = i
-		for end < len(r.data) && isWordByte(r.data[end]) {
+		for end < len(r.data) && jsontext.IsIdentByte(r.data[end]) {
 			end++
 		}
 		return end, true
@@ -411,10 +413,4 @@ func valueEnd(b []byte, i int) int {
 		j--
 	}
 	return j
-}
-
-// isWordByte reports whether c continues a bare word: a letter, digit,
-// '_' or '$', the bytes of the JSON scanner's unquoted keys.
-func isWordByte(c byte) bool {
-	return c == '_' || c == '$' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
