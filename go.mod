@@ -1,6 +1,6 @@
 module github.com/azconn/azconn
 
-go 1.25
+go 1.24
 
 require (
 	github.com/bmatcuk/doublestar/v4 v4.10.4
@@ -16,3 +16,5 @@ require (
 	github.com/tidwall/pretty v1.3.0 // indirect
 	golang.org/x/text v0.14.0 // indirect
 )
+
+godebug default=go1.25

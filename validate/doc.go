@@ -18,13 +18,33 @@
 // and Result.TargetFrom say which and why. New checks options once and
 // returns a Linter.
 //
-// The pipeline is: guards (size, encoding, BOM, depth), one strict parse
-// into a target-free tree that records positions and duplicate keys, target
-// detection, binding to the target's JSON Schema, the rules of the
-// catalogue (Rules) by phase — the schema's errors mapped onto rules by
-// the schema engine's typed error kinds, then the domain rules over facts
-// parsed once — and then the fixes. Targets are data: a schema document and
-// a table in package schema.
+// Inside, validate is the pipeline and the rules: stages that each return
+// a typed value the next one reads, and rules that read a read-only
+// context (ruleContext) and write findings, claims and fixes through one
+// narrow interface (reporter) into the one thing a call writes, the
+// collector. From Lint to the Result an input passes, in order:
+//
+//   - Linter.Lint: the form layer, which sniffs the input and lints each
+//     request's body in turn (a bare body goes on as it is);
+//   - guard: size, byte order mark, encoding → screened;
+//   - parseCapped: the syntax tree, with spans, duplicate keys and the
+//     first syntax error → *syntaxTree; syntaxFindings reports them →
+//     whether a blocking finding forbids any change;
+//   - findEntity: the object checked, unwrapped from a GET response →
+//     entity;
+//   - detect: the target and why → detection;
+//   - bind: each value's schema property, each object's canonical names,
+//     the secret values; reports property-case → *binding;
+//   - findSecrets: what must never leave the engine → *secrets.Set
+//     (internal/secrets: the set, its matcher and all masking);
+//   - runRules: the catalogue's checks by phase over the ruleContext,
+//     whose facts and schema violations are computed on first use;
+//   - normalize: the fixes as byte edits and one JSON Patch → the
+//     normalized bytes and []Fix;
+//   - result: the findings sorted, capped and scrubbed of secrets →
+//     Result.
+//
+// Targets are data: a schema document and a table in package schema.
 //
 // The value of adDomainPassword never appears in a message or a fix; use
 // Redact on any text shown to people. Lint is safe for concurrent use.

@@ -139,7 +139,7 @@ func (l *Linter) check(src []byte, out *collector, rc *ruleContext) (st checked)
 		st.det = detect(st.ent.root, &l.opts)
 	}
 	b := bind(tree, st.ent.root, st.det, l, out)
-	st.secrets = findSecrets(src, tree, st.det.model, b, l.opts.shared, &out.marks)
+	st.secrets = findSecrets(src, tree, st.det.model, b, l.opts.shared, out)
 	*rc = ruleContext{src: src, opts: &l.opts, l: l, tree: tree, root: st.ent.root, m: st.det.model,
 		det: st.det, bound: b, secrets: st.secrets, marks: &out.marks}
 	out.secrets = rc

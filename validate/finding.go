@@ -125,6 +125,7 @@ type findingJSON struct {
 	Pointer  string   `json:"pointer"`
 	spanJSON
 	Fixable bool `json:"fixable"`
+	Fixed   bool `json:"fixed"` // the fix is in Normalized (what --fix writes)
 	Fix     *Fix `json:"fix,omitempty"`
 	Request int  `json:"request"`
 }
@@ -134,7 +135,7 @@ func (f Finding) MarshalJSON() ([]byte, error) {
 	return json.Marshal(findingJSON{
 		Rule: f.Rule, Severity: f.Severity, Message: f.Message, Pointer: f.Pointer,
 		spanJSON: newSpanJSON(f.Start, f.End),
-		Fixable:  f.Fixable, Fix: f.Fix, Request: f.Request,
+		Fixable:  f.Fixable, Fixed: f.Fixed, Fix: f.Fix, Request: f.Request,
 	})
 }
 
@@ -146,7 +147,7 @@ func (f *Finding) UnmarshalJSON(b []byte) error {
 	}
 	*f = Finding{
 		Rule: j.Rule, Severity: j.Severity, Message: j.Message, Pointer: j.Pointer,
-		Fixable: j.Fixable, Fix: j.Fix, Request: j.Request,
+		Fixable: j.Fixable, Fixed: j.Fixed, Fix: j.Fix, Request: j.Request,
 	}
 	f.Start, f.End = j.spanJSON.positions()
 	return nil

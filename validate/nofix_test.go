@@ -80,3 +80,50 @@ func TestNoFixOneRule(t *testing.T) {
 		t.Error("NoFix accepted an unknown rule")
 	}
 }
+
+// The JSON form (the CLI's --format json, the page's bridge) carries
+// Fixed: true for an applied fix, false for one held back by NoFix (still
+// fixable, its Fix described), for a blocked input's fix and for a finding
+// with no fix; UnmarshalJSON reads it back.
+func TestFixedInJSON(t *testing.T) {
+	in := []byte(`{"connectionType": "HybridAzureADJoin", "displayName": " Contoso ", "nope": 1}`)
+	res := Lint(in, Options{Target: OnPremisesConnection, NoFix: []string{"enum-case"}})
+	blocked := Lint([]byte(`{"displayName": " a ", "displayName": "b"}`), Options{})
+	want := map[string]string{
+		"whitespace":       `"fixable":true,"fixed":true,"fix":{`,
+		"enum-case":        `"fixable":true,"fixed":false,"fix":{`,
+		"unknown-property": `"fixable":false,"fixed":false,"request"`,
+	}
+	for _, f := range append(res.Findings, blocked.Findings...) {
+		b, err := json.Marshal(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back Finding
+		if err := json.Unmarshal(b, &back); err != nil || back.Fixed != f.Fixed || back.Fixable != f.Fixable {
+			t.Errorf("%s: %s read back as fixed %v fixable %v (%v)", f.Rule, b, back.Fixed, back.Fixable, err)
+		}
+	}
+	for _, f := range res.Findings {
+		b, _ := json.Marshal(f)
+		if w, ok := want[f.Rule]; ok && !bytes.Contains(b, []byte(w)) {
+			t.Errorf("%s: %s lacks %s", f.Rule, b, w)
+		}
+		delete(want, f.Rule)
+	}
+	if len(want) > 0 {
+		t.Errorf("no finding of %v", want)
+	}
+	var ws bool
+	for _, f := range blocked.Findings {
+		if f.Rule == "whitespace" {
+			ws = true
+			if b, _ := json.Marshal(f); !bytes.Contains(b, []byte(`"fixable":true,"fixed":false`)) {
+				t.Errorf("blocked input: %s", b)
+			}
+		}
+	}
+	if !ws {
+		t.Errorf("blocked input: no whitespace finding in %v", blocked.Findings)
+	}
+}

@@ -27,9 +27,10 @@ type collector struct {
 	held     ledger            // fixes of the rules of Options.NoFix: described, never applied
 	unbuilt  []unbuilt         // findings certainly past the cap: counted, not built
 	deferred []deferredPointer // pointers built for kept findings only (pointers.go)
-	// secrets tells the values no fix may touch (secrets, masked tokens):
-	// set once the secrets stage has run, nil before it.
-	secrets interface{ hidden(*node) bool }
+	// secrets tells the values no fix may touch (its hidden: secrets,
+	// masked tokens): the rules' context, set once the secrets stage has
+	// run, nil before it.
+	secrets *ruleContext
 }
 
 // newCollector returns the collector of one Lint call over src.
@@ -51,7 +52,8 @@ func (c *collector) init(src []byte, l *Linter) {
 // rules skip, and the members whose key carries its one key-level finding
 // (property-case, duplicate-key…), by the id of the member's value. Each
 // is allocated on its first mark (a byte per node, where a map cost some
-// 90 bytes per marked key).
+// 90 bytes per marked key). The collector makes them (claim, markKey);
+// the rules' context reads them.
 type marks struct {
 	size     int // the tree's node count, once parsed
 	claimed  []bool
@@ -161,11 +163,11 @@ func (c *collector) atOpen(rule string, sev Severity, n *node, msg string) *Find
 }
 
 // claim marks a value as carrying its one value-level finding.
-func (m *marks) claim(n *node) {
-	if m.claimed == nil {
-		m.claimed = make([]bool, m.size)
+func (c *collector) claim(n *node) {
+	if c.claimed == nil {
+		c.claimed = make([]bool, c.size)
 	}
-	m.claimed[n.ID] = true
+	c.claimed[n.ID] = true
 }
 
 // isClaimed reports whether a value carries its one value-level finding.
@@ -178,11 +180,11 @@ func (m *marks) keyReported(obj *node, i int) bool {
 }
 
 // markKey marks a key as carrying its one key-level finding.
-func (m *marks) markKey(obj *node, i int) {
-	if m.keysDone == nil {
-		m.keysDone = make([]bool, m.size)
+func (c *collector) markKey(obj *node, i int) {
+	if c.keysDone == nil {
+		c.keysDone = make([]bool, c.size)
 	}
-	m.keysDone[obj.Members[i].Val.ID] = true
+	c.keysDone[obj.Members[i].Val.ID] = true
 }
 
 // pointerOf returns the RFC 6901 pointer of n.

@@ -1,8 +1,9 @@
 package validate
 
 // The rules that the pipeline itself reports: guards, the parser and key
-// binding. Their logic lives in engine.go, parse.go and bind.go; rules with
-// a check of their own have a file each (rule_*.go), the schema's too.
+// binding. Their logic lives in the stages (engine.go's guard and
+// syntaxFindings over internal/jsontext's tree, bind.go's bind); rules
+// with a check of their own have a file each (rule_*.go), the schema's too.
 func init() {
 	for _, r := range []Rule{
 		{ID: "syntax", Severity: SeverityError, Summary: "The input is not valid JSON (trailing commas, comments, NaN, single quotes, trailing data…).", Help: "Fix the JSON at the reported byte; the message names what was expected. Nothing else is checked or fixed until the JSON parses."},

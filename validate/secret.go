@@ -95,7 +95,7 @@ var anyRedaction = sync.OnceValue(func() *secrets.Terms {
 // claims, so that no rule quotes it, derives a suggestion from it or
 // fixes it. shared is the whole text's set, when the body is a request of
 // a file.
-func findSecrets(src []byte, tree *syntaxTree, tm *targetModel, b *binding, shared *secrets.Set, claims *marks) *secrets.Set {
+func findSecrets(src []byte, tree *syntaxTree, tm *targetModel, b *binding, shared *secrets.Set, claims *collector) *secrets.Set {
 	set := collectSecrets(src, tree, tm, b)
 	if !shared.Empty() {
 		// A request of a file: the file's one set holds this body's
@@ -163,7 +163,7 @@ func addSecret(set *secrets.Set, src []byte, n *node) {
 
 // claimMasked claims every value that is not secret but whose token set
 // masks.
-func claimMasked(src []byte, tree *syntaxTree, b *binding, set *secrets.Set, claims *marks) {
+func claimMasked(src []byte, tree *syntaxTree, b *binding, set *secrets.Set, claims *collector) {
 	for _, n := range tree.Nodes {
 		if b.nodes[n.ID].secret || claims.isClaimed(n) {
 			continue

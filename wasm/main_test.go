@@ -147,10 +147,11 @@ func TestBlockedMatchesEngine(t *testing.T) {
 	for _, c := range []struct {
 		text    string
 		blocked bool
+		ws      int // whitespace findings (none past a syntax error)
 	}{
-		{`{"displayName": " x ",}`, true},
-		{`{"displayName": " x ", "displayName": "y"}`, true},
-		{`{"displayName": " x "}`, false},
+		{`{"displayName": " x ",}`, true, 0},
+		{`{"displayName": " x ", "displayName": "y"}`, true, 1},
+		{`{"displayName": " x "}`, false, 1},
 	} {
 		m := callJSON(t, c.text, `{}`)
 		var blocked, changed bool
@@ -158,6 +159,29 @@ func TestBlockedMatchesEngine(t *testing.T) {
 		json.Unmarshal(m["changed"], &changed)
 		if blocked != c.blocked || changed == c.blocked {
 			t.Errorf("%s: blocked %v, changed %v; want blocked %v", c.text, blocked, changed, c.blocked)
+		}
+		// Each finding says whether its fix was applied: the whitespace
+		// fix is fixable either way, fixed only when nothing blocks.
+		var findings []struct {
+			Rule           string
+			Fixable, Fixed *bool
+		}
+		json.Unmarshal(m["findings"], &findings)
+		ws := 0
+		for _, f := range findings {
+			if f.Fixable == nil || f.Fixed == nil {
+				t.Errorf("%s: %s without fixable or fixed: %s", c.text, f.Rule, m["findings"])
+				continue
+			}
+			if f.Rule == "whitespace" {
+				ws++
+				if !*f.Fixable || *f.Fixed == c.blocked {
+					t.Errorf("%s: whitespace fixable %v fixed %v", c.text, *f.Fixable, *f.Fixed)
+				}
+			}
+		}
+		if ws != c.ws || len(findings) == 0 {
+			t.Errorf("%s: %d whitespace findings in %s", c.text, ws, m["findings"])
 		}
 	}
 	for rule := range blocking {
