@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"iter"
+	"slices"
 	"sort"
 )
 
@@ -249,7 +250,8 @@ func (c *collector) seqPointer(n *node) (ptr string, renamed bool) {
 }
 
 // normalize is the fixes stage: it turns the fixes collected in c into
-// byte edits, applies them, and fills each fixable finding's Fix. strip is
+// byte edits and applies them; the findings' own Fix and Edit come once
+// the cap has kept some (findingFixes). strip is
 // the bom finding whose fix strips the byte order mark, if any; ent holds
 // the wrapper the unwrap removes; blocked forbids any change (the Fixes
 // are still described). Everything not fixed is kept byte for byte: key
@@ -269,8 +271,9 @@ func normalize(c *collector, strip *Finding, ent entity, blocked bool) (out []by
 	z.valueEdits()
 	z.removals()
 	z.renames()
-	z.findingFixes()
-	c.describeHeld(ent)
+	if f := c.held.unwrap; f != nil && ent.wrapper != nil {
+		f.Fix = &Fix{Op: "move", From: pointerOf(ent.root), Path: ""}
+	}
 	unwrap, unwrapFix := c.unwrapEdits(ent, blocked)
 	z.edits = append(z.edits, unwrap...)
 	if blocked || len(z.edits) == 0 {
@@ -389,17 +392,42 @@ func (z *normalizer) renames() {
 	}
 }
 
-// findingFixes fills each fixable finding's own operation.
-func (z *normalizer) findingFixes() {
-	c := z.c
+// findingFixes fills the Fix, Fixable and Edit of the listed findings
+// (all of them when nothing was capped): like pointers, they are built for
+// the findings that Result keeps, as a finding past the cap would carry
+// them for nothing (a fix applies whether its finding is listed or not).
+func (c *collector) findingFixes(listed []*Finding, capped bool) {
+	keep := func(*Finding) bool { return true }
+	if capped {
+		set := make(map[*Finding]bool, len(listed))
+		for _, f := range listed {
+			set[f] = true
+		}
+		keep = func(f *Finding) bool { return set[f] }
+	}
 	for v := range c.fixes.values() {
 		for _, f := range v.by {
-			z.valueFindingFix(f, v)
+			if keep(f) {
+				c.valueFindingFix(f, v)
+			}
 		}
 	}
 	for k := range c.fixes.keys() {
 		for _, f := range k.by {
-			f.Fix = keyFindingFix(k)
+			if keep(f) {
+				f.Fix = keyFindingFix(k)
+			}
+		}
+	}
+	c.describeHeld(keep)
+	for _, e := range c.applied {
+		if slices.ContainsFunc(e.by, keep) {
+			ed := &Edit{Start: c.pos(e.start), End: c.pos(e.end), Text: e.text}
+			for _, f := range e.by {
+				if f != nil {
+					f.Edit = ed
+				}
+			}
 		}
 	}
 }
@@ -418,7 +446,7 @@ func keyFindingFix(k *keyFix) *Fix {
 // a replace with its final text, at the path of Result.Fixes' operation
 // unless a key above is renamed (a finding's pointer names the input's
 // keys).
-func (z *normalizer) valueFindingFix(f *Finding, v *valueFix) {
+func (c *collector) valueFindingFix(f *Finding, v *valueFix) {
 	if v.final != "" {
 		path := v.path
 		if v.renamed {
@@ -429,12 +457,12 @@ func (z *normalizer) valueFindingFix(f *Finding, v *valueFix) {
 	}
 	// Superseded by the removal of an enclosing member (a fix exists, but
 	// is not applied: no Fix, no Edit), or no change.
-	f.Fixable, f.Fix = z.c.fixes.removed(v.n), nil
+	f.Fixable, f.Fix = c.fixes.removed(v.n), nil
 }
 
 // apply writes the source with the edits in order (one that overlaps an
-// earlier edit, inside a removal, is skipped) and gives each finding the
-// edit that applied its fix.
+// earlier edit, inside a removal, is skipped) and keeps the edits applied
+// in c.applied, whose findings get them as their Edit (findingFixes).
 func (z *normalizer) apply() []byte {
 	c, edits := z.c, z.edits
 	sort.Slice(edits, func(i, j int) bool {
@@ -445,7 +473,7 @@ func (z *normalizer) apply() []byte {
 	})
 	var b bytes.Buffer
 	b.Grow(len(c.src))
-	last := 0
+	last, applied := 0, edits[:0]
 	for _, e := range edits {
 		if e.start < last {
 			continue
@@ -453,13 +481,9 @@ func (z *normalizer) apply() []byte {
 		b.Write(c.src[last:e.start])
 		b.WriteString(e.text)
 		last = e.end
-		applied := &Edit{Start: c.pos(e.start), End: c.pos(e.end), Text: e.text}
-		for _, f := range e.by {
-			if f != nil {
-				f.Edit = applied
-			}
-		}
+		applied = append(applied, e)
 	}
+	c.applied = applied
 	b.Write(c.src[last:])
 	return b.Bytes()
 }
@@ -477,18 +501,20 @@ func (z *normalizer) patch(unwrapFix *Fix) []Fix {
 	return fixes
 }
 
-// describeHeld fills the Fix of each finding whose fix Options.NoFix
+// describeHeld fills the Fix of each finding kept whose fix Options.NoFix
 // holds back: the operation it would make, applied to nothing.
-func (c *collector) describeHeld(ent entity) {
-	if f := c.held.unwrap; f != nil && ent.wrapper != nil {
-		f.Fix = &Fix{Op: "move", From: pointerOf(ent.root), Path: ""}
-	}
+func (c *collector) describeHeld(keep func(*Finding) bool) {
 	for k := range c.held.keys() {
 		for _, f := range k.by {
-			f.Fix = keyFindingFix(k)
+			if keep(f) {
+				f.Fix = keyFindingFix(k)
+			}
 		}
 	}
 	for v := range c.held.values() {
+		if !slices.ContainsFunc(v.by, keep) {
+			continue
+		}
 		text, changed := c.finalValue(v.n, v)
 		for _, f := range v.by {
 			f.Fixable, f.Fix = changed, nil

@@ -1,6 +1,8 @@
 package validate
 
 import (
+	"bytes"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -140,4 +142,47 @@ func findingMessages(res Result) string {
 		}
 	}
 	return b.String()
+}
+
+// TestFindingsCapFixes: the Fix, Fixable, Fixed and Edit of a listed
+// finding, built only for the findings the cap keeps, are those it has
+// when every finding is listed: for applied fixes, fixes held back by
+// NoFix, removals and a fix superseded by a removal.
+func TestFindingsCapFixes(t *testing.T) {
+	in := repeatTo(4000, `{"healthCheckStatusDetails":{"healthChecks":[`, `{"displayName":" a ","status":"passed"}`, ",",
+		`]},"displayName":" x ","connectionType":"hybridazureadjoin","subscriptionId":"ABCDEF00-0000-0000-0000-000000000000"}`)
+	for _, opts := range []Options{{}, {DropReadOnly: true}, {NoFix: []string{"whitespace"}}, {NoFix: []string{"enum-case"}, DropReadOnly: true}} {
+		all := opts
+		all.MaxFindings = 1 << 30
+		full := Lint(in, all)
+		byPlace := map[[2]int]Finding{}
+		for _, f := range full.Findings {
+			byPlace[[2]int{f.Start.Offset, len(f.Rule)}] = f
+		}
+		for _, limit := range []int{1, 7, 40} {
+			opts.MaxFindings = limit
+			res := Lint(in, opts)
+			if res.Omitted == nil {
+				t.Fatalf("%+v: nothing capped", opts)
+			}
+			fixed := 0
+			for _, f := range res.Findings {
+				if f.Rule == "too-many-findings" {
+					continue
+				}
+				if want := byPlace[[2]int{f.Start.Offset, len(f.Rule)}]; !reflect.DeepEqual(f, want) {
+					t.Errorf("%+v, cap %d: listed\n%+v\nall listed\n%+v", opts, limit, f, want)
+				}
+				if f.Fix != nil {
+					fixed++
+				}
+			}
+			if fixed == 0 && limit > 1 {
+				t.Errorf("%+v, cap %d: no listed finding has a fix", opts, limit)
+			}
+			if !bytes.Equal(res.Normalized, full.Normalized) || !reflect.DeepEqual(res.Fixes, full.Fixes) {
+				t.Errorf("%+v, cap %d: the fixes differ from all listed", opts, limit)
+			}
+		}
+	}
 }
