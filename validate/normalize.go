@@ -214,10 +214,11 @@ func (c *collector) finalValue(n *node, v *valueFix) (string, bool) {
 	if v.raw != "" {
 		return v.raw, v.raw != string(c.src[n.Start:n.End])
 	}
-	ts := append([]transform(nil), v.transforms...)
-	sort.SliceStable(ts, func(i, j int) bool { return ts[i].order < ts[j].order })
+	// In place: the order is all that changes, and a second call sorts
+	// nothing.
+	slices.SortStableFunc(v.transforms, func(a, b transform) int { return a.order - b.order })
 	s := n.Str
-	for _, t := range ts {
+	for _, t := range v.transforms {
 		s = t.fn(s)
 	}
 	if s == n.Str {

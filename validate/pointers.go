@@ -25,9 +25,21 @@ func (c *collector) reportAt(rule string, sev Severity, start, end int, n *node,
 	}
 	f := c.report(rule, sev, start, end, ptr, msg)
 	if f != nil && n != nil && !now {
-		c.deferred = append(c.deferred, deferredPointer{f, n})
+		c.deferPointer(f, n)
 	}
 	return f
+}
+
+// deferPointer adds f, whose pointer is n's, to the last chunk of
+// c.deferred, or to a new one twice as big (up to 1,024): a slice that
+// grows by 1.25x allocates five times its final size.
+func (c *collector) deferPointer(f *Finding, n *node) {
+	k := len(c.deferred)
+	if k == 0 || len(c.deferred[k-1]) == cap(c.deferred[k-1]) {
+		c.deferred = append(c.deferred, make([]deferredPointer, 0, 16<<min(k, 6)))
+		k++
+	}
+	c.deferred[k-1] = append(c.deferred[k-1], deferredPointer{f, n})
 }
 
 // fillPointers sets the deferred pointers of the findings in kept (all of
@@ -47,14 +59,13 @@ func (c *collector) fillPointers(kept []*Finding, capped bool) (listed, dropped 
 	for _, f := range kept {
 		total += len(f.Pointer) // scoped rules' pointers, built at once
 	}
-	for i, d := range c.deferred {
-		if total > budget {
-			break
-		}
-		if !capped || keep[d.f] {
-			d.f.Pointer = pointerOf(d.at)
-			total += len(d.f.Pointer)
-			c.deferred[i].at = nil
+	for _, chunk := range c.deferred {
+		for i := range chunk {
+			if d := &chunk[i]; total <= budget && (!capped || keep[d.f]) {
+				d.f.Pointer = pointerOf(d.at)
+				total += len(d.f.Pointer)
+				d.at = nil
+			}
 		}
 	}
 	if total > budget {
@@ -70,9 +81,11 @@ func (c *collector) fillPointers(kept []*Finding, capped bool) (listed, dropped 
 // there on.
 func (c *collector) pointersInBudget(kept []*Finding, budget int) (listed, dropped []*Finding) {
 	pending := make(map[*Finding]*node, len(kept))
-	for _, d := range c.deferred {
-		if d.at != nil {
-			pending[d.f] = d.at
+	for _, chunk := range c.deferred {
+		for _, d := range chunk {
+			if d.at != nil {
+				pending[d.f] = d.at
+			}
 		}
 	}
 	c.deferred = nil
