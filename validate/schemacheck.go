@@ -3,7 +3,6 @@ package validate
 import (
 	"encoding/json"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -55,19 +54,27 @@ func (rc *ruleContext) violations() []schemaViolation {
 		return rc.schemaErrs
 	}
 	rc.schemaRan = true
-	found := rc.m.compiled.Validate(rc.instance(rc.root))
-	rank := func(e schemaengine.Violation) int {
-		if e.Kind == schemaengine.KindType {
-			return 0
+	// Each location is mapped to its node as it comes (the engine's
+	// list and copies of the locations would be most of what an input of
+	// many violations allocates), into a list that doubles when full.
+	var errs []schemaViolation
+	rc.m.compiled.Each(rc.instance(rc.root), func(e schemaengine.Violation) {
+		if len(errs) == cap(errs) {
+			errs = slices.Grow(errs, max(8, len(errs)))
 		}
-		return 1
+		errs = append(errs, schemaViolation{n: rc.locate(e.Location), kind: violationKinds[e.Kind], want: e.Want})
+	})
+	slices.SortStableFunc(errs, func(a, b schemaViolation) int { return violationRank(a) - violationRank(b) })
+	rc.schemaErrs = errs
+	return errs
+}
+
+// violationRank orders violations: type errors first.
+func violationRank(v schemaViolation) int {
+	if v.kind == violationType {
+		return 0
 	}
-	sort.SliceStable(found, func(i, j int) bool { return rank(found[i]) < rank(found[j]) })
-	for _, e := range found {
-		v := schemaViolation{n: rc.locate(e.Location), kind: violationKinds[e.Kind], want: e.Want}
-		rc.schemaErrs = append(rc.schemaErrs, v)
-	}
-	return rc.schemaErrs
+	return 1
 }
 
 // eachViolation calls fn for each violation of one of kinds at a value no
