@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"iter"
 	"strings"
+
+	"github.com/azconn/azconn/internal/secrets"
 )
 
 // binding is what the bind stage learns of a tree for one target: the
@@ -130,7 +132,7 @@ func bind(tree *syntaxTree, root *node, det detection, l *Linter, out reporter) 
 			bn := &b.nodes[n.ID]
 			bn.secret = b.nodes[par.ID].secret ||
 				(par.Kind == kindObject && secret != "" && strings.EqualFold(par.Members[n.Index].Key, secret))
-			if bn.secret && n.Kind == kindString && n.Str != "" && !isStandIn(n.Str) {
+			if bn.secret && n.Kind == kindString && n.Str != "" && !secrets.IsStandIn(n.Str) {
 				b.secrets = append(b.secrets, n.Str)
 			}
 		}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/azconn/azconn/internal/forms"
 	"github.com/azconn/azconn/internal/jsontext"
+	"github.com/azconn/azconn/internal/secrets"
 	"github.com/azconn/azconn/schema"
 )
 
@@ -49,7 +50,7 @@ func (l *Linter) lintBare(data []byte, g guarded) Result {
 		bl := *l
 		bl.opts.URL = "" // no evidence
 		res := bl.lintCall(data, method, "", ep, g)
-		res.Requests[0].URL = maskURL(l.opts.URL, nil)
+		res.Requests[0].URL = secrets.MaskURL(l.opts.URL, nil, anyRedaction().All)
 		return res
 	}
 	return l.lintCall(data, method, l.opts.URL, ep, g)
@@ -112,7 +113,7 @@ func (l *Linter) implicitResult(data []byte, method, url string, ep endpoint, re
 			res.Target, res.TargetFrom = l.opts.Target, "flag"
 		}
 	}
-	r := Request{Method: method, URL: maskURL(url, nil), API: string(l.opts.API), Target: res.Target, TargetFrom: res.TargetFrom,
+	r := Request{Method: method, URL: secrets.MaskURL(url, nil, anyRedaction().All), API: string(l.opts.API), Target: res.Target, TargetFrom: res.TargetFrom,
 		Start: Pos{1, 1, 0}, End: Pos{1, 1, 0}, HasBody: len(data) > 0, BodyStart: Pos{1, 1, 0}, BodyEnd: Pos{1, 1, 0},
 		Body: res.Normalized, call: ep.call, id: ep.id, stub: ep.stub}
 	if len(data) <= l.opts.maxSize() { // past the limit nothing is read, not even the lines

@@ -1,6 +1,10 @@
 package validate
 
-import "strconv"
+import (
+	"strconv"
+
+	"github.com/azconn/azconn/internal/secrets"
+)
 
 // ruleContext is what a rule reads: the source, the syntax tree, the
 // entity, the target's model and the binding (the stages' outputs), the
@@ -16,8 +20,8 @@ type ruleContext struct {
 	m       *targetModel
 	det     detection
 	bound   *binding
-	secrets *secretSet // what must never leave the engine (secret.go)
-	marks   *marks     // the claims so far: read here, made through the reporter
+	secrets *secrets.Set // what must never leave the engine (secret.go)
+	marks   *marks       // the claims so far: read here, made through the reporter
 	// Computed on first use, after the claims that must come first.
 	facts      *facts            // see facts.go
 	schemaErrs []schemaViolation // the schema adapter's output

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/azconn/azconn/internal/jsontext"
+	"github.com/azconn/azconn/internal/secrets"
 )
 
 // blocking lists the rules whose findings forbid any change to the input.
@@ -114,7 +115,7 @@ type checked struct {
 	blocked bool
 	ent     entity
 	det     detection
-	secrets *secretSet
+	secrets *secrets.Set
 }
 
 // check runs the stages up to the rules, each on what the one before
@@ -312,10 +313,5 @@ func maskRaw(src []byte, t Target, ptr string) string {
 	if ptr == "" {
 		return ""
 	}
-	r := newRedactor(src, t)
-	r.secretValues()
-	if r.set.empty() {
-		return ptr
-	}
-	return r.set.seal().pointer(ptr)
+	return secrets.BodySecrets(src, redactionFor(t)).Pointer(ptr)
 }

@@ -12,6 +12,8 @@ import (
 
 	jsonpatch "github.com/evanphx/json-patch/v5"
 	"github.com/tidwall/sjson"
+
+	"github.com/azconn/azconn/internal/secrets"
 )
 
 // FuzzNormalize: when normalization changes the input, the output is valid
@@ -101,7 +103,7 @@ func FuzzSecrets(f *testing.F) {
 		if b, err := json.Marshal(pw); err == nil {
 			forms = append(forms, string(b[1:len(b)-1]))
 		}
-		whole := utf8.RuneCountInString(pw) < secretFreeMin
+		whole := utf8.RuneCountInString(pw) < secrets.FreeMin
 		if l := leak(res, forms, whole); l != "" {
 			t.Fatalf("password %q gets out (placement %d): %s\npayload: %s", pw, where%placements, l, payload)
 		}
@@ -163,18 +165,17 @@ func fuzzablePassword(pw string, data []byte, opts Options) bool {
 	if !utf8.ValidString(pw) || !json.Valid(data) || len(data) == 0 || data[0] != '{' {
 		return false
 	}
-	if strings.Contains(`"`+RedactMask+`"`, pw) || isStandIn(pw) {
+	if strings.Contains(`"`+RedactMask+`"`, pw) || secrets.IsStandIn(pw) {
 		return false // a stand-in is shown as written (TestStandInPasswords)
 	}
-	whole := utf8.RuneCountInString(pw) < secretFreeMin
+	whole := utf8.RuneCountInString(pw) < secrets.FreeMin
 	for _, f := range secretForms(pw) {
 		if whole && hasToken(string(data), f) || !whole && bytes.Contains(data, []byte(f)) {
 			return false
 		}
 	}
-	_, names := redactionFor(opts.Target)
-	for name := range names.has {
-		if strings.Contains(name, pw) || strings.Contains(pw, name) && utf8.RuneCountInString(pw) < secretFreeMin {
+	for name := range redactionFor(opts.Target).Names.All() {
+		if strings.Contains(name, pw) || strings.Contains(pw, name) && utf8.RuneCountInString(pw) < secrets.FreeMin {
 			return false
 		}
 	}

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/azconn/azconn/internal/secrets"
 )
 
 // Options tune one call to Lint. The zero value detects the target (Auto)
@@ -39,8 +41,8 @@ type Options struct {
 	// line: "PATCH" (update, the default) or "POST" (create).
 	Method string
 
-	call   callKind   // set by the form layer from a request line
-	shared *secretSet // set by the form layer: the whole text's secrets
+	call   callKind     // set by the form layer from a request line
+	shared *secrets.Set // set by the form layer: the whole text's secrets
 	// API is the Graph API version the body is sent to: APIBeta (the zero
 	// value means beta) or APIV1. Under Auto, v1.0 is evidence for the
 	// live target, the only one v1.0 has.

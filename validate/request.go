@@ -9,6 +9,7 @@ import (
 
 	"github.com/azconn/azconn/internal/forms"
 	"github.com/azconn/azconn/internal/jsontext"
+	"github.com/azconn/azconn/internal/secrets"
 )
 
 // Request is one request whose body was linted: what its request line
@@ -32,8 +33,8 @@ type Request struct {
 	id      string // the connection id in the URL, when it names one
 	call    callKind
 	stub    bool
-	secrets *secretSet // the whole text's secrets, masked in every view of it
-	omitted bool       // left out of a report (FileReport.ListRequests): written as null
+	secrets *secrets.Set // the whole text's secrets, masked in every view of it
+	omitted bool         // left out of a report (FileReport.ListRequests): written as null
 }
 
 type requestJSON struct {
@@ -123,7 +124,7 @@ type formLinter struct {
 	edits    []formEdit
 	fixes    []Fix
 	blocked  bool
-	secrets  *secretSet // the whole text's secrets, for every request alike
+	secrets  *secrets.Set // the whole text's secrets, for every request alike
 	cap      formCap
 }
 
@@ -193,7 +194,7 @@ func (fl *formLinter) run() Result {
 	}
 	fl.flush()
 	raws := forms.Parse(fl.data, forms.Form(fl.form), from)
-	fl.secrets = fileSecrets(fl.data)
+	fl.secrets = secrets.FileSecrets(fl.data, *anyRedaction())
 	// One Request per raw request, allocated once: a 4 MiB file can hold
 	// 300,000 (grown by appending, the copies' garbage took the peak RSS
 	// from under 300 MB to 450 MB).
@@ -242,7 +243,7 @@ func (fl *formLinter) request(r *forms.Request) {
 		return // another endpoint (a token request…): not this tool's business
 	}
 	ri := len(fl.requests)
-	rq := Request{Method: ep.method, URL: maskURL(ep.url, fl.secrets), API: ep.api, secrets: fl.secrets, Target: fl.l.opts.Target, TargetFrom: "flag",
+	rq := Request{Method: ep.method, URL: secrets.MaskURL(ep.url, fl.secrets, anyRedaction().All), API: ep.api, secrets: fl.secrets, Target: fl.l.opts.Target, TargetFrom: "flag",
 		Start: fl.pos(r.Start), End: fl.pos(r.End), id: ep.id, call: ep.call, stub: ep.stub}
 	if rq.API == "" {
 		rq.API = string(fl.opts.API)
@@ -521,7 +522,7 @@ func (fl *formLinter) result() (res Result) {
 		// The request-level findings quote the framing; the bodies' were
 		// masked by their pass with the same set.
 		f := &res.Findings[i]
-		f.Message, f.Pointer = fl.secrets.text(f.Message), fl.secrets.pointer(f.Pointer)
+		f.Message, f.Pointer = fl.secrets.Text(f.Message), fl.secrets.Pointer(f.Pointer)
 	}
 	defer fl.resolvePositions(&res)
 	if fl.blocked || len(fl.edits) == 0 {

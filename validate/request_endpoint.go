@@ -9,6 +9,7 @@ import (
 
 	"github.com/azconn/azconn/internal/forms"
 	"github.com/azconn/azconn/internal/jsontext"
+	"github.com/azconn/azconn/internal/secrets"
 	"github.com/azconn/azconn/schema"
 )
 
@@ -99,7 +100,7 @@ func resolveURL(data []byte, target span, vars map[string]string) (string, []spa
 				if j := strings.Index(s[i+2:], "}}"); j >= 0 {
 					name := strings.TrimSpace(s[i+2 : i+2+j])
 					ref := span{origin(i).start, origin(i + 2 + j + 1).end}
-					if v, ok := vars[name]; ok && !isSecretName(name) {
+					if v, ok := vars[name]; ok && !secrets.IsSecretName(name) {
 						expand(v, func(int) span { return ref }, depth+1)
 						i += j + 4
 						continue
@@ -114,18 +115,6 @@ func resolveURL(data []byte, target span, vars map[string]string) (string, []spa
 	raw := string(data[target.start:target.end])
 	expand(raw, func(i int) span { return span{target.start + i, target.start + i + 1} }, 0)
 	return b.String(), at
-}
-
-// isSecretName reports whether a variable, header or form field name
-// names a secret (SPEC §12).
-func isSecretName(name string) bool {
-	n := strings.ToLower(name)
-	for _, w := range []string{"password", "secret", "token", "key", "authorization"} {
-		if strings.Contains(n, w) {
-			return true
-		}
-	}
-	return false
 }
 
 // analyzeEndpoint reads the request line of r. Hosts are the hosts
@@ -529,7 +518,7 @@ func maskQuery(url string) string {
 	}
 	parts := strings.Split(url[q+1:], "&")
 	for i, p := range parts {
-		if k, _, ok := strings.Cut(p, "="); ok && isSecretName(k) {
+		if k, _, ok := strings.Cut(p, "="); ok && secrets.IsSecretName(k) {
 			parts[i] = k + "=" + RedactMask
 		}
 	}

@@ -2,6 +2,8 @@ package validate
 
 import (
 	"strings"
+
+	"github.com/azconn/azconn/internal/render"
 )
 
 // CallOptions tune RenderCalls.
@@ -34,15 +36,6 @@ type CallView struct {
 	Live []Call
 }
 
-// Password references, one per kind of call.
-const (
-	httpPasswordRef  = "{{adDomainPassword}}"
-	shellPasswordEnv = "AD_DOMAIN_PASSWORD"
-)
-
-// pwMarker stands for the password's value while a body is rendered.
-const pwMarker = "\x00adDomainPassword\x00"
-
 // RenderCalls renders request r (its normalized Body, method, endpoint and
 // id) as complete calls. It never includes the password's value.
 func RenderCalls(r Request, opts CallOptions) CallView {
@@ -69,7 +62,7 @@ func RenderCalls(r Request, opts CallOptions) CallView {
 	var v CallView
 	// The whole text's secrets (another request's password, a token of
 	// the framing) are masked in the body too.
-	v.Calls = renderAll(call, host, api, endpointPath(target, stub), r.secrets.freeText(idOf(r)), r.secrets.text(bodyWithRef(r.Body, target)))
+	v.Calls = renderAll(call, host, api, endpointPath(target, stub), r.secrets.FreeText(idOf(r)), r.secrets.Text(bodyWithRef(r.Body, target)))
 	if stub {
 		v.Note = "The cloudManagedDesktop endpoint is a pre-release stub of the Graph docs, not a live API: the live call is " +
 			methodOf(call) + " https://graph.microsoft.com/" + api + liveCollection + "/{id}" + actionSuffix(call) +
@@ -82,7 +75,7 @@ func RenderCalls(r Request, opts CallOptions) CallView {
 			res := Lint(body, Options{Target: OnPremisesConnection, DropReadOnly: true, Form: FormJSON, call: call})
 			body = res.Normalized
 		}
-		v.Live = renderAll(call, host, api, liveCollection, r.secrets.freeText(idOf(r)), r.secrets.text(bodyWithRef(body, OnPremisesConnection)))
+		v.Live = renderAll(call, host, api, liveCollection, r.secrets.FreeText(idOf(r)), r.secrets.Text(bodyWithRef(body, OnPremisesConnection)))
 	}
 	return v
 }
@@ -143,7 +136,7 @@ func actionSuffix(c callKind) string {
 }
 
 // bodyWithRef returns the body text with the password's value replaced by
-// pwMarker (inside its quotes); a body too broken to find it in is masked
+// render.PasswordMarker (inside its quotes); a body too broken to find it in is masked
 // by Redact instead.
 func bodyWithRef(body []byte, t Target) string {
 	if len(body) == 0 {
@@ -160,13 +153,14 @@ func bodyWithRef(body []byte, t Target) string {
 			continue
 		}
 		b.Write(body[last:n.Start])
-		b.WriteString(`"` + pwMarker + `"`)
+		b.WriteString(`"` + render.PasswordMarker + `"`)
 		last = n.End
 	}
 	b.Write(body[last:])
 	return strings.TrimRight(strings.TrimPrefix(b.String(), "\ufeff"), "\r\n")
 }
 
+// renderAll renders the call to collection on host as every kind of Call.
 func renderAll(call callKind, host, api, collection, id, body string) []Call {
 	url := "https://" + host + "/" + api + collection
 	if call != callCreate {
@@ -177,69 +171,9 @@ func renderAll(call callKind, host, api, collection, id, body string) []Call {
 		body = ""
 	}
 	return []Call{
-		{Kind: "http", Title: "HTTP", Text: renderHTTP(method, url, body)},
-		{Kind: "curl", Title: "curl", Text: renderCurl(method, url, body)},
-		{Kind: "powershell", Title: "PowerShell (Invoke-MgGraphRequest)", Text: renderPowerShell(method, url, body)},
-		{Kind: "az", Title: "Azure CLI (az rest)", Text: renderAz(method, url, body)},
+		{Kind: "http", Title: "HTTP", Text: render.HTTP(method, url, body)},
+		{Kind: "curl", Title: "curl", Text: render.Curl(method, url, body)},
+		{Kind: "powershell", Title: "PowerShell (Invoke-MgGraphRequest)", Text: render.PowerShell(method, url, body)},
+		{Kind: "az", Title: "Azure CLI (az rest)", Text: render.Az(method, url, body)},
 	}
-}
-
-func renderHTTP(method, url, body string) string {
-	var b strings.Builder
-	b.WriteString(method + " " + url + "\n")
-	b.WriteString("Authorization: Bearer {{token}}\n")
-	if body != "" {
-		b.WriteString("Content-Type: application/json\n\n")
-		b.WriteString(strings.ReplaceAll(body, pwMarker, httpPasswordRef))
-	}
-	b.WriteString("\n")
-	return b.String()
-}
-
-// shellQuote quotes s for a POSIX shell, splicing the password in from
-// the environment.
-func shellQuote(s string) string {
-	q := "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
-	return strings.ReplaceAll(q, pwMarker, `'"$`+shellPasswordEnv+`"'`)
-}
-
-func renderCurl(method, url, body string) string {
-	var b strings.Builder
-	b.WriteString("curl -X " + method + " " + shellQuote(url) + " \\\n")
-	b.WriteString("  -H \"Authorization: Bearer $TOKEN\"")
-	if body != "" {
-		b.WriteString(" \\\n  -H 'Content-Type: application/json' \\\n")
-		b.WriteString("  --data-binary " + shellQuote(body))
-	}
-	b.WriteString("\n")
-	return b.String()
-}
-
-func renderAz(method, url, body string) string {
-	var b strings.Builder
-	b.WriteString("az rest --method " + strings.ToLower(method) + " --url " + shellQuote(url))
-	if body != "" {
-		b.WriteString(" \\\n  --headers 'Content-Type=application/json' \\\n")
-		b.WriteString("  --body " + shellQuote(body))
-	}
-	b.WriteString("\n")
-	return b.String()
-}
-
-// renderPowerShell writes a double-quoted here-string, so that the
-// password comes from $env:AD_DOMAIN_PASSWORD; the body's own ` and $ are
-// escaped.
-func renderPowerShell(method, url, body string) string {
-	var b strings.Builder
-	psURL := "'" + strings.ReplaceAll(url, "'", "''") + "'"
-	if body == "" {
-		b.WriteString("Invoke-MgGraphRequest -Method " + method + " -Uri " + psURL + "\n")
-		return b.String()
-	}
-	esc := strings.NewReplacer("`", "``", "$", "`$").Replace(body)
-	esc = strings.ReplaceAll(esc, pwMarker, "$($env:"+shellPasswordEnv+")")
-	esc = strings.ReplaceAll("\n"+esc, "\n\"@", "\n \"@")[1:] // a line starting "@ would end the here-string
-	b.WriteString("$body = @\"\n" + esc + "\n\"@\n")
-	b.WriteString("Invoke-MgGraphRequest -Method " + method + " -Uri " + psURL + " -Body $body -ContentType 'application/json'\n")
-	return b.String()
 }

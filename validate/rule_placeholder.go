@@ -1,6 +1,10 @@
 package validate
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/azconn/azconn/internal/values"
+)
 
 func init() {
 	register(&rule{
@@ -12,76 +16,23 @@ func init() {
 	})
 }
 
-// placeholderTypes are the type names that Graph's generated examples
-// write in place of values, matched without case and with an optional
-// "(qualifier)": "String (identifier)", "String (timestamp)".
-var placeholderTypes = []string{"String", "Boolean", "Int16", "Int32", "Int64", "Double", "Single",
-	"Decimal", "Guid", "Binary", "Byte", "SByte", "Date", "DateTimeOffset", "TimeOfDay", "Duration", "Stream"}
-
-// isPlaceholderType reports a type-name placeholder, with or without the
-// EDM namespace ("Edm.String", as the metadata writes it). Hand-written
-// rather than a regexp: it runs on every string value.
-func isPlaceholderType(s string) bool {
-	if len(s) > 4 && strings.EqualFold(s[:4], "Edm.") {
-		s = s[4:]
-	}
-	for _, t := range placeholderTypes {
-		if len(s) < len(t) || !strings.EqualFold(s[:len(t)], t) {
-			continue
-		}
-		rest := strings.TrimLeft(s[len(t):], " ")
-		if rest == "" {
-			return true
-		}
-		if rest[0] == '(' && rest[len(rest)-1] == ')' && !strings.ContainsAny(rest[1:len(rest)-1], "()") {
-			return true
-		}
-	}
-	return false
-}
-
-// isPlaceholderValue reports a generated example value: Title Case words
-// ending in " value" ("Display Name value", "Active Directory Domain Name value").
-func isPlaceholderValue(s string) bool {
-	words, ok := strings.CutSuffix(s, " value")
-	if !ok || words == "" {
-		return false
-	}
-	for _, w := range strings.Split(words, " ") {
-		if w == "" || w[0] < 'A' || w[0] > 'Z' {
-			return false
-		}
-		for i := 1; i < len(w); i++ {
-			if c := w[i] | 0x20; c < 'a' || c > 'z' {
-				return false
-			}
-		}
-	}
-	return true
-}
-
-func isPlaceholder(s string) bool {
-	s = strings.TrimSpace(s)
-	return isPlaceholderType(s) || isPlaceholderValue(s)
-}
-
 func checkPlaceholder(rc *ruleContext, out reporter) {
 	rc.walk(func(n *node) {
 		pm := rc.propOf(n)
-		if n.Kind != kindString || pm == nil || pm.name == "@odata.type" || rc.isClaimed(n) || !isPlaceholder(n.Str) {
+		if n.Kind != kindString || pm == nil || pm.name == "@odata.type" || rc.isClaimed(n) || !values.IsPlaceholder(n.Str) {
 			return
 		}
 		out.claim(n)
 		who := rc.name(n)
 		if rc.isSecret(n) {
-			// A placeholder is no password (isStandIn): quoted as written.
+			// A placeholder is no password (secrets.IsStandIn): quoted as written.
 			out.atValue("placeholder", SeverityWarning, n, who+" holds a placeholder left from the documentation ("+quoteJSON(n.Str)+"): set the real password, or a template reference such as ${AD_DOMAIN_PASSWORD}")
 			return
 		}
 		what := rc.show(n)
 		if what == "the value" { // it equals the secret: describe, don't quote
 			what = "a type name"
-			if isPlaceholderValue(strings.TrimSpace(n.Str)) {
+			if values.IsPlaceholderValue(strings.TrimSpace(n.Str)) {
 				what = "a generated example value"
 			}
 		}

@@ -74,7 +74,7 @@ func (rc *ruleContext) unknownProperty(out reporter, obj *node, idx int) {
 		advice = "this looks like a Microsoft Graph error response, not a request body"
 	case obj == rc.root && rc.m.otherProps[key] != "":
 		advice = "it is a property of the " + rc.m.otherProps[key] + " target: lint with that target if the body is meant for it"
-	case rc.secrets.token(key): // a key spelling the password: no suggestion built from it
+	case rc.secrets.Token(key): // a key spelling the password: no suggestion built from it
 	default:
 		if s := nearest(key, names); s != "" {
 			advice = "did you mean " + quoteJSON(s) + "?"

@@ -2,12 +2,12 @@ package validate
 
 import (
 	"encoding/json"
-	"math/rand/v2"
-	"slices"
+	"regexp"
 	"strings"
 	"testing"
 
-	"github.com/azconn/azconn/internal/suggest"
+	"github.com/azconn/azconn/internal/secrets"
+	"github.com/azconn/azconn/internal/values"
 )
 
 // secretForms returns the forms of pw that must not appear: decoded, JSON
@@ -91,7 +91,7 @@ func TestPasswordGetsOut(t *testing.T) {
 				opts.Target = OnPremisesConnection
 			}
 			res := Lint([]byte(tc.in), opts)
-			whole := len([]rune(tc.pw)) < secretFreeMin
+			whole := len([]rune(tc.pw)) < secrets.FreeMin
 			if l := leak(res, secretForms(tc.pw), whole); l != "" {
 				t.Errorf("leaks: %s", l)
 			}
@@ -155,111 +155,6 @@ func TestPropertyNamesNeverMasked(t *testing.T) {
 	}
 }
 
-func TestMatcher(t *testing.T) {
-	m := newMatcher([]string{"xy", "ab", "abcxyz", "he", "she", "hers"})
-	got := spans(m, []byte("abcxyz ushers he"), nil)
-	want := []span{{0, 6}, {8, 13}, {14, 16}}
-	if len(got) != len(want) {
-		t.Fatalf("got %v", got)
-	}
-	for i := range got {
-		if got[i] != want[i] {
-			t.Fatalf("got %v, want %v", got, want)
-		}
-	}
-	if !m.contains("ushers") || !m.contains("usher") || m.contains("xzy") {
-		t.Errorf("contains")
-	}
-}
-
-// TestMatcherNaive compares the matcher with marking every occurrence of
-// every pattern by strings.Index, on random patterns over a small alphabet
-// (so that patterns overlap, nest and share suffixes).
-func TestMatcherNaive(t *testing.T) {
-	r := rand.New(rand.NewPCG(1, 2))
-	word := func(n int) string { return randomWord(r, "abc", n) }
-	for trial := range 2000 {
-		var pats []string
-		for range 1 + r.IntN(2*fewPatterns) { // both ways of searching
-			pats = append(pats, word(1+r.IntN(4)))
-		}
-		text := word(r.IntN(40))
-		covered := make([]bool, len(text))
-		for _, p := range pats {
-			for i := 0; i+len(p) <= len(text); i++ {
-				if text[i:i+len(p)] == p {
-					for j := i; j < i+len(p); j++ {
-						covered[j] = true
-					}
-				}
-			}
-		}
-		var want []span
-		for i := 0; i < len(text); i++ {
-			if covered[i] {
-				j := i
-				for j < len(text) && covered[j] {
-					j++
-				}
-				want = append(want, span{i, j})
-				i = j
-			}
-		}
-		m := newMatcher(pats)
-		if got := spans(m, text, nil); !slices.Equal(got, want) {
-			t.Fatalf("trial %d: patterns %q in %q: got %v, want %v", trial, pats, text, got, want)
-		}
-		if m.contains(text) != (len(want) > 0) {
-			t.Fatalf("trial %d: contains(%q) with %q", trial, text, pats)
-		}
-	}
-}
-
-// hasToken reports whether text holds a JSON string literal whose inside
-// is f (literals found left to right, as the redaction finds them).
-func hasToken(text, f string) bool {
-	for i := 0; i < len(text); i++ {
-		if text[i] != '"' {
-			continue
-		}
-		j := literalEnd(text, i)
-		if j < 0 {
-			return false
-		}
-		if text[i+1:j-1] == f {
-			return true
-		}
-		i = j - 1
-	}
-	return false
-}
-
-// TestASCIIDistance agrees with suggest.Distance.
-func TestASCIIDistance(t *testing.T) {
-	for _, a := range []string{"", "adDomainPassword", "ADDOMAINPASWORD", "adDomainPasswrod", "x", "adDomianPassword!!", "displayName"} {
-		d, ok := asciiDistance(a, "adDomainPassword")
-		if !ok || d != suggest.Distance(a, "adDomainPassword") {
-			t.Errorf("%q: %d, want %d", a, d, suggest.Distance(a, "adDomainPassword"))
-		}
-	}
-	if _, ok := asciiDistance("adDomainPasswörd", "adDomainPassword"); ok {
-		t.Errorf("non-ASCII accepted")
-	}
-	// Random names over a small alphabet in both cases, b up to the 64
-	// characters of one machine word.
-	r := rand.New(rand.NewPCG(3, 4))
-	word := func(n int) string { return randomWord(r, "abcABC", n) }
-	for range 5000 {
-		a, b := word(r.IntN(70)), word(r.IntN(65))
-		if d, ok := asciiDistance(a, b); !ok || d != suggest.Distance(a, b) {
-			t.Fatalf("asciiDistance(%q, %q) = %d, %v; want %d", a, b, d, ok, suggest.Distance(a, b))
-		}
-	}
-	if _, ok := asciiDistance("a", strings.Repeat("b", 65)); ok {
-		t.Error("a name of 65 characters accepted")
-	}
-}
-
 // TestNoSuggestionFromThePassword: a key spelling the password gets no
 // "did you mean" (it would say what the password nearly is).
 func TestNoSuggestionFromThePassword(t *testing.T) {
@@ -269,15 +164,6 @@ func TestNoSuggestionFromThePassword(t *testing.T) {
 			t.Errorf("%s", f)
 		}
 	}
-}
-
-// randomWord returns n bytes drawn from alphabet.
-func randomWord(r *rand.Rand, alphabet string, n int) string {
-	b := make([]byte, n)
-	for i := range b {
-		b[i] = alphabet[r.IntN(len(alphabet))]
-	}
-	return string(b)
 }
 
 // TestStandInPasswords: a password that stands in for one (a documentation
@@ -327,7 +213,7 @@ func TestStandInPasswords(t *testing.T) {
 			}
 			// A placeholder gets its finding, which quotes it on any
 			// property but the password (a template reference gets none).
-			if tt.shown && isPlaceholder(tt.pw) && !quotedIn(res, q) {
+			if tt.shown && values.IsPlaceholder(tt.pw) && !quotedIn(res, q) {
 				t.Errorf("no message quotes the stand-in %s: %v", q, res.Findings)
 			}
 			if tt.shown && quotedIn(res, `"`+RedactMask+`"`) {
@@ -342,6 +228,20 @@ func TestStandInPasswords(t *testing.T) {
 func quotedIn(res Result, q string) bool {
 	for _, f := range res.Findings {
 		if strings.Contains(f.Message, q) {
+			return true
+		}
+	}
+	return false
+}
+
+// jsonLiteral is a JSON string literal, escapes included.
+var jsonLiteral = regexp.MustCompile(`(?s)"(?:[^"\\]|\\.)*"`)
+
+// hasToken reports whether text holds a JSON string literal whose inside
+// is f (literals found left to right, as the redaction finds them).
+func hasToken(text, f string) bool {
+	for _, m := range jsonLiteral.FindAllStringIndex(text, -1) {
+		if text[m[0]+1:m[1]-1] == f {
 			return true
 		}
 	}

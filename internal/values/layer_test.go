@@ -16,6 +16,8 @@ var below = map[string][]string{
 	".":           {"internal/jsontext", "internal/suggest"},
 	"../jsontext": {},
 	"../forms":    {"internal/jsontext"},
+	"../render":   {},
+	"../secrets":  {"internal/jsontext", "internal/suggest", "internal/values"},
 	"../textdiff": {},
 }
 

@@ -1,4 +1,4 @@
-package validate
+package values
 
 import "testing"
 
@@ -11,8 +11,8 @@ func TestIsPlaceholder(t *testing.T) {
 		"display name value": false, "Display Name Value": false, "Contoso ANC": false, "": false, "Int3": false,
 		"Display-Name value": false,
 	} {
-		if got := isPlaceholder(s); got != want {
-			t.Errorf("isPlaceholder(%q) = %v, want %v", s, got, want)
+		if got := IsPlaceholder(s); got != want {
+			t.Errorf("IsPlaceholder(%q) = %v, want %v", s, got, want)
 		}
 	}
 }

@@ -1,9 +1,8 @@
-package validate
+package secrets
 
 import (
 	"net/url"
 	"regexp"
-	"slices"
 	"strings"
 	"sync"
 
@@ -53,7 +52,7 @@ type framingSecret struct {
 }
 
 // framingScan returns the framing secrets of data, in no set order.
-func framingScan(data []byte) []framingSecret {
+func framingScan(data []byte, all *Names) []framingSecret {
 	if !strings.ContainsAny(string(data), ":=") {
 		return nil
 	}
@@ -62,7 +61,7 @@ func framingScan(data []byte) []framingSecret {
 	var used []string           // variables used in secret values
 	add := func(s span) {
 		v := string(data[s.start:s.end])
-		if v == "" || v == RedactMask {
+		if v == "" || v == Mask {
 			return
 		}
 		for _, m := range httpVarRef().FindAllStringSubmatch(v, -1) {
@@ -74,7 +73,7 @@ func framingScan(data []byte) []framingSecret {
 	}
 	jsontext.EachLine(data, 0, func(ln jsontext.Line) bool {
 		s := string(data[ln.Start:ln.End])
-		for _, sp := range lineSecrets(s, vars, ln.Start) {
+		for _, sp := range lineSecrets(s, vars, ln.Start, all) {
 			add(span{ln.Start + sp.start, ln.Start + sp.end})
 		}
 		return true
@@ -91,11 +90,13 @@ func framingScan(data []byte) []framingSecret {
 
 // lineSecrets returns the spans of line s (offsets within it) holding a
 // framing secret, and records its variable definitions (at base) in vars.
-func lineSecrets(s string, vars map[string][]span, base int) []span {
+// A JSON member named like a secret is one unless it is one of all, the
+// targets' property names (a body's password is masked as one).
+func lineSecrets(s string, vars map[string][]span, base int, all *Names) []span {
 	var out []span
 	if m := secretVarLine().FindStringSubmatchIndex(s); m != nil {
 		name := foldName(s[m[4]:m[5]])
-		if isSecretName(name) {
+		if IsSecretName(name) {
 			out = append(out, span{m[8], m[9]})
 		} else {
 			vars[name] = append(vars[name], span{base + m[8], base + m[9]})
@@ -110,9 +111,8 @@ func lineSecrets(s string, vars map[string][]span, base int) []span {
 		out = append(out, fieldSecrets(s)...)
 	}
 	if strings.Contains(s, "\"") {
-		names := anyRedaction().names
 		for _, m := range secretMember().FindAllStringSubmatchIndex(s, -1) {
-			if name := foldName(s[m[2]:m[3]]); isSecretName(name) && (names == nil || !names.has[s[m[2]:m[3]]]) {
+			if name := foldName(s[m[2]:m[3]]); IsSecretName(name) && !all.Has(s[m[2]:m[3]]) {
 				out = append(out, span{m[4] + 1, m[5] - 1})
 			}
 		}
@@ -144,7 +144,7 @@ func fieldSecrets(s string) []span {
 	var out []span
 	inURL := urlLine().MatchString(s)
 	for _, m := range secretField().FindAllStringSubmatchIndex(s, -1) {
-		if !isSecretName(foldName(s[m[2]:m[3]])) {
+		if !IsSecretName(foldName(s[m[2]:m[3]])) {
 			continue
 		}
 		v := span{m[1], m[1] + strings.IndexByte(s[m[1]:]+"&", '&')}
@@ -171,66 +171,76 @@ func foldName(name string) string {
 // isTemplateRef reports whether v is only a template reference ({{var}},
 // ${VAR}…): a name for a value defined elsewhere, not a secret itself.
 func isTemplateRef(v string) bool {
-	return isStandInRef(strings.TrimSpace(v))
+	return IsStandInRef(strings.TrimSpace(v))
 }
 
 // isSecretHeader reports whether a header's value is a secret.
 func isSecretHeader(name string) bool {
 	n := strings.ToLower(name)
-	return n == "authorization" || n == "proxy-authorization" || n == "cookie" || isSecretName(n)
+	return n == "authorization" || n == "proxy-authorization" || n == "cookie" || IsSecretName(n)
 }
 
 // addFraming adds the framing secrets of data to set: each value as
-// written and percent-decoded. Values shorter than secretFreeMin are
+// written and percent-decoded. Values shorter than FreeMin are
 // masked where they are defined only: as whole tokens elsewhere they would
 // mask chance matches ("1", "abc").
-func addFraming(set *secretSet, fs []framingSecret) {
+func addFraming(set *Set, fs []framingSecret) {
 	for _, f := range fs {
-		if len([]rune(f.raw)) < secretFreeMin {
+		if len([]rune(f.raw)) < FreeMin {
 			continue
 		}
-		set.add(f.raw, f.raw)
+		set.Add(f.raw, f.raw)
 		if strings.Contains(f.raw, "%") {
 			if d, err := url.QueryUnescape(f.raw); err == nil && d != f.raw {
-				set.add(d, d)
+				set.Add(d, d)
 			}
 		}
 	}
 }
 
 // framing masks the framing secrets of the text where they are defined,
-// as bare edits merged with the JSON ones (so the spans RedactSpans
+// as bare edits merged with the JSON ones (so the spans Redact
 // returns cover them), and adds their values to the set, so that they are
 // masked wherever else they occur.
 func (r *redactor) framing() {
-	fs := framingScan(r.data)
+	fs := framingScan(r.data, r.all)
 	for _, f := range fs {
 		r.edits = append(r.edits, redactEdit{start: f.at.start, end: f.at.end, framing: true})
 	}
 	addFraming(r.set, fs)
 }
 
-// fileSecrets is the one secret set of a text holding requests: every
+// BodySecrets returns the secrets of the values of data's secret property
+// and its near-misses, found by scanning tokens as Redact does (no
+// framing), sealed: for a body whose tree is cut short.
+func BodySecrets(data []byte, terms Terms) *Set {
+	r := newRedactor(data, terms)
+	r.secretValues()
+	return r.set.Seal()
+}
+
+// FileSecrets is the one secret set of a text holding requests: every
 // body's password, as the redactor finds them in the whole text (any
 // casing, near-miss keys, escapes, containers: what each body's bind
 // finds, without parsing each body once more), and every framing secret.
-// A pass whose bind finds one more adds it to its own copy (findSecrets).
-func fileSecrets(data []byte) *secretSet {
-	r := newRedactor(data, Auto)
+// A body whose parse finds one more adds it to its own copy. Terms are
+// those of any target, since the text may hold requests for either.
+func FileSecrets(data []byte, terms Terms) *Set {
+	r := newRedactor(data, terms)
 	r.secretValues()
-	addFraming(r.set, framingScan(data))
-	return r.set.seal()
+	addFraming(r.set, framingScan(data, terms.All))
+	return r.set.Seal()
 }
 
-// maskURL masks a request URL's framing secrets by their grammar (query
+// MaskURL masks a request URL's framing secrets by their grammar (query
 // and fragment field values, a userinfo password), then every other
-// secret of set in it.
-func maskURL(u string, set *secretSet) string {
+// secret of set in it; all is every target's property names (Terms.All).
+func MaskURL(u string, set *Set, all *Names) string {
 	const verb = "GET "
 	line := verb + u
-	sp := lineSecrets(line, map[string][]span{}, 0)
+	sp := lineSecrets(line, map[string][]span{}, 0, all)
 	if len(sp) > 0 {
-		slices.SortFunc(sp, func(a, b span) int { return a.start - b.start })
+		sortSpans(sp)
 		var b strings.Builder
 		last := 0
 		for _, s := range sp {
@@ -241,11 +251,29 @@ func maskURL(u string, set *secretSet) string {
 				continue
 			}
 			b.WriteString(line[last:s.start])
-			b.WriteString(RedactMask)
+			b.WriteString(Mask)
 			last = s.end
 		}
 		b.WriteString(line[last:])
 		line = b.String()
 	}
-	return set.freeText(line[len(verb):])
+	return set.FreeText(line[len(verb):])
+}
+
+// IsSecretName reports whether a variable, header or form field name
+// names a secret (SPEC §12).
+func IsSecretName(name string) bool {
+	n := strings.ToLower(name)
+	for _, w := range []string{"password", "secret", "token", "key", "authorization"} {
+		if strings.Contains(n, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// trimSpan trims spaces and tabs off both ends of s.
+func trimSpan(data []byte, s span) span {
+	s.start, s.end = jsontext.TrimBlanks(data, s.start, s.end)
+	return s
 }

@@ -1,9 +1,8 @@
-package validate
+package secrets
 
 import (
 	"bytes"
-	"cmp"
-	"slices"
+	"sort"
 	"strings"
 )
 
@@ -192,7 +191,7 @@ func fewSpans[T string | []byte](patterns []string, text T, out []span) []span {
 	if len(found) < 2 {
 		return out
 	}
-	slices.SortFunc(found, func(a, b span) int { return cmp.Compare(a.start, b.start) })
+	sortSpans(found)
 	merged := found[:1]
 	for _, sp := range found[1:] {
 		if last := &merged[len(merged)-1]; sp.start <= last.end {
@@ -202,6 +201,13 @@ func fewSpans[T string | []byte](patterns []string, text T, out []span) []span {
 		}
 	}
 	return out[:base+len(merged)]
+}
+
+// sortSpans sorts spans by start. sort.Slice rather than slices.SortFunc:
+// the generic sort would be compiled once more for this package's span
+// type (some 7 KB of main.wasm), and the spans sorted are few.
+func sortSpans(sp []span) {
+	sort.Slice(sp, func(a, b int) bool { return sp[a].start < sp[b].start })
 }
 
 func index[T string | []byte](text T, p string) int {
