@@ -23,9 +23,10 @@ type collector struct {
 	slab     []Finding
 	chunk0   []Finding // the first chunk of slab: findings[i] is &chunk0[i] for i < len(chunk0)
 	fixes    ledger
-	held     ledger            // fixes of the rules of Options.NoFix: described, never applied
-	unbuilt  []unbuilt         // findings certainly past the cap: counted, not built
-	deferred []deferredPointer // pointers built for kept findings only (pointers.go)
+	held     ledger              // fixes of the rules of Options.NoFix: described, never applied
+	unbuilt  []unbuilt           // findings certainly past the cap: counted, not built
+	deferred [][]deferredPointer // pointers built for kept findings only (pointers.go), in chunks
+	applied  []edit              // the edits normalize applied, for the kept findings' Edit
 	// secrets tells the values no fix may touch (its hidden: secrets,
 	// masked tokens): the rules' context, set once the secrets stage has
 	// run, nil before it.

@@ -191,8 +191,8 @@ func (c *collector) result(out []byte, fixes []Fix, st checked) Result {
 	// in the first chunk, put them in order there (each moved once along
 	// its permutation cycle) and return the chunk.
 	slices.SortStableFunc(c.findings, func(a, b *Finding) int { return compareFindings(*a, *b) })
-	c.findings, res.Omitted = c.capFindings(c.findings, c.l.opts.maxFindings())
-	c.fillPointers(c.findings, res.Omitted != nil)
+	c.findings, res.Omitted, res.pointersFull = c.capFindings(c.findings, c.l.opts.maxFindings())
+	c.findingFixes(c.findings, res.Omitted != nil)
 	n := len(c.findings)
 	if at := c.chunkIndex(); at != nil {
 		fs := c.chunk0[:n:n]

@@ -395,6 +395,9 @@ type Result struct {
 	// Omitted counts, by severity, the findings left out of Findings past
 	// Options.MaxFindings; nil when none were.
 	Omitted map[Severity]int
+	// pointersFull says that some were left out because the pointers of
+	// those listed filled a Result's room for them (pointerBudget).
+	pointersFull bool
 }
 
 // Count returns how many findings of the input have exactly the given

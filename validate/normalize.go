@@ -3,6 +3,8 @@ package validate
 import (
 	"bytes"
 	"encoding/json"
+	"iter"
+	"slices"
 	"sort"
 )
 
@@ -10,20 +12,35 @@ import (
 // what they change, so that several findings on one value compose into one
 // final value and every finding learns the operation and edit it shares.
 // normalize turns it into byte edits and the JSON Patch of Result.Fixes.
+// The fixes are found by node ID, through index slices allocated with the
+// first fix (8 bytes a node), and come from chunks: maps keyed by node, by
+// finding and by target cost some 200 bytes per fix, a lot when the input
+// is a fix every 22 bytes.
 type ledger struct {
-	valueFix map[*node]*valueFix     // fixes of a value, composed
-	keyFix   map[memberRef]*keyFix   // renames and removals of a member
-	owners   map[*Finding]*fixTarget // which fix a finding shares
-	byTarget map[fixTarget][]*Finding
-	unwrap   *Finding // the value-wrapper finding whose fix unwraps the body
+	// valueAt holds the fix of the value with that ID; keyAt the fix of
+	// the member whose value has that ID.
+	valueAt []*valueFix
+	keyAt   []*keyFix
+	// Chunks the next fixes come from.
+	valueSlab []valueFix
+	keySlab   []keyFix
+	unwrap    *Finding // the value-wrapper finding whose fix unwraps the body
 }
 
 // valueFix gathers every fix of one value: either a replacement JSON text
 // or string transforms applied in order, so that several findings on one
 // string (whitespace, case, spacing) compose into one final value.
 type valueFix struct {
+	n          *node
 	raw        string // replacement JSON text; wins over transforms
 	transforms []transform
+	by         []*Finding // the findings whose fix this is
+	// Set by normalize for a value it changes: the final JSON text, and
+	// the path of its operation in Result.Fixes (seqPointer), which is
+	// also its findings' when renamed is false (no enclosing key is
+	// renamed).
+	final, path string
+	renamed     bool
 }
 
 type transform struct {
@@ -33,65 +50,108 @@ type transform struct {
 
 // keyFix is a rename or a removal of a member.
 type keyFix struct {
+	ref    memberRef
 	rename string
 	remove bool
+	by     []*Finding
 }
 
-// fixTarget is what one fix changes: a value, or a member's key.
-type fixTarget struct {
-	value *node
-	key   memberRef
-	isKey bool
-}
+// fixChunk is how many fixes a chunk holds at most.
+const fixChunk = 64
 
-func (l *ledger) own(f *Finding, t fixTarget) {
-	if l.owners == nil {
-		l.owners = map[*Finding]*fixTarget{}
+// slot returns the slot of the node with ID id in at, which it first
+// allocates for size nodes (or grows).
+func slot[T any](at *[]*T, id int32, size int) **T {
+	if int(id) >= len(*at) {
+		*at = append(*at, make([]*T, max(size, int(id)+1)-len(*at))...)
 	}
+	return &(*at)[id]
+}
+
+// next returns a zero T from the chunk slab, which it refills first when
+// empty.
+func next[T any](slab *[]T) *T {
+	if len(*slab) == 0 {
+		*slab = make([]T, fixChunk)
+	}
+	t := &(*slab)[0]
+	*slab = (*slab)[1:]
+	return t
+}
+
+// value returns the fix of value n, made on first use, with f among its
+// findings.
+func (l *ledger) value(n *node, f *Finding, size int) *valueFix {
+	v := slot(&l.valueAt, n.ID, size)
+	if *v == nil {
+		*v = next(&l.valueSlab)
+		(*v).n = n
+	}
+	(*v).by = append((*v).by, f)
 	f.Fixable = true
-	l.owners[f] = &t
+	return *v
 }
 
-func (l *ledger) value(n *node) *valueFix {
-	v := l.valueFix[n]
-	if v == nil {
-		if l.valueFix == nil {
-			l.valueFix = map[*node]*valueFix{}
-		}
-		v = &valueFix{}
-		l.valueFix[n] = v
+// key returns the fix of member r, made on first use, with f among its
+// findings.
+func (l *ledger) key(r memberRef, f *Finding, size int) *keyFix {
+	k := slot(&l.keyAt, r.obj.Members[r.i].Val.ID, size)
+	if *k == nil {
+		*k = next(&l.keySlab)
+		(*k).ref = r
 	}
-	return v
+	(*k).by = append((*k).by, f)
+	f.Fixable = true
+	return *k
 }
 
-func (l *ledger) key(r memberRef) *keyFix {
-	k := l.keyFix[r]
-	if k == nil {
-		if l.keyFix == nil {
-			l.keyFix = map[memberRef]*keyFix{}
-		}
-		k = &keyFix{}
-		l.keyFix[r] = k
+// keyOf returns the fix of the member whose value is n, or nil.
+func (l *ledger) keyOf(n *node) *keyFix {
+	if int(n.ID) >= len(l.keyAt) {
+		return nil
 	}
-	return k
+	return l.keyAt[n.ID]
 }
 
-// ownersOf returns the findings whose fix is t (indexed on first use).
-func (l *ledger) ownersOf(t fixTarget) []*Finding {
-	if l.byTarget == nil {
-		l.byTarget = make(map[fixTarget][]*Finding, len(l.owners))
-		for f, o := range l.owners {
-			l.byTarget[*o] = append(l.byTarget[*o], f)
+// values yields the fixes of values in document order.
+func (l *ledger) values() iter.Seq[*valueFix] {
+	return func(yield func(*valueFix) bool) {
+		for _, v := range l.valueAt {
+			if v != nil && !yield(v) {
+				return
+			}
 		}
 	}
-	return l.byTarget[t]
+}
+
+// keys yields the fixes of members in document order.
+func (l *ledger) keys() iter.Seq[*keyFix] {
+	return func(yield func(*keyFix) bool) {
+		for _, k := range l.keyAt {
+			if k != nil && !yield(k) {
+				return
+			}
+		}
+	}
+}
+
+// count returns how many values and members l fixes.
+func (l *ledger) count() int {
+	n := 0
+	for range l.values() {
+		n++
+	}
+	for range l.keys() {
+		n++
+	}
+	return n
 }
 
 // removed reports whether n is inside a member that a fix removes.
 func (l *ledger) removed(n *node) bool {
 	for ; n != nil && n.Parent != nil; n = n.Parent {
 		if n.Parent.Kind == kindObject {
-			if k := l.keyFix[memberRef{n.Parent, int(n.Index)}]; k != nil && k.remove {
+			if k := l.keyOf(n); k != nil && k.remove {
 				return true
 			}
 		}
@@ -106,10 +166,8 @@ func (c *collector) fixTransform(f *Finding, n *node, order int, fn func(string)
 	if f == nil || n.Kind != kindString || c.hides(n) {
 		return
 	}
-	lg := c.ledgerOf(f)
-	v := lg.value(n)
+	v := c.ledgerOf(f).value(n, f, c.size)
 	v.transforms = append(v.transforms, transform{order, fn})
-	lg.own(f, fixTarget{value: n})
 }
 
 // ledgerOf returns the ledger f's fix goes in: the applied fixes', or,
@@ -131,9 +189,7 @@ func (c *collector) fixReplace(f *Finding, n *node, raw string) {
 	if f == nil || c.hides(n) {
 		return
 	}
-	lg := c.ledgerOf(f)
-	lg.value(n).raw = raw
-	lg.own(f, fixTarget{value: n})
+	c.ledgerOf(f).value(n, f, c.size).raw = raw
 }
 
 // fixRename attaches renaming member i of obj to newKey.
@@ -141,9 +197,7 @@ func (c *collector) fixRename(f *Finding, obj *node, i int, newKey string) {
 	if f == nil {
 		return
 	}
-	lg := c.ledgerOf(f)
-	lg.key(memberRef{obj, i}).rename = newKey
-	lg.own(f, fixTarget{key: memberRef{obj, i}, isKey: true})
+	c.ledgerOf(f).key(memberRef{obj, i}, f, c.size).rename = newKey
 }
 
 // fixRemove attaches removing member i of obj.
@@ -151,9 +205,7 @@ func (c *collector) fixRemove(f *Finding, obj *node, i int) {
 	if f == nil {
 		return
 	}
-	lg := c.ledgerOf(f)
-	lg.key(memberRef{obj, i}).remove = true
-	lg.own(f, fixTarget{key: memberRef{obj, i}, isKey: true})
+	c.ledgerOf(f).key(memberRef{obj, i}, f, c.size).remove = true
 }
 
 // finalValue returns the JSON text value n ends with after its fixes, and
@@ -162,10 +214,11 @@ func (c *collector) finalValue(n *node, v *valueFix) (string, bool) {
 	if v.raw != "" {
 		return v.raw, v.raw != string(c.src[n.Start:n.End])
 	}
-	ts := append([]transform(nil), v.transforms...)
-	sort.SliceStable(ts, func(i, j int) bool { return ts[i].order < ts[j].order })
+	// In place: the order is all that changes, and a second call sorts
+	// nothing.
+	slices.SortStableFunc(v.transforms, func(a, b transform) int { return a.order - b.order })
 	s := n.Str
-	for _, t := range ts {
+	for _, t := range v.transforms {
 		s = t.fn(s)
 	}
 	if s == n.Str {
@@ -181,28 +234,25 @@ type edit struct {
 	by         []*Finding
 }
 
-// patchOp is one operation of Result.Fixes with the input offset that
-// orders it (SPEC §12: by position in the input).
-type patchOp struct {
-	at  int
-	fix Fix
-}
-
 // seqPointer returns the pointer of n in the document as it is when the
 // fixes before n (in input order) have been applied: every enclosing
 // member's key that a fix renames is written with its new name, because
-// that key precedes n and so was renamed first.
-func (c *collector) seqPointer(n *node) string {
-	return pointerWith(n, func(v *node) string {
-		if k := c.fixes.keyFix[memberRef{v.Parent, int(v.Index)}]; k != nil && k.rename != "" && !k.remove {
+// that key precedes n and so was renamed first. renamed says whether one
+// was (else the pointer is pointerOf's).
+func (c *collector) seqPointer(n *node) (ptr string, renamed bool) {
+	ptr = pointerWith(n, func(v *node) string {
+		if k := c.fixes.keyOf(v); k != nil && k.rename != "" && !k.remove {
+			renamed = true
 			return k.rename
 		}
 		return v.Key()
 	})
+	return ptr, renamed
 }
 
 // normalize is the fixes stage: it turns the fixes collected in c into
-// byte edits, applies them, and fills each fixable finding's Fix. strip is
+// byte edits and applies them; the findings' own Fix and Edit come once
+// the cap has kept some (findingFixes). strip is
 // the bom finding whose fix strips the byte order mark, if any; ent holds
 // the wrapper the unwrap removes; blocked forbids any change (the Fixes
 // are still described). Everything not fixed is kept byte for byte: key
@@ -211,9 +261,10 @@ func normalize(c *collector, strip *Finding, ent entity, blocked bool) (out []by
 	// Sized from the ledger (a fix of a value or a key each, the BOM and
 	// the unwrap's two): thousands of fixes would otherwise grow them
 	// by 1.25x, several times their final size.
-	z := &normalizer{c: c, finalText: make(map[*node]string, len(c.fixes.valueFix))}
-	if n := len(c.fixes.valueFix) + len(c.fixes.keyFix); n > 0 {
-		z.edits, z.ops = make([]edit, 0, n+3), make([]patchOp, 0, n)
+	z := &normalizer{c: c}
+	if n := c.fixes.count(); n > 0 {
+		z.edits = make([]edit, 0, n+3)
+		z.ops = patchOps{at: make([]int, 0, n), fixes: make([]Fix, 0, n+1)}
 	}
 	if strip != nil {
 		z.edits = append(z.edits, edit{0, c.bom, "", []*Finding{strip}})
@@ -221,8 +272,9 @@ func normalize(c *collector, strip *Finding, ent entity, blocked bool) (out []by
 	z.valueEdits()
 	z.removals()
 	z.renames()
-	z.findingFixes()
-	c.describeHeld(ent)
+	if f := c.held.unwrap; f != nil && ent.wrapper != nil {
+		f.Fix = &Fix{Op: "move", From: pointerOf(ent.root), Path: ""}
+	}
 	unwrap, unwrapFix := c.unwrapEdits(ent, blocked)
 	z.edits = append(z.edits, unwrap...)
 	if blocked || len(z.edits) == 0 {
@@ -231,30 +283,49 @@ func normalize(c *collector, strip *Finding, ent entity, blocked bool) (out []by
 	return z.apply(), z.patch(unwrapFix)
 }
 
-// normalizer gathers one normalize call's byte edits, the operations of
-// Result.Fixes, and the final text of each replaced value.
+// normalizer gathers one normalize call's byte edits and the operations
+// of Result.Fixes.
 type normalizer struct {
-	c         *collector
-	edits     []edit
-	ops       []patchOp
-	finalText map[*node]string
+	c     *collector
+	edits []edit
+	ops   patchOps
+}
+
+// patchOps are the operations of Result.Fixes, each with the input offset
+// that orders it (SPEC §12: by position in the input): two slices sorted
+// together, so that the operations need no copy into Result.Fixes.
+type patchOps struct {
+	at    []int
+	fixes []Fix
+}
+
+func (p *patchOps) add(at int, f Fix) {
+	p.at, p.fixes = append(p.at, at), append(p.fixes, f)
+}
+
+func (p *patchOps) Len() int           { return len(p.at) }
+func (p *patchOps) Less(i, j int) bool { return p.at[i] < p.at[j] }
+func (p *patchOps) Swap(i, j int) {
+	p.at[i], p.at[j] = p.at[j], p.at[i]
+	p.fixes[i], p.fixes[j] = p.fixes[j], p.fixes[i]
 }
 
 // valueEdits replaces each fixed value that is not removed with its final
 // text.
 func (z *normalizer) valueEdits() {
 	c := z.c
-	for n, v := range c.fixes.valueFix {
-		if c.fixes.removed(n) {
+	for v := range c.fixes.values() {
+		if c.fixes.removed(v.n) {
 			continue
 		}
-		text, changed := c.finalValue(n, v)
+		text, changed := c.finalValue(v.n, v)
 		if !changed {
 			continue
 		}
-		z.finalText[n] = text
-		z.edits = append(z.edits, edit{n.Start, n.End, text, c.fixes.ownersOf(fixTarget{value: n})})
-		z.ops = append(z.ops, patchOp{n.Start, Fix{Op: "replace", Path: c.seqPointer(n), Value: json.RawMessage(text)}})
+		v.final = text
+		v.path, v.renamed = c.seqPointer(v.n)
+		z.edits = append(z.edits, edit{v.n.Start, v.n.End, text, v.by})
+		z.ops.add(v.n.Start, Fix{Op: "replace", Path: v.path, Value: json.RawMessage(text)})
 	}
 }
 
@@ -263,17 +334,18 @@ func (z *normalizer) valueEdits() {
 func (z *normalizer) removals() {
 	c := z.c
 	byObj := map[*node][]int{}
-	for r, k := range c.fixes.keyFix {
-		if k.remove && !c.fixes.removed(r.obj) {
-			byObj[r.obj] = append(byObj[r.obj], r.i)
+	for k := range c.fixes.keys() {
+		if k.remove && !c.fixes.removed(k.ref.obj) {
+			byObj[k.ref.obj] = append(byObj[k.ref.obj], k.ref.i)
 		}
 	}
 	for obj, idx := range byObj {
 		sort.Ints(idx)
 		rm := make([]bool, len(obj.Members))
+		parent, _ := c.seqPointer(obj)
 		for _, i := range idx {
 			rm[i] = true
-			z.ops = append(z.ops, patchOp{obj.Members[i].KeyStart, Fix{Op: "remove", Path: c.seqPointer(obj) + "/" + escapePointer(obj.Members[i].Key)}})
+			z.ops.add(obj.Members[i].KeyStart, Fix{Op: "remove", Path: parent + "/" + escapePointer(obj.Members[i].Key)})
 		}
 		for i := 0; i < len(rm); {
 			if !rm[i] {
@@ -295,7 +367,7 @@ func (z *normalizer) removeRun(obj *node, i, j, n int) {
 	ms := obj.Members
 	var by []*Finding
 	for k := i; k < j; k++ {
-		by = append(by, z.c.fixes.ownersOf(fixTarget{key: memberRef{obj, k}, isKey: true})...)
+		by = append(by, z.c.fixes.keyOf(ms[k].Val).by...)
 	}
 	switch {
 	case j < n: // a kept member follows: cut up to its key
@@ -310,51 +382,88 @@ func (z *normalizer) removeRun(obj *node, i, j, n int) {
 // renames rewrites each renamed key that is not removed.
 func (z *normalizer) renames() {
 	c := z.c
-	for r, k := range c.fixes.keyFix {
-		if k.remove || k.rename == "" || c.fixes.removed(r.obj) {
+	for k := range c.fixes.keys() {
+		if k.remove || k.rename == "" || c.fixes.removed(k.ref.obj) {
 			continue
 		}
-		m := &r.obj.Members[r.i]
-		z.edits = append(z.edits, edit{m.KeyStart, m.KeyEnd, quoteJSON(k.rename), c.fixes.ownersOf(fixTarget{key: r, isKey: true})})
-		parent := c.seqPointer(r.obj)
-		z.ops = append(z.ops, patchOp{m.KeyStart, Fix{Op: "move", From: parent + "/" + escapePointer(m.Key), Path: parent + "/" + escapePointer(k.rename)}})
+		m := &k.ref.obj.Members[k.ref.i]
+		z.edits = append(z.edits, edit{m.KeyStart, m.KeyEnd, quoteJSON(k.rename), k.by})
+		parent, _ := c.seqPointer(k.ref.obj)
+		z.ops.add(m.KeyStart, Fix{Op: "move", From: parent + "/" + escapePointer(m.Key), Path: parent + "/" + escapePointer(k.rename)})
 	}
 }
 
-// findingFixes fills each fixable finding's own operation.
-func (z *normalizer) findingFixes() {
-	c := z.c
-	for f, t := range c.fixes.owners {
-		if !t.isKey {
-			z.valueFindingFix(f, t.value)
-			continue
+// findingFixes fills the Fix, Fixable and Edit of the listed findings
+// (all of them when nothing was capped): like pointers, they are built for
+// the findings that Result keeps, as a finding past the cap would carry
+// them for nothing (a fix applies whether its finding is listed or not).
+func (c *collector) findingFixes(listed []*Finding, capped bool) {
+	keep := func(*Finding) bool { return true }
+	if capped {
+		set := make(map[*Finding]bool, len(listed))
+		for _, f := range listed {
+			set[f] = true
 		}
-		k := c.fixes.keyFix[t.key]
-		m := &t.key.obj.Members[t.key.i]
-		if k.remove {
-			f.Fix = &Fix{Op: "remove", Path: pointerOf(m.Val)}
-		} else {
-			f.Fix = &Fix{Op: "move", From: pointerOf(m.Val), Path: pointerOf(t.key.obj) + "/" + escapePointer(k.rename)}
+		keep = func(f *Finding) bool { return set[f] }
+	}
+	for v := range c.fixes.values() {
+		for _, f := range v.by {
+			if keep(f) {
+				c.valueFindingFix(f, v)
+			}
+		}
+	}
+	for k := range c.fixes.keys() {
+		for _, f := range k.by {
+			if keep(f) {
+				f.Fix = keyFindingFix(k)
+			}
+		}
+	}
+	c.describeHeld(keep)
+	for _, e := range c.applied {
+		if slices.ContainsFunc(e.by, keep) {
+			ed := &Edit{Start: c.pos(e.start), End: c.pos(e.end), Text: e.text}
+			for _, f := range e.by {
+				if f != nil {
+					f.Edit = ed
+				}
+			}
 		}
 	}
 }
 
-// valueFindingFix fills the operation of finding f, which fixes value n: a
-// replace with its final text.
-func (z *normalizer) valueFindingFix(f *Finding, n *node) {
-	c := z.c
-	if text, ok := z.finalText[n]; ok {
-		f.Fix = &Fix{Op: "replace", Path: pointerOf(n), Value: json.RawMessage(text)}
+// keyFindingFix is the operation of a finding that fixes a key: the
+// removal or the rename of its member.
+func keyFindingFix(k *keyFix) *Fix {
+	m := &k.ref.obj.Members[k.ref.i]
+	if k.remove {
+		return &Fix{Op: "remove", Path: pointerOf(m.Val)}
+	}
+	return &Fix{Op: "move", From: pointerOf(m.Val), Path: pointerOf(k.ref.obj) + "/" + escapePointer(k.rename)}
+}
+
+// valueFindingFix fills the operation of finding f, which fixes value v:
+// a replace with its final text, at the path of Result.Fixes' operation
+// unless a key above is renamed (a finding's pointer names the input's
+// keys).
+func (c *collector) valueFindingFix(f *Finding, v *valueFix) {
+	if v.final != "" {
+		path := v.path
+		if v.renamed {
+			path = pointerOf(v.n)
+		}
+		f.Fix = &Fix{Op: "replace", Path: path, Value: json.RawMessage(v.final)}
 		return
 	}
 	// Superseded by the removal of an enclosing member (a fix exists, but
 	// is not applied: no Fix, no Edit), or no change.
-	f.Fixable, f.Fix = c.fixes.removed(n), nil
+	f.Fixable, f.Fix = c.fixes.removed(v.n), nil
 }
 
 // apply writes the source with the edits in order (one that overlaps an
-// earlier edit, inside a removal, is skipped) and gives each finding the
-// edit that applied its fix.
+// earlier edit, inside a removal, is skipped) and keeps the edits applied
+// in c.applied, whose findings get them as their Edit (findingFixes).
 func (z *normalizer) apply() []byte {
 	c, edits := z.c, z.edits
 	sort.Slice(edits, func(i, j int) bool {
@@ -365,7 +474,7 @@ func (z *normalizer) apply() []byte {
 	})
 	var b bytes.Buffer
 	b.Grow(len(c.src))
-	last := 0
+	last, applied := 0, edits[:0]
 	for _, e := range edits {
 		if e.start < last {
 			continue
@@ -373,13 +482,9 @@ func (z *normalizer) apply() []byte {
 		b.Write(c.src[last:e.start])
 		b.WriteString(e.text)
 		last = e.end
-		applied := &Edit{Start: c.pos(e.start), End: c.pos(e.end), Text: e.text}
-		for _, f := range e.by {
-			if f != nil {
-				f.Edit = applied
-			}
-		}
+		applied = append(applied, e)
 	}
+	c.applied = applied
 	b.Write(c.src[last:])
 	return b.Bytes()
 }
@@ -389,38 +494,34 @@ func (z *normalizer) apply() []byte {
 // fix, if any, comes last (SPEC §12: the paths before it are inside
 // /value).
 func (z *normalizer) patch(unwrapFix *Fix) []Fix {
-	ops := z.ops
-	sort.Slice(ops, func(i, j int) bool { return ops[i].at < ops[j].at })
-	fixes := make([]Fix, len(ops), len(ops)+1)
-	for i, o := range ops {
-		fixes[i] = o.fix
-	}
+	sort.Sort(&z.ops)
+	fixes := z.ops.fixes
 	if unwrapFix != nil {
 		fixes = append(fixes, *unwrapFix)
 	}
 	return fixes
 }
 
-// describeHeld fills the Fix of each finding whose fix Options.NoFix
+// describeHeld fills the Fix of each finding kept whose fix Options.NoFix
 // holds back: the operation it would make, applied to nothing.
-func (c *collector) describeHeld(ent entity) {
-	if f := c.held.unwrap; f != nil && ent.wrapper != nil {
-		f.Fix = &Fix{Op: "move", From: pointerOf(ent.root), Path: ""}
-	}
-	for f, t := range c.held.owners {
-		if t.isKey {
-			k := c.held.keyFix[t.key]
-			m := &t.key.obj.Members[t.key.i]
-			f.Fix = &Fix{Op: "remove", Path: pointerOf(m.Val)}
-			if !k.remove {
-				f.Fix = &Fix{Op: "move", From: pointerOf(m.Val), Path: pointerOf(t.key.obj) + "/" + escapePointer(k.rename)}
+func (c *collector) describeHeld(keep func(*Finding) bool) {
+	for k := range c.held.keys() {
+		for _, f := range k.by {
+			if keep(f) {
+				f.Fix = keyFindingFix(k)
 			}
+		}
+	}
+	for v := range c.held.values() {
+		if !slices.ContainsFunc(v.by, keep) {
 			continue
 		}
-		text, changed := c.finalValue(t.value, c.held.valueFix[t.value])
-		f.Fixable, f.Fix = changed, nil
-		if changed {
-			f.Fix = &Fix{Op: "replace", Path: pointerOf(t.value), Value: json.RawMessage(text)}
+		text, changed := c.finalValue(v.n, v)
+		for _, f := range v.by {
+			f.Fixable, f.Fix = changed, nil
+			if changed {
+				f.Fix = &Fix{Op: "replace", Path: pointerOf(v.n), Value: json.RawMessage(text)}
+			}
 		}
 	}
 }

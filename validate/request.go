@@ -376,6 +376,7 @@ func (fl *formLinter) lintBody(bl *Linter, body []byte, base int, ri int) ([]byt
 	for _, f := range res.Findings {
 		if capped && f.Rule == "too-many-findings" {
 			fl.omit(res.Omitted, base+f.Start.Offset, ri)
+			fl.cap.pointersFull = fl.cap.pointersFull || res.pointersFull
 			continue
 		}
 		if inTemplate(&f) || !keep(f) {

@@ -13,6 +13,9 @@ type formCap struct {
 	omitted map[Severity]int // left out so far, by severity
 	first   int              // offset of the first finding left out (-1: none)
 	request int              // its request
+	// pointersFull: a body's pass left some out because their pointers
+	// filled its Result's room (pointerBudget).
+	pointersFull bool
 }
 
 // omit records findings left out: counts by severity, the first at off.
@@ -93,7 +96,7 @@ func (fl *formLinter) capAll(fs []Finding) ([]Finding, map[Severity]int) {
 		return fs, nil
 	}
 	if !slices.Contains(fl.opts.Ignore, "too-many-findings") {
-		f := Finding{Rule: "too-many-findings", Severity: SeverityWarning, Message: tooManyMessage(c.omitted, limit),
+		f := Finding{Rule: "too-many-findings", Severity: SeverityWarning, Message: tooManyMessage(c.omitted, limit, c.pointersFull),
 			Start: fl.pos(c.first), End: fl.pos(c.first), Request: c.request}
 		fs = mergeFindings(fs, []Finding{f})
 	}

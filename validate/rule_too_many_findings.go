@@ -39,32 +39,65 @@ func findingClass(f *Finding) int {
 
 // capFindings keeps at most limit of fs (sorted by position): the
 // blocking ones first, then by severity, the earliest of a class first,
-// still sorted by position; one too-many-findings finding, at the first
-// finding left out, says how many more there were (the findings past the
-// cap that were counted, not built, among them: c.unbuilt). It returns the
-// kept findings and the counts left out by severity. Linear in len(fs).
-func (c *collector) capFindings(fs []*Finding, limit int) ([]*Finding, map[Severity]int) {
+// still sorted by position; it builds the pointers of those it keeps,
+// leaving out the last of them in that order if their pointers pass the
+// Result's share (pointerBudget). One too-many-findings finding, at the
+// first finding left out, says how many more there were (the findings
+// past the cap that were counted, not built, among them: c.unbuilt). It
+// returns the kept findings, the counts left out by severity and whether
+// pointers left some out. Linear in len(fs).
+func (c *collector) capFindings(fs []*Finding, limit int) ([]*Finding, map[Severity]int, bool) {
 	if limit <= 0 {
 		limit = DefaultMaxFindings
 	}
-	if len(fs) <= limit {
-		return fs, nil
+	kept, omitted, first := fs, map[Severity]int(nil), -1
+	if len(fs) > limit {
+		var extra [capClasses]int
+		for _, u := range c.unbuilt {
+			extra[findingClass(&Finding{Rule: u.rule, Severity: u.sev})] += u.n
+		}
+		var f *Finding
+		kept, omitted, f = selectCapped(fs, limit, extra)
+		for _, u := range c.unbuilt {
+			omitted[u.sev] += u.n
+		}
+		first = f.Start.Offset
 	}
-	var extra [capClasses]int
-	for _, u := range c.unbuilt {
-		extra[findingClass(&Finding{Rule: u.rule, Severity: u.sev})] += u.n
+	kept, dropped := c.fillPointers(kept, omitted != nil)
+	for _, f := range dropped {
+		if omitted == nil {
+			omitted = map[Severity]int{}
+		}
+		omitted[f.Severity]++
+		if first < 0 || f.Start.Offset < first {
+			first = f.Start.Offset
+		}
 	}
-	kept, omitted, first := selectCapped(fs, limit, extra)
-	for _, u := range c.unbuilt {
-		omitted[u.sev] += u.n
+	if omitted == nil {
+		return kept, nil, false
 	}
-	if f := c.report("too-many-findings", SeverityWarning, first.Start.Offset, first.Start.Offset, "", tooManyMessage(omitted, limit)); f != nil {
+	if f := c.report("too-many-findings", SeverityWarning, first, first, "", tooManyMessage(omitted, limit, dropped != nil)); f != nil {
 		c.findings = c.findings[:len(c.findings)-1] // report appended it to the uncapped list
 		kept = append(kept, f)
 		slices.SortStableFunc(kept, func(a, b *Finding) int { return compareFindings(*a, *b) })
 	}
-	return kept, omitted
+	return kept, omitted, dropped != nil
 }
+
+// A Result lists at most pointerBytesPerByte bytes of pointers per input
+// byte, and minPointerBytes whatever the input: a pointer is as long as
+// its path, and under a key half the input long each of the cap's
+// findings would hold a copy of that key (the Result alone would be
+// hundreds of bytes per input byte). A real body's findings use a few
+// percent of it.
+const (
+	pointerBytesPerByte = 8
+	minPointerBytes     = 64 << 10
+)
+
+// pointerBudget is how many bytes of pointers a Result of an input of
+// size bytes lists.
+func pointerBudget(size int) int { return max(minPointerBytes, pointerBytesPerByte*size) }
 
 // selectCapped keeps at most limit of fs (sorted by position), the
 // blocking ones first, then by severity, the earliest of a class first,
@@ -102,11 +135,16 @@ func selectCapped(fs []*Finding, limit int, unbuilt [capClasses]int) (kept []*Fi
 	return kept, omitted, first
 }
 
-// tooManyMessage is the too-many-findings message for the counts left out.
-func tooManyMessage(omitted map[Severity]int, limit int) string {
+// tooManyMessage is the too-many-findings message for the counts left out,
+// past the cap or, bySize, past the room for pointers.
+func tooManyMessage(omitted map[Severity]int, limit int, bySize bool) string {
 	n := 0
 	for _, c := range omitted {
 		n += c
+	}
+	if bySize {
+		return fmt.Sprintf("%d more finding%s not listed (%s): their pointers run through long keys, and those shown fill the room a result gives pointers (%d bytes per input byte); blocking ones come first, then by severity: fix them and lint again, or lint a smaller part of the input",
+			n, pluralS(n), severityCounts(omitted), pointerBytesPerByte)
 	}
 	return fmt.Sprintf("%d more finding%s not listed (%s): the first %d are shown, blocking ones first, then by severity; fix them and lint again, or raise the cap",
 		n, pluralS(n), severityCounts(omitted), limit)

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/azconn/azconn/internal/schemaengine"
 )
@@ -83,7 +84,8 @@ func (rc *ruleContext) eachViolation(out reporter, fn func(v schemaViolation), k
 
 // instance converts the tree into the value the schema engine validates:
 // objects keyed by canonical names (so a miscased key is validated as the
-// property it will become), numbers as json.Number. Values of members that
+// property it will become), as schemaengine.Objects (a slice each, where a
+// map cost some 300 bytes), numbers as json.Number. Values of members that
 // the schema does not know are left out: additionalProperties reports the
 // key, and nothing looks inside.
 func (rc *ruleContext) instance(n *node) any {
@@ -105,32 +107,36 @@ func (rc *ruleContext) instance(n *node) any {
 		}
 		return out
 	}
-	out := make(map[string]any, len(n.Members))
-	if canon := rc.canonOf(n); canon != nil {
-		for _, e := range canon {
-			name, i := e.name, e.i
-			// A claimed value (a placeholder) already has its one
-			// finding: leave it out rather than validate it for nothing.
-			// Its key is a known property, and no property is required.
-			if v := n.Members[i].Val; !rc.isClaimed(v) {
-				out[name] = rc.instance(v)
-			}
+	return rc.object(n)
+}
+
+// object is the instance of object n: its canonical names, then the
+// other keys (a name once, the canonical one first), sorted by name.
+func (rc *ruleContext) object(n *node) schemaengine.Object {
+	out := make(schemaengine.Object, 0, len(n.Members))
+	canon := rc.canonOf(n)
+	for _, e := range canon {
+		// A claimed value (a placeholder) already has its one
+		// finding: leave it out rather than validate it for nothing.
+		// Its key is a known property, and no property is required.
+		if v := n.Members[e.i].Val; !rc.isClaimed(v) {
+			out = append(out, schemaengine.Member{Name: e.name, Value: rc.instance(v)})
 		}
 	}
+	known := rc.typeOf(n) != nil
 	for i := range n.Members {
-		m := &n.Members[i]
-		if rc.isCanonMember(n, i) {
-			continue
-		}
-		if _, ok := out[m.Key]; !ok {
-			if rc.typeOf(n) == nil {
-				out[m.Key] = rc.instance(m.Val)
-			} else {
-				out[m.Key] = nil
+		if m := &n.Members[i]; !canon.has(i) {
+			var v any
+			if !known {
+				v = rc.instance(m.Val)
 			}
+			out = append(out, schemaengine.Member{Name: m.Key, Value: v})
 		}
 	}
-	return out
+	// Stable: of a name's members the first stays, as the canonical
+	// one was appended first.
+	slices.SortStableFunc(out, func(a, b schemaengine.Member) int { return strings.Compare(a.Name, b.Name) })
+	return slices.CompactFunc(out, func(a, b schemaengine.Member) bool { return a.Name == b.Name })
 }
 
 func (rc *ruleContext) isCanonMember(n *node, i int) bool { return rc.canonOf(n).has(i) }

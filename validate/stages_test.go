@@ -117,7 +117,7 @@ func TestRulesWriteOnlyThroughReporter(t *testing.T) {
 		ran++
 		before := ruleView(&rc)
 		findings, claims, keys := len(out.findings), countTrue(out.claimed), countTrue(out.keysDone)
-		fixes := len(out.fixes.owners) + len(out.held.owners)
+		fixes := out.fixes.owned() + out.held.owned()
 		rec := &recorder{collector: out}
 		l.runRules(&rc, rec)
 		if after := ruleView(&rc); !slices.Equal(before, after) {
@@ -132,7 +132,7 @@ func TestRulesWriteOnlyThroughReporter(t *testing.T) {
 		if got := countTrue(out.keysDone) - keys; got > rec.keys {
 			t.Errorf("%s: %d keys marked, %d through the reporter", c.name, got, rec.keys)
 		}
-		if got := len(out.fixes.owners) + len(out.held.owners) - fixes; got > rec.fixes {
+		if got := out.fixes.owned() + out.held.owned() - fixes; got > rec.fixes {
 			t.Errorf("%s: %d fixes attached, %d through the reporter", c.name, got, rec.fixes)
 		}
 	}

@@ -257,13 +257,19 @@ func (p *parser) run() {
 	// Past 64, the members' stack starts at the colons' count, bounded
 	// by the shortest member ("":0,) so that colons inside strings cannot
 	// make it big: its doublings cost more than twice its final size.
-	p.members = bytes.Count(rest, []byte{':'})
-	p.mstack = make([]Member, 0, min(p.members, max(64, len(rest)/5)))
-	p.members = min(64, p.members)
+	colons := bytes.Count(rest, []byte{':'})
+	p.mstack = make([]Member, 0, min(colons, max(64, len(rest)/5)))
+	p.members = min(64, colons)
 	// Every member but an object's last is followed by a comma, so commas
 	// beyond the colons are array elements.
-	p.values = max(p.members, min(64, bytes.Count(rest, []byte{','}))) + 4
-	p.tree.Nodes = make([]*Node, 0, p.values)
+	commas := bytes.Count(rest, []byte{','})
+	p.values = max(p.members, min(64, commas)) + 4
+	// A value per colon and per comma at most, but an array's first
+	// element (then Nodes grows once): sized so, it does not grow by
+	// 1.25x from small, which allocates five times its final size. Two
+	// bytes per value at least ("1,"), so that separators inside strings
+	// cannot make it big.
+	p.tree.Nodes = make([]*Node, 0, min(2+colons+commas, 2+len(rest)/2))
 	for st := stValue; st != stDone && p.tree.Err == nil; {
 		switch st {
 		case stValue:

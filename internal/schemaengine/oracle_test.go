@@ -144,6 +144,9 @@ func compare(t testing.TB, data []byte) {
 		if !slices.Equal(own, oracle) && !signedTimeField(inst) {
 			t.Errorf("%s: %.300s\nthis engine: %q\nthe oracle:  %q", name, data, own, oracle)
 		}
+		if objs := describe(p.own.Validate(asObjects(inst))); !slices.Equal(objs, own) {
+			t.Errorf("%s: %.300s\nas Objects: %q\nas maps:    %q", name, data, objs, own)
+		}
 	}
 }
 

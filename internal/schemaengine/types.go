@@ -92,7 +92,7 @@ func typeOf(v any) jsonType {
 		return typeString
 	case []any:
 		return typeArray
-	case map[string]any:
+	case map[string]any, Object:
 		return typeObject
 	}
 	return 0
