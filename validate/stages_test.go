@@ -140,3 +140,57 @@ func TestRulesWriteOnlyThroughReporter(t *testing.T) {
 		t.Fatalf("the rules ran on %d golden bodies; want at least 50", ran)
 	}
 }
+
+// TestCheckStopsAtEachStage lints bodies that each stop the stages at a
+// different one and checks what check hands on: whether the rules run,
+// whether a blocking finding forbids changes, the entity, the detection
+// and the secrets, each stage's typed value or its zero.
+func TestCheckStopsAtEachStage(t *testing.T) {
+	for _, c := range []struct {
+		name, in       string
+		opts           Options
+		ready, blocked bool
+		wrapped        bool   // the entity is inside a GET response
+		from           string // the detection's origin
+		secrets        bool   // findSecrets returned a set
+	}{
+		{name: "guard: too large", in: `{"displayName": "x"}`, opts: Options{MaxSize: 8}, blocked: true},
+		{name: "guard: invalid UTF-8", in: "{\"displayName\": \"\xff\"}", blocked: true},
+		{name: "parse: syntax error", in: `{"displayName": "x",}`, blocked: true},
+		{name: "parse: duplicate key", in: `{"displayName": "a", "displayName": "b"}`, ready: true, blocked: true, from: "default"},
+		{name: "entity: not an object", in: `["a"]`},
+		{name: "entity: a GET list", in: `{"value": [{"displayName": "x"}]}`},
+		{name: "entity: a GET response", in: `{"value": {"displayName": "x"}}`, ready: true, wrapped: true, from: "default"},
+		{name: "detect: explicit target", in: `{"displayName": "x"}`, opts: Options{Target: AzureConnection}, ready: true, from: "flag"},
+		{name: "detect: a key only one target has", in: `{"connectionType": "hybridAzureADJoin"}`, ready: true, from: "property connectionType"},
+		{name: "secrets: a password", in: `{"adDomainPassword": "Secret123!"}`, ready: true, from: "default", secrets: true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			l, err := New(c.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			in := []byte(c.in)
+			var rc ruleContext
+			st := l.check(in, l.guard(in, FormJSON), newCollector(in, l), &rc)
+			if st.ready != c.ready || st.blocked != c.blocked {
+				t.Errorf("ready, blocked = %v, %v; want %v, %v", st.ready, st.blocked, c.ready, c.blocked)
+			}
+			if got := st.ent.wrapper != nil; got != c.wrapped {
+				t.Errorf("wrapped = %v, want %v", got, c.wrapped)
+			}
+			if st.ready && st.det.from != c.from {
+				t.Errorf("detected from %q, want %q", st.det.from, c.from)
+			}
+			if got := st.secrets != nil; got != c.secrets {
+				t.Errorf("secrets = %v, want %v", got, c.secrets)
+			}
+			if st.ready && (rc.bound == nil || rc.root != st.ent.root || rc.m != st.det.model) {
+				t.Error("the rules' context does not hold the stages' values")
+			}
+			if !st.ready && rc.tree != nil {
+				t.Error("the rules' context was filled though the rules do not run")
+			}
+		})
+	}
+}
