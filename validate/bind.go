@@ -179,7 +179,7 @@ type binder struct {
 func (bd *binder) bindObject(n *node) {
 	info := bd.b.objOf(n)
 	o := info.obj
-	info.canon = make(canonIndex, 0, len(n.Members))
+	info.canon = make(canonIndex, 0, min(len(n.Members), len(o.props)))
 	// Exact names first, so that a case variant never takes a name that the
 	// payload also spells exactly.
 	for i := range n.Members {

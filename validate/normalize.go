@@ -35,12 +35,9 @@ type valueFix struct {
 	raw        string // replacement JSON text; wins over transforms
 	transforms []transform
 	by         []*Finding // the findings whose fix this is
-	// Set by normalize for a value it changes: the final JSON text, and
-	// the path of its operation in Result.Fixes (seqPointer), which is
-	// also its findings' when renamed is false (no enclosing key is
-	// renamed).
-	final, path string
-	renamed     bool
+	// changed is set by normalize when it replaces the value: raw is
+	// then the final JSON text.
+	changed bool
 }
 
 type transform struct {
@@ -237,17 +234,14 @@ type edit struct {
 // seqPointer returns the pointer of n in the document as it is when the
 // fixes before n (in input order) have been applied: every enclosing
 // member's key that a fix renames is written with its new name, because
-// that key precedes n and so was renamed first. renamed says whether one
-// was (else the pointer is pointerOf's).
-func (c *collector) seqPointer(n *node) (ptr string, renamed bool) {
-	ptr = pointerWith(n, func(v *node) string {
+// that key precedes n and so was renamed first.
+func (c *collector) seqPointer(n *node) string {
+	return pointerWith(n, func(v *node) string {
 		if k := c.fixes.keyOf(v); k != nil && k.rename != "" && !k.remove {
-			renamed = true
 			return k.rename
 		}
 		return v.Key()
 	})
-	return ptr, renamed
 }
 
 // normalize is the fixes stage: it turns the fixes collected in c into
@@ -322,10 +316,9 @@ func (z *normalizer) valueEdits() {
 		if !changed {
 			continue
 		}
-		v.final = text
-		v.path, v.renamed = c.seqPointer(v.n)
+		v.raw, v.changed = text, true
 		z.edits = append(z.edits, edit{v.n.Start, v.n.End, text, v.by})
-		z.ops.add(v.n.Start, Fix{Op: "replace", Path: v.path, Value: json.RawMessage(text)})
+		z.ops.add(v.n.Start, Fix{Op: "replace", Path: c.seqPointer(v.n), Value: json.RawMessage(text)})
 	}
 }
 
@@ -342,7 +335,7 @@ func (z *normalizer) removals() {
 	for obj, idx := range byObj {
 		sort.Ints(idx)
 		rm := make([]bool, len(obj.Members))
-		parent, _ := c.seqPointer(obj)
+		parent := c.seqPointer(obj)
 		for _, i := range idx {
 			rm[i] = true
 			z.ops.add(obj.Members[i].KeyStart, Fix{Op: "remove", Path: parent + "/" + escapePointer(obj.Members[i].Key)})
@@ -388,7 +381,7 @@ func (z *normalizer) renames() {
 		}
 		m := &k.ref.obj.Members[k.ref.i]
 		z.edits = append(z.edits, edit{m.KeyStart, m.KeyEnd, quoteJSON(k.rename), k.by})
-		parent, _ := c.seqPointer(k.ref.obj)
+		parent := c.seqPointer(k.ref.obj)
 		z.ops.add(m.KeyStart, Fix{Op: "move", From: parent + "/" + escapePointer(m.Key), Path: parent + "/" + escapePointer(k.rename)})
 	}
 }
@@ -444,16 +437,10 @@ func keyFindingFix(k *keyFix) *Fix {
 }
 
 // valueFindingFix fills the operation of finding f, which fixes value v:
-// a replace with its final text, at the path of Result.Fixes' operation
-// unless a key above is renamed (a finding's pointer names the input's
-// keys).
+// a replace with its final text.
 func (c *collector) valueFindingFix(f *Finding, v *valueFix) {
-	if v.final != "" {
-		path := v.path
-		if v.renamed {
-			path = pointerOf(v.n)
-		}
-		f.Fix = &Fix{Op: "replace", Path: path, Value: json.RawMessage(v.final)}
+	if v.changed {
+		f.Fix = &Fix{Op: "replace", Path: pointerOf(v.n), Value: json.RawMessage(v.raw)}
 		return
 	}
 	// Superseded by the removal of an enclosing member (a fix exists, but

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -305,6 +306,11 @@ func (p *parser) attach(n *Node) {
 	n.Parent = f.n
 	if f.n.Kind == Array {
 		n.Index = int32(len(p.estack) - f.base)
+		if len(p.estack) == cap(p.estack) {
+			// Twice the size, not append's 1.25x past 256, whose copies
+			// add up to five times the final size.
+			p.estack = slices.Grow(p.estack, max(16, len(p.estack)))
+		}
 		p.estack = append(p.estack, n)
 		return
 	}
