@@ -158,7 +158,10 @@ type parser struct {
 	// into exact-size slices cut from the arenas when the container closes:
 	// a few allocations per parse instead of a growing slice per container.
 	mstack []Member
-	estack []*Node
+	// colons counts the colons of the text, attached the members read:
+	// no more than colons-attached members are to come.
+	colons, attached int
+	estack           []*Node
 	// Expected counts, for sizing the first chunks.
 	members, values, made int
 	marena                []Member
@@ -255,11 +258,11 @@ func (p *parser) run() {
 	// Sizes from a quick count: a member per ':', an element per ','
 	// at most; a small payload then needs one chunk of each.
 	rest := p.src[p.pos:]
-	// Past 64, the members' stack starts at the colons' count, bounded
-	// by the shortest member ("":0,) so that colons inside strings cannot
-	// make it big: its doublings cost more than twice its final size.
+	// The members' stack holds the members of the open objects: few,
+	// unless an object is wide. It starts at 64 (growMembers).
 	colons := bytes.Count(rest, []byte{':'})
-	p.mstack = make([]Member, 0, min(colons, max(64, len(rest)/5)))
+	p.colons = colons
+	p.mstack = make([]Member, 0, min(colons, 64))
 	p.members = min(64, colons)
 	// Every member but an object's last is followed by a comma, so commas
 	// beyond the colons are array elements.
@@ -320,7 +323,21 @@ func (p *parser) attach(n *Node) {
 	i := len(p.mstack) - f.base
 	n.Index = int32(i)
 	n.Repeated = p.checkDup(f, m.Key, i)
+	if len(p.mstack) == cap(p.mstack) {
+		p.growMembers()
+	}
 	p.mstack = append(p.mstack, m)
+	p.attached++
+}
+
+// growMembers makes room on the full members' stack for every member
+// still to come, at once: a member per colon not yet read as one, at most
+// one per five bytes ("":0,) so that colons inside strings cannot make it
+// big. Doubling, or append's 1.25x, would copy a wide object's members
+// over and over (five times their size for 1.25x).
+func (p *parser) growMembers() {
+	left := min(p.colons-p.attached, len(p.src)/5)
+	p.mstack = slices.Grow(p.mstack, max(1, left))
 }
 
 // value reads one value: a scalar, or the opening bracket of a container.
@@ -529,6 +546,14 @@ func (p *parser) close(f *frame) {
 		return
 	}
 	ms := p.mstack[f.base:]
+	if len(ms) > 64 && len(ms) >= cap(p.mstack)/2 {
+		// A wide object holds most of the stack: it keeps that part
+		// instead of a copy, and the stack, cut at its base, grows on
+		// the next push for the members left.
+		f.n.Members = ms[:len(ms):len(ms)]
+		p.mstack = p.mstack[:f.base:f.base]
+		return
+	}
 	if len(ms) > 0 {
 		if len(p.marena) < len(ms) {
 			p.marena = make([]Member, max(len(ms), p.members))

@@ -2,6 +2,7 @@ package jsontext
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -252,4 +253,57 @@ func FuzzTree(f *testing.F) {
 			last = n.Start
 		}
 	})
+}
+
+// TestWideObjects: objects wide enough to keep their part of the members'
+// stack (and narrow ones copied off it), side by side and nested, each
+// keep exactly their members, as a rendering of the tree shows.
+func TestWideObjects(t *testing.T) {
+	wide := func(prefix string, n int) string {
+		var b strings.Builder
+		b.WriteByte('{')
+		for i := range n {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			fmt.Fprintf(&b, `"%s%d":%d`, prefix, i, i)
+		}
+		b.WriteByte('}')
+		return b.String()
+	}
+	for _, in := range []string{
+		wide("k", 300),
+		`{"a":` + wide("w", 300) + `,"b":1,"c":` + wide("v", 500) + `,"d":[` + wide("x", 70) + `,{"e":2}]}`,
+		`{"p":1,"q":{"r":` + wide("deep", 1000) + `,"s":` + wide("t", 3) + `},"u":` + wide("z", 65) + `}`,
+		`[` + wide("a", 200) + `,` + wide("b", 200) + `,{"c":` + wide("d", 129) + `}]`,
+	} {
+		tr := Parse([]byte(in), ParseOptions{})
+		if tr.Err != nil {
+			t.Fatal(tr.Err)
+		}
+		if got := render(in, tr.Root); got != in {
+			t.Errorf("tree of %.60s… renders differently:\n%.200s", in, got)
+		}
+	}
+}
+
+// render writes the tree of src, a text without spaces or escapes, back.
+func render(src string, n *Node) string {
+	switch n.Kind {
+	case Object:
+		parts := make([]string, len(n.Members))
+		for i, m := range n.Members {
+			parts[i] = `"` + m.Key + `":` + render(src, m.Val)
+		}
+		return "{" + strings.Join(parts, ",") + "}"
+	case Array:
+		parts := make([]string, len(n.Elems))
+		for i, e := range n.Elems {
+			parts[i] = render(src, e)
+		}
+		return "[" + strings.Join(parts, ",") + "]"
+	case String:
+		return `"` + n.Str + `"`
+	}
+	return src[n.Start:n.End]
 }
