@@ -107,39 +107,29 @@ func TestLintContext(t *testing.T) {
 	}
 }
 
-// knownHeavyShapes are the scaling shapes that still allocate more than
-// maxBytesPerInputByte per input byte, with a ceiling 20% over what they
-// measure now (so that they get no worse): findings past the cap are
-// still built for their messages and fixes (a fix must apply whether its
-// finding is listed or not). Issue 23's note has the figures.
-var knownHeavyShapes = map[string]float64{
-	"whitespace-values-one-line":      126,
-	"miscased-health-checks-one-line": 117,
-}
-
-// maxBytesPerInputByte bounds what one Lint allocates per input byte.
+// maxBytesPerInputByte bounds what one Lint or Redact allocates per
+// input byte (issue 23).
 const maxBytesPerInputByte = 64
 
 // TestBytesPerInputByte: every scaling shape at 192 KB allocates at most
-// maxBytesPerInputByte per input byte, but the known heavy ones, which
-// stay under their ceilings.
+// maxBytesPerInputByte per input byte, through Lint and through Redact.
+// The count is the runtime's bytes allocated, the same on every run.
 func TestBytesPerInputByte(t *testing.T) {
 	if testing.Short() {
 		t.Skip("lints a few MB")
 	}
 	for _, s := range scalingShapes {
-		t.Run(s.name, func(t *testing.T) {
-			in := s.gen(4 * scalingBase)
-			got := float64(measureShape(s, in).bytes) / float64(len(in))
-			limit := float64(maxBytesPerInputByte)
-			if c, ok := knownHeavyShapes[s.name]; ok {
-				limit = c
-			}
-			t.Logf("%-34s %6.1f B per input byte (limit %.0f)", s.name, got, limit)
-			if got > limit {
-				t.Errorf("%s: %.1f bytes allocated per input byte, over %.0f", s.name, got, limit)
-			}
-		})
+		for _, path := range []string{"lint", "redact"} {
+			t.Run(s.name+"/"+path, func(t *testing.T) {
+				s.redact = path == "redact"
+				in := s.gen(4 * scalingBase)
+				got := float64(measureShape(s, in).bytes) / float64(len(in))
+				t.Logf("%-34s %-6s %5.1f B per input byte", s.name, path, got)
+				if got > maxBytesPerInputByte {
+					t.Errorf("%s through %s: %.1f bytes allocated per input byte, over %d", s.name, path, got, maxBytesPerInputByte)
+				}
+			})
+		}
 	}
 }
 
