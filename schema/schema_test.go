@@ -570,7 +570,7 @@ func validateOwn(t *testing.T, target string, inst any) []failure {
 		schemaengine.KindAdditional: "additionalProperties",
 	}
 	var out []failure
-	for _, v := range s.Validate(inst) {
+	for _, v := range s.Validate(schemaengine.FromJSON(inst)) {
 		out = append(out, failure{names[v.Kind], "/" + strings.Join(v.Location, "/")})
 	}
 	sortFailures(out)

@@ -3,7 +3,6 @@ package validate
 import (
 	"bytes"
 	"encoding/json"
-	"iter"
 	"slices"
 	"sort"
 )
@@ -13,7 +12,8 @@ import (
 // final value and every finding learns the operation and edit it shares.
 // normalize turns it into byte edits and the JSON Patch of Result.Fixes.
 // The fixes are found by node ID, through index slices allocated with the
-// first fix (8 bytes a node), and come from chunks: maps keyed by node, by
+// first fix (8 bytes a node) and walked in document order, and come from
+// chunks: maps keyed by node, by
 // finding and by target cost some 200 bytes per fix, a lot when the input
 // is a fix every 22 bytes.
 type ledger struct {
@@ -110,36 +110,18 @@ func (l *ledger) keyOf(n *node) *keyFix {
 	return l.keyAt[n.ID]
 }
 
-// values yields the fixes of values in document order.
-func (l *ledger) values() iter.Seq[*valueFix] {
-	return func(yield func(*valueFix) bool) {
-		for _, v := range l.valueAt {
-			if v != nil && !yield(v) {
-				return
-			}
-		}
-	}
-}
-
-// keys yields the fixes of members in document order.
-func (l *ledger) keys() iter.Seq[*keyFix] {
-	return func(yield func(*keyFix) bool) {
-		for _, k := range l.keyAt {
-			if k != nil && !yield(k) {
-				return
-			}
-		}
-	}
-}
-
 // count returns how many values and members l fixes.
 func (l *ledger) count() int {
 	n := 0
-	for range l.values() {
-		n++
+	for _, v := range l.valueAt {
+		if v != nil {
+			n++
+		}
 	}
-	for range l.keys() {
-		n++
+	for _, k := range l.keyAt {
+		if k != nil {
+			n++
+		}
 	}
 	return n
 }
@@ -212,8 +194,10 @@ func (c *collector) finalValue(n *node, v *valueFix) (string, bool) {
 		return v.raw, v.raw != string(c.src[n.Start:n.End])
 	}
 	// In place: the order is all that changes, and a second call sorts
-	// nothing.
-	slices.SortStableFunc(v.transforms, func(a, b transform) int { return a.order - b.order })
+	// nothing. Most values have one.
+	if ts := v.transforms; len(ts) > 1 {
+		sort.SliceStable(ts, func(i, j int) bool { return ts[i].order < ts[j].order })
+	}
 	s := n.Str
 	for _, t := range v.transforms {
 		s = t.fn(s)
@@ -308,7 +292,10 @@ func (p *patchOps) Swap(i, j int) {
 // text.
 func (z *normalizer) valueEdits() {
 	c := z.c
-	for v := range c.fixes.values() {
+	for _, v := range c.fixes.valueAt {
+		if v == nil {
+			continue
+		}
 		if c.fixes.removed(v.n) {
 			continue
 		}
@@ -327,7 +314,10 @@ func (z *normalizer) valueEdits() {
 func (z *normalizer) removals() {
 	c := z.c
 	byObj := map[*node][]int{}
-	for k := range c.fixes.keys() {
+	for _, k := range c.fixes.keyAt {
+		if k == nil {
+			continue
+		}
 		if k.remove && !c.fixes.removed(k.ref.obj) {
 			byObj[k.ref.obj] = append(byObj[k.ref.obj], k.ref.i)
 		}
@@ -375,7 +365,10 @@ func (z *normalizer) removeRun(obj *node, i, j, n int) {
 // renames rewrites each renamed key that is not removed.
 func (z *normalizer) renames() {
 	c := z.c
-	for k := range c.fixes.keys() {
+	for _, k := range c.fixes.keyAt {
+		if k == nil {
+			continue
+		}
 		if k.remove || k.rename == "" || c.fixes.removed(k.ref.obj) {
 			continue
 		}
@@ -399,14 +392,20 @@ func (c *collector) findingFixes(listed []*Finding, capped bool) {
 		}
 		keep = func(f *Finding) bool { return set[f] }
 	}
-	for v := range c.fixes.values() {
+	for _, v := range c.fixes.valueAt {
+		if v == nil {
+			continue
+		}
 		for _, f := range v.by {
 			if keep(f) {
 				c.valueFindingFix(f, v)
 			}
 		}
 	}
-	for k := range c.fixes.keys() {
+	for _, k := range c.fixes.keyAt {
+		if k == nil {
+			continue
+		}
 		for _, f := range k.by {
 			if keep(f) {
 				f.Fix = keyFindingFix(k)
@@ -492,14 +491,20 @@ func (z *normalizer) patch(unwrapFix *Fix) []Fix {
 // describeHeld fills the Fix of each finding kept whose fix Options.NoFix
 // holds back: the operation it would make, applied to nothing.
 func (c *collector) describeHeld(keep func(*Finding) bool) {
-	for k := range c.held.keys() {
+	for _, k := range c.held.keyAt {
+		if k == nil {
+			continue
+		}
 		for _, f := range k.by {
 			if keep(f) {
 				f.Fix = keyFindingFix(k)
 			}
 		}
 	}
-	for v := range c.held.values() {
+	for _, v := range c.held.valueAt {
+		if v == nil {
+			continue
+		}
 		if !slices.ContainsFunc(v.by, keep) {
 			continue
 		}

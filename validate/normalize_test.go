@@ -84,11 +84,15 @@ func TestFixesNestedRename(t *testing.T) {
 // owned counts the findings whose fix is in l.
 func (l *ledger) owned() int {
 	n := 0
-	for v := range l.values() {
-		n += len(v.by)
+	for _, v := range l.valueAt {
+		if v != nil {
+			n += len(v.by)
+		}
 	}
-	for k := range l.keys() {
-		n += len(k.by)
+	for _, k := range l.keyAt {
+		if k != nil {
+			n += len(k.by)
+		}
 	}
 	return n
 }

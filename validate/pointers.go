@@ -1,7 +1,5 @@
 package validate
 
-import "slices"
-
 // Pointers of findings are built last, for the findings that Result keeps:
 // a pointer is as long as its path, and a path through a long key (a
 // megabyte-long name holding many repeated keys) would otherwise cost the
@@ -80,7 +78,7 @@ func (c *collector) fillPointers(kept []*Finding, capped bool) (listed, dropped 
 // earliest first) until they pass budget, and leaves out the findings from
 // there on.
 func (c *collector) pointersInBudget(kept []*Finding, budget int) (listed, dropped []*Finding) {
-	pending := make(map[*Finding]*node, len(kept))
+	pending := map[*Finding]*node{}
 	for _, chunk := range c.deferred {
 		for _, d := range chunk {
 			if d.at != nil {
@@ -89,27 +87,29 @@ func (c *collector) pointersInBudget(kept []*Finding, budget int) (listed, dropp
 		}
 	}
 	c.deferred = nil
-	order := slices.Clone(kept)
-	slices.SortStableFunc(order, func(a, b *Finding) int { return findingClass(a) - findingClass(b) })
-	total := 0
-	for i, f := range order {
-		if n := pending[f]; n != nil {
-			f.Pointer = pointerOf(n)
-		}
-		if total += len(f.Pointer); total > budget {
-			dropped = order[i:]
-			break
+	// The findings of class cut from kept[from] on, and of every worse
+	// class, are left out.
+	cut, from, total := capClasses, 0, 0
+	for class := 0; class < capClasses && cut == capClasses; class++ {
+		for i, f := range kept {
+			if findingClass(f) != class {
+				continue
+			}
+			if n := pending[f]; n != nil {
+				f.Pointer = pointerOf(n)
+			}
+			if total += len(f.Pointer); total > budget {
+				cut, from = class, i
+				break
+			}
 		}
 	}
-	left := make(map[*Finding]bool, len(dropped))
-	for _, f := range dropped {
-		left[f] = true
-	}
-	for _, f := range kept {
-		if !left[f] {
+	for i, f := range kept {
+		if k := findingClass(f); k > cut || k == cut && i >= from {
+			dropped = append(dropped, f)
+		} else {
 			listed = append(listed, f)
 		}
 	}
-	slices.SortStableFunc(dropped, func(a, b *Finding) int { return compareFindings(*a, *b) })
 	return listed, dropped
 }

@@ -3,8 +3,8 @@ package validate
 import (
 	"encoding/json"
 	"slices"
+	"sort"
 	"strconv"
-	"strings"
 
 	"github.com/azconn/azconn/internal/schemaengine"
 )
@@ -64,7 +64,7 @@ func (rc *ruleContext) violations() []schemaViolation {
 		}
 		errs = append(errs, schemaViolation{n: rc.locate(e.Location), kind: violationKinds[e.Kind], want: e.Want})
 	})
-	slices.SortStableFunc(errs, func(a, b schemaViolation) int { return violationRank(a) - violationRank(b) })
+	sort.SliceStable(errs, func(i, j int) bool { return violationRank(errs[i]) < violationRank(errs[j]) })
 	rc.schemaErrs = errs
 	return errs
 }
@@ -140,10 +140,27 @@ func (rc *ruleContext) object(n *node) schemaengine.Object {
 			out = append(out, schemaengine.Member{Name: m.Key, Value: v})
 		}
 	}
-	// Stable: of a name's members the first stays, as the canonical
-	// one was appended first.
-	slices.SortStableFunc(out, func(a, b schemaengine.Member) int { return strings.Compare(a.Name, b.Name) })
-	return slices.CompactFunc(out, func(a, b schemaengine.Member) bool { return a.Name == b.Name })
+	return sortMembers(out)
+}
+
+// sortMembers sorts the members of an instance object by name and keeps
+// the first of each name (stable: the canonical one was appended first).
+// Most objects have one or two members: those need no sort call, which
+// allocates.
+func sortMembers(ms schemaengine.Object) schemaengine.Object {
+	switch {
+	case len(ms) == 2 && ms[1].Name < ms[0].Name:
+		ms[0], ms[1] = ms[1], ms[0]
+	case len(ms) > 2:
+		sort.SliceStable(ms, func(i, j int) bool { return ms[i].Name < ms[j].Name })
+	}
+	out := ms[:0]
+	for i, m := range ms {
+		if i == 0 || m.Name != out[len(out)-1].Name {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 func (rc *ruleContext) isCanonMember(n *node, i int) bool { return rc.canonOf(n).has(i) }

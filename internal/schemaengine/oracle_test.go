@@ -140,12 +140,9 @@ func compare(t testing.TB, data []byte) {
 		t.Fatal(err)
 	}
 	for name, p := range ps {
-		own, oracle := describe(p.own.Validate(inst)), describe(oracleViolations(t, p.oracle, inst))
+		own, oracle := describe(p.own.Validate(FromJSON(inst))), describe(oracleViolations(t, p.oracle, inst))
 		if !slices.Equal(own, oracle) && !signedTimeField(inst) {
 			t.Errorf("%s: %.300s\nthis engine: %q\nthe oracle:  %q", name, data, own, oracle)
-		}
-		if objs := describe(p.own.Validate(asObjects(inst))); !slices.Equal(objs, own) {
-			t.Errorf("%s: %.300s\nas Objects: %q\nas maps:    %q", name, data, objs, own)
 		}
 	}
 }

@@ -78,8 +78,8 @@ func parseTypes(v any, at string) (TypeSet, error) {
 	return ts, nil
 }
 
-// typeOf is the JSON type of a value as encoding/json decodes it with
-// UseNumber; 0 for a Go value that is not JSON.
+// typeOf is the JSON type of an instance value (see Validate); 0 for a
+// Go value that is not one.
 func typeOf(v any) jsonType {
 	switch v.(type) {
 	case nil:
@@ -92,7 +92,7 @@ func typeOf(v any) jsonType {
 		return typeString
 	case []any:
 		return typeArray
-	case map[string]any, Object:
+	case Object:
 		return typeObject
 	}
 	return 0

@@ -8,7 +8,7 @@ import (
 )
 
 // Validate returns the violations of instance, a value as encoding/json
-// decodes it with UseNumber, where an object may also be an Object. A
+// decodes it with UseNumber but with each object an Object. A
 // value of the wrong type, outside its enum or breaking its format has
 // that one violation and nothing inside it is checked; otherwise its
 // $ref's violations come first, then its own, then those of its members
@@ -32,16 +32,37 @@ func (s *Schema) Each(instance any, fn func(Violation)) {
 	w.value(s, instance)
 }
 
-// Object is an object instance as its members sorted by name, each name
-// once: what a caller that walks a tree of its own builds instead of a
-// map[string]any, for the price of a slice (a small map costs some 300
-// bytes), in the order Validate visits members anyway.
+// Object is an object instance: its members sorted by name, each name
+// once, the order Validate visits them in. A caller that walks a tree of
+// its own builds it for the price of a slice, where a map[string]any
+// costs some 300 bytes per small object (and a sort of its names).
 type Object []Member
 
 // Member is one property of an Object.
 type Member struct {
 	Name  string
 	Value any
+}
+
+// FromJSON returns v, a value as encoding/json decodes it, as an
+// instance: each map[string]any made an Object.
+func FromJSON(v any) any {
+	switch v := v.(type) {
+	case map[string]any:
+		out := make(Object, 0, len(v))
+		for name, x := range v {
+			out = append(out, Member{name, FromJSON(x)})
+		}
+		slices.SortFunc(out, func(a, b Member) int { return strings.Compare(a.Name, b.Name) })
+		return out
+	case []any:
+		out := make([]any, len(v))
+		for i := range v {
+			out[i] = FromJSON(v[i])
+		}
+		return out
+	}
+	return v
 }
 
 // walk is one validation: the location of the value at hand, and where
@@ -73,8 +94,6 @@ func (w *walk) value(s *Schema, v any) {
 		w.value(s.Ref, v)
 	}
 	switch v := v.(type) {
-	case map[string]any:
-		w.object(s, sortedMembers(v))
 	case Object:
 		w.object(s, v)
 	case []any:
@@ -97,16 +116,6 @@ func (w *walk) at(name string, s *Schema, v any) {
 	w.loc = append(w.loc, name)
 	w.value(s, v)
 	w.loc = w.loc[:len(w.loc)-1]
-}
-
-// sortedMembers returns the members of obj sorted by name.
-func sortedMembers(obj map[string]any) Object {
-	out := make(Object, 0, len(obj))
-	for name, v := range obj {
-		out = append(out, Member{name, v})
-	}
-	slices.SortFunc(out, func(a, b Member) int { return strings.Compare(a.Name, b.Name) })
-	return out
 }
 
 // object validates the members of an object, sorted by name.
