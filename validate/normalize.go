@@ -402,16 +402,7 @@ func (c *collector) findingFixes(listed []*Finding, capped bool) {
 			}
 		}
 	}
-	for _, k := range c.fixes.keyAt {
-		if k == nil {
-			continue
-		}
-		for _, f := range k.by {
-			if keep(f) {
-				f.Fix = keyFindingFix(k)
-			}
-		}
-	}
+	c.fixes.keyFindingFixes(keep)
 	c.describeHeld(keep)
 	for _, e := range c.applied {
 		if slices.ContainsFunc(e.by, keep) {
@@ -420,6 +411,20 @@ func (c *collector) findingFixes(listed []*Finding, capped bool) {
 				if f != nil {
 					f.Edit = ed
 				}
+			}
+		}
+	}
+}
+
+// keyFindingFixes fills the Fix of each kept finding that fixes a key.
+func (l *ledger) keyFindingFixes(keep func(*Finding) bool) {
+	for _, k := range l.keyAt {
+		if k == nil {
+			continue
+		}
+		for _, f := range k.by {
+			if keep(f) {
+				f.Fix = keyFindingFix(k)
 			}
 		}
 	}
@@ -491,16 +496,7 @@ func (z *normalizer) patch(unwrapFix *Fix) []Fix {
 // describeHeld fills the Fix of each finding kept whose fix Options.NoFix
 // holds back: the operation it would make, applied to nothing.
 func (c *collector) describeHeld(keep func(*Finding) bool) {
-	for _, k := range c.held.keyAt {
-		if k == nil {
-			continue
-		}
-		for _, f := range k.by {
-			if keep(f) {
-				f.Fix = keyFindingFix(k)
-			}
-		}
-	}
+	c.held.keyFindingFixes(keep)
 	for _, v := range c.held.valueAt {
 		if v == nil {
 			continue
