@@ -145,14 +145,16 @@ func (rc *ruleContext) object(n *node) schemaengine.Object {
 
 // sortMembers sorts the members of an instance object by name and keeps
 // the first of each name (stable: the canonical one was appended first).
-// Most objects have one or two members: those need no sort call, which
-// allocates.
+// Most objects have a few members: those are sorted by insertion, as a
+// sort call allocates.
 func sortMembers(ms schemaengine.Object) schemaengine.Object {
-	switch {
-	case len(ms) == 2 && ms[1].Name < ms[0].Name:
-		ms[0], ms[1] = ms[1], ms[0]
-	case len(ms) > 2:
+	if len(ms) > 16 {
 		sort.SliceStable(ms, func(i, j int) bool { return ms[i].Name < ms[j].Name })
+	}
+	for i := 1; i < len(ms) && len(ms) <= 16; i++ {
+		for j := i; j > 0 && ms[j].Name < ms[j-1].Name; j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
 	}
 	out := ms[:0]
 	for i, m := range ms {
