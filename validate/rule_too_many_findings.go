@@ -14,7 +14,7 @@ func init() {
 		Rule: Rule{ID: "too-many-findings", Severity: SeverityWarning,
 			Summary: "More findings than the cap (Options.MaxFindings, default 1,000): says how many more there were.",
 			Help: "The findings kept are the blocking ones first, then by severity, listed by position; every fix is still applied, and Result.Count and Result.Fails count the findings left out too. " +
-				"Fix what is listed and lint again, or raise the cap."},
+				"Fix what is listed and lint again, or raise the cap. A result also lists at most 8 bytes of pointers per input byte (64 KiB at least): past that, as under very long keys, findings are left out the same way, and the summary says so; lint a smaller part of the input then."},
 	})
 }
 
