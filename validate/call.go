@@ -2,7 +2,6 @@ package validate
 
 import (
 	"context"
-	"slices"
 	"strings"
 
 	"github.com/azconn/azconn/internal/forms"
@@ -97,7 +96,7 @@ func (l *Linter) lintCall(data []byte, method, url string, ep endpoint, g guarde
 			}
 			res.Findings = append(res.Findings, Finding{Rule: "request-line", Severity: SeverityError, Message: msg, Start: Pos{1, 1, 0}, End: Pos{1, 1, 0}})
 		}
-		slices.SortStableFunc(res.Findings, compareFindings)
+		sortFindings(res.Findings)
 	}
 	return l.implicitResult(data, method, url, ep, res)
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/azconn/azconn/internal/forms"
@@ -133,6 +134,12 @@ type formEdit struct {
 	start, end int
 	text       string
 	by         []*Edit // the findings' Edit values to fill (nil when blocked)
+}
+
+// sortFormEdits sorts es by start, keeping the order of those at one
+// offset (sort.SliceStable for the reason sortFindings gives).
+func sortFormEdits(es []formEdit) {
+	sort.SliceStable(es, func(i, j int) bool { return es[i].start < es[j].start })
 }
 
 // refused is the Result of an input the guard stage refused (g.ok is
@@ -460,7 +467,7 @@ func (fl *formLinter) applyBodyEdits(body []byte, base int, bodyEdits []*Edit, o
 		}
 		flats = append(flats, formEdit{s, t, e.Text, []*Edit{owner[e]}})
 	}
-	slices.SortStableFunc(flats, func(a, b formEdit) int { return a.start - b.start })
+	sortFormEdits(flats)
 	var out []byte
 	last := 0
 	for _, e := range flats {
@@ -533,7 +540,7 @@ func (fl *formLinter) result() (res Result) {
 		return res
 	}
 	res.Fixes = fl.fixes
-	slices.SortStableFunc(fl.edits, func(a, b formEdit) int { return a.start - b.start })
+	sortFormEdits(fl.edits)
 	var b bytes.Buffer
 	last := 0
 	for _, e := range fl.edits {

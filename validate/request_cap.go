@@ -41,7 +41,7 @@ func (fl *formLinter) omit(counts map[Severity]int, off, ri int) {
 // same ones as capping all at once: a finding left out early has the
 // cap's worth of its class or better before it in any larger set.
 func (fl *formLinter) flush() {
-	slices.SortStableFunc(fl.pending, compareFindings)
+	sortFindings(fl.pending)
 	fl.findings = mergeFindings(fl.findings, fl.pending)
 	fl.pending = fl.pending[:0]
 	if limit := fl.opts.maxFindings(); len(fl.findings) > 2*limit {
@@ -61,7 +61,7 @@ func mergeFindings(a, b []Finding) []Finding {
 	from := sort.Search(len(a), func(i int) bool { return compareFindings(a[i], b[0]) > 0 })
 	a = append(a, b...)
 	if from < len(a)-len(b) {
-		slices.SortStableFunc(a[from:], compareFindings)
+		sortFindings(a[from:])
 	}
 	return a
 }
