@@ -219,3 +219,25 @@ func compareFindings(a, b Finding) int {
 func sortFindings(fs []Finding) {
 	sort.SliceStable(fs, func(i, j int) bool { return compareFindings(fs[i], fs[j]) < 0 })
 }
+
+// findingOrder sorts a collector's findings by compareFindings for
+// sort.Stable: a pointer to the collector makes the sort.Interface without
+// allocating, and sort.Stable adds about 4 KB to main.wasm where the
+// pointer instantiation of slices' sorts (only validate used it) took 27 KB.
+type findingOrder collector
+
+func (o *findingOrder) Len() int { return len(o.findings) }
+func (o *findingOrder) Less(i, j int) bool {
+	return compareFindings(*o.findings[i], *o.findings[j]) < 0
+}
+func (o *findingOrder) Swap(i, j int) { o.findings[i], o.findings[j] = o.findings[j], o.findings[i] }
+
+// insertFinding puts f into fs, sorted by compareFindings, after those
+// that do not come after it: where a stable sort of fs and then f would.
+func insertFinding(fs []*Finding, f *Finding) []*Finding {
+	i := sort.Search(len(fs), func(i int) bool { return compareFindings(*fs[i], *f) > 0 })
+	fs = append(fs, nil)
+	copy(fs[i+1:], fs[i:])
+	fs[i] = f
+	return fs
+}

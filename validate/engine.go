@@ -3,7 +3,7 @@ package validate
 import (
 	"bytes"
 	"fmt"
-	"slices"
+	"sort"
 	"strings"
 
 	"github.com/azconn/azconn/internal/jsontext"
@@ -190,7 +190,7 @@ func (c *collector) result(out []byte, fixes []Fix, st checked) Result {
 	// Sort pointers, not 120-byte findings; then, when every finding sits
 	// in the first chunk, put them in order there (each moved once along
 	// its permutation cycle) and return the chunk.
-	slices.SortStableFunc(c.findings, func(a, b *Finding) int { return compareFindings(*a, *b) })
+	sort.Stable((*findingOrder)(c))
 	c.findings, res.Omitted, res.pointersFull = c.capFindings(c.findings, c.l.opts.maxFindings())
 	c.findingFixes(c.findings, res.Omitted != nil)
 	n := len(c.findings)

@@ -458,7 +458,7 @@ func (fl *formLinter) reportTemplates(body, sub []byte, templates []forms.Span, 
 // fixes apply in the same pass.
 func (fl *formLinter) applyBodyEdits(body []byte, base int, bodyEdits []*Edit, owner map[*Edit]*Edit) []byte {
 	var flats []formEdit
-	slices.SortFunc(bodyEdits, func(a, b *Edit) int { return a.Start.Offset - b.Start.Offset })
+	sort.Slice(bodyEdits, func(i, j int) bool { return bodyEdits[i].Start.Offset < bodyEdits[j].Start.Offset })
 	for i, e := range bodyEdits {
 		s, t := e.Start.Offset, e.End.Offset
 		if k := bytes.Index(body[s:t], []byte(e.Text)); e.Text != "" && k >= 0 && i+1 < len(bodyEdits) && bodyEdits[i+1].Start.Offset < t {

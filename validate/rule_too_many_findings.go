@@ -2,7 +2,6 @@ package validate
 
 import (
 	"fmt"
-	"slices"
 )
 
 // DefaultMaxFindings is the findings cap applied when Options.MaxFindings
@@ -78,8 +77,7 @@ func (c *collector) capFindings(fs []*Finding, limit int) ([]*Finding, map[Sever
 	}
 	if f := c.report("too-many-findings", SeverityWarning, first, first, "", tooManyMessage(omitted, limit, dropped != nil)); f != nil {
 		c.findings = c.findings[:len(c.findings)-1] // report appended it to the uncapped list
-		kept = append(kept, f)
-		slices.SortStableFunc(kept, func(a, b *Finding) int { return compareFindings(*a, *b) })
+		kept = insertFinding(kept, f)
 	}
 	return kept, omitted, dropped != nil
 }
