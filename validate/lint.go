@@ -2,8 +2,8 @@ package validate
 
 import (
 	"errors"
-	"maps"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -281,7 +281,12 @@ func ruleIDs() []string {
 // what is wrong with them, in rule order so that the message is stable.
 func (l *Linter) initSeverity(over map[string]Severity) []error {
 	var errs []error
-	for _, id := range slices.Sorted(maps.Keys(over)) {
+	ids := make([]string, 0, len(over))
+	for id := range over {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
 		s := over[id]
 		switch {
 		case catalogue[id] == nil:

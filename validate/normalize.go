@@ -57,10 +57,12 @@ type keyFix struct {
 const fixChunk = 64
 
 // slot returns the slot of the node with ID id in at, which it first
-// allocates for size nodes (or grows).
-func slot[T any](at *[]*T, id int32, size int) **T {
+// allocates for size nodes (or grows). P is a pointer type: one
+// instantiation serves every fix type (a struct type parameter would
+// compile, and name in main.wasm, one per type).
+func slot[P any](at *[]P, id int32, size int) *P {
 	if int(id) >= len(*at) {
-		*at = append(*at, make([]*T, max(size, int(id)+1)-len(*at))...)
+		*at = append(*at, make([]P, max(size, int(id)+1)-len(*at))...)
 	}
 	return &(*at)[id]
 }
