@@ -1,7 +1,6 @@
 package secrets
 
 import (
-	"bytes"
 	"sort"
 	"strings"
 )
@@ -136,7 +135,7 @@ func (m *matcher) contains(text string) bool {
 
 // spans appends to out the byte spans of text covered by pattern
 // occurrences, overlapping and adjacent ones merged, in order.
-func spans[T string | []byte](m *matcher, text T, out []span) []span {
+func spans(m *matcher, text string, out []span) []span {
 	if m == nil {
 		return out
 	}
@@ -164,9 +163,9 @@ func spans[T string | []byte](m *matcher, text T, out []span) []span {
 }
 
 // containsAny reports whether text holds one of patterns.
-func containsAny[T string | []byte](text T, patterns []string) bool {
+func containsAny(text string, patterns []string) bool {
 	for _, p := range patterns {
-		if index(text, p) >= 0 {
+		if strings.Contains(text, p) {
 			return true
 		}
 	}
@@ -175,11 +174,11 @@ func containsAny[T string | []byte](text T, patterns []string) bool {
 
 // fewSpans is spans by looking for each pattern in turn: every occurrence,
 // overlapping ones too, then sorted and merged.
-func fewSpans[T string | []byte](patterns []string, text T, out []span) []span {
+func fewSpans(patterns []string, text string, out []span) []span {
 	base := len(out)
 	for _, p := range patterns {
 		for from := 0; p != "" && from < len(text); {
-			i := index(text[from:], p)
+			i := strings.Index(text[from:], p)
 			if i < 0 {
 				break
 			}
@@ -208,14 +207,4 @@ func fewSpans[T string | []byte](patterns []string, text T, out []span) []span {
 // type (some 7 KB of main.wasm), and the spans sorted are few.
 func sortSpans(sp []span) {
 	sort.Slice(sp, func(a, b int) bool { return sp[a].start < sp[b].start })
-}
-
-func index[T string | []byte](text T, p string) int {
-	switch t := any(text).(type) {
-	case string:
-		return strings.Index(t, p)
-	case []byte:
-		return bytes.Index(t, []byte(p))
-	}
-	return -1
 }

@@ -8,7 +8,7 @@ import (
 
 func TestMatcher(t *testing.T) {
 	m := newMatcher([]string{"xy", "ab", "abcxyz", "he", "she", "hers"})
-	got := spans(m, []byte("abcxyz ushers he"), nil)
+	got := spans(m, "abcxyz ushers he", nil)
 	want := []span{{0, 6}, {8, 13}, {14, 16}}
 	if len(got) != len(want) {
 		t.Fatalf("got %v", got)
