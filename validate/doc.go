@@ -33,9 +33,10 @@
 //     its body goes on alone, with only its own byte order mark to guard
 //     (bodyGuard);
 //   - screen: the guard's verdict reported for one body → screened;
-//   - parseCapped: the syntax tree, with spans, duplicate keys and the
-//     first syntax error → *syntaxTree; syntaxFindings reports them →
-//     whether a blocking finding forbids any change;
+//   - parse: the syntax tree (package internal/jsontext), with spans,
+//     duplicate keys and the first syntax error → *jsontext.Tree;
+//     syntaxFindings reports them → whether a blocking finding forbids
+//     any change;
 //   - findEntity: the object checked, unwrapped from a GET response →
 //     entity;
 //   - detect: the target and why → detection;
