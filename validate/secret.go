@@ -89,14 +89,15 @@ var anyRedaction = sync.OnceValue(func() *secrets.Terms {
 })
 
 // findSecrets is the secrets stage: after binding and before any rule, it
-// returns the secrets of src for target tm, sealed (nil: none). Near-miss
-// keys make their values secret in b, everything under a secret is
-// secret, and every other value whose token must be masked is claimed in
-// claims, so that no rule quotes it, derives a suggestion from it or
-// fixes it. shared is the whole text's set, when the body is a request of
-// a file.
-func findSecrets(src []byte, tree *syntaxTree, tm *targetModel, b *binding, shared *secrets.Set, claims *collector) *secrets.Set {
-	set := collectSecrets(src, tree, tm, b)
+// returns the secrets of src for target tm, sealed (nil: none), and the
+// values that near-miss keys make secret besides those the binding marks
+// (near, by node ID; nil: none); everything under a secret is secret. Every
+// other value whose token must be masked is claimed in claims, so that no
+// rule quotes it, derives a suggestion from it or fixes it. shared is the
+// whole text's set, when the body is a request of a file. It reads the
+// binding and writes nothing into it.
+func findSecrets(src []byte, tree *syntaxTree, tm *targetModel, b *binding, shared *secrets.Set, claims *collector) (*secrets.Set, []bool) {
+	set, near := collectSecrets(src, tree, tm, b)
 	if !shared.Empty() {
 		// A request of a file: the file's one set holds this body's
 		// secrets too, unless the bind found one the scan did not.
@@ -107,33 +108,41 @@ func findSecrets(src []byte, tree *syntaxTree, tm *targetModel, b *binding, shar
 		}
 	}
 	if set == nil {
-		return nil
+		return nil, near
 	}
 	if set != shared {
 		set.Seal()
 	}
-	claimMasked(src, tree, b, set, claims)
-	return set
+	claimMasked(src, tree, b, near, set, claims)
+	return set, near
 }
 
-// collectSecrets marks the secret values of tree in b and returns them as
-// a set, not sealed (nil: none).
-func collectSecrets(src []byte, tree *syntaxTree, tm *targetModel, b *binding) *secrets.Set {
+// collectSecrets returns the secret values of tree as a set, not sealed
+// (nil: none), and the values that are secret by a near-miss key or under
+// one, which the binding does not mark (nil: none). Allocated on the first
+// such value: most bodies have none.
+func collectSecrets(src []byte, tree *syntaxTree, tm *targetModel, b *binding) (*secrets.Set, []bool) {
 	name := tm.table.Secret
 	var set *secrets.Set
-	for _, n := range tree.Nodes {
-		bn := &b.nodes[n.ID]
-		if n.Parent != nil && b.nodes[n.Parent.ID].secret {
-			bn.secret = true
+	var near []bool
+	mark := func(n *node) {
+		if near == nil {
+			near = make([]bool, len(tree.Nodes))
 		}
-		if n.Kind == kindObject && !bn.secret {
+		near[n.ID] = true
+	}
+	for _, n := range tree.Nodes {
+		if n.Parent != nil && !secretIn(b, near, n) && secretIn(b, near, n.Parent) {
+			mark(n)
+		}
+		if n.Kind == kindObject && !secretIn(b, near, n) {
 			for i := range n.Members {
-				if secrets.IsNearSecret(n.Members[i].Key, name) {
-					b.nodes[n.Members[i].Val.ID].secret = true
+				if v := n.Members[i].Val; secrets.IsNearSecret(n.Members[i].Key, name) && !b.isSecret(v) {
+					mark(v)
 				}
 			}
 		}
-		if !bn.secret {
+		if !secretIn(b, near, n) {
 			continue
 		}
 		if set == nil {
@@ -141,7 +150,12 @@ func collectSecrets(src []byte, tree *syntaxTree, tm *targetModel, b *binding) *
 		}
 		addSecret(set, src, n)
 	}
-	return set
+	return set, near
+}
+
+// secretIn reports whether n is secret: by the binding, or in near.
+func secretIn(b *binding, near []bool, n *node) bool {
+	return b.isSecret(n) || near != nil && near[n.ID]
 }
 
 // addSecret adds secret value n to set: a string's or number's text, or
@@ -163,9 +177,9 @@ func addSecret(set *secrets.Set, src []byte, n *node) {
 
 // claimMasked claims every value that is not secret but whose token set
 // masks.
-func claimMasked(src []byte, tree *syntaxTree, b *binding, set *secrets.Set, claims *collector) {
+func claimMasked(src []byte, tree *syntaxTree, b *binding, near []bool, set *secrets.Set, claims *collector) {
 	for _, n := range tree.Nodes {
-		if b.nodes[n.ID].secret || claims.isClaimed(n) {
+		if secretIn(b, near, n) || claims.isClaimed(n) {
 			continue
 		}
 		switch {

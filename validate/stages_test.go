@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"testing"
+
+	"github.com/azconn/azconn/internal/jsontext"
 )
 
 // recorder is a reporter that counts what a rule writes through it and
@@ -192,5 +194,44 @@ func TestCheckStopsAtEachStage(t *testing.T) {
 				t.Error("the rules' context was filled though the rules do not run")
 			}
 		})
+	}
+}
+
+// TestFindSecretsLeavesBinding checks that the secrets stage returns what
+// near-miss keys make secret instead of writing it into the binding bind
+// returned: the binding's marks are the same before and after, near holds
+// the misspelt key's value and what is under it, and the rules' context
+// sees both.
+func TestFindSecretsLeavesBinding(t *testing.T) {
+	src := []byte(`{"adDomainPassword": "Exact123!", "adDomainPasword": {"inner": "Near123!"}, "displayName": "x"}`)
+	tree := jsontext.Parse(src, jsontext.ParseOptions{MaxDepth: DefaultMaxDepth})
+	all, err := models()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := all[string(OnPremisesConnection)]
+	b := bindAlone(src, tree, m, "flag")
+	before := make([]bool, len(tree.Nodes))
+	for _, n := range tree.Nodes {
+		before[n.ID] = b.isSecret(n)
+	}
+	var l Linter
+	set, near := findSecrets(src, tree, m, b, nil, newCollector(src, &l))
+	if set == nil || !set.Token("Exact123!") || !set.Token("Near123!") {
+		t.Fatalf("the set misses a secret: %v", set)
+	}
+	rc := ruleContext{bound: b, near: near}
+	for _, n := range tree.Nodes {
+		if b.isSecret(n) != before[n.ID] {
+			t.Errorf("findSecrets changed the binding's mark of %s", pointerOf(n))
+		}
+		str := n.Kind == kindString
+		wantNear := str && n.Str == "Near123!" || n.Kind == kindObject && n.Parent != nil
+		if got := near != nil && near[n.ID]; got != wantNear {
+			t.Errorf("near[%s] = %v, want %v", pointerOf(n), got, wantNear)
+		}
+		if want := wantNear || str && n.Str == "Exact123!"; rc.isSecret(n) != want {
+			t.Errorf("isSecret(%s) = %v, want %v", pointerOf(n), !want, want)
+		}
 	}
 }
