@@ -43,7 +43,8 @@
 //   - bind: each value's schema property, each object's canonical names,
 //     the secret values; reports property-case → *binding;
 //   - findSecrets: what must never leave the engine → *secrets.Set
-//     (internal/secrets: the set, its matcher and all masking);
+//     (internal/secrets: the set, its matcher and all masking), and the
+//     values near-miss keys make secret besides the binding's;
 //   - runRules: the catalogue's checks by phase over the ruleContext,
 //     whose facts and schema violations are computed on first use;
 //   - normalize: the fixes as byte edits and one JSON Patch → the
