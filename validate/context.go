@@ -21,7 +21,6 @@ type ruleContext struct {
 	det     detection
 	bound   *binding
 	secrets *secrets.Set // what must never leave the engine (secret.go)
-	near    []bool       // the values near-miss keys make secret besides the binding's (secret.go); nil: none
 	marks   *marks       // the claims so far: read here, made through the reporter
 	// Computed on first use, after the claims that must come first.
 	facts      *facts            // see facts.go
@@ -150,4 +149,4 @@ func (rc *ruleContext) typeOf(n *node) *objModel { return rc.bound.typeOf(n) }
 func (rc *ruleContext) canonOf(n *node) canonIndex { return rc.bound.canonOf(n) }
 
 // isSecret reports whether n is the value of a secret property, or inside one.
-func (rc *ruleContext) isSecret(n *node) bool { return secretIn(rc.bound, rc.near, n) }
+func (rc *ruleContext) isSecret(n *node) bool { return rc.bound.isSecret(n) }

@@ -44,7 +44,8 @@
 //     the secret values; reports property-case → *binding;
 //   - findSecrets: what must never leave the engine → *secrets.Set
 //     (internal/secrets: the set, its matcher and all masking), and the
-//     values near-miss keys make secret besides the binding's;
+//     binding the rules read: a copy that marks the values near-miss keys
+//     make secret, when there are any (bind's own is never written);
 //   - runRules: the catalogue's checks by phase over the ruleContext,
 //     whose facts and schema violations are computed on first use;
 //   - normalize: the fixes as byte edits and one JSON Patch → the

@@ -145,10 +145,9 @@ func (l *Linter) check(src []byte, g guarded, out *collector, rc *ruleContext) (
 		st.det = detect(st.ent.root, &l.opts)
 	}
 	b := bind(tree, st.ent.root, st.det, l, out)
-	var near []bool
-	st.secrets, near = findSecrets(src, tree, st.det.model, b, l.opts.shared, out)
+	st.secrets, b = findSecrets(src, tree, st.det.model, b, l.opts.shared, out)
 	*rc = ruleContext{src: src, opts: &l.opts, l: l, tree: tree, root: st.ent.root, m: st.det.model,
-		det: st.det, bound: b, secrets: st.secrets, near: near, marks: &out.marks}
+		det: st.det, bound: b, secrets: st.secrets, marks: &out.marks}
 	out.secrets = rc
 	st.ready = true
 	return st

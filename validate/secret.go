@@ -90,14 +90,14 @@ var anyRedaction = sync.OnceValue(func() *secrets.Terms {
 
 // findSecrets is the secrets stage: after binding and before any rule, it
 // returns the secrets of src for target tm, sealed (nil: none), and the
-// values that near-miss keys make secret besides those the binding marks
-// (near, by node ID; nil: none); everything under a secret is secret. Every
-// other value whose token must be masked is claimed in claims, so that no
-// rule quotes it, derives a suggestion from it or fixes it. shared is the
-// whole text's set, when the body is a request of a file. It reads the
-// binding and writes nothing into it.
-func findSecrets(src []byte, tree *syntaxTree, tm *targetModel, b *binding, shared *secrets.Set, claims *collector) (*secrets.Set, []bool) {
-	set, near := collectSecrets(src, tree, tm, b)
+// binding as the rules are to read it: b itself, or, when near-miss keys
+// make values secret, a copy of b that marks them (b is never written).
+// Everything under a secret is secret. Every other value whose token must
+// be masked is claimed in claims, so that no rule quotes it, derives a
+// suggestion from it or fixes it. shared is the whole text's set, when the
+// body is a request of a file.
+func findSecrets(src []byte, tree *syntaxTree, tm *targetModel, b *binding, shared *secrets.Set, claims *collector) (*secrets.Set, *binding) {
+	set, b := collectSecrets(src, tree, tm, b)
 	if !shared.Empty() {
 		// A request of a file: the file's one set holds this body's
 		// secrets too, unless the bind found one the scan did not.
@@ -108,41 +108,35 @@ func findSecrets(src []byte, tree *syntaxTree, tm *targetModel, b *binding, shar
 		}
 	}
 	if set == nil {
-		return nil, near
+		return nil, b
 	}
 	if set != shared {
 		set.Seal()
 	}
-	claimMasked(src, tree, b, near, set, claims)
-	return set, near
+	claimMasked(src, tree, b, set, claims)
+	return set, b
 }
 
 // collectSecrets returns the secret values of tree as a set, not sealed
-// (nil: none), and the values that are secret by a near-miss key or under
-// one, which the binding does not mark (nil: none). Allocated on the first
-// such value: most bodies have none.
-func collectSecrets(src []byte, tree *syntaxTree, tm *targetModel, b *binding) (*secrets.Set, []bool) {
+// (nil: none), and the binding that marks them: bound itself, or a copy
+// when a near-miss key (or a value under one) makes a value secret that
+// bound does not mark.
+func collectSecrets(src []byte, tree *syntaxTree, tm *targetModel, bound *binding) (*secrets.Set, *binding) {
 	name := tm.table.Secret
 	var set *secrets.Set
-	var near []bool
-	mark := func(n *node) {
-		if near == nil {
-			near = make([]bool, len(tree.Nodes))
-		}
-		near[n.ID] = true
-	}
+	b := bound
 	for _, n := range tree.Nodes {
-		if n.Parent != nil && !secretIn(b, near, n) && secretIn(b, near, n.Parent) {
-			mark(n)
+		if n.Parent != nil && !b.isSecret(n) && b.isSecret(n.Parent) {
+			b = b.markSecret(bound, n)
 		}
-		if n.Kind == kindObject && !secretIn(b, near, n) {
+		if n.Kind == kindObject && !b.isSecret(n) {
 			for i := range n.Members {
-				if v := n.Members[i].Val; secrets.IsNearSecret(n.Members[i].Key, name) && !b.isSecret(v) {
-					mark(v)
+				if v := n.Members[i].Val; !b.isSecret(v) && secrets.IsNearSecret(n.Members[i].Key, name) {
+					b = b.markSecret(bound, v)
 				}
 			}
 		}
-		if !secretIn(b, near, n) {
+		if !b.isSecret(n) {
 			continue
 		}
 		if set == nil {
@@ -150,12 +144,19 @@ func collectSecrets(src []byte, tree *syntaxTree, tm *targetModel, b *binding) (
 		}
 		addSecret(set, src, n)
 	}
-	return set, near
+	return set, b
 }
 
-// secretIn reports whether n is secret: by the binding, or in near.
-func secretIn(b *binding, near []bool, n *node) bool {
-	return b.isSecret(n) || near != nil && near[n.ID]
+// markSecret marks n secret in b, first copying b when it is still orig
+// (the binding bind returned, which no later stage writes).
+func (b *binding) markSecret(orig *binding, n *node) *binding {
+	if b == orig {
+		c := *orig
+		c.nodes = append([]boundNode(nil), orig.nodes...)
+		b = &c
+	}
+	b.nodes[n.ID].secret = true
+	return b
 }
 
 // addSecret adds secret value n to set: a string's or number's text, or
@@ -177,9 +178,9 @@ func addSecret(set *secrets.Set, src []byte, n *node) {
 
 // claimMasked claims every value that is not secret but whose token set
 // masks.
-func claimMasked(src []byte, tree *syntaxTree, b *binding, near []bool, set *secrets.Set, claims *collector) {
+func claimMasked(src []byte, tree *syntaxTree, b *binding, set *secrets.Set, claims *collector) {
 	for _, n := range tree.Nodes {
-		if secretIn(b, near, n) || claims.isClaimed(n) {
+		if b.isSecret(n) || claims.isClaimed(n) {
 			continue
 		}
 		switch {

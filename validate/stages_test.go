@@ -197,41 +197,48 @@ func TestCheckStopsAtEachStage(t *testing.T) {
 	}
 }
 
-// TestFindSecretsLeavesBinding checks that the secrets stage returns what
-// near-miss keys make secret instead of writing it into the binding bind
-// returned: the binding's marks are the same before and after, near holds
-// the misspelt key's value and what is under it, and the rules' context
-// sees both.
+// TestFindSecretsLeavesBinding checks that the secrets stage does not
+// write into the binding bind returned: a near-miss key's value (and what
+// is under it) is marked secret in the binding it returns, a copy, while
+// bind's binding marks only the exact property's value; without a near-miss
+// key the binding comes back as it went in.
 func TestFindSecretsLeavesBinding(t *testing.T) {
-	src := []byte(`{"adDomainPassword": "Exact123!", "adDomainPasword": {"inner": "Near123!"}, "displayName": "x"}`)
-	tree := jsontext.Parse(src, jsontext.ParseOptions{MaxDepth: DefaultMaxDepth})
 	all, err := models()
 	if err != nil {
 		t.Fatal(err)
 	}
 	m := all[string(OnPremisesConnection)]
-	b := bindAlone(src, tree, m, "flag")
-	before := make([]bool, len(tree.Nodes))
-	for _, n := range tree.Nodes {
-		before[n.ID] = b.isSecret(n)
-	}
 	var l Linter
-	set, near := findSecrets(src, tree, m, b, nil, newCollector(src, &l))
-	if set == nil || !set.Token("Exact123!") || !set.Token("Near123!") {
-		t.Fatalf("the set misses a secret: %v", set)
-	}
-	rc := ruleContext{bound: b, near: near}
-	for _, n := range tree.Nodes {
-		if b.isSecret(n) != before[n.ID] {
-			t.Errorf("findSecrets changed the binding's mark of %s", pointerOf(n))
+	for _, c := range []struct {
+		src  string
+		near bool
+	}{
+		{`{"adDomainPassword": "Exact123!", "adDomainPasword": {"inner": "Near123!"}, "displayName": "x"}`, true},
+		{`{"adDomainPassword": "Exact123!", "displayName": "x"}`, false},
+	} {
+		src := []byte(c.src)
+		tree := jsontext.Parse(src, jsontext.ParseOptions{MaxDepth: DefaultMaxDepth})
+		b := bindAlone(src, tree, m, "flag")
+		before := slices.Clone(b.nodes)
+		set, got := findSecrets(src, tree, m, b, nil, newCollector(src, &l))
+		if !slices.Equal(b.nodes, before) {
+			t.Errorf("%s: findSecrets wrote into the binding bind returned", c.src)
 		}
-		str := n.Kind == kindString
-		wantNear := str && n.Str == "Near123!" || n.Kind == kindObject && n.Parent != nil
-		if got := near != nil && near[n.ID]; got != wantNear {
-			t.Errorf("near[%s] = %v, want %v", pointerOf(n), got, wantNear)
+		if (got != b) != c.near {
+			t.Errorf("%s: a copy of the binding = %v, want %v", c.src, got != b, c.near)
 		}
-		if want := wantNear || str && n.Str == "Exact123!"; rc.isSecret(n) != want {
-			t.Errorf("isSecret(%s) = %v, want %v", pointerOf(n), !want, want)
+		if set == nil || !set.Token("Exact123!") || c.near && !set.Token("Near123!") {
+			t.Fatalf("%s: the set misses a secret", c.src)
+		}
+		for _, n := range tree.Nodes {
+			exact := n.Kind == kindString && n.Str == "Exact123!"
+			near := n.Kind == kindString && n.Str == "Near123!" || n.Kind == kindObject && n.Parent != nil
+			if b.isSecret(n) != exact {
+				t.Errorf("%s: bind's isSecret(%s) = %v, want %v", c.src, pointerOf(n), !exact, exact)
+			}
+			if want := exact || near; got.isSecret(n) != want {
+				t.Errorf("%s: isSecret(%s) = %v, want %v", c.src, pointerOf(n), !want, want)
+			}
 		}
 	}
 }
