@@ -116,7 +116,7 @@ func (l *Linter) implicitResult(data []byte, method, url string, ep endpoint, re
 		Start: Pos{1, 1, 0}, End: Pos{1, 1, 0}, HasBody: len(data) > 0, BodyStart: Pos{1, 1, 0}, BodyEnd: Pos{1, 1, 0},
 		Body: res.Normalized, call: ep.call, id: ep.id, stub: ep.stub}
 	if len(data) <= l.opts.maxSize() { // past the limit nothing is read, not even the lines
-		x := jsontext.NewLineIndex(data, bomLen(data))
+		x := jsontext.NewLineIndex(data, jsontext.BOMLen(data))
 		r.End, r.BodyEnd = posIn(x, len(data)), posIn(x, len(data))
 	}
 	if r.API == "" {

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/azconn/azconn/internal/forms"
+	"github.com/azconn/azconn/internal/jsontext"
 )
 
 // guarded is what the guard stage hands to the stages after it: the
@@ -30,17 +31,6 @@ type guardIssue struct {
 	fixable    bool
 }
 
-// utf8BOM is the UTF-8 encoding of U+FEFF, the byte order mark.
-var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
-
-// bomLen returns the length of data's leading UTF-8 byte order mark.
-func bomLen(data []byte) int {
-	if bytes.HasPrefix(data, utf8BOM) {
-		return len(utf8BOM)
-	}
-	return 0
-}
-
 // guard is the first stage of every input, whatever its form, run once
 // for the whole input: the size, refused in O(1) over the limit before
 // anything reads the bytes (not even to sniff the form); then the form
@@ -57,8 +47,8 @@ func (l *Linter) guard(data []byte, form Form) guarded {
 	}
 	g := guarded{form: form, ok: true}
 	switch {
-	case bytes.HasPrefix(data, utf8BOM):
-		g.bom = len(utf8BOM)
+	case jsontext.BOMLen(data) > 0:
+		g.bom = len(jsontext.BOM)
 		g.issues = append(g.issues, bomIssue(form))
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
 		g.ok = false
@@ -85,7 +75,7 @@ func bomIssue(form Form) guardIssue {
 	if form == FormJSON {
 		msg = "the input starts with a UTF-8 byte order mark, which JSON (RFC 8259 §8.1) does not allow in transmitted text: the fix removes it"
 	}
-	return guardIssue{rule: "bom", sev: SeverityWarning, start: 0, end: len(utf8BOM), msg: msg, fixable: true}
+	return guardIssue{rule: "bom", sev: SeverityWarning, start: 0, end: len(jsontext.BOM), msg: msg, fixable: true}
 }
 
 // bodyGuard is the guard's verdict on a body cut from a text the guard
@@ -93,7 +83,7 @@ func bomIssue(form Form) guardIssue {
 // order mark of its own (files concatenated into one keep theirs) is left
 // to find, in O(1).
 func bodyGuard(body []byte) guarded {
-	g := guarded{form: FormJSON, ok: true, bom: bomLen(body)}
+	g := guarded{form: FormJSON, ok: true, bom: jsontext.BOMLen(body)}
 	if g.bom > 0 {
 		g.issues = []guardIssue{bomIssue(FormJSON)}
 	}

@@ -585,7 +585,7 @@ func templatePointers(sub []byte, templates []forms.Span) []string {
 // the form layer's own reading of it (its secrets); a nil tree when it
 // does not parse.
 func boundBody(body []byte, t Target) (*syntaxTree, *binding) {
-	tree := jsontext.Parse(body, jsontext.ParseOptions{Base: bomLen(body), MaxDepth: DefaultMaxDepth})
+	tree := jsontext.Parse(body, jsontext.ParseOptions{Base: jsontext.BOMLen(body), MaxDepth: DefaultMaxDepth})
 	if tree.Err != nil || tree.Root == nil || tree.Root.Kind != kindObject {
 		return nil, nil
 	}

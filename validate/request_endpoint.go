@@ -564,7 +564,7 @@ func (ep *endpoint) typedBody(body []byte, at span) {
 // rootTypeTarget returns the target whose type the root @odata.type of
 // body names, or "".
 func rootTypeTarget(body []byte) Target {
-	tree := jsontext.Parse(body, jsontext.ParseOptions{Base: bomLen(body), MaxDepth: DefaultMaxDepth})
+	tree := jsontext.Parse(body, jsontext.ParseOptions{Base: jsontext.BOMLen(body), MaxDepth: DefaultMaxDepth})
 	all, err := models()
 	if tree.Err != nil || tree.Root == nil || tree.Root.Kind != kindObject || err != nil {
 		return ""

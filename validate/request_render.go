@@ -3,6 +3,7 @@ package validate
 import (
 	"strings"
 
+	"github.com/azconn/azconn/internal/jsontext"
 	"github.com/azconn/azconn/internal/render"
 )
 
@@ -157,7 +158,7 @@ func bodyWithRef(body []byte, t Target) string {
 		last = n.End
 	}
 	b.Write(body[last:])
-	return strings.TrimRight(strings.TrimPrefix(b.String(), "\ufeff"), "\r\n")
+	return strings.TrimRight(strings.TrimPrefix(b.String(), jsontext.BOM), "\r\n")
 }
 
 // renderAll renders the call to collection on host as every kind of Call.

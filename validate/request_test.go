@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/azconn/azconn/internal/forms"
+	"github.com/azconn/azconn/internal/jsontext"
 )
 
 var (
@@ -24,9 +25,9 @@ func checkFraming(t *testing.T, in []byte, res Result) {
 	if res.Form == FormJSON {
 		return
 	}
-	src := bytes.TrimPrefix(in, utf8BOM)
+	src := bytes.TrimPrefix(in, []byte(jsontext.BOM))
 	shift := len(in) - len(src)
-	if !bytes.HasPrefix(res.Normalized, utf8BOM) {
+	if !bytes.HasPrefix(res.Normalized, []byte(jsontext.BOM)) {
 		in = src
 	} else {
 		shift = 0
@@ -143,7 +144,7 @@ func TestFormPositions(t *testing.T) {
 func countPos(b []byte, off int) Pos {
 	p := Pos{Line: 1, Column: 1}
 	i := 0
-	if bytes.HasPrefix(b, utf8BOM) && off >= 3 {
+	if bytes.HasPrefix(b, []byte(jsontext.BOM)) && off >= 3 {
 		i = 3
 	}
 	for i < off {

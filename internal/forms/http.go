@@ -137,7 +137,7 @@ func isVariableLine(t string) bool {
 // trimLine trims white space and a byte order mark (files concatenated
 // into one keep theirs) off both ends of a line.
 func trimLine(b []byte) string {
-	return strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(string(b)), "\ufeff"))
+	return strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(string(b)), jsontext.BOM))
 }
 
 // isCommentLine reports whether t (trimmed) is a .http comment line.
@@ -238,9 +238,7 @@ func readRequest(data []byte, lines []jsontext.Line, i int, rl reqLine) (Request
 	for base < ln.End && (data[base] == ' ' || data[base] == '\t') {
 		base++
 	}
-	if strings.HasPrefix(string(data[base:ln.End]), "\ufeff") {
-		base += len("\ufeff")
-	}
+	base += jsontext.BOMLen(data[base:ln.End])
 	r := Request{Start: ln.Start, End: ln.End}
 	r.Method = Span{Start: base + rl.mOff, End: base + rl.mOff + len(rl.method)}
 	r.Target = Span{Start: base + rl.tOff, End: base + rl.tOff + len(rl.target)}

@@ -41,7 +41,7 @@ func ForName(name string) Form {
 // comes with it; a fenced code block makes Markdown. Anything else is
 // JSON, whose parser then says what is wrong.
 func Sniff(data []byte) Form {
-	data = bytes.TrimPrefix(data, utf8BOM)
+	data = data[jsontext.BOMLen(data):]
 	trimmed := bytes.TrimLeft(data, " \t\r\n")
 	if len(trimmed) == 0 || trimmed[0] == '{' || trimmed[0] == '[' || trimmed[0] == '"' {
 		return JSON
@@ -95,8 +95,6 @@ func Sniff(data []byte) Form {
 	}
 	return JSON
 }
-
-var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
 // hasSeparator reports whether a line starts with ###.
 func hasSeparator(data []byte) bool {

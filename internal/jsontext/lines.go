@@ -1,5 +1,7 @@
 package jsontext
 
+import "bytes"
+
 // Line is one line of a text: [Start, End) without its line break, and
 // Next, the offset after the break. The layers that read a text by lines
 // (the request forms, the secret scanners) share it.
@@ -34,4 +36,18 @@ func TrimBlanks(data []byte, start, end int) (int, int) {
 		end--
 	}
 	return start, end
+}
+
+// BOM is the UTF-8 encoding of U+FEFF, the byte order mark: RFC 8259 §8.1
+// forbids it in transmitted JSON, and files concatenated into one keep
+// theirs.
+const BOM = "\ufeff"
+
+// BOMLen returns the length of data's leading UTF-8 byte order mark: 0 or
+// len(BOM).
+func BOMLen(data []byte) int {
+	if bytes.HasPrefix(data, []byte(BOM)) {
+		return len(BOM)
+	}
+	return 0
 }

@@ -47,3 +47,16 @@ func TestTrimBlanks(t *testing.T) {
 		}
 	}
 }
+
+func TestBOMLen(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want int
+	}{
+		{"", 0}, {"\xEF\xBB", 0}, {"\xEF\xBB\xBF", 3}, {"\xEF\xBB\xBF{}", 3}, {"{}\xEF\xBB\xBF", 0}, {"\xFF\xFE{", 0},
+	} {
+		if got := BOMLen([]byte(c.in)); got != c.want {
+			t.Errorf("BOMLen(%q) = %d, want %d", c.in, got, c.want)
+		}
+	}
+}
